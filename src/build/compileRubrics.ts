@@ -1,0 +1,23 @@
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadRubricFile } from '../load/loadRubric.js';
+import { InputError } from '../model/diagnostic.js';
+import { formatDiagnostic } from '../render/diagnostics.js';
+
+/** Build step: lint every rubric under rubrics/ and store it as JSON for a fast start. */
+export function compileRubrics(fromDir: string, toDir: string): boolean {
+  mkdirSync(toDir, { recursive: true });
+  let ok = true;
+  for (const name of readdirSync(fromDir).filter((n) => n.endsWith('.yaml'))) {
+    try {
+      const { loaded, warnings } = loadRubricFile(join(fromDir, name), 'bundled');
+      for (const w of warnings) process.stderr.write(formatDiagnostic(w, false) + '\n');
+      writeFileSync(join(toDir, name.replace(/\.yaml$/, '.json')), JSON.stringify({ rubric: loaded.rubric, sha256: loaded.sha256 }));
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      for (const d of e.diagnostics) process.stderr.write(formatDiagnostic(d, false) + '\n');
+      ok = false;
+    }
+  }
+  return ok;
+}

@@ -1,0 +1,25 @@
+import type { Lang } from '../../model/localized.js';
+import type { LoadedRubric } from '../../model/rubric.js';
+
+/** `aftersales-assess rubric`: the rubric as an indented tree with points, so a user can find ids. */
+export function renderRubricTree({ rubric, sha256, origin }: LoadedRubric, lang: Lang): string {
+  const out: string[] = [];
+  out.push(`${rubric.title[lang]}  (${rubric.id} ${rubric.version}, ${origin}, sha256 ${sha256.slice(0, 12)})`);
+  for (const s of rubric.sections) {
+    out.push(`${s.id} ${s.title[lang]}  ${s.points}`);
+    for (const c of s.clauses) {
+      out.push(`  ${c.id} ${c.title[lang]}  ${c.points}`);
+      for (const k of c.criteria) {
+        const tags: string[] = [];
+        if (k.notApplicable) tags.push(lang === 'en' ? 'n/a allowed' : '可删减');
+        if (k.sampling) tags.push((lang === 'en' ? 'sampled: ' : '抽样：') + k.sampling[lang]);
+        if (k.measure) tags.push(`${k.measure.numerator}/${k.measure.denominator} ≥ ${k.measure.atLeast * 100}%`);
+        out.push(`    ${k.id} ${k.title[lang]}  ${k.points}${tags.length ? `  [${tags.join('; ')}]` : ''}`);
+      }
+    }
+  }
+  const levels = rubric.levels.list.map((l) => `${l.name[lang]} ≥ ${l.minScore}`).join(' · ');
+  out.push('');
+  out.push(`${lang === 'en' ? 'Levels' : '等级'}: ${levels}; ${lang === 'en' ? 'fail with' : '特别扣分'} ≥ ${rubric.levels.failWhenSpecialDeductionsAtLeast}${lang === 'en' ? ' special deductions' : '项即不合格'}`);
+  return out.join('\n') + '\n';
+}

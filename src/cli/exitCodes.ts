@@ -1,0 +1,15 @@
+/** Part of the interface: documented in the README, relied on by CI pipelines. */
+export const EXIT = {
+  ok: 0,
+  /** Below a requested threshold (--fail-under, --min-level). */
+  belowThreshold: 1,
+  /** Invalid input or usage. */
+  invalidInput: 2,
+  /** A bug in aftersales-assess. */
+  internal: 3,
+} as const;
+
+export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
+
+/** Thrown for command-line misuse the parser cannot catch (e.g. --fail-under abc). */
+export class UsageError extends Error {}

@@ -1,0 +1,77 @@
+import type { EvidenceFile } from '../model/evidence.js';
+import type { FileFacts } from '../model/facts.js';
+import { finding, pointer, type Finding } from '../model/finding.js';
+import type { CriterionResult, Outcome } from '../model/report.js';
+import { CRITERION_KINDS, type Criterion, type CriterionKind, type Rubric } from '../model/rubric.js';
+import { roundTo, type IsoDate } from '../model/units.js';
+import { CRITERION_KIND_EVALUATORS } from './criterionKinds.js';
+import { evaluateEvidenceItems } from './evidenceItems.js';
+
+/** Raw evidence -> findings and credit for one criterion (standard §6.3 rules 1, 2 and 5). */
+export function evaluateCriterion(
+  criterion: Criterion,
+  evidence: EvidenceFile,
+  rubric: Rubric,
+  facts: FileFacts,
+  asOf: IsoDate,
+): CriterionResult {
+  const path = pointer('criteria', criterion.id);
+  const entry = evidence.criteria?.[criterion.id];
+  const items = evaluateEvidenceItems(entry?.evidence, path, facts, asOf);
+  const base = {
+    id: criterion.id,
+    title: criterion.title,
+    points: criterion.points,
+    status: entry?.status ?? null,
+    evidence: items.items,
+    action: criterion.action,
+    path,
+  };
+  const result = (applicable: boolean, credit: number, outcome: Outcome, findings: Finding[]): CriterionResult => ({
+    ...base,
+    applicable,
+    credit: roundTo(credit, 4),
+    earned: roundTo(criterion.points * credit, 2),
+    outcome,
+    findings,
+  });
+
+  if (entry?.status === 'n/a' && criterion.notApplicable) {
+    return result(false, 0, 'not-applicable', [
+      finding('not-applicable', { justification: entry.justification ?? '' }, `${path}/status`),
+    ]);
+  }
+
+  const kind = criterion.kind ?? 'claim';
+  if (!isKnownKind(kind)) {
+    // A rubric newer than this build: score nothing rather than guess, and say so.
+    return result(true, 0, 'unsupported', [finding('unsupported-kind', { kind }, path)]);
+  }
+  const verdict = CRITERION_KIND_EVALUATORS[kind]({ criterion, entry, evidence, rubric, path });
+  if (verdict.kind === 'not-assessed') {
+    return result(true, 0, 'not-assessed', [...verdict.findings, ...items.findings]);
+  }
+
+  const findings = [...verdict.findings, ...items.findings];
+  let credit = verdict.credit;
+  if (credit > 0 && items.counting === 0) {
+    // An auditor would not accept an unsupported claim either.
+    findings.push(
+      items.items.length === 0
+        ? finding('no-evidence', {}, path)
+        : finding('no-valid-evidence', { cited: items.items.length }, `${path}/evidence`),
+    );
+    credit = 0;
+  }
+  return result(true, credit, outcomeOf(credit), findings);
+}
+
+function outcomeOf(credit: number): Outcome {
+  if (credit >= 1) return 'met';
+  if (credit > 0) return 'partial';
+  return 'not-met';
+}
+
+function isKnownKind(kind: string): kind is CriterionKind {
+  return (CRITERION_KINDS as readonly string[]).includes(kind);
+}

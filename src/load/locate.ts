@@ -1,0 +1,59 @@
+import { isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
+import type { ParsedYaml } from './parseYaml.js';
+
+export interface Position {
+  line: number;
+  column: number;
+}
+
+/** Splits a JSON pointer or an ajv instancePath ("/criteria/5.1.1.1/evidence/0") into unescaped segments. */
+export function pointerSegments(pointer: string): string[] {
+  if (pointer === '') return [];
+  return pointer.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
+/**
+ * The position of the node at `segments`, or of its deepest existing ancestor when part of the path
+ * does not exist (so a missing property points at the mapping where it should be added).
+ * `at: 'key'` points at the key of the last mapping entry instead of its value.
+ */
+export function locate(parsed: ParsedYaml, segments: readonly string[], at: 'key' | 'value' = 'value'): Position {
+  let node: unknown = parsed.doc.contents;
+  let keyNode: Node | null = null;
+  for (const segment of segments) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === segment);
+      if (!pair) break;
+      keyNode = pair.key as Node;
+      node = pair.value ?? pair.key;
+    } else if (isSeq(node)) {
+      const item = node.items[Number(segment)];
+      if (item === undefined) break;
+      keyNode = null;
+      node = item;
+    } else {
+      break;
+    }
+  }
+  const target = at === 'key' && keyNode ? keyNode : (node as Node | null);
+  const offset = target?.range?.[0] ?? 0;
+  const { line, col } = parsed.lineCounter.linePos(offset);
+  return { line, column: col };
+}
+
+/** The source text of a scalar at `segments`, as the user typed it (used to suggest quoting 5.10). */
+export function sourceTextAt(parsed: ParsedYaml, segments: readonly string[]): string | null {
+  let node: unknown = parsed.doc.contents;
+  for (const segment of segments) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === segment);
+      node = pair?.value;
+    } else if (isSeq(node)) {
+      node = node.items[Number(segment)];
+    } else {
+      return null;
+    }
+  }
+  if (!isScalar(node) || !node.range) return null;
+  return parsed.source.text.slice(node.range[0], node.range[1]);
+}

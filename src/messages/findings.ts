@@ -1,0 +1,110 @@
+import type { Finding, FindingArgs, FindingCode } from '../model/finding.js';
+import type { Lang } from '../model/localized.js';
+
+type Catalog = { [C in FindingCode]: Record<Lang, (a: FindingArgs[C]) => string> };
+const pct = (r: number) => `${(Math.round(r * 1000) / 10).toFixed(1)}%`;
+
+/** Every finding's wording, in every language. The mapped type makes a missing entry a compile error. */
+export const FINDING_MESSAGES: Catalog = {
+  'not-assessed': {
+    'zh-CN': () => '证据文件未评估此项，按0分计',
+    en: () => 'not assessed in the evidence file; scored 0',
+  },
+  'not-applicable': {
+    'zh-CN': (a) => `已删减（不适用）：${a.justification}`,
+    en: (a) => `excluded as not applicable: ${a.justification}`,
+  },
+  'claimed-not-met': {
+    'zh-CN': () => '自评为不符合',
+    en: () => 'self-assessed as not met',
+  },
+  'partial-without-sample': {
+    'zh-CN': (a) => `部分符合但未给出抽样，按${pct(a.credit)}计分`,
+    en: (a) => `partial without a sample; credited at ${pct(a.credit)}`,
+  },
+  'sample-nonconforming': {
+    'zh-CN': (a) => `抽样${a.checked}项中${a.checked - a.conforming}项不符合，按比例扣分`,
+    en: (a) => `${a.checked - a.conforming} of ${a.checked} sampled items do not conform; points deducted in proportion`,
+  },
+  'sample-all-conforming': {
+    'zh-CN': (a) => `标为部分符合，但抽样${a.checked}项全部符合`,
+    en: (a) => `marked partial, yet all ${a.checked} sampled items conform`,
+  },
+  'no-evidence': {
+    'zh-CN': () => '未列出任何证据，审核员不会认可此项自评',
+    en: () => 'no evidence cited; an auditor would not accept the claim',
+  },
+  'no-valid-evidence': {
+    'zh-CN': (a) => `列出的${a.cited}项证据均无效（缺失、过期或不在证据目录内）`,
+    en: (a) => `none of the ${a.cited} cited evidence item(s) counts (missing, expired or outside the evidence root)`,
+  },
+  'evidence-file-missing': {
+    'zh-CN': (a) => `证据文件不存在：${a.file}`,
+    en: (a) => `evidence file not found: ${a.file}`,
+  },
+  'evidence-file-outside-root': {
+    'zh-CN': (a) => `证据文件位于证据目录之外，未读取：${a.file}`,
+    en: (a) => `evidence file is outside the evidence root and was not read: ${a.file}`,
+  },
+  'evidence-not-a-file': {
+    'zh-CN': (a) => `证据路径不是文件：${a.file}`,
+    en: (a) => `evidence path is not a file: ${a.file}`,
+  },
+  'evidence-expired': {
+    'zh-CN': (a) => `证据已于${a.expires}过期：${a.ref}`,
+    en: (a) => `evidence expired on ${a.expires}: ${a.ref}`,
+  },
+  'evidence-expires-soon': {
+    'zh-CN': (a) => `证据将在${a.days}天后（${a.expires}）过期：${a.ref}`,
+    en: (a) => `evidence expires in ${a.days} day(s), on ${a.expires}: ${a.ref}`,
+  },
+  'evidence-dated-after-assessment': {
+    'zh-CN': (a) => `证据日期${a.date}晚于评估日期：${a.ref}`,
+    en: (a) => `evidence is dated ${a.date}, after the assessment date: ${a.ref}`,
+  },
+  'metric-missing': {
+    'zh-CN': (a) => `缺少计量数据 metrics.${a.metric}`,
+    en: (a) => `metric metrics.${a.metric} is missing`,
+  },
+  'ratio-below-threshold': {
+    'zh-CN': (a) => `${a.numerator}/${a.denominator} = ${pct(a.value)}，低于要求的${pct(a.threshold)}`,
+    en: (a) => `${a.numerator}/${a.denominator} = ${pct(a.value)}, below the required ${pct(a.threshold)}`,
+  },
+  'ratio-meets-threshold': {
+    'zh-CN': (a) => `${a.numerator}/${a.denominator} = ${pct(a.value)}，达到要求的${pct(a.threshold)}`,
+    en: (a) => `${a.numerator}/${a.denominator} = ${pct(a.value)}, meets the required ${pct(a.threshold)}`,
+  },
+  'status-contradicts-measure': {
+    'zh-CN': (a) => `自评为“${a.status}”，但计量结果为“${a.measured}”；以计量结果为准`,
+    en: (a) => `self-assessed as ${a.status} but the measurement says ${a.measured}; the measurement counts`,
+  },
+  'unsupported-kind': {
+    'zh-CN': (a) => `本版本不支持评分类型“${a.kind}”，按0分计；请升级 aftersales-assess`,
+    en: (a) => `criterion kind "${a.kind}" is not supported by this version; scored 0 — upgrade aftersales-assess`,
+  },
+  'special-deduction': {
+    'zh-CN': (a) => `特别扣分项（${a.clause}）：${a.reason}`,
+    en: (a) => `special deduction (${a.clause}): ${a.reason}`,
+  },
+  'bonus-applied': {
+    'zh-CN': (a) => `特别加分项：${a.reason}`,
+    en: (a) => `special bonus: ${a.reason}`,
+  },
+  'bonus-without-evidence': {
+    'zh-CN': (a) => `特别加分项缺少有效证据，未加分：${a.reason}`,
+    en: (a) => `special bonus has no valid evidence and was not added: ${a.reason}`,
+  },
+  'fail-special-deductions': {
+    'zh-CN': (a) => `特别扣分项达${a.count}项（≥${a.limit}），无论得分均判定为不合格`,
+    en: (a) => `${a.count} special deductions (≥ ${a.limit}): the assessment fails whatever the score`,
+  },
+  'stars-need-one-year': {
+    'zh-CN': () => '部分认证机构要求首次达标满一年后方可评定星级',
+    en: () => 'some certification schemes award stars only one year after a company first reached 达标 (compliant)',
+  },
+};
+
+export function findingMessage(f: Finding, lang: Lang): string {
+  const render = FINDING_MESSAGES[f.code][lang] as (a: FindingArgs[typeof f.code]) => string;
+  return render(f.args);
+}

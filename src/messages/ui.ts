@@ -1,0 +1,46 @@
+import type { Lang } from '../model/localized.js';
+import type { Outcome } from '../model/report.js';
+
+/** Labels of the terminal (and later PDF) reports. */
+export const UI = {
+  title: { 'zh-CN': '商品售后服务认证自评报告', en: 'After-sales service certification self-assessment' },
+  company: { 'zh-CN': '企业', en: 'Company' },
+  date: { 'zh-CN': '评估日期', en: 'Assessment date' },
+  rubric: { 'zh-CN': '评价依据', en: 'Rubric' },
+  score: { 'zh-CN': '得分', en: 'Score' },
+  level: { 'zh-CN': '等级', en: 'Level' },
+  sections: { 'zh-CN': '一级指标', en: 'Sections' },
+  clause: { 'zh-CN': '条款', en: 'Clause' },
+  name: { 'zh-CN': '名称', en: 'Title' },
+  points: { 'zh-CN': '分值', en: 'Points' },
+  earned: { 'zh-CN': '得分', en: 'Earned' },
+  percent: { 'zh-CN': '得分率', en: '%' },
+  topGaps: { 'zh-CN': '优先改进项（按可挽回分数排序）', en: 'Top gaps (by points recoverable)' },
+  recoverable: { 'zh-CN': '可挽回', en: 'recoverable' },
+  action: { 'zh-CN': '措施', en: 'Action' },
+  nextLevel: { 'zh-CN': '距下一等级', en: 'To reach' },
+  pointsNeeded: { 'zh-CN': '还差', en: 'needs' },
+  closingGaps: { 'zh-CN': '完成以下改进项即可达到', en: 'closing these gaps gets there' },
+  blocked: { 'zh-CN': '须先纠正特别扣分项（≥5项即判不合格）', en: 'special deductions must be corrected first (5 or more fail the assessment)' },
+  topLevel: { 'zh-CN': '已达最高等级', en: 'highest level reached' },
+  notAssessed: { 'zh-CN': '未评估条目', en: 'Not assessed' },
+  warnings: { 'zh-CN': '警告', en: 'Warnings' },
+  deductions: { 'zh-CN': '特别扣分', en: 'Special deductions' },
+  bonus: { 'zh-CN': '特别加分', en: 'Special bonus' },
+  normalized: { 'zh-CN': '折算得分', en: 'normalized' },
+  final: { 'zh-CN': '最终得分', en: 'final' },
+  selfAssessment: {
+    'zh-CN': '本报告为企业自评结果，不构成认证机构的认证决定。',
+    en: 'This is a self-assessment, not a certification decision.',
+  },
+  moreGaps: { 'zh-CN': '其余改进项见 --format json', en: 'more gaps in --format json' },
+} satisfies Record<string, Record<Lang, string>>;
+
+export const OUTCOME_LABELS: Record<Outcome, Record<Lang, string>> = {
+  met: { 'zh-CN': '符合', en: 'met' },
+  partial: { 'zh-CN': '部分符合', en: 'partial' },
+  'not-met': { 'zh-CN': '不符合', en: 'not met' },
+  'not-applicable': { 'zh-CN': '不适用', en: 'n/a' },
+  'not-assessed': { 'zh-CN': '未评估', en: 'not assessed' },
+  unsupported: { 'zh-CN': '不支持', en: 'unsupported' },
+};

@@ -1,0 +1,50 @@
+import type { IsoDate } from './units.js';
+
+export const STATUSES = ['met', 'partial', 'not-met', 'n/a'] as const;
+export type Status = (typeof STATUSES)[number];
+
+export interface EvidenceItem {
+  /** Relative to the evidence file's directory. */
+  file?: string;
+  url?: string;
+  title?: string;
+  date?: IsoDate;
+  expires?: IsoDate;
+  sha256?: string;
+}
+
+export interface Sample {
+  checked: number;
+  conforming: number;
+}
+
+export interface CriterionEntry {
+  status?: Status;
+  sample?: Sample;
+  justification?: string;
+  note?: string;
+  evidence?: EvidenceItem[];
+}
+
+export interface SpecialDeduction {
+  clause: string;
+  reason: string;
+  evidence?: EvidenceItem[];
+}
+
+export interface Bonus {
+  reason: string;
+  evidence?: EvidenceItem[];
+}
+
+/** The user's evidence file, after schema validation. */
+export interface EvidenceFile {
+  schemaVersion: 1;
+  company: { name: string; [extra: string]: unknown };
+  assessment: { date: IsoDate; assessor?: string; scope?: string };
+  criteria?: Record<string, CriterionEntry>;
+  metrics?: Record<string, number>;
+  specialDeductions?: SpecialDeduction[];
+  /** One bonus; a list is accepted so that a second one can be reported rather than silently dropped. */
+  bonus?: Bonus | Bonus[];
+}

@@ -1,0 +1,81 @@
+import type { IsoDate, Ratio } from './units.js';
+
+/**
+ * Every finding is a code plus arguments; all wording lives in messages/findings.ts.
+ * Adding a code here makes the compiler demand its message and severity.
+ */
+export interface FindingArgs {
+  'not-assessed': Record<string, never>;
+  'not-applicable': { justification: string };
+  'claimed-not-met': Record<string, never>;
+  'partial-without-sample': { credit: Ratio };
+  'sample-nonconforming': { checked: number; conforming: number };
+  'sample-all-conforming': { checked: number };
+  'no-evidence': Record<string, never>;
+  'no-valid-evidence': { cited: number };
+  'evidence-file-missing': { file: string };
+  'evidence-file-outside-root': { file: string };
+  'evidence-not-a-file': { file: string };
+  'evidence-expired': { ref: string; expires: IsoDate };
+  'evidence-expires-soon': { ref: string; expires: IsoDate; days: number };
+  'evidence-dated-after-assessment': { ref: string; date: IsoDate };
+  'metric-missing': { metric: string };
+  'ratio-below-threshold': { numerator: number; denominator: number; value: Ratio; threshold: Ratio };
+  'ratio-meets-threshold': { numerator: number; denominator: number; value: Ratio; threshold: Ratio };
+  'status-contradicts-measure': { status: string; measured: 'met' | 'not-met' };
+  'unsupported-kind': { kind: string };
+  'special-deduction': { clause: string; reason: string };
+  'bonus-applied': { reason: string };
+  'bonus-without-evidence': { reason: string };
+  'fail-special-deductions': { count: number; limit: number };
+  'stars-need-one-year': Record<string, never>;
+}
+
+export type FindingCode = keyof FindingArgs;
+export type Severity = 'error' | 'warning' | 'info';
+
+export type Finding = {
+  [C in FindingCode]: {
+    code: C;
+    args: FindingArgs[C];
+    /** JSON pointer into the evidence file of what the finding is about ('' for the file itself). */
+    path: string;
+  };
+}[FindingCode];
+
+export function finding<C extends FindingCode>(code: C, args: FindingArgs[C], path: string): Finding {
+  return { code, args, path } as Finding;
+}
+
+/** error: points were lost because of it; warning: worth fixing before the audit; info: context. */
+export const FINDING_SEVERITY: Record<FindingCode, Severity> = {
+  'not-assessed': 'error',
+  'not-applicable': 'info',
+  'claimed-not-met': 'error',
+  'partial-without-sample': 'error',
+  'sample-nonconforming': 'error',
+  'sample-all-conforming': 'warning',
+  'no-evidence': 'error',
+  'no-valid-evidence': 'error',
+  'evidence-file-missing': 'error',
+  'evidence-file-outside-root': 'error',
+  'evidence-not-a-file': 'error',
+  'evidence-expired': 'error',
+  'evidence-expires-soon': 'warning',
+  'evidence-dated-after-assessment': 'warning',
+  'metric-missing': 'error',
+  'ratio-below-threshold': 'error',
+  'ratio-meets-threshold': 'info',
+  'status-contradicts-measure': 'warning',
+  'unsupported-kind': 'error',
+  'special-deduction': 'error',
+  'bonus-applied': 'info',
+  'bonus-without-evidence': 'warning',
+  'fail-special-deductions': 'error',
+  'stars-need-one-year': 'info',
+};
+
+/** JSON pointer segment escaping (RFC 6901). */
+export function pointer(...segments: Array<string | number>): string {
+  return segments.map((s) => '/' + String(s).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
+}

@@ -1,0 +1,116 @@
+import type { Finding } from './finding.js';
+import type { Lang, Localized } from './localized.js';
+import type { LevelId } from './rubric.js';
+import type { IsoDate, Points, Ratio, Score100 } from './units.js';
+import type { Status } from './evidence.js';
+
+export const OUTCOMES = ['met', 'partial', 'not-met', 'not-applicable', 'not-assessed', 'unsupported'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+export type EvidenceState = 'found' | 'url' | 'missing' | 'expired' | 'outside-root' | 'not-a-file';
+
+export interface EvidenceResult {
+  /** The file path or URL as written. */
+  ref: string;
+  kind: 'file' | 'url';
+  title: string | null;
+  date: IsoDate | null;
+  expires: IsoDate | null;
+  state: EvidenceState;
+  /** True when this item is enough to support the claim. */
+  counts: boolean;
+  path: string;
+}
+
+export interface CriterionResult {
+  id: string;
+  title: Localized;
+  points: Points;
+  applicable: boolean;
+  /** What the evidence file claims; null when it says nothing. */
+  status: Status | null;
+  /** Share of the points credited after the evidence checks. */
+  credit: Ratio;
+  earned: Points;
+  outcome: Outcome;
+  findings: Finding[];
+  evidence: EvidenceResult[];
+  action: Localized;
+  path: string;
+}
+
+export interface ClauseResult {
+  id: string;
+  title: Localized;
+  points: Points;
+  /** Points left after exclusions (删减). */
+  applicablePoints: Points;
+  earned: Points;
+  /** earned / applicablePoints; null when nothing applies. */
+  ratio: Ratio | null;
+  criteria: CriterionResult[];
+}
+
+export interface SectionResult {
+  id: string;
+  title: Localized;
+  points: Points;
+  applicablePoints: Points;
+  earned: Points;
+  ratio: Ratio | null;
+  clauses: ClauseResult[];
+}
+
+export interface Gap {
+  criterion: string;
+  clause: string;
+  title: Localized;
+  outcome: Outcome;
+  /** Points lost on the criterion's own scale. */
+  lost: Points;
+  /** What fixing it adds to the final score, on the 100-point scale. */
+  recoverable: Score100;
+  /** The findings that explain the loss (severity error). */
+  reasons: Finding[];
+  action: Localized;
+}
+
+export interface LevelResult {
+  id: LevelId;
+  name: Localized;
+  stars: number;
+  next: {
+    id: LevelId;
+    name: Localized;
+    threshold: Score100;
+    pointsNeeded: Score100;
+    /** The fewest top gaps whose recovery reaches the threshold; empty if the gaps cannot. */
+    closingGaps: string[];
+    /** Set when special deductions cap the level whatever the score. */
+    blockedBySpecialDeductions: boolean;
+  } | null;
+}
+
+export interface Report {
+  schemaVersion: 1;
+  tool: { name: string; version: string };
+  lang: Lang;
+  rubric: { id: string; version: string; title: Localized; standard: string; sha256: string; origin: string };
+  company: { name: string; [extra: string]: unknown };
+  assessmentDate: IsoDate;
+  assessor: string | null;
+  score: {
+    earned: Points;
+    applicable: Points;
+    normalized: Score100;
+    specialDeductions: { count: number; points: Score100 };
+    bonus: Score100;
+    final: Score100;
+  };
+  level: LevelResult;
+  counts: Record<Outcome, number> & { warnings: number };
+  sections: SectionResult[];
+  gaps: Gap[];
+  /** Findings about the whole assessment (deductions, bonus, level rules). */
+  findings: Finding[];
+}

@@ -1,0 +1,103 @@
+import type { Localized } from './localized.js';
+import type { Points, Ratio, Score100 } from './units.js';
+
+export type Confidence = 'H' | 'M' | 'L';
+
+export interface Provenance {
+  /** A key of `Rubric.sources`. */
+  source: string;
+  confidence: Confidence;
+  note?: string;
+}
+
+/** How a criterion turns evidence into credit. Add a kind here, then in evaluate/criterionKinds.ts. */
+export const CRITERION_KINDS = ['claim', 'ratio-threshold'] as const;
+export type CriterionKind = (typeof CRITERION_KINDS)[number];
+
+export interface RatioMeasure {
+  /** Keys of `Rubric.metrics`. */
+  numerator: string;
+  denominator: string;
+  atLeast: Ratio;
+}
+
+export interface Criterion {
+  id: string;
+  points: Points;
+  title: Localized;
+  /** Absent means `claim`. A kind this build does not know is scored as `unsupported`, not a crash. */
+  kind?: CriterionKind | string;
+  measure?: RatioMeasure;
+  /** Present when the criterion may be excluded (删减); the text says when. */
+  notApplicable?: Localized;
+  /** What an auditor samples for proportional credit, when the criterion is sampled. */
+  sampling?: Localized;
+  expects: Localized;
+  action: Localized;
+  provenance: Provenance;
+}
+
+export interface Clause {
+  id: string;
+  points: Points;
+  title: Localized;
+  provenance: Provenance;
+  criteria: Criterion[];
+}
+
+export interface Section {
+  id: string;
+  points: Points;
+  title: Localized;
+  provenance: Provenance;
+  clauses: Clause[];
+}
+
+export const LEVEL_IDS = ['fail', 'compliant', 'three-star', 'four-star', 'five-star'] as const;
+export type LevelId = (typeof LEVEL_IDS)[number];
+
+export interface LevelDef {
+  id: LevelId;
+  minScore: Score100;
+  stars: number;
+  name: Localized;
+}
+
+export interface MetricDef {
+  unit: string;
+  title: Localized;
+}
+
+export interface Rubric {
+  schemaVersion: 1;
+  id: string;
+  version: string;
+  title: Localized;
+  standard: { code: string; issued: string; effective: string };
+  provenance: Provenance;
+  sources: Record<string, { title: string; confidence: Confidence }>;
+  scoring: {
+    partialCredit: Ratio;
+    specialDeductionPoints: Score100;
+    bonusPoints: Score100;
+    maxBonuses: number;
+    provenance: Provenance;
+  };
+  levels: {
+    failWhenSpecialDeductionsAtLeast: number;
+    provenance: Provenance;
+    /** Ordered from lowest to highest minScore; the first is the failing level. */
+    list: LevelDef[];
+  };
+  metrics: Record<string, MetricDef>;
+  sections: Section[];
+}
+
+/** A rubric plus where it came from, as the report cites it. */
+export interface LoadedRubric {
+  rubric: Rubric;
+  /** sha256 of the rubric file's bytes, so a report names exactly what it was scored against. */
+  sha256: string;
+  /** "bundled" or the path the user gave. */
+  origin: string;
+}

@@ -1,0 +1,20 @@
+import { FINDING_SEVERITY, type Finding } from '../model/finding.js';
+import type { Report } from '../model/report.js';
+import { findingMessage } from '../messages/findings.js';
+
+/**
+ * The JSON contract (schema/report.schema.json). Findings gain their severity and a message in the
+ * report's language; everything else is the Report as built. No timestamps or absolute paths, so
+ * the same input gives the same bytes.
+ */
+export function renderJson(report: Report): string {
+  return JSON.stringify(report, (_key, value: unknown) => (isFinding(value) ? withMessage(value, report) : value), 2) + '\n';
+}
+
+function isFinding(v: unknown): v is Finding {
+  return typeof v === 'object' && v !== null && 'code' in v && 'args' in v && 'path' in v && !('severity' in v);
+}
+
+function withMessage(f: Finding, report: Report) {
+  return { code: f.code, severity: FINDING_SEVERITY[f.code], args: f.args, path: f.path, message: findingMessage(f, report.lang) };
+}

@@ -1,0 +1,132 @@
+import { Chalk, type ChalkInstance } from 'chalk';
+import Table from 'cli-table3';
+import stringWidth from 'string-width';
+import wrapAnsi from 'wrap-ansi';
+import { findingMessage } from '../messages/findings.js';
+import { FINDING_SEVERITY } from '../model/finding.js';
+import { UI } from '../messages/ui.js';
+import type { Lang } from '../model/localized.js';
+import type { Report } from '../model/report.js';
+
+export interface TerminalOptions {
+  color: boolean;
+  /** Plain ASCII borders and bars, for terminals that draw East-Asian-ambiguous characters wide. */
+  ascii: boolean;
+  /** Columns available. */
+  width: number;
+  /** How many gaps to list. */
+  topGaps: number;
+}
+
+/** No rule between rows: fifteen clauses must fit one screen. */
+const COMPACT = { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' };
+const ASCII_CHARS = {
+  top: '-', 'top-mid': '+', 'top-left': '+', 'top-right': '+', bottom: '-', 'bottom-mid': '+', 'bottom-left': '+',
+  'bottom-right': '+', left: '|', 'left-mid': '+', mid: '-', 'mid-mid': '+', right: '|', 'right-mid': '+', middle: '|',
+};
+
+export function renderTerminal(report: Report, opts: TerminalOptions): string {
+  const lang = report.lang;
+  const c = new Chalk({ level: opts.color ? 1 : 0 });
+  const t = (k: keyof typeof UI) => UI[k][lang];
+  const lines: string[] = [];
+  const fmt = (n: number, d = 1) => n.toFixed(d);
+
+  lines.push(c.bold(`${t('title')} · ${report.rubric.standard}`));
+  lines.push(`${t('company')}: ${report.company.name}    ${t('date')}: ${report.assessmentDate}${report.assessor ? `    ${report.assessor}` : ''}`);
+  const s = report.score;
+  const levelColor = report.level.id === 'fail' ? c.red.bold : report.level.stars > 0 ? c.green.bold : c.yellow.bold;
+  const stars = report.level.stars > 0 ? ' ' + '★'.repeat(report.level.stars) + '☆'.repeat(5 - report.level.stars) : '';
+  lines.push(`${t('score')}: ${c.bold(fmt(s.final))} / 100    ${t('level')}: ${levelColor(report.level.name[lang] + (opts.ascii ? ` (${report.level.stars}*)` : stars))}`);
+  lines.push(c.dim(`  ${t('normalized')} ${fmt(s.normalized, 2)} (${fmt(s.earned, 2)}/${fmt(s.applicable, 2)})  − ${t('deductions')} ${s.specialDeductions.points} (${s.specialDeductions.count})  + ${t('bonus')} ${s.bonus}  = ${t('final')} ${fmt(s.final)}`));
+  lines.push('');
+
+  lines.push(c.bold(t('sections')));
+  const nameWidth = Math.max(...report.sections.map((sec) => stringWidth(`${sec.id} ${sec.title[lang]}`)));
+  for (const sec of report.sections) {
+    const label = `${sec.id} ${sec.title[lang]}`;
+    const ratio = sec.ratio ?? 0;
+    lines.push(`  ${label}${' '.repeat(nameWidth - stringWidth(label))}  ${bar(ratio, 20, opts.ascii, c)}  ${fmt(sec.earned, 2).padStart(6)}/${String(sec.applicablePoints).padEnd(3)} ${pct(sec.ratio).padStart(6)}`);
+  }
+  lines.push('');
+
+  const table = new Table({
+    head: [t('clause'), t('name'), t('points'), t('earned'), t('percent')],
+    colAligns: ['left', 'left', 'right', 'right', 'right'],
+    style: opts.color ? { head: ['cyan'], border: ['grey'] } : { head: [], border: [] },
+    chars: opts.ascii ? { ...ASCII_CHARS, ...COMPACT } : COMPACT,
+  });
+  for (const sec of report.sections) {
+    for (const cl of sec.clauses) {
+      const r = cl.ratio;
+      const paint = r === null ? c.dim : r >= 0.95 ? c.green : r >= 0.7 ? c.yellow : c.red;
+      table.push([cl.id, cl.title[lang], String(cl.applicablePoints), fmt(cl.earned, 2), paint(pct(r))]);
+    }
+  }
+  lines.push(table.toString());
+  lines.push('');
+
+  for (const f of report.findings) {
+    if (f.code === 'special-deduction' || f.code === 'fail-special-deductions') lines.push(c.red(`! ${findingMessage(f, lang)}`));
+    else if (f.code === 'bonus-applied') lines.push(c.green(`+ ${findingMessage(f, lang)}`));
+    else if (f.code === 'bonus-without-evidence') lines.push(c.yellow(`? ${findingMessage(f, lang)}`));
+  }
+
+  const next = report.level.next;
+  if (next) {
+    let line = `${t('nextLevel')} ${next.name[lang]} (${next.threshold}): ${t('pointsNeeded')} ${fmt(next.pointsNeeded)}`;
+    if (next.blockedBySpecialDeductions) line += ` — ${t('blocked')}`;
+    else if (next.closingGaps.length > 0) line += ` — ${t('closingGaps')}: ${next.closingGaps.join(', ')}`;
+    lines.push(c.bold(line));
+  } else {
+    lines.push(c.bold(t('topLevel')));
+  }
+
+  if (report.gaps.length > 0) {
+    lines.push('');
+    lines.push(c.bold(t('topGaps')));
+    const shown = report.gaps.slice(0, opts.topGaps);
+    const indent = '     ';
+    shown.forEach((g, i) => {
+      const head = `${String(i + 1).padStart(2)}. ${g.criterion} ${g.title[lang]}  ${c.bold('+' + fmt(g.recoverable, 2))} ${t('recoverable')}`;
+      lines.push(head);
+      const reasons = g.reasons.map((r) => findingMessage(r, lang)).join('; ');
+      if (reasons) lines.push(wrap(c.dim(reasons), opts.width, indent));
+      lines.push(wrap(`${t('action')}: ${g.action[lang]}`, opts.width, indent));
+    });
+    if (report.gaps.length > shown.length) lines.push(c.dim(`    … ${report.gaps.length - shown.length} ${t('moreGaps')}`));
+  }
+  const warnings = [
+    ...report.sections.flatMap((sec) => sec.clauses.flatMap((cl) => cl.criteria.flatMap((k) => k.findings.map((f) => [k.id, f] as const)))),
+    ...report.findings.map((f) => ['', f] as const),
+  ].filter(([, f]) => FINDING_SEVERITY[f.code] === 'warning');
+  if (warnings.length > 0) {
+    lines.push('');
+    lines.push(c.bold(t('warnings')));
+    for (const [id, f] of warnings) lines.push(wrap(c.yellow(`${id ? id + ' ' : ''}${findingMessage(f, lang)}`), opts.width, '  '));
+  }
+  lines.push('');
+  lines.push(`${t('notAssessed')}: ${report.counts['not-assessed']}    ${t('warnings')}: ${report.counts.warnings}`);
+  lines.push(c.dim(t('selfAssessment')));
+  return lines.join('\n') + '\n';
+}
+
+function wrap(text: string, width: number, indent: string): string {
+  return wrapAnsi(text, Math.max(20, width - indent.length), { hard: true, trim: true })
+    .split('\n')
+    .map((l) => indent + l)
+    .join('\n');
+}
+
+function bar(ratio: number, width: number, ascii: boolean, c: ChalkInstance): string {
+  const filled = Math.round(Math.max(0, Math.min(1, ratio)) * width);
+  const [on, off] = ascii ? ['#', '.'] : ['█', '░'];
+  const paint = ratio >= 0.95 ? c.green : ratio >= 0.7 ? c.yellow : c.red;
+  return paint(on.repeat(filled)) + c.dim(off.repeat(width - filled));
+}
+
+function pct(ratio: number | null): string {
+  return ratio === null ? '—' : `${(Math.round(ratio * 1000) / 10).toFixed(1)}%`;
+}
+
+export type { Lang };

@@ -1,0 +1,129 @@
+import { evaluateCriterion } from '../evaluate/evaluateCriterion.js';
+import type { Bonus, EvidenceFile } from '../model/evidence.js';
+import type { FileFacts } from '../model/facts.js';
+import { FINDING_SEVERITY, finding, pointer, type Finding } from '../model/finding.js';
+import type { Lang } from '../model/localized.js';
+import { OUTCOMES, type ClauseResult, type Outcome, type Report, type SectionResult } from '../model/report.js';
+import type { LoadedRubric } from '../model/rubric.js';
+import { roundTo, type IsoDate, type Points } from '../model/units.js';
+import { evaluateEvidenceItems } from '../evaluate/evidenceItems.js';
+import { collectGaps } from '../score/gaps.js';
+import { determineLevel } from '../score/levels.js';
+
+export interface BuildOptions {
+  lang: Lang;
+  tool: { name: string; version: string };
+  /** Overrides the evidence file's assessment date (the core never reads the clock). */
+  asOf?: IsoDate;
+}
+
+/**
+ * The scoring core: validated evidence + rubric + file facts -> one Report that every renderer reads.
+ * Pure: no file system, no clock, same input gives the same object.
+ */
+export function buildReport(
+  loaded: LoadedRubric,
+  evidence: EvidenceFile,
+  facts: FileFacts,
+  options: BuildOptions,
+): Report {
+  const { rubric } = loaded;
+  const asOf = options.asOf ?? evidence.assessment.date;
+
+  const sections: SectionResult[] = rubric.sections.map((section) => {
+    const clauses: ClauseResult[] = section.clauses.map((clause) => {
+      const criteria = clause.criteria.map((c) => evaluateCriterion(c, evidence, rubric, facts, asOf));
+      const applicablePoints = sum(criteria.filter((c) => c.applicable).map((c) => c.points));
+      const earned = sum(criteria.map((c) => c.earned));
+      return { id: clause.id, title: clause.title, points: clause.points, applicablePoints, earned, ratio: ratio(earned, applicablePoints), criteria };
+    });
+    const applicablePoints = sum(clauses.map((c) => c.applicablePoints));
+    const earned = sum(clauses.map((c) => c.earned));
+    return { id: section.id, title: section.title, points: section.points, applicablePoints, earned, ratio: ratio(earned, applicablePoints), clauses };
+  });
+
+  const earned = sum(sections.map((s) => s.earned));
+  const applicable = sum(sections.map((s) => s.applicablePoints));
+  const normalized = applicable > 0 ? (earned / applicable) * 100 : 0;
+
+  const findings: Finding[] = [];
+  const deductions = evidence.specialDeductions ?? [];
+  deductions.forEach((d, i) => findings.push(finding('special-deduction', { clause: d.clause, reason: d.reason }, pointer('specialDeductions', i))));
+  const deductionPoints = deductions.length * rubric.scoring.specialDeductionPoints;
+
+  const bonusApplied = evaluateBonus(evidence, facts, asOf, findings);
+  const bonusPoints = bonusApplied ? rubric.scoring.bonusPoints : 0;
+
+  const final = roundTo(clamp(normalized - deductionPoints + bonusPoints, 0, 100), 1);
+  const gaps = collectGaps(sections, applicable);
+  const level = determineLevel(rubric, final, deductions.length, gaps);
+
+  const limit = rubric.levels.failWhenSpecialDeductionsAtLeast;
+  if (deductions.length >= limit) {
+    findings.push(finding('fail-special-deductions', { count: deductions.length, limit }, pointer('specialDeductions')));
+  }
+  if (level.stars > 0) findings.push(finding('stars-need-one-year', {}, ''));
+
+  const allCriteria = sections.flatMap((s) => s.clauses.flatMap((c) => c.criteria));
+  const counts = Object.fromEntries(OUTCOMES.map((o) => [o, allCriteria.filter((c) => c.outcome === o).length])) as Record<Outcome, number>;
+  const warnings = [...allCriteria.flatMap((c) => c.findings), ...findings].filter((f) => FINDING_SEVERITY[f.code] === 'warning').length;
+
+  return {
+    schemaVersion: 1,
+    tool: options.tool,
+    lang: options.lang,
+    rubric: {
+      id: rubric.id,
+      version: rubric.version,
+      title: rubric.title,
+      standard: rubric.standard.code,
+      sha256: loaded.sha256,
+      origin: loaded.origin,
+    },
+    company: evidence.company,
+    assessmentDate: asOf,
+    assessor: evidence.assessment.assessor ?? null,
+    score: {
+      earned: roundTo(earned, 2),
+      applicable: roundTo(applicable, 2),
+      normalized: roundTo(normalized, 2),
+      specialDeductions: { count: deductions.length, points: deductionPoints },
+      bonus: bonusPoints,
+      final,
+    },
+    level,
+    counts: { ...counts, warnings },
+    sections,
+    gaps,
+    findings,
+  };
+}
+
+/** Standard §6.3 rule 4: at most one bonus, and only with evidence an auditor can check. */
+function evaluateBonus(evidence: EvidenceFile, facts: FileFacts, asOf: IsoDate, findings: Finding[]): boolean {
+  if (!evidence.bonus) return false;
+  // Validation refuses a second bonus; a list here has exactly one item.
+  const [bonus, path]: [Bonus, string] = Array.isArray(evidence.bonus)
+    ? [evidence.bonus[0]!, pointer('bonus', 0)]
+    : [evidence.bonus, pointer('bonus')];
+  const items = evaluateEvidenceItems(bonus.evidence, path, facts, asOf);
+  findings.push(...items.findings);
+  if (items.counting === 0) {
+    findings.push(finding('bonus-without-evidence', { reason: bonus.reason }, path));
+    return false;
+  }
+  findings.push(finding('bonus-applied', { reason: bonus.reason }, path));
+  return true;
+}
+
+function sum(values: readonly Points[]): Points {
+  return roundTo(values.reduce((a, b) => a + b, 0), 2);
+}
+
+function ratio(earned: Points, of: Points): number | null {
+  return of > 0 ? roundTo(earned / of, 4) : null;
+}
+
+function clamp(x: number, lo: number, hi: number): number {
+  return Math.min(hi, Math.max(lo, x));
+}
