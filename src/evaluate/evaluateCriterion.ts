@@ -24,6 +24,7 @@ export function evaluateCriterion(
     points: criterion.points,
     status: entry?.status ?? null,
     evidence: items.items,
+    expects: criterion.expects,
     action: criterion.action,
     path,
   };

@@ -33,6 +33,12 @@ export const UI = {
     'zh-CN': '本报告为企业自评结果，不构成认证机构的认证决定。',
     en: 'This is a self-assessment, not a certification decision.',
   },
+  fixEvidence: {
+    'zh-CN': '先补正证据：恢复缺失文件、更新过期文件或引用可核查的文件',
+    en: 'Fix the evidence first: restore missing files, renew expired ones, or cite a document an auditor can check',
+  },
+  fixAssess: { 'zh-CN': '先完成自评。审核员期望看到：', en: 'Assess it first. An auditor expects: ' },
+  fixUpgrade: { 'zh-CN': '升级 aftersales-assess 以支持该评分类型', en: 'Upgrade aftersales-assess to score this criterion kind' },
   moreGaps: { 'zh-CN': '其余改进项见 --format json', en: 'more gaps in --format json' },
 } satisfies Record<string, Record<Lang, string>>;
 

@@ -35,6 +35,7 @@ export interface CriterionResult {
   outcome: Outcome;
   findings: Finding[];
   evidence: EvidenceResult[];
+  expects: Localized;
   action: Localized;
   path: string;
 }
@@ -61,6 +62,13 @@ export interface SectionResult {
   clauses: ClauseResult[];
 }
 
+/**
+ * What closing a gap takes: `evidence` — the practice is claimed but the evidence does not hold up
+ * (missing, expired, none cited); `assess` — nobody assessed the criterion yet; `practice` — a real
+ * nonconformity to correct; `upgrade` — the rubric needs a newer aftersales-assess.
+ */
+export type GapFix = 'evidence' | 'assess' | 'practice' | 'upgrade';
+
 export interface Gap {
   criterion: string;
   clause: string;
@@ -72,6 +80,10 @@ export interface Gap {
   recoverable: Score100;
   /** The findings that explain the loss (severity error). */
   reasons: Finding[];
+  fix: GapFix;
+  /** What an auditor expects to see for the criterion. */
+  expects: Localized;
+  /** The rubric's action for the criterion (what to put in place). */
   action: Localized;
 }
 

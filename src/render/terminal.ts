@@ -92,7 +92,12 @@ export function renderTerminal(report: Report, opts: TerminalOptions): string {
       lines.push(head);
       const reasons = g.reasons.map((r) => findingMessage(r, lang)).join('; ');
       if (reasons) lines.push(wrap(c.dim(reasons), opts.width, indent));
-      lines.push(wrap(`${t('action')}: ${g.action[lang]}`, opts.width, indent));
+      const action =
+        g.fix === 'evidence' ? t('fixEvidence')
+        : g.fix === 'assess' ? t('fixAssess') + g.expects[lang]
+        : g.fix === 'upgrade' ? t('fixUpgrade')
+        : g.action[lang];
+      lines.push(wrap(`${t('action')}: ${action}`, opts.width, indent));
     });
     if (report.gaps.length > shown.length) lines.push(c.dim(`    … ${report.gaps.length - shown.length} ${t('moreGaps')}`));
   }

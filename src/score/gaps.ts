@@ -1,5 +1,5 @@
 import { FINDING_SEVERITY } from '../model/finding.js';
-import type { Gap, SectionResult } from '../model/report.js';
+import type { CriterionResult, Gap, GapFix, SectionResult } from '../model/report.js';
 import { roundTo, type Points } from '../model/units.js';
 
 /** Every applicable criterion that lost points, ranked by what fixing it adds to the final score. */
@@ -17,7 +17,9 @@ export function collectGaps(sections: readonly SectionResult[], applicableTotal:
           outcome: c.outcome,
           lost,
           recoverable: applicableTotal > 0 ? roundTo((lost / applicableTotal) * 100, 2) : 0,
-          reasons: c.findings.filter((f) => FINDING_SEVERITY[f.code] === 'error'),
+          reasons: reasonsFor(c),
+          fix: fixFor(c),
+          expects: c.expects,
           action: c.action,
         });
       }
@@ -25,4 +27,18 @@ export function collectGaps(sections: readonly SectionResult[], applicableTotal:
   }
   // Stable sort keeps rubric order among equal gaps.
   return gaps.sort((a, b) => b.recoverable - a.recoverable);
+}
+
+/** The findings that explain the loss; the per-item evidence findings make the summary one redundant. */
+function reasonsFor(c: CriterionResult) {
+  const errors = c.findings.filter((f) => FINDING_SEVERITY[f.code] === 'error');
+  const itemLevel = errors.some((f) => f.code.startsWith('evidence-'));
+  return itemLevel ? errors.filter((f) => f.code !== 'no-valid-evidence') : errors;
+}
+
+function fixFor(c: CriterionResult): GapFix {
+  if (c.outcome === 'unsupported') return 'upgrade';
+  if (c.outcome === 'not-assessed') return 'assess';
+  if (c.findings.some((f) => f.code === 'no-evidence' || f.code === 'no-valid-evidence')) return 'evidence';
+  return 'practice';
 }
