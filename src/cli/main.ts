@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import evidenceSchema from '../../schema/evidence.schema.json' with { type: 'json' };
 import { loadBundledRubric, loadRubricFile } from '../load/loadRubric.js';
@@ -19,7 +20,8 @@ const printDiagnostics = (ds: readonly Diagnostic[]) => {
 
 function rubricFrom(path: string | undefined): LoadedRubric {
   if (path === undefined) return loadBundledRubric();
-  const { loaded, warnings } = loadRubricFile(path);
+  // The report names the rubric by file name and sha256: no absolute paths in the JSON.
+  const { loaded, warnings } = loadRubricFile(path, basename(path));
   printDiagnostics(warnings);
   return loaded;
 }

@@ -18,22 +18,22 @@ export function readSource(file: string, maxBytes = DEFAULT_MAX_BYTES): Source {
   let size: number;
   try {
     const st = statSync(file);
-    if (!st.isFile()) fail('is not a regular file', 'Give the path of a YAML file.');
+    if (!st.isFile()) fail('this path is not a regular file', 'Give the path of a YAML file.');
     size = st.size;
   } catch (e) {
     if (e instanceof InputError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
-    return fail(code === 'ENOENT' ? 'file not found' : `cannot be read (${code ?? 'unknown error'})`, code === 'ENOENT' ? 'Check the path and the current directory.' : undefined);
+    return fail(code === 'ENOENT' ? 'file not found' : `file cannot be read (${code ?? 'unknown error'})`, code === 'ENOENT' ? 'Check the path and the current directory.' : undefined);
   }
   if (size > maxBytes) {
-    fail(`is ${size} bytes, over the ${maxBytes}-byte limit`, 'Split the file, or raise the limit with --max-bytes if it really is this large.');
+    fail(`file is ${size} bytes, over the ${maxBytes}-byte limit`, 'Split the file, or raise the limit with --max-bytes if it really is this large.');
   }
   const bytes = readFileSync(file);
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return fail('is not valid UTF-8', 'Save the file as UTF-8 (GBK/GB18030 exports must be converted, e.g. `iconv -f GB18030 -t UTF-8`).');
+    return fail('file is not valid UTF-8 text', 'Save the file as UTF-8 (GBK/GB18030 exports must be converted, e.g. `iconv -f GB18030 -t UTF-8`).');
   }
   // TextDecoder already drops a leading BOM; YAML positions stay right either way.
   return { file, text, bytes };

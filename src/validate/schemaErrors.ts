@@ -54,7 +54,7 @@ function foldAnyOf(errors: readonly ErrorObject[], parsed: ParsedYaml): ErrorObj
 function describe(err: ErrorObject, parsed: ParsedYaml, schema: Json): Diagnostic | null {
   const segs = pointerSegments(err.instancePath);
   const file = parsed.source.file;
-  const where = segs.length ? `\`${segs.join('.')}\`` : 'the file';
+  const where = segs.length ? `\`${segs.join('.')}\`` : 'the top level';
   const make = (message: string, hint?: string, at: 'key' | 'value' = 'value', path = segs): Diagnostic => ({
     file, ...locate(parsed, path, at), severity: 'error', message, ...(hint ? { hint } : {}),
   });
@@ -134,7 +134,7 @@ function requiredHint(segs: string[], name: string): string | undefined {
 
 /** The property names the schema allows at the object whose `additionalProperties` failed. */
 function allowedProperties(schema: Json, schemaPath: string): string[] {
-  const parentPath = schemaPath.replace(/^#\//, '').replace(/\/additionalProperties$/, '');
+  const parentPath = schemaPath.replace(/^#/, '').replace(/\/?additionalProperties$/, '');
   let node: unknown = schema;
   for (const seg of parentPath.split('/').filter(Boolean)) {
     node = (node as Json | undefined)?.[seg.replace(/~1/g, '/').replace(/~0/g, '~')];
