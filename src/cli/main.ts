@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import evidenceSchema from '../../schema/evidence.schema.json' with { type: 'json' };
-import { loadBundledRubric, loadRubricFile } from '../load/loadRubric.js';
+import { loadBundledRubric } from '../load/bundledRubric.js';
 import { loadEvidenceFile } from '../load/loadEvidence.js';
 import { InputError, type Diagnostic } from '../model/diagnostic.js';
 import { LANGS, type Lang } from '../model/localized.js';
@@ -18,8 +18,9 @@ const printDiagnostics = (ds: readonly Diagnostic[]) => {
   for (const d of ds) process.stderr.write(formatDiagnostic(d, stderrColor) + '\n');
 };
 
-function rubricFrom(path: string | undefined): LoadedRubric {
+async function rubricFrom(path: string | undefined): Promise<LoadedRubric> {
   if (path === undefined) return loadBundledRubric();
+  const { loadRubricFile } = await import('../load/loadRubric.js');
   // The report names the rubric by file name and sha256: no absolute paths in the JSON.
   const { loaded, warnings } = loadRubricFile(path, basename(path));
   printDiagnostics(warnings);
@@ -53,8 +54,8 @@ Exit codes: 0 ok · 1 below --fail-under / --min-level · 2 invalid input or usa
     .option('--no-color', 'no ANSI colours (also NO_COLOR=1)')
     .option('--ascii', 'ASCII borders and bars for terminals that draw box characters wide')
     .option('--max-bytes <n>', 'refuse evidence files larger than this many bytes', String(1024 * 1024))
-    .action((file: string, opts: ScoreOptions & { rubric?: string }) => {
-      setExit(scoreCommand(file, opts, rubricFrom(opts.rubric), printDiagnostics));
+    .action(async (file: string, opts: ScoreOptions & { rubric?: string }) => {
+      setExit(await scoreCommand(file, opts, await rubricFrom(opts.rubric), printDiagnostics));
     });
 
   program
@@ -62,8 +63,8 @@ Exit codes: 0 ok · 1 below --fail-under / --min-level · 2 invalid input or usa
     .description('check an evidence file (YAML, schema, rubric rules) without scoring')
     .argument('<file>', 'evidence YAML file')
     .addOption(rubricOption())
-    .action((file: string, opts: { rubric?: string }) => {
-      const { warnings } = loadEvidenceFile(file, rubricFrom(opts.rubric).rubric);
+    .action(async (file: string, opts: { rubric?: string }) => {
+      const { warnings } = loadEvidenceFile(file, (await rubricFrom(opts.rubric)).rubric);
       printDiagnostics(warnings);
       process.stdout.write(`${file}: valid\n`);
       setExit(EXIT.ok);
@@ -74,15 +75,16 @@ Exit codes: 0 ok · 1 below --fail-under / --min-level · 2 invalid input or usa
     .description('print the rubric as a tree (ids, titles, points)')
     .addOption(langOption())
     .addOption(rubricOption())
-    .action((opts: { lang: Lang; rubric?: string }) => {
-      process.stdout.write(renderRubricTree(rubricFrom(opts.rubric), opts.lang));
+    .action(async (opts: { lang: Lang; rubric?: string }) => {
+      process.stdout.write(renderRubricTree(await rubricFrom(opts.rubric), opts.lang));
       setExit(EXIT.ok);
     });
   rubric
     .command('lint')
     .description('check a rubric file: schema, sums, ids, levels, references')
     .argument('<file>', 'rubric YAML file')
-    .action((file: string) => {
+    .action(async (file: string) => {
+      const { loadRubricFile } = await import('../load/loadRubric.js');
       const { warnings } = loadRubricFile(file);
       printDiagnostics(warnings);
       process.stdout.write(`${file}: ok\n`);
@@ -100,14 +102,14 @@ Exit codes: 0 ok · 1 below --fail-under / --min-level · 2 invalid input or usa
   return program;
 }
 
-export function run(argv: string[]): ExitCode {
+export async function run(argv: string[]): Promise<ExitCode> {
   let code: ExitCode = EXIT.ok;
   const program = buildProgram((c) => (code = c));
   program.exitOverride();
   program.commands.forEach((c) => c.exitOverride());
   program.commands.flatMap((c) => c.commands).forEach((c) => c.exitOverride());
   try {
-    program.parse(argv);
+    await program.parseAsync(argv);
     return code;
   } catch (e) {
     if (e instanceof CommanderError) {
@@ -130,4 +132,4 @@ export function run(argv: string[]): ExitCode {
   }
 }
 
-process.exitCode = run(process.argv);
+process.exitCode = await run(process.argv);

@@ -1,4 +1,4 @@
-import { Parser, type CST } from 'yaml';
+import type { CST } from 'yaml';
 
 /** Real evidence files nest about 6 levels; the composer's stack overflows near 800 and can take Node down. */
 export const MAX_DEPTH = 64;
@@ -13,9 +13,8 @@ export interface DepthViolation {
  * Walks yaml's CST with an explicit stack (no recursion), before the document is composed,
  * so that a maliciously deep file is refused instead of crashing the process.
  */
-export function findExcessiveNesting(text: string, maxDepth = MAX_DEPTH): DepthViolation | null {
-  const stack: Array<[CST.Token, number]> = [];
-  for (const token of new Parser().parse(text)) stack.push([token, 0]);
+export function findExcessiveNesting(tokens: readonly CST.Token[], maxDepth = MAX_DEPTH): DepthViolation | null {
+  const stack: Array<[CST.Token, number]> = tokens.map((t) => [t, 0]);
   while (stack.length > 0) {
     const [token, depth] = stack.pop()!;
     switch (token.type) {

@@ -1,5 +1,5 @@
 import evidenceSchema from '../../schema/evidence.schema.json' with { type: 'json' };
-import { validateEvidence } from '../generated/validators.cjs';
+import { validateEvidence } from '../generated/evidence-validator.cjs';
 import { InputError, type Diagnostic } from '../model/diagnostic.js';
 import type { EvidenceFile } from '../model/evidence.js';
 import type { Rubric } from '../model/rubric.js';

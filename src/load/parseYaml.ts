@@ -1,4 +1,4 @@
-import { LineCounter, parseDocument, type Document } from 'yaml';
+import { Composer, LineCounter, Parser, type Document } from 'yaml';
 import { InputError, type Diagnostic } from '../model/diagnostic.js';
 import { findExcessiveNesting } from './depthGuard.js';
 import type { Source } from './readSource.js';
@@ -25,7 +25,9 @@ export function parseYaml(source: Source): ParsedYaml {
     return { line, column: offset - before.lastIndexOf('\n') };
   };
 
-  const deep = findExcessiveNesting(text);
+  // Parse to tokens once: the depth guard walks them, then the composer builds the document from them.
+  const tokens = [...new Parser(lineCounter.addNewLine).parse(text)];
+  const deep = findExcessiveNesting(tokens);
   if (deep) {
     throw new InputError([{
       file, ...at(deep.offset), severity: 'error',
@@ -34,14 +36,28 @@ export function parseYaml(source: Source): ParsedYaml {
     }]);
   }
 
-  const doc = parseDocument(text, {
-    lineCounter,
+  const composer = new Composer({
     // Unquoted keys such as 5.1 or 1.10 would otherwise become floats and collide.
     stringKeys: true,
     uniqueKeys: true,
     prettyErrors: true,
     logLevel: 'error',
   });
+  const docs = [...composer.compose(tokens, true, text.length)];
+  // compose(…, forceDoc = true) yields at least one document, even for an empty file.
+  const doc = docs[0]!;
+  if (docs.length > 1) {
+    const second = docs[1]!;
+    const { line, col } = lineCounter.linePos(second.range[0]);
+    throw new InputError([{ file, line, column: col, severity: 'error', message: 'the file holds more than one YAML document', hint: 'Keep one document per evidence file; remove the `---` separator.' }]);
+  }
+  // prettyErrors adds line and column to each error from the LineCounter; the Composer path must do it itself.
+  for (const e of [...doc.errors, ...doc.warnings]) {
+    if (!e.linePos) {
+      const start = lineCounter.linePos(e.pos[0]);
+      e.linePos = [start];
+    }
+  }
 
   const diagnostics: Diagnostic[] = [...doc.errors, ...doc.warnings].map((e) => {
     const pos = e.linePos?.[0];

@@ -6,7 +6,6 @@ import { loadEvidenceFile } from '../../load/loadEvidence.js';
 import { buildReport } from '../../report/buildReport.js';
 import { isIsoDate } from '../../evaluate/dates.js';
 import { renderJson } from '../../render/json.js';
-import { renderTerminal } from '../../render/terminal.js';
 import { EXIT, UsageError, type ExitCode } from '../exitCodes.js';
 import { detectTerminal, writeOutput } from '../io.js';
 import { TOOL } from '../version.js';
@@ -26,12 +25,12 @@ export interface ScoreOptions {
 }
 
 /** The thin shell around the core: load, gather file facts, build the Report, render, decide the exit code. */
-export function scoreCommand(
+export async function scoreCommand(
   file: string,
   opts: ScoreOptions,
   rubric: LoadedRubric,
-  report_warnings: (d: Diagnostic[]) => void,
-): ExitCode {
+  reportWarnings: (d: Diagnostic[]) => void,
+): Promise<ExitCode> {
   const failUnder = opts.failUnder === undefined ? undefined : parseScore(opts.failUnder);
   const minLevel = opts.minLevel === undefined ? undefined : parseLevel(opts.minLevel);
   if (opts.asOf !== undefined && !isIsoDate(opts.asOf)) throw new UsageError(`--as-of must be a date written YYYY-MM-DD, got ${opts.asOf}`);
@@ -41,7 +40,7 @@ export function scoreCommand(
   if (maxBytes !== undefined && !(maxBytes > 0)) throw new UsageError(`--max-bytes must be a positive number, got ${opts.maxBytes}`);
 
   const { evidence, warnings } = loadEvidenceFile(file, rubric.rubric, maxBytes);
-  report_warnings(warnings);
+  reportWarnings(warnings);
   const facts = gatherFileFacts(evidence, file, opts.root);
   const report = buildReport(rubric, evidence, facts, { lang: opts.lang, tool: TOOL, ...(opts.asOf ? { asOf: opts.asOf } : {}) });
 
@@ -49,7 +48,7 @@ export function scoreCommand(
   const toFile = opts.out !== undefined && opts.out !== '-';
   const content = opts.format === 'json'
     ? renderJson(report)
-    : renderTerminal(report, { color: term.color && !toFile, ascii: Boolean(opts.ascii), width: term.columns, topGaps: top });
+    : (await import('../../render/terminal.js')).renderTerminal(report, { color: term.color && !toFile, ascii: Boolean(opts.ascii), width: term.columns, topGaps: top });
   writeOutput(content, opts.out, [file]);
 
   const levels = rubric.rubric.levels.list.map((l) => l.id);

@@ -1,0 +1,36 @@
+// npm run bench — start-up cost of `score --format json` against a bare `node -e 0`, measured in
+// the same run and environment (NODE_EXTRA_CA_CERTS and friends add the same cost to both).
+// Aim: ratio ≤ 2. Prints medians of RUNS interleaved runs; exits 0 either way (a report, not a gate).
+import { spawnSync } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const RUNS = Number(process.env.BENCH_RUNS ?? 21);
+const bin = join(root, 'bin/aftersales-assess.js');
+const cases = {
+  'node -e 0': [process.execPath, ['-e', '0']],
+  'score --format json (five-star)': [process.execPath, [bin, 'score', join(root, 'examples/five-star/company.yaml'), '--format', 'json']],
+  'score terminal (three-star)': [process.execPath, [bin, 'score', join(root, 'examples/three-star/company.yaml'), '--no-color']],
+  'validate (failing)': [process.execPath, [bin, 'validate', join(root, 'examples/failing/company.yaml')]],
+};
+
+const times = Object.fromEntries(Object.keys(cases).map((k) => [k, []]));
+for (let i = 0; i < RUNS + 2; i++) {
+  for (const [name, [cmd, args]] of Object.entries(cases)) {
+    const t0 = process.hrtime.bigint();
+    const r = spawnSync(cmd, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+    const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+    if (r.status !== 0) throw new Error(`${name} exited ${r.status}: ${r.stderr}`);
+    if (i >= 2) times[name].push(ms); // the first two rounds warm the file cache
+  }
+}
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const base = median(times['node -e 0']);
+console.log(`node ${process.version}, ${RUNS} runs each, medians (NODE_EXTRA_CA_CERTS ${process.env.NODE_EXTRA_CA_CERTS ? 'set' : 'unset'})`);
+for (const [name, xs] of Object.entries(times)) {
+  const m = median(xs);
+  console.log(`${name.padEnd(34)} ${m.toFixed(1).padStart(7)} ms   ${(m / base).toFixed(2)}x`);
+}
+const ratio = median(times['score --format json (five-star)']) / base;
+console.log(`\nscore --format json / node -e 0 = ${ratio.toFixed(2)}x (aim ≤ 2.00x): ${ratio <= 2 ? 'OK' : 'ABOVE AIM'}`);

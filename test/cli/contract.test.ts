@@ -1,0 +1,143 @@
+import { copyFileSync, cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Ajv } from 'ajv';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from '../helpers.js';
+import { cli } from './run.js';
+
+const FIVE = 'examples/five-star/company.yaml';
+const THREE = 'examples/three-star/company.yaml';
+const FAIL = 'examples/failing/company.yaml';
+const json = (args: string[]) => JSON.parse(cli(['score', ...args, '--format', 'json']).stdout);
+
+describe('pinned example scores', () => {
+  it.each([
+    [FIVE, 97.1, 'five-star'],
+    [THREE, 81.4, 'three-star'],
+    [FAIL, 68.4, 'fail'],
+  ])('%s scores %s (%s)', (file, final, level) => {
+    const r = json([file]);
+    expect(r.score.final).toBe(final);
+    expect(r.level.id).toBe(level);
+  });
+
+  it('the failing example has its special deductions', () => {
+    expect(json([FAIL]).score.specialDeductions).toEqual({ count: 2, points: 2 });
+  });
+});
+
+describe('JSON contract', () => {
+  const validate = new Ajv({ allErrors: true, strict: false }).compile(JSON.parse(readFileSync(join(ROOT, 'schema/report.schema.json'), 'utf8')));
+
+  it.each([FIVE, THREE, FAIL])('%s validates against schema/report.schema.json', (file) => {
+    const ok = validate(json([file]));
+    expect(validate.errors ?? []).toEqual([]);
+    expect(ok).toBe(true);
+  });
+
+  it('same input, same bytes, and no absolute paths', () => {
+    const a = cli(['score', THREE, '--format', 'json']).stdout;
+    const b = cli(['score', THREE, '--format', 'json']).stdout;
+    expect(a).toBe(b);
+    expect(a).not.toContain(ROOT);
+    expect(a).not.toMatch(/"\/(?:tmp|home|work|root)\//);
+  });
+
+  it('gaps are sorted by recoverable points on the 100-point scale', () => {
+    const gaps = json([THREE]).gaps as Array<{ recoverable: number }>;
+    expect(gaps.length).toBeGreaterThan(3);
+    expect(gaps.map((g) => g.recoverable)).toEqual([...gaps.map((g) => g.recoverable)].sort((x, y) => y - x));
+  });
+});
+
+describe('exit codes', () => {
+  it('0 for a scored file, also at the threshold', () => {
+    expect(cli(['score', THREE, '--fail-under', '81.4']).code).toBe(0);
+    expect(cli(['score', THREE, '--min-level', 'three-star']).code).toBe(0);
+  });
+  it('1 below a threshold, still printing the report', () => {
+    const r = cli(['score', THREE, '--fail-under', '81.5', '--format', 'json']);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout).score.final).toBe(81.4);
+    expect(cli(['score', THREE, '--min-level', 'four-star']).code).toBe(1);
+  });
+  it('2 for usage errors', () => {
+    for (const args of [['score'], ['score', FIVE, '--lang', 'fr'], ['score', FIVE, '--fail-under', 'abc'], ['score', FIVE, '--min-level', 'gold'], ['score', FIVE, '--as-of', '2026-13-01'], ['frobnicate']]) {
+      const r = cli(args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).not.toMatch(/\n\s+at .*\.js:\d+/);
+    }
+  });
+  it('2 for invalid input, with file:line:col and no stack trace', () => {
+    const r = cli(['validate', 'test/fixtures/invalid-evidence.yaml']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^test\/fixtures\/invalid-evidence\.yaml:3:1: error: /m);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+  it('validate exits 0 on a good file and 2 on a missing one', () => {
+    expect(cli(['validate', FIVE])).toMatchObject({ code: 0, stdout: `${FIVE}: valid\n` });
+    expect(cli(['validate', 'nope.yaml']).code).toBe(2);
+  });
+  it('help and version exit 0', () => {
+    expect(cli(['--help']).code).toBe(0);
+    expect(cli(['--version']).stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+  });
+});
+
+describe('rubric commands', () => {
+  it('rubric lint passes the bundled rubric and fails a broken one with positions', () => {
+    expect(cli(['rubric', 'lint', 'rubrics/gbt27922-2011.yaml']).code).toBe(0);
+    const dir = mkdtempSync(join(tmpdir(), 'asa-cli-'));
+    const broken = join(dir, 'broken.yaml');
+    writeFileSync(broken, readFileSync(join(ROOT, 'rubrics/gbt27922-2011.yaml'), 'utf8').replace('points: 40', 'points: 41'));
+    const r = cli(['rubric', 'lint', broken]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/broken\.yaml:\d+:\d+: error: sections add up to 101, not 100/);
+    expect(r.stderr).toMatch(/section 5\.1 is worth 41 but its clauses add up to 40/);
+  });
+  it('--rubric scores against another rubric file and names it in the report', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'asa-cli-'));
+    const edited = join(dir, 'corrected.yaml');
+    // A consultant's correction: the partial credit without a sample lowered to 0.4.
+    writeFileSync(edited, readFileSync(join(ROOT, 'rubrics/gbt27922-2011.yaml'), 'utf8').replace('partialCredit: 0.5', 'partialCredit: 0.4'));
+    const r = json([FIVE, '--rubric', edited]);
+    expect(r.rubric.origin).toBe('corrected.yaml');
+    expect(r.score.earned).toBe(json([FIVE]).score.earned - 0.3);
+  });
+});
+
+describe('output and terminal behaviour', () => {
+  it('--out writes the file and refuses to overwrite the evidence file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'asa-out-'));
+    cpSync(join(ROOT, 'examples/five-star'), dir, { recursive: true });
+    const evidence = join(dir, 'company.yaml');
+    const before = readFileSync(evidence, 'utf8');
+    expect(cli(['score', evidence, '--format', 'json', '--out', join(dir, 'report.json')]).code).toBe(0);
+    expect(JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')).level.id).toBe('five-star');
+    const r = cli(['score', evidence, '--format', 'json', '--out', evidence]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/refusing to write the report over the input file/);
+    expect(readFileSync(evidence, 'utf8')).toBe(before);
+  });
+  it('colour only when asked for, and NO_COLOR wins', () => {
+    expect(cli(['score', FIVE], { NO_COLOR: undefined }).stdout).not.toContain('\u001b[');
+    expect(cli(['score', FIVE], { NO_COLOR: undefined, FORCE_COLOR: '1' }).stdout).toContain('\u001b[');
+    expect(cli(['score', FIVE], { NO_COLOR: '1', FORCE_COLOR: '1' }).stdout).not.toContain('\u001b[');
+    expect(cli(['score', FIVE, '--no-color'], { NO_COLOR: undefined, FORCE_COLOR: '1' }).stdout).not.toContain('\u001b[');
+  });
+  it('cited files are checked relative to the evidence file, from any working directory', () => {
+    const r = cli(['score', join(ROOT, FIVE), '--format', 'json'], {}, tmpdir());
+    expect(JSON.parse(r.stdout).score.final).toBe(97.1);
+  });
+  it('a cited file that escapes the evidence folder is not read', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'asa-esc-'));
+    cpSync(join(ROOT, 'examples/five-star'), join(dir, 'repo'), { recursive: true });
+    copyFileSync(join(ROOT, 'README.md'), join(dir, 'outside.md'));
+    const file = join(dir, 'repo/company.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('file: docs/org-chart.md', 'file: ../outside.md').replace('{ file: docs/job-descriptions.md, title: 岗位职责说明书 }', '{ file: /etc/hostname }'));
+    const c = JSON.parse(cli(['score', file, '--format', 'json']).stdout).sections[0].clauses[0].criteria[0];
+    expect(c.evidence.map((e: { state: string }) => e.state)).toEqual(['outside-root', 'outside-root']);
+    expect(c.earned).toBe(0);
+  });
+});
