@@ -60,7 +60,9 @@ export function renderTerminal(report: Report, opts: TerminalOptions): string {
     for (const cl of sec.clauses) {
       const r = cl.ratio;
       const paint = r === null ? c.dim : r >= 0.95 ? c.green : r >= 0.7 ? c.yellow : c.red;
-      table.push([cl.id, cl.title[lang], String(cl.applicablePoints), fmt(cl.earned, 2), paint(pct(r))]);
+      // Excluded (删减) points are shown, not hidden: the reader sees what left the denominator.
+      const points = cl.applicablePoints === cl.points ? String(cl.points) : cl.applicablePoints === 0 ? `n/a (${cl.points})` : `${cl.applicablePoints} (${cl.points})`;
+      table.push([cl.id, cl.title[lang], points, cl.applicablePoints === 0 ? '—' : fmt(cl.earned, 2), paint(pct(r))]);
     }
   }
   lines.push(table.toString());
