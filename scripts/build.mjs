@@ -15,10 +15,11 @@ const schema = (name) => JSON.parse(readFileSync(join(root, 'schema', `${name}.s
 const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false, code: { source: true, esm: false, lines: false } });
 ajv.addSchema(schema('evidence'), 'evidence');
 ajv.addSchema(schema('rubric'), 'rubric');
+ajv.addSchema(schema('thresholds'), 'thresholds');
 const generated = join(root, 'src', 'generated');
 mkdirSync(generated, { recursive: true });
 // One module per schema, so that scoring with the bundled rubric never loads the rubric validator.
-for (const [name, exportName] of [['evidence', 'validateEvidence'], ['rubric', 'validateRubric']]) {
+for (const [name, exportName] of [['evidence', 'validateEvidence'], ['rubric', 'validateRubric'], ['thresholds', 'validateThresholds']]) {
   writeFileSync(join(generated, `${name}-validator.cjs`), standaloneCode(ajv, { [exportName]: name }));
   writeFileSync(
     join(generated, `${name}-validator.d.cts`),

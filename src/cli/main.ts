@@ -5,25 +5,34 @@ import { loadBundledRubric } from '../load/bundledRubric.js';
 import { loadEvidenceFile } from '../load/loadEvidence.js';
 import { InputError, type Diagnostic } from '../model/diagnostic.js';
 import { LANGS, type Lang } from '../model/localized.js';
-import type { LoadedRubric } from '../model/rubric.js';
+import { LEVEL_IDS, type LoadedRubric } from '../model/rubric.js';
 import { formatDiagnostic } from '../render/diagnostics.js';
 import { renderRubricTree } from './commands/rubricTree.js';
-import { scoreCommand, type ScoreOptions } from './commands/score.js';
+import { FORMATS, scoreCommand, type Format, type ScoreOptions } from './commands/score.js';
 import { EXIT, UsageError, type ExitCode } from './exitCodes.js';
-import { detectTerminal } from './io.js';
+import { detectTerminal, writeOutput } from './io.js';
 import { TOOL } from './version.js';
 
 const stderrColor = detectTerminal(undefined, process.env, process.stderr).color;
-const printDiagnostics = (ds: readonly Diagnostic[]) => {
+/** Set by commands that print CI annotations, so that input errors come out in the same format. */
+let diagnosticsFormat: Format | undefined;
+
+async function printDiagnostics(ds: readonly Diagnostic[], format: Format | undefined = diagnosticsFormat): Promise<void> {
+  if (ds.length === 0) return;
+  if (format === 'github') {
+    const { renderGithubDiagnostics } = await import('../render/github.js');
+    process.stdout.write(renderGithubDiagnostics(ds));
+    return;
+  }
   for (const d of ds) process.stderr.write(formatDiagnostic(d, stderrColor) + '\n');
-};
+}
 
 async function rubricFrom(path: string | undefined): Promise<LoadedRubric> {
   if (path === undefined) return loadBundledRubric();
   const { loadRubricFile } = await import('../load/loadRubric.js');
   // The report names the rubric by file name and sha256: no absolute paths in the JSON.
   const { loaded, warnings } = loadRubricFile(path, basename(path));
-  printDiagnostics(warnings);
+  await printDiagnostics(warnings);
   return loaded;
 }
 
@@ -36,26 +45,34 @@ function buildProgram(setExit: (code: ExitCode) => void): Command {
     .version(TOOL.version)
     .showHelpAfterError('(run with --help for usage)')
     .addHelpText('after', `
-Exit codes: 0 ok · 1 below --fail-under / --min-level · 2 invalid input or usage · 3 internal error`);
+Exit codes: 0 ok · 1 below a threshold or regression · 2 invalid input or usage · 3 internal error`);
 
   program
     .command('score')
-    .description('score an evidence file and print the gap report')
-    .argument('<file>', 'evidence YAML file')
-    .addOption(new Option('--format <format>', 'output format').choices(['terminal', 'json']).default('terminal'))
+    .description('score evidence files and print the gap report (several files, folders or globs: a batch)')
+    .argument('<files...>', 'evidence YAML files, folders or glob patterns')
+    .addOption(new Option('--format <format>', 'output format (default: terminal; github when GITHUB_ACTIONS=true)').choices(FORMATS))
     .addOption(langOption())
     .addOption(rubricOption())
     .option('--fail-under <score>', 'exit 1 when the final score is below this (0–100)')
-    .addOption(new Option('--min-level <level>', 'exit 1 when the level is below this').choices(['fail', 'compliant', 'three-star', 'four-star', 'five-star']))
-    .option('--as-of <date>', 'judge expiry as of this date instead of assessment.date (YYYY-MM-DD)')
-    .option('--root <dir>', 'evidence root that cited files must stay inside (default: the evidence file\'s folder)')
+    .addOption(new Option('--min-level <level>', 'exit 1 when the level is below this').choices(LEVEL_IDS))
+    .option('--thresholds <file>', 'YAML file of thresholds: minScore, minLevel, sections, clauses, mustPass')
+    .option('--baseline <ref>', 'compare with a JSON report or a git revision of the evidence file')
+    .option('--fail-on-regression', 'with --baseline: exit 1 when the score or level dropped')
+    .option('--as-of <date>', 'judge expiry and evidence age as of this date (e.g. the audit day) and show what changes')
+    .option('--root <dir>', "evidence root that cited files must stay inside (default: the evidence file's folder)")
     .option('--out <file>', 'write the report to a file (atomically) instead of stdout')
-    .option('--top <n>', 'gaps listed in the terminal report', '10')
+    .option('--top <n>', 'gaps listed in terminal and markdown reports', '10')
     .option('--no-color', 'no ANSI colours (also NO_COLOR=1)')
     .option('--ascii', 'ASCII borders and bars for terminals that draw box characters wide')
     .option('--max-bytes <n>', 'refuse evidence files larger than this many bytes', String(1024 * 1024))
-    .action(async (file: string, opts: ScoreOptions & { rubric?: string }) => {
-      setExit(await scoreCommand(file, opts, await rubricFrom(opts.rubric), printDiagnostics));
+    .action(async (files: string[], opts: ScoreOptions & { rubric?: string }) => {
+      diagnosticsFormat = opts.format ?? (process.env.GITHUB_ACTIONS === 'true' ? 'github' : undefined);
+      const rubric = await rubricFrom(opts.rubric);
+      setExit(await scoreCommand(files, opts, rubric, {
+        printDiagnostics: (ds, format) => void printDiagnostics(ds, format),
+        loadThresholds: async (file) => (await import('../load/loadThresholds.js')).loadThresholdsFile(file, rubric.rubric),
+      }));
     });
 
   program
@@ -65,9 +82,47 @@ Exit codes: 0 ok · 1 below --fail-under / --min-level · 2 invalid input or usa
     .addOption(rubricOption())
     .action(async (file: string, opts: { rubric?: string }) => {
       const { warnings } = loadEvidenceFile(file, (await rubricFrom(opts.rubric)).rubric);
-      printDiagnostics(warnings);
+      await printDiagnostics(warnings);
       process.stdout.write(`${file}: valid\n`);
       setExit(EXIT.ok);
+    });
+
+  program
+    .command('diff')
+    .description('compare two assessments; each side an evidence file (scored now) or a JSON report')
+    .argument('<base>', 'evidence YAML file or JSON report')
+    .argument('<head>', 'evidence YAML file or JSON report')
+    .addOption(new Option('--format <format>', 'output format').choices(['terminal', 'json', 'markdown']).default('terminal'))
+    .addOption(langOption())
+    .addOption(rubricOption())
+    .option('--fail-on-regression', 'exit 1 when the score or level dropped')
+    .option('--no-color', 'no ANSI colours')
+    .action(async (base: string, head: string, opts: { format: string; lang: Lang; rubric?: string; failOnRegression?: boolean; color?: boolean }) => {
+      const { reportFor } = await import('./assess.js');
+      const { diffReports } = await import('../compare/diffReports.js');
+      const rubric = await rubricFrom(opts.rubric);
+      const diff = diffReports(reportFor(base, { rubric, lang: opts.lang }), reportFor(head, { rubric, lang: opts.lang }), { base, head });
+      if (opts.format === 'json') process.stdout.write(JSON.stringify(diff, null, 2) + '\n');
+      else if (opts.format === 'markdown') process.stdout.write((await import('../render/markdown.js')).diffMarkdown(diff, 'baseline', opts.lang).join('\n') + '\n');
+      else process.stdout.write((await import('../render/diffTerminal.js')).renderDiffTerminal(diff, opts.lang, detectTerminal(opts.color).color));
+      if (opts.failOnRegression && diff.regression) {
+        process.stderr.write(`aftersales-assess: regression: ${diff.base.final} → ${diff.head.final}, ${diff.base.level} → ${diff.head.level}\n`);
+        setExit(EXIT.belowThreshold);
+      } else setExit(EXIT.ok);
+    });
+
+  program
+    .command('init')
+    .description('scaffold an evidence file for a new company: every criterion listed, none answered')
+    .argument('[dir]', 'folder to create it in', '.')
+    .option('--company <name>', 'company name')
+    .option('--date <date>', 'assessment date YYYY-MM-DD (default: today)')
+    .option('--file <name>', 'file name', 'company.yaml')
+    .addOption(langOption())
+    .addOption(rubricOption())
+    .action(async (dir: string, opts: { company?: string; date?: string; file: string; lang: Lang; rubric?: string }) => {
+      const { initCommand } = await import('./commands/init.js');
+      setExit(initCommand(dir, opts, (await rubricFrom(opts.rubric)).rubric));
     });
 
   const rubric = program
@@ -86,7 +141,7 @@ Exit codes: 0 ok · 1 below --fail-under / --min-level · 2 invalid input or usa
     .action(async (file: string) => {
       const { loadRubricFile } = await import('../load/loadRubric.js');
       const { warnings } = loadRubricFile(file);
-      printDiagnostics(warnings);
+      await printDiagnostics(warnings);
       process.stdout.write(`${file}: ok\n`);
       setExit(EXIT.ok);
     });
@@ -94,8 +149,9 @@ Exit codes: 0 ok · 1 below --fail-under / --min-level · 2 invalid input or usa
   program
     .command('schema')
     .description('print the evidence file JSON Schema (for editors and other tools)')
-    .action(() => {
-      process.stdout.write(JSON.stringify(evidenceSchema, null, 2) + '\n');
+    .option('--out <file>', 'write it to a file')
+    .action((opts: { out?: string }) => {
+      writeOutput(JSON.stringify(evidenceSchema, null, 2) + '\n', opts.out, []);
       setExit(EXIT.ok);
     });
 
@@ -105,9 +161,8 @@ Exit codes: 0 ok · 1 below --fail-under / --min-level · 2 invalid input or usa
 export async function run(argv: string[]): Promise<ExitCode> {
   let code: ExitCode = EXIT.ok;
   const program = buildProgram((c) => (code = c));
-  program.exitOverride();
-  program.commands.forEach((c) => c.exitOverride());
-  program.commands.flatMap((c) => c.commands).forEach((c) => c.exitOverride());
+  const all = (c: Command): Command[] => [c, ...c.commands.flatMap(all)];
+  all(program).forEach((c) => c.exitOverride());
   try {
     await program.parseAsync(argv);
     return code;
@@ -117,7 +172,7 @@ export async function run(argv: string[]): Promise<ExitCode> {
       return e.exitCode === 0 ? EXIT.ok : EXIT.invalidInput;
     }
     if (e instanceof InputError) {
-      printDiagnostics(e.diagnostics);
+      await printDiagnostics(e.diagnostics);
       const n = e.diagnostics.filter((d) => d.severity === 'error').length;
       process.stderr.write(`${n} error${n === 1 ? '' : 's'}; nothing was scored.\n`);
       return EXIT.invalidInput;
@@ -126,7 +181,7 @@ export async function run(argv: string[]): Promise<ExitCode> {
       process.stderr.write(`aftersales-assess: ${e.message}\n`);
       return EXIT.invalidInput;
     }
-    const detail = process.env.AFTERSALES_DEBUG ? ((e as Error).stack ?? String(e)) : (e as Error)?.message ?? String(e);
+    const detail = process.env.AFTERSALES_DEBUG ? ((e as Error).stack ?? String(e)) : ((e as Error)?.message ?? String(e));
     process.stderr.write(`aftersales-assess: internal error: ${detail}\nThis is a bug; please report it with the input that caused it (set AFTERSALES_DEBUG=1 for a stack trace).\n`);
     return EXIT.internal;
   }

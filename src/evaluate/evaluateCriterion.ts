@@ -17,7 +17,7 @@ export function evaluateCriterion(
 ): CriterionResult {
   const path = pointer('criteria', criterion.id);
   const entry = evidence.criteria?.[criterion.id];
-  const items = evaluateEvidenceItems(entry?.evidence, path, facts, asOf);
+  const items = evaluateEvidenceItems(entry?.evidence, path, facts, asOf, criterion.maxAgeMonths);
   const base = {
     id: criterion.id,
     title: criterion.title,

@@ -3,7 +3,7 @@ import type { FileFacts } from '../model/facts.js';
 import { finding, pointer, type Finding } from '../model/finding.js';
 import type { EvidenceResult, EvidenceState } from '../model/report.js';
 import type { IsoDate } from '../model/units.js';
-import { daysBetween } from './dates.js';
+import { addMonths, daysBetween } from './dates.js';
 
 /** An item expiring within this many days of the assessment date is flagged, so it is renewed before the audit. */
 export const EXPIRY_WARNING_DAYS = 90;
@@ -20,6 +20,8 @@ export function evaluateEvidenceItems(
   basePath: string,
   facts: FileFacts,
   asOf: IsoDate,
+  /** From the rubric: items older than this, or undated, do not count. */
+  maxAgeMonths?: number,
 ): EvidenceEvaluation {
   const results: EvidenceResult[] = [];
   const findings: Finding[] = [];
@@ -31,13 +33,29 @@ export function evaluateEvidenceItems(
     if (state === 'missing') findings.push(finding('evidence-file-missing', { file: ref }, path));
     if (state === 'outside-root') findings.push(finding('evidence-file-outside-root', { file: ref }, path));
     if (state === 'not-a-file') findings.push(finding('evidence-not-a-file', { file: ref }, path));
+    if (state === 'found' && item.sha256 !== undefined) {
+      const actual = (facts.get(ref) as { sha256?: string } | undefined)?.sha256;
+      if (actual !== undefined && actual !== item.sha256.toLowerCase()) {
+        state = 'hash-mismatch';
+        findings.push(finding('evidence-hash-mismatch', { file: ref, expected: item.sha256.toLowerCase(), actual }, `${path}/sha256`));
+      }
+    }
     if (item.expires !== undefined && (state === 'found' || state === 'url')) {
       const days = daysBetween(asOf, item.expires);
       if (days < 0) {
         state = 'expired';
-        findings.push(finding('evidence-expired', { ref, expires: item.expires }, path));
+        findings.push(finding('evidence-expired', { ref, expires: item.expires }, `${path}/expires`));
       } else if (days <= EXPIRY_WARNING_DAYS) {
-        findings.push(finding('evidence-expires-soon', { ref, expires: item.expires, days }, path));
+        findings.push(finding('evidence-expires-soon', { ref, expires: item.expires, days }, `${path}/expires`));
+      }
+    }
+    if (maxAgeMonths !== undefined && (state === 'found' || state === 'url')) {
+      if (item.date === undefined) {
+        state = 'undated';
+        findings.push(finding('evidence-undated', { ref, maxAgeMonths }, path));
+      } else if (item.date < addMonths(asOf, -maxAgeMonths)) {
+        state = 'too-old';
+        findings.push(finding('evidence-too-old', { ref, date: item.date, maxAgeMonths }, `${path}/date`));
       }
     }
     if (item.date !== undefined && daysBetween(asOf, item.date) > 0) {

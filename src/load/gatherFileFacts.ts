@@ -1,16 +1,20 @@
-import { realpathSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { EvidenceFile, EvidenceItem } from '../model/evidence.js';
 import type { FileFact, FileFacts } from '../model/facts.js';
 
-/** Every `file` the evidence file cites, wherever it is cited. */
-export function citedFiles(evidence: EvidenceFile): string[] {
-  const items: EvidenceItem[] = [
+function citedItems(evidence: EvidenceFile): EvidenceItem[] {
+  return [
     ...Object.values(evidence.criteria ?? {}).flatMap((c) => c?.evidence ?? []),
     ...(evidence.specialDeductions ?? []).flatMap((d) => d.evidence ?? []),
     ...[evidence.bonus ?? []].flat().flatMap((b) => b.evidence ?? []),
   ];
-  return [...new Set(items.flatMap((i) => (i.file !== undefined ? [i.file] : [])))];
+}
+
+/** Every `file` the evidence file cites, wherever it is cited. */
+export function citedFiles(evidence: EvidenceFile): string[] {
+  return [...new Set(citedItems(evidence).flatMap((i) => (i.file !== undefined ? [i.file] : [])))];
 }
 
 /**
@@ -20,19 +24,22 @@ export function citedFiles(evidence: EvidenceFile): string[] {
 export function gatherFileFacts(evidence: EvidenceFile, evidencePath: string, root?: string): FileFacts {
   const base = dirname(resolve(evidencePath));
   const rootDir = safeRealpath(resolve(root ?? base)) ?? resolve(root ?? base);
+  // Only files whose citation pins a digest are read; the rest are only looked up.
+  const hashed = new Set(citedItems(evidence).flatMap((i) => (i.file !== undefined && i.sha256 !== undefined ? [i.file] : [])));
   const facts = new Map<string, FileFact>();
-  for (const file of citedFiles(evidence)) facts.set(file, factFor(file, base, rootDir));
+  for (const file of citedFiles(evidence)) facts.set(file, factFor(file, base, rootDir, hashed.has(file)));
   return facts;
 }
 
-function factFor(file: string, base: string, rootDir: string): FileFact {
+function factFor(file: string, base: string, rootDir: string, hash: boolean): FileFact {
   if (isAbsolute(file) || /^[a-zA-Z]:[\\/]/.test(file)) return { state: 'outside-root' };
   const target = resolve(base, file);
   if (!inside(rootDir, safeRealpath(dirname(target)) ?? target)) return { state: 'outside-root' };
   const real = safeRealpath(target);
   if (real === null) return { state: 'missing' };
   if (!inside(rootDir, real)) return { state: 'outside-root' };
-  return statSync(real).isFile() ? { state: 'found' } : { state: 'not-a-file' };
+  if (!statSync(real).isFile()) return { state: 'not-a-file' };
+  return hash ? { state: 'found', sha256: createHash('sha256').update(readFileSync(real)).digest('hex') } : { state: 'found' };
 }
 
 function inside(rootDir: string, path: string): boolean {

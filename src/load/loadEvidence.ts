@@ -6,7 +6,7 @@ import type { Rubric } from '../model/rubric.js';
 import { evidenceSemanticDiagnostics } from '../validate/evidenceSemantics.js';
 import { schemaDiagnostics } from '../validate/schemaErrors.js';
 import { parseYaml, type ParsedYaml } from './parseYaml.js';
-import { readSource } from './readSource.js';
+import { readSource, type Source } from './readSource.js';
 
 export interface EvidenceLoad {
   evidence: EvidenceFile;
@@ -16,7 +16,11 @@ export interface EvidenceLoad {
 
 /** load -> validate: YAML syntax, then schema and rubric-dependent rules together, all errors at once. */
 export function loadEvidenceFile(file: string, rubric: Rubric, maxBytes?: number): EvidenceLoad {
-  const parsed = parseYaml(readSource(file, maxBytes));
+  return loadEvidenceSource(readSource(file, maxBytes), rubric);
+}
+
+export function loadEvidenceSource(source: Source, rubric: Rubric): EvidenceLoad {
+  const parsed = parseYaml(source);
   const schemaOk = validateEvidence(parsed.value);
   const diagnostics = [
     ...(schemaOk ? [] : schemaDiagnostics(validateEvidence.errors ?? [], parsed, evidenceSchema)),

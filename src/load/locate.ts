@@ -23,7 +23,11 @@ export function locate(parsed: ParsedYaml, segments: readonly string[], at: 'key
   for (const segment of segments) {
     if (isMap(node)) {
       const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === segment);
-      if (!pair) break;
+      if (!pair) {
+        // Missing: point at the key of the mapping it belongs in (e.g. `criteria:`), where it is to be added.
+        if (keyNode) return position(parsed, keyNode);
+        break;
+      }
       keyNode = pair.key as Node;
       node = pair.value ?? pair.key;
     } else if (isSeq(node)) {
@@ -35,10 +39,17 @@ export function locate(parsed: ParsedYaml, segments: readonly string[], at: 'key
       break;
     }
   }
-  const target = at === 'key' && keyNode ? keyNode : (node as Node | null);
-  const offset = target?.range?.[0] ?? 0;
-  const { line, col } = parsed.lineCounter.linePos(offset);
+  return position(parsed, at === 'key' && keyNode ? keyNode : (node as Node | null));
+}
+
+function position(parsed: ParsedYaml, node: Node | null): Position {
+  const { line, col } = parsed.lineCounter.linePos(node?.range?.[0] ?? 0);
   return { line, column: col };
+}
+
+/** A locator for findings: JSON pointer -> position, pointing at keys where there is one. */
+export function findingLocator(parsed: ParsedYaml): (pointer: string) => Position {
+  return (pointer) => locate(parsed, pointerSegments(pointer), 'key');
 }
 
 /** The source text of a scalar at `segments`, as the user typed it (used to suggest quoting 5.10). */

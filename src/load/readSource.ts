@@ -11,6 +11,19 @@ export interface Source {
   bytes: Buffer;
 }
 
+/** A source that did not come from the working tree (e.g. `git show REV:path`). */
+export function sourceFromBytes(file: string, bytes: Buffer, maxBytes = DEFAULT_MAX_BYTES): Source {
+  const fail = (message: string, hint?: string): never => {
+    throw new InputError([{ file, line: 0, column: 0, severity: 'error', message, hint }]);
+  };
+  if (bytes.length > maxBytes) fail(`file is ${bytes.length} bytes, over the ${maxBytes}-byte limit`);
+  try {
+    return { file, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), bytes };
+  } catch {
+    return fail('file is not valid UTF-8 text');
+  }
+}
+
 export function readSource(file: string, maxBytes = DEFAULT_MAX_BYTES): Source {
   const fail = (message: string, hint?: string): never => {
     throw new InputError([{ file, line: 0, column: 0, severity: 'error', message, hint }]);

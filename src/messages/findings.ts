@@ -54,6 +54,18 @@ export const FINDING_MESSAGES: Catalog = {
     'zh-CN': (a) => `证据已于${a.expires}过期：${a.ref}`,
     en: (a) => `evidence expired on ${a.expires}: ${a.ref}`,
   },
+  'evidence-too-old': {
+    'zh-CN': (a) => `证据日期${a.date}早于评估日前${a.maxAgeMonths}个月，已不作数：${a.ref}`,
+    en: (a) => `evidence dated ${a.date} is older than the ${a.maxAgeMonths} months allowed: ${a.ref}`,
+  },
+  'evidence-undated': {
+    'zh-CN': (a) => `此项证据须在${a.maxAgeMonths}个月内，但未注明日期：${a.ref}`,
+    en: (a) => `evidence must be at most ${a.maxAgeMonths} months old but has no date: ${a.ref}`,
+  },
+  'evidence-hash-mismatch': {
+    'zh-CN': (a) => `证据文件内容已变更（sha256 不符，审阅后被修改）：${a.file}`,
+    en: (a) => `evidence file changed since it was reviewed (sha256 mismatch): ${a.file}`,
+  },
   'evidence-expires-soon': {
     'zh-CN': (a) => `证据将在${a.days}天后（${a.expires}）过期：${a.ref}`,
     en: (a) => `evidence expires in ${a.days} day(s), on ${a.expires}: ${a.ref}`,

@@ -39,7 +39,15 @@ export const UI = {
   },
   fixAssess: { 'zh-CN': '先完成自评。审核员期望看到：', en: 'Assess it first. An auditor expects: ' },
   fixUpgrade: { 'zh-CN': '升级 aftersales-assess 以支持该评分类型', en: 'Upgrade aftersales-assess to score this criterion kind' },
-  moreGaps: { 'zh-CN': '其余改进项见 --format json', en: 'more gaps in --format json' },
+  criterion: { 'zh-CN': '评价项', en: 'Criterion' },
+  reason: { 'zh-CN': '原因', en: 'Reason' },
+  summary: { 'zh-CN': '汇总', en: 'Summary' },
+  topGap: { 'zh-CN': '首要改进项', en: 'Top gap' },
+  lostPoints: { 'zh-CN': '失分', en: 'points lost' },
+  clauses: { 'zh-CN': '二级指标', en: 'Clauses' },
+  thresholds: { 'zh-CN': '门槛未达标', en: 'Thresholds not met' },
+  invalid: { 'zh-CN': '无效文件', en: 'invalid file' },
+  moreGaps: { 'zh-CN': '项改进项未列出（用 --top 或 --format json 查看）', en: 'more gaps not shown (see --top or --format json)' },
 } satisfies Record<string, Record<Lang, string>>;
 
 export const OUTCOME_LABELS: Record<Outcome, Record<Lang, string>> = {

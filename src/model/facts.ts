@@ -3,7 +3,8 @@
  * scoring core never touches the disk. Keyed by the `file` string exactly as written.
  */
 export type FileFact =
-  | { state: 'found' }
+  /** sha256 is present when an item citing the file declares one (only then is the file read). */
+  | { state: 'found'; sha256?: string }
   | { state: 'missing' }
   | { state: 'outside-root' }
   | { state: 'not-a-file' };

@@ -17,6 +17,9 @@ export interface FindingArgs {
   'evidence-file-outside-root': { file: string };
   'evidence-not-a-file': { file: string };
   'evidence-expired': { ref: string; expires: IsoDate };
+  'evidence-too-old': { ref: string; date: IsoDate; maxAgeMonths: number };
+  'evidence-undated': { ref: string; maxAgeMonths: number };
+  'evidence-hash-mismatch': { file: string; expected: string; actual: string };
   'evidence-expires-soon': { ref: string; expires: IsoDate; days: number };
   'evidence-dated-after-assessment': { ref: string; date: IsoDate };
   'metric-missing': { metric: string };
@@ -40,6 +43,10 @@ export type Finding = {
     args: FindingArgs[C];
     /** JSON pointer into the evidence file of what the finding is about ('' for the file itself). */
     path: string;
+    /** Where `path` is in the evidence file (1-based), when the source was available; for something
+     *  missing, where it should be added. */
+    line?: number;
+    column?: number;
   };
 }[FindingCode];
 
@@ -61,6 +68,9 @@ export const FINDING_SEVERITY: Record<FindingCode, Severity> = {
   'evidence-file-outside-root': 'error',
   'evidence-not-a-file': 'error',
   'evidence-expired': 'error',
+  'evidence-too-old': 'error',
+  'evidence-undated': 'error',
+  'evidence-hash-mismatch': 'error',
   'evidence-expires-soon': 'warning',
   'evidence-dated-after-assessment': 'warning',
   'metric-missing': 'error',

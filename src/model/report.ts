@@ -3,11 +3,13 @@ import type { Lang, Localized } from './localized.js';
 import type { LevelId } from './rubric.js';
 import type { IsoDate, Points, Ratio, Score100 } from './units.js';
 import type { Status } from './evidence.js';
+import type { ReportDiff } from './diff.js';
 
 export const OUTCOMES = ['met', 'partial', 'not-met', 'not-applicable', 'not-assessed', 'unsupported'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
-export type EvidenceState = 'found' | 'url' | 'missing' | 'expired' | 'outside-root' | 'not-a-file';
+export type EvidenceState =
+  | 'found' | 'url' | 'missing' | 'expired' | 'too-old' | 'undated' | 'hash-mismatch' | 'outside-root' | 'not-a-file';
 
 export interface EvidenceResult {
   /** The file path or URL as written. */
@@ -125,4 +127,9 @@ export interface Report {
   gaps: Gap[];
   /** Findings about the whole assessment (deductions, bonus, level rules). */
   findings: Finding[];
+  /**
+   * Present with --as-of (a forecast: the same evidence judged on another day) or --baseline
+   * (an earlier report or git revision): what changed and why.
+   */
+  comparison?: { kind: 'as-of' | 'baseline'; diff: ReportDiff };
 }

@@ -30,6 +30,8 @@ export interface Criterion {
   measure?: RatioMeasure;
   /** Present when the criterion may be excluded (删减); the text says when. */
   notApplicable?: Localized;
+  /** Evidence dated more than this many months before the assessment date does not count. */
+  maxAgeMonths?: number;
   /** What an auditor samples for proportional credit, when the criterion is sampled. */
   sampling?: Localized;
   expects: Localized;

@@ -16,5 +16,12 @@ function isFinding(v: unknown): v is Finding {
 }
 
 function withMessage(f: Finding, report: Report) {
-  return { code: f.code, severity: FINDING_SEVERITY[f.code], args: f.args, path: f.path, message: findingMessage(f, report.lang) };
+  return {
+    code: f.code,
+    severity: FINDING_SEVERITY[f.code],
+    args: f.args,
+    path: f.path,
+    ...(f.line !== undefined ? { line: f.line, column: f.column } : {}),
+    message: findingMessage(f, report.lang),
+  };
 }

@@ -5,8 +5,10 @@ import wrapAnsi from 'wrap-ansi';
 import { findingMessage } from '../messages/findings.js';
 import { FINDING_SEVERITY } from '../model/finding.js';
 import { UI } from '../messages/ui.js';
+import { CAUSE_LABELS, COMPARISON_LABELS } from '../messages/changes.js';
 import type { Lang } from '../model/localized.js';
 import type { Report } from '../model/report.js';
+import type { ScoredFile } from './scoredFile.js';
 
 export interface TerminalOptions {
   color: boolean;
@@ -74,6 +76,21 @@ export function renderTerminal(report: Report, opts: TerminalOptions): string {
     else if (f.code === 'bonus-without-evidence') lines.push(c.yellow(`? ${findingMessage(f, lang)}`));
   }
 
+  if (report.comparison) {
+    const { diff, kind } = report.comparison;
+    const arrow = diff.levelChange === 'down' ? c.red(' ▼') : diff.levelChange === 'up' ? c.green(' ▲') : '';
+    const delta = diff.scoreDelta < 0 ? c.red(`${diff.scoreDelta}`) : diff.scoreDelta > 0 ? c.green(`+${diff.scoreDelta}`) : '±0';
+    lines.push(c.bold(`${COMPARISON_LABELS[kind][lang]}: ${diff.base.label} → ${diff.head.label}`));
+    lines.push(`  ${diff.base.final} → ${diff.head.final} (${delta}), ${diff.base.levelName[lang]} → ${diff.head.levelName[lang]}${arrow}`);
+    if (diff.criteria.length === 0) lines.push(c.dim(`  ${COMPARISON_LABELS.noChange[lang]}`));
+    for (const ch of diff.criteria) {
+      const d = ch.delta < 0 ? c.red(ch.delta.toFixed(2).padStart(6)) : c.green(('+' + ch.delta.toFixed(2)).padStart(6));
+      const causes = ch.causes.map((x) => CAUSE_LABELS[x][lang]).join(', ');
+      lines.push(wrap(`${d}  ${ch.id} ${ch.title[lang]} — ${causes}${ch.refs.length ? ': ' + ch.refs.join(', ') : ''}`, opts.width, '  '));
+    }
+    lines.push('');
+  }
+
   const next = report.level.next;
   if (next) {
     let line = `${t('nextLevel')} ${next.name[lang]} (${next.threshold}): ${t('pointsNeeded')} ${fmt(next.pointsNeeded)}`;
@@ -101,7 +118,7 @@ export function renderTerminal(report: Report, opts: TerminalOptions): string {
         : g.action[lang];
       lines.push(wrap(`${t('action')}: ${action}`, opts.width, indent));
     });
-    if (report.gaps.length > shown.length) lines.push(c.dim(`    … ${report.gaps.length - shown.length} ${t('moreGaps')}`));
+    if (report.gaps.length > shown.length) lines.push(c.dim(`    … ${report.gaps.length - shown.length} ${t('moreGaps')}`.replace(' 项', '项')));
   }
   const warnings = [
     ...report.sections.flatMap((sec) => sec.clauses.flatMap((cl) => cl.criteria.flatMap((k) => k.findings.map((f) => [k.id, f] as const)))),
@@ -116,6 +133,32 @@ export function renderTerminal(report: Report, opts: TerminalOptions): string {
   lines.push(`${t('notAssessed')}: ${report.counts['not-assessed']}    ${t('warnings')}: ${report.counts.warnings}`);
   lines.push(c.dim(t('selfAssessment')));
   return lines.join('\n') + '\n';
+}
+
+/** Batch summary: one row per company, best first in file order, with the gap to fix first. */
+export function renderBatchTerminal(files: readonly ScoredFile[], opts: TerminalOptions): string {
+  const lang = files[0]?.report.lang ?? 'zh-CN';
+  const c = new Chalk({ level: opts.color ? 1 : 0 });
+  const t = (k: keyof typeof UI) => UI[k][lang];
+  const table = new Table({
+    head: [t('company'), 'File', t('score'), t('level'), t('topGap'), ''],
+    colAligns: ['left', 'left', 'right', 'left', 'left', 'left'],
+    style: opts.color ? { head: ['cyan'], border: ['grey'] } : { head: [], border: [] },
+    chars: opts.ascii ? { ...ASCII_CHARS, ...COMPACT } : COMPACT,
+  });
+  for (const { file, report, failures } of files) {
+    const gap = report.gaps[0];
+    const level = report.level.name[lang] + (report.level.stars ? (opts.ascii ? ` ${report.level.stars}*` : ' ' + '★'.repeat(report.level.stars)) : '');
+    table.push([
+      report.company.name,
+      file,
+      report.score.final.toFixed(1),
+      report.level.id === 'fail' ? c.red(level) : level,
+      gap ? wrapAnsi(`${gap.criterion} ${gap.title[lang]} (+${gap.recoverable})`, 36, { hard: true }) : '—',
+      failures.length ? c.red('✗') : '',
+    ]);
+  }
+  return table.toString() + '\n';
 }
 
 function wrap(text: string, width: number, indent: string): string {

@@ -15,6 +15,8 @@ export interface BuildOptions {
   tool: { name: string; version: string };
   /** Overrides the evidence file's assessment date (the core never reads the clock). */
   asOf?: IsoDate;
+  /** Maps a finding's JSON pointer to its line and column in the evidence file, when the source is at hand. */
+  locate?: (pointer: string) => { line: number; column: number };
 }
 
 /**
@@ -29,10 +31,13 @@ export function buildReport(
 ): Report {
   const { rubric } = loaded;
   const asOf = options.asOf ?? evidence.assessment.date;
+  const place = (f: Finding): Finding => (options.locate ? { ...f, ...options.locate(f.path) } : f);
 
   const sections: SectionResult[] = rubric.sections.map((section) => {
     const clauses: ClauseResult[] = section.clauses.map((clause) => {
-      const criteria = clause.criteria.map((c) => evaluateCriterion(c, evidence, rubric, facts, asOf));
+      const criteria = clause.criteria
+        .map((c) => evaluateCriterion(c, evidence, rubric, facts, asOf))
+        .map((c) => ({ ...c, findings: c.findings.map(place) }));
       const applicablePoints = sum(criteria.filter((c) => c.applicable).map((c) => c.points));
       const earned = sum(criteria.map((c) => c.earned));
       return { id: clause.id, title: clause.title, points: clause.points, applicablePoints, earned, ratio: ratio(earned, applicablePoints), criteria };
@@ -55,14 +60,15 @@ export function buildReport(
   const bonusPoints = bonusApplied ? rubric.scoring.bonusPoints : 0;
 
   const final = roundTo(clamp(normalized - deductionPoints + bonusPoints, 0, 100), 1);
+  findings.splice(0, findings.length, ...findings.map(place));
   const gaps = collectGaps(sections, applicable);
   const level = determineLevel(rubric, final, deductions.length, gaps);
 
   const limit = rubric.levels.failWhenSpecialDeductionsAtLeast;
   if (deductions.length >= limit) {
-    findings.push(finding('fail-special-deductions', { count: deductions.length, limit }, pointer('specialDeductions')));
+    findings.push(place(finding('fail-special-deductions', { count: deductions.length, limit }, pointer('specialDeductions'))));
   }
-  if (level.stars > 0) findings.push(finding('stars-need-one-year', {}, ''));
+  if (level.stars > 0) findings.push(place(finding('stars-need-one-year', {}, '')));
 
   const allCriteria = sections.flatMap((s) => s.clauses.flatMap((c) => c.criteria));
   const counts = Object.fromEntries(OUTCOMES.map((o) => [o, allCriteria.filter((c) => c.outcome === o).length])) as Record<Outcome, number>;

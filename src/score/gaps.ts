@@ -1,4 +1,4 @@
-import { FINDING_SEVERITY } from '../model/finding.js';
+import { FINDING_SEVERITY, type Finding } from '../model/finding.js';
 import type { CriterionResult, Gap, GapFix, SectionResult } from '../model/report.js';
 import { roundTo, type Points } from '../model/units.js';
 
@@ -29,11 +29,14 @@ export function collectGaps(sections: readonly SectionResult[], applicableTotal:
   return gaps.sort((a, b) => b.recoverable - a.recoverable);
 }
 
-/** The findings that explain the loss; the per-item evidence findings make the summary one redundant. */
+/** The findings that explain the loss. */
 function reasonsFor(c: CriterionResult) {
-  const errors = c.findings.filter((f) => FINDING_SEVERITY[f.code] === 'error');
-  const itemLevel = errors.some((f) => f.code.startsWith('evidence-'));
-  return itemLevel ? errors.filter((f) => f.code !== 'no-valid-evidence') : errors;
+  return c.findings.filter((f) => FINDING_SEVERITY[f.code] === 'error' && !isRedundant(f, c));
+}
+
+/** `no-valid-evidence` only summarises the per-item evidence findings; shown next to them it repeats them. */
+export function isRedundant(f: Finding, c: Pick<CriterionResult, 'findings'>): boolean {
+  return f.code === 'no-valid-evidence' && c.findings.some((x) => x.code.startsWith('evidence-') && FINDING_SEVERITY[x.code] === 'error');
 }
 
 function fixFor(c: CriterionResult): GapFix {

@@ -1,20 +1,28 @@
+import { isAbsolute, relative, resolve } from 'node:path';
+import { isIsoDate } from '../../evaluate/dates.js';
+import { diffReports } from '../../compare/diffReports.js';
+import { InputError, type Diagnostic } from '../../model/diagnostic.js';
 import type { Lang } from '../../model/localized.js';
 import { LEVEL_IDS, type LevelId, type LoadedRubric } from '../../model/rubric.js';
-import type { Diagnostic } from '../../model/diagnostic.js';
-import { gatherFileFacts } from '../../load/gatherFileFacts.js';
-import { loadEvidenceFile } from '../../load/loadEvidence.js';
-import { buildReport } from '../../report/buildReport.js';
-import { isIsoDate } from '../../evaluate/dates.js';
-import { renderJson } from '../../render/json.js';
+import type { Thresholds } from '../../model/thresholds.js';
+import { checkThresholds } from '../../score/thresholds.js';
+import type { ScoredFile } from '../../render/scoredFile.js';
+import { assessFile, baselineReport, type AssessOptions } from '../assess.js';
 import { EXIT, UsageError, type ExitCode } from '../exitCodes.js';
+import { expandInputs } from '../inputs.js';
 import { detectTerminal, writeOutput } from '../io.js';
-import { TOOL } from '../version.js';
+
+export const FORMATS = ['terminal', 'json', 'jsonl', 'markdown', 'github', 'sarif', 'junit'] as const;
+export type Format = (typeof FORMATS)[number];
 
 export interface ScoreOptions {
-  format: 'terminal' | 'json';
+  format?: Format;
   lang: Lang;
   failUnder?: string;
   minLevel?: string;
+  thresholds?: string;
+  baseline?: string;
+  failOnRegression?: boolean;
   asOf?: string;
   root?: string;
   out?: string;
@@ -24,13 +32,14 @@ export interface ScoreOptions {
   maxBytes?: string;
 }
 
-/** The thin shell around the core: load, gather file facts, build the Report, render, decide the exit code. */
-export async function scoreCommand(
-  file: string,
-  opts: ScoreOptions,
-  rubric: LoadedRubric,
-  reportWarnings: (d: Diagnostic[]) => void,
-): Promise<ExitCode> {
+export interface ScoreIo {
+  printDiagnostics: (d: readonly Diagnostic[], format: Format) => void;
+  loadThresholds: (file: string) => Promise<Thresholds>;
+}
+
+/** The thin shell around the core: expand inputs, assess each, check thresholds, render, decide the exit code. */
+export async function scoreCommand(args: string[], opts: ScoreOptions, rubric: LoadedRubric, io: ScoreIo): Promise<ExitCode> {
+  const format: Format = opts.format ?? (process.env.GITHUB_ACTIONS === 'true' ? 'github' : 'terminal');
   const failUnder = opts.failUnder === undefined ? undefined : parseScore(opts.failUnder);
   const minLevel = opts.minLevel === undefined ? undefined : parseLevel(opts.minLevel);
   if (opts.asOf !== undefined && !isIsoDate(opts.asOf)) throw new UsageError(`--as-of must be a date written YYYY-MM-DD, got ${opts.asOf}`);
@@ -38,29 +47,109 @@ export async function scoreCommand(
   if (!Number.isInteger(top) || top < 0) throw new UsageError(`--top must be a whole number, got ${opts.top}`);
   const maxBytes = opts.maxBytes === undefined ? undefined : Number(opts.maxBytes);
   if (maxBytes !== undefined && !(maxBytes > 0)) throw new UsageError(`--max-bytes must be a positive number, got ${opts.maxBytes}`);
+  if (opts.failOnRegression && !opts.baseline) throw new UsageError('--fail-on-regression needs --baseline REF (a JSON report or a git revision)');
+  const thresholds = opts.thresholds ? await io.loadThresholds(opts.thresholds) : undefined;
 
-  const { evidence, warnings } = loadEvidenceFile(file, rubric.rubric, maxBytes);
-  reportWarnings(warnings);
-  const facts = gatherFileFacts(evidence, file, opts.root);
-  const report = buildReport(rubric, evidence, facts, { lang: opts.lang, tool: TOOL, ...(opts.asOf ? { asOf: opts.asOf } : {}) });
+  const files = expandInputs(args);
+  if (files.length === 0) throw new UsageError(`no evidence files found in ${args.join(' ')}`);
+  const batch = files.length > 1 || args.some((a) => a !== files[0]);
+  if (batch && opts.baseline) throw new UsageError('--baseline compares one evidence file; name a single file');
+
+  const assessOpts: AssessOptions = { rubric, lang: opts.lang, ...(opts.asOf ? { asOf: opts.asOf } : {}), ...(opts.root ? { root: opts.root } : {}), ...(maxBytes ? { maxBytes } : {}) };
+  const scored: ScoredFile[] = [];
+  let invalid = 0;
+  const progress = batch ? progressBar(files.length) : null;
+  for (const [i, file] of files.entries()) {
+    progress?.(i, file);
+    try {
+      const { report: assessed, warnings } = assessFile(file, assessOpts);
+      io.printDiagnostics(warnings, format);
+      let report = assessed;
+      if (opts.baseline) {
+        const base = baselineReport(opts.baseline, file, { ...assessOpts, asOf: undefined });
+        report = { ...report, comparison: { kind: 'baseline', diff: diffReports(base, report, { base: opts.baseline, head: 'working tree' }) } };
+      }
+      const failures: string[] = [];
+      if (failUnder !== undefined && report.score.final < failUnder) failures.push(`score ${report.score.final} is below --fail-under ${failUnder}`);
+      if (minLevel !== undefined && LEVEL_IDS.indexOf(report.level.id) < LEVEL_IDS.indexOf(minLevel)) failures.push(`level ${report.level.id} is below --min-level ${minLevel}`);
+      if (thresholds) failures.push(...checkThresholds(report, thresholds, opts.lang));
+      if (opts.failOnRegression && report.comparison?.diff.regression) {
+        const d = report.comparison.diff;
+        failures.push(`regression against ${opts.baseline}: ${d.base.final} → ${d.head.final}, ${d.base.level} → ${d.head.level}`);
+      }
+      scored.push({ file: displayPath(file), report, failures });
+    } catch (e) {
+      if (!(e instanceof InputError) || !batch) throw e;
+      // One bad file in a batch is reported and skipped; the others are still scored.
+      invalid++;
+      io.printDiagnostics(e.diagnostics, format);
+    }
+  }
+  progress?.(files.length, '');
 
   const term = detectTerminal(opts.color);
   const toFile = opts.out !== undefined && opts.out !== '-';
-  const content = opts.format === 'json'
-    ? renderJson(report)
-    : (await import('../../render/terminal.js')).renderTerminal(report, { color: term.color && !toFile, ascii: Boolean(opts.ascii), width: term.columns, topGaps: top });
-  writeOutput(content, opts.out, [file]);
+  const content = await render(format, scored, batch, { color: term.color && !toFile, ascii: Boolean(opts.ascii), width: term.columns, topGaps: top });
+  writeOutput(content, opts.out, files);
+  if (format === 'github' && process.env.GITHUB_STEP_SUMMARY) {
+    const { renderMarkdown } = await import('../../render/markdown.js');
+    const { appendFileSync } = await import('node:fs');
+    appendFileSync(process.env.GITHUB_STEP_SUMMARY, renderMarkdown(scored, top));
+  }
 
-  const levels = rubric.rubric.levels.list.map((l) => l.id);
-  if (failUnder !== undefined && report.score.final < failUnder) {
-    process.stderr.write(`aftersales-assess: score ${report.score.final} is below --fail-under ${failUnder}\n`);
-    return EXIT.belowThreshold;
+  for (const s of scored) for (const f of s.failures) process.stderr.write(`aftersales-assess: ${batch ? s.file + ': ' : ''}${f}\n`);
+  if (invalid > 0) {
+    process.stderr.write(`aftersales-assess: ${invalid} of ${files.length} file(s) invalid and skipped\n`);
+    return EXIT.invalidInput;
   }
-  if (minLevel !== undefined && levels.indexOf(report.level.id) < levels.indexOf(minLevel)) {
-    process.stderr.write(`aftersales-assess: level ${report.level.id} is below --min-level ${minLevel}\n`);
-    return EXIT.belowThreshold;
+  return scored.some((s) => s.failures.length > 0) ? EXIT.belowThreshold : EXIT.ok;
+}
+
+async function render(format: Format, scored: ScoredFile[], batch: boolean, t: { color: boolean; ascii: boolean; width: number; topGaps: number }): Promise<string> {
+  switch (format) {
+    // A batch as JSON is one array, so `--format json` stays one parseable document; jsonl streams.
+    case 'json': {
+      const { renderJson } = await import('../../render/json.js');
+      return batch ? `[\n${scored.map((s) => renderJson(s.report).trimEnd()).join(',\n')}\n]\n` : renderJson(scored[0]!.report);
+    }
+    case 'jsonl': {
+      const { renderJson } = await import('../../render/json.js');
+      return scored.map((s) => JSON.stringify(JSON.parse(renderJson(s.report))) + '\n').join('');
+    }
+    case 'terminal': {
+      const m = await import('../../render/terminal.js');
+      return batch ? m.renderBatchTerminal(scored, t) : m.renderTerminal(scored[0]!.report, t);
+    }
+    case 'markdown':
+      return (await import('../../render/markdown.js')).renderMarkdown(scored, t.topGaps);
+    case 'github':
+      return (await import('../../render/github.js')).renderGithub(scored);
+    case 'sarif':
+      return (await import('../../render/sarif.js')).renderSarif(scored);
+    case 'junit':
+      return (await import('../../render/junit.js')).renderJunit(scored);
   }
-  return EXIT.ok;
+}
+
+/** Relative to the working directory when below it, so CI annotations point at repository paths. */
+function displayPath(file: string): string {
+  if (!isAbsolute(file)) return file.split('\\').join('/');
+  const rel = relative(process.cwd(), resolve(file));
+  return rel.startsWith('..') ? file : rel.split('\\').join('/');
+}
+
+/** A one-line progress bar on stderr, only for a person at a terminal. */
+function progressBar(total: number) {
+  if (!process.stderr.isTTY || total < 2) return null;
+  const width = 24;
+  return (done: number, file: string) => {
+    if (done >= total) {
+      process.stderr.write('\r\u001b[2K');
+      return;
+    }
+    const filled = Math.round((done / total) * width);
+    process.stderr.write(`\r\u001b[2K[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done + 1}/${total} ${file}`);
+  };
 }
 
 function parseScore(text: string): number {

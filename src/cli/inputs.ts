@@ -1,0 +1,43 @@
+import { readFileSync, statSync } from 'node:fs';
+import { globSync } from 'tinyglobby';
+
+const GLOB_CHARS = /[*?[\]{}]/;
+
+/**
+ * Evidence files named on the command line: files as given; directories searched for YAML files that
+ * look like evidence files (a top-level `assessment:` key), so workflow and config YAML is passed over;
+ * glob patterns expanded. Order is stable: as given, then sorted within each expansion.
+ */
+export function expandInputs(args: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const arg of args) {
+    if (GLOB_CHARS.test(arg)) {
+      out.push(...globSync(arg, { onlyFiles: true, ignore: ['**/node_modules/**'] }).sort());
+      continue;
+    }
+    let isDir = false;
+    try {
+      isDir = statSync(arg).isDirectory();
+    } catch {
+      // Missing paths are reported by the loader with its usual message.
+    }
+    if (!isDir) {
+      out.push(arg);
+      continue;
+    }
+    const found = globSync(['**/*.yaml', '**/*.yml'], { cwd: arg, onlyFiles: true, ignore: ['**/node_modules/**', '**/.*/**'] })
+      .sort()
+      .map((f) => `${arg.replace(/\/+$/, '')}/${f}`)
+      .filter(looksLikeEvidence);
+    out.push(...found);
+  }
+  return [...new Set(out)];
+}
+
+function looksLikeEvidence(file: string): boolean {
+  try {
+    return /^assessment:/m.test(readFileSync(file, 'utf8').slice(0, 64 * 1024));
+  } catch {
+    return false;
+  }
+}

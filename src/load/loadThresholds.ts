@@ -1,0 +1,31 @@
+import thresholdsSchema from '../../schema/thresholds.schema.json' with { type: 'json' };
+import { validateThresholds } from '../generated/thresholds-validator.cjs';
+import { InputError, type Diagnostic } from '../model/diagnostic.js';
+import type { Rubric } from '../model/rubric.js';
+import type { Thresholds } from '../model/thresholds.js';
+import { didYouMean } from '../validate/didYouMean.js';
+import { schemaDiagnostics } from '../validate/schemaErrors.js';
+import { locate } from './locate.js';
+import { parseYaml } from './parseYaml.js';
+import { readSource } from './readSource.js';
+
+/** --thresholds FILE: YAML, schema, and every id checked against the rubric. */
+export function loadThresholdsFile(file: string, rubric: Rubric): Thresholds {
+  const parsed = parseYaml(readSource(file));
+  if (!validateThresholds(parsed.value)) throw new InputError(schemaDiagnostics(validateThresholds.errors ?? [], parsed, thresholdsSchema));
+  const t = parsed.value as Thresholds;
+  const sections = rubric.sections.map((s) => s.id);
+  const clauses = rubric.sections.flatMap((s) => s.clauses.map((c) => c.id));
+  const criteria = rubric.sections.flatMap((s) => s.clauses.flatMap((c) => c.criteria.map((k) => k.id)));
+  const out: Diagnostic[] = [];
+  const check = (segs: string[], id: string, known: string[], what: string, at: 'key' | 'value') => {
+    if (known.includes(id)) return;
+    const guess = didYouMean(id, known);
+    out.push({ file, ...locate(parsed, segs, at), severity: 'error', message: `unknown ${what} \`${id}\``, hint: guess ? `Did you mean ${guess}?` : `Known: ${known.join(', ')}.` });
+  };
+  for (const id of Object.keys(t.sections ?? {})) check(['sections', id], id, sections, 'section', 'key');
+  for (const id of Object.keys(t.clauses ?? {})) check(['clauses', id], id, clauses, 'clause', 'key');
+  (t.mustPass ?? []).forEach((id, i) => check(['mustPass', String(i)], id, criteria, 'criterion', 'value'));
+  if (out.length) throw new InputError(out);
+  return t;
+}

@@ -1,0 +1,49 @@
+import type { Localized } from './localized.js';
+import type { LevelId } from './rubric.js';
+import type { Outcome } from './report.js';
+import type { IsoDate, Points, Score100 } from './units.js';
+
+/** Why a criterion's points changed between two reports. */
+export const CHANGE_CAUSES = ['evidence-expired', 'evidence-aged', 'file-missing', 'evidence-changed', 'rubric-changed', 'evidence-edited'] as const;
+export type ChangeCause = (typeof CHANGE_CAUSES)[number];
+
+export interface ReportSide {
+  label: string;
+  assessmentDate: IsoDate;
+  final: Score100;
+  level: LevelId;
+  levelName: Localized;
+  rubricSha256: string;
+}
+
+export interface CriterionChange {
+  id: string;
+  clause: string;
+  title: Localized;
+  before: { earned: Points; outcome: Outcome } | null;
+  after: { earned: Points; outcome: Outcome } | null;
+  /** Effect on the final score, on the 100-point scale (negative: lost). */
+  delta: Score100;
+  causes: ChangeCause[];
+  /** Evidence refs involved in the change (expired, aged, missing, changed). */
+  refs: string[];
+}
+
+export interface ClauseChange {
+  id: string;
+  title: Localized;
+  before: Points | null;
+  after: Points | null;
+  delta: Points;
+}
+
+export interface ReportDiff {
+  base: ReportSide;
+  head: ReportSide;
+  scoreDelta: Score100;
+  levelChange: 'up' | 'down' | 'same';
+  /** True when the level or the final score dropped. */
+  regression: boolean;
+  clauses: ClauseChange[];
+  criteria: CriterionChange[];
+}

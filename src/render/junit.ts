@@ -1,0 +1,47 @@
+import { findingMessage } from '../messages/findings.js';
+import { OUTCOME_LABELS } from '../messages/ui.js';
+import { FINDING_SEVERITY } from '../model/finding.js';
+import type { ScoredFile } from './scoredFile.js';
+
+/** JUnit XML: a test suite per evidence file, a test case per criterion; n/a is skipped, lost points fail. */
+export function renderJunit(files: readonly ScoredFile[]): string {
+  const suites = files.map(({ file, report, failures }) => {
+    const lang = report.lang;
+    const cases = report.sections.flatMap((s) =>
+      s.clauses.flatMap((cl) =>
+        cl.criteria.map((c) => {
+          const name = `${c.id} ${c.title[lang]}`;
+          const attrs = `classname="${esc(`${cl.id} ${cl.title[lang]}`)}" name="${esc(name)}" time="0"`;
+          if (!c.applicable) return `    <testcase ${attrs}><skipped message="${esc(OUTCOME_LABELS[c.outcome][lang])}"/></testcase>`;
+          if (c.earned >= c.points) return `    <testcase ${attrs}/>`;
+          const reasons = c.findings.filter((f) => FINDING_SEVERITY[f.code] === 'error').map((f) => findingMessage(f, lang));
+          const message = `${OUTCOME_LABELS[c.outcome][lang]}: ${c.earned}/${c.points}`;
+          const body = [...reasons, `${c.action[lang]}`].join('\n');
+          return `    <testcase ${attrs}><failure message="${esc(message)}" type="${c.outcome}">${esc(body)}</failure></testcase>`;
+        }),
+      ),
+    );
+    const all = report.sections.flatMap((s) => s.clauses.flatMap((c) => c.criteria));
+    const failed = all.filter((c) => c.applicable && c.earned < c.points).length;
+    const skipped = all.filter((c) => !c.applicable).length;
+    const thresholdCases = failures.map((f) => `    <testcase classname="thresholds" name="${esc(f)}" time="0"><failure message="${esc(f)}" type="threshold"/></testcase>`);
+    return [
+      `  <testsuite name="${esc(`${report.company.name} (${file})`)}" tests="${all.length + failures.length}" failures="${failed + failures.length}" errors="0" skipped="${skipped}" time="0">`,
+      `    <properties><property name="score" value="${report.score.final}"/><property name="level" value="${report.level.id}"/><property name="assessmentDate" value="${report.assessmentDate}"/></properties>`,
+      ...cases,
+      ...thresholdCases,
+      '  </testsuite>',
+    ].join('\n');
+  });
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="aftersales-assess">\n${suites.join('\n')}\n</testsuites>\n`;
+}
+
+function esc(s: string): string {
+  return s
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    // Characters XML 1.0 cannot carry at all.
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
+}

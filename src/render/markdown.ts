@@ -1,0 +1,99 @@
+import { CAUSE_LABELS, COMPARISON_LABELS } from '../messages/changes.js';
+import { findingMessage } from '../messages/findings.js';
+import { UI } from '../messages/ui.js';
+import type { ReportDiff } from '../model/diff.js';
+import type { Lang } from '../model/localized.js';
+import type { Report } from '../model/report.js';
+import type { ScoredFile } from './scoredFile.js';
+
+/** A summary for $GITHUB_STEP_SUMMARY or a pull-request comment (GitHub-flavoured Markdown). */
+export function renderMarkdown(files: readonly ScoredFile[], topGaps = 10): string {
+  if (files.length === 1) return single(files[0]!, topGaps);
+  const lang = files[0]?.report.lang ?? 'zh-CN';
+  const t = (k: keyof typeof UI) => UI[k][lang];
+  const rows = files.map(({ file, report, failures }) =>
+    `| ${cell(report.company.name)} | \`${cell(file)}\` | ${report.score.final} | ${levelText(report)} | ${cell(report.gaps[0] ? `${report.gaps[0].criterion} ${report.gaps[0].title[lang]}` : '—')} | ${failures.length ? '❌' : '✅'} |`,
+  );
+  return [
+    `## ${t('title')} — ${t('summary')}`,
+    '',
+    `| ${t('company')} | File | ${t('score')} | ${t('level')} | ${t('topGap')} | |`,
+    '|---|---|---:|---|---|---|',
+    ...rows,
+    '',
+  ].join('\n');
+}
+
+function single({ file, report, failures }: ScoredFile, topGaps: number): string {
+  const lang = report.lang;
+  const t = (k: keyof typeof UI) => UI[k][lang];
+  const s = report.score;
+  const out: string[] = [];
+  out.push(`## ${t('title')}: ${cell(report.company.name)}`);
+  out.push('');
+  out.push(`**${t('score')}: ${s.final} / 100 · ${t('level')}: ${levelText(report)}** · ${t('date')} ${report.assessmentDate} · \`${cell(file)}\``);
+  out.push('');
+  out.push(`${t('normalized')} ${s.normalized} (${s.earned}/${s.applicable}) − ${t('deductions')} ${s.specialDeductions.points} + ${t('bonus')} ${s.bonus}`);
+  if (report.level.next) {
+    const n = report.level.next;
+    out.push('');
+    out.push(`${t('nextLevel')} **${n.name[lang]}** (${n.threshold}): ${t('pointsNeeded')} ${n.pointsNeeded}${n.blockedBySpecialDeductions ? ` — ${t('blocked')}` : n.closingGaps.length ? ` — ${t('closingGaps')}: ${n.closingGaps.join(', ')}` : ''}`);
+  }
+  if (failures.length) {
+    out.push('');
+    out.push(`### ❌ ${t('thresholds')}`);
+    for (const f of failures) out.push(`- ${cell(f)}`);
+  }
+  if (report.comparison) out.push('', ...diffMarkdown(report.comparison.diff, report.comparison.kind, lang));
+  out.push('');
+  out.push(`| ${t('sections')} | ${t('points')} | ${t('earned')} | ${t('percent')} |`);
+  out.push('|---|---:|---:|---:|');
+  for (const sec of report.sections) out.push(`| ${sec.id} ${sec.title[lang]} | ${sec.applicablePoints} | ${sec.earned} | ${pct(sec.ratio)} |`);
+  out.push('');
+  out.push(`<details><summary>${t('clauses')}</summary>`);
+  out.push('');
+  out.push(`| ${t('clause')} | ${t('name')} | ${t('points')} | ${t('earned')} | ${t('percent')} |`);
+  out.push('|---|---|---:|---:|---:|');
+  for (const sec of report.sections) for (const cl of sec.clauses) out.push(`| ${cl.id} | ${cl.title[lang]} | ${cl.applicablePoints} | ${cl.earned} | ${pct(cl.ratio)} |`);
+  out.push('');
+  out.push('</details>');
+  if (report.gaps.length) {
+    out.push('');
+    out.push(`### ${t('topGaps')}`);
+    out.push('');
+    out.push(`| # | ${t('criterion')} | ${t('recoverable')} | ${t('reason')} | ${t('action')} |`);
+    out.push('|---:|---|---:|---|---|');
+    report.gaps.slice(0, topGaps).forEach((g, i) => {
+      const reason = g.reasons.map((r) => findingMessage(r, lang)).join('; ');
+      out.push(`| ${i + 1} | ${g.criterion} ${cell(g.title[lang])} | +${g.recoverable} | ${cell(reason)} | ${cell(g.action[lang])} |`);
+    });
+    if (report.gaps.length > topGaps) out.push('', `… ${report.gaps.length - topGaps} ${t('moreGaps')}`);
+  }
+  out.push('');
+  out.push(`<sub>${t('selfAssessment')} ${report.tool.name} ${report.tool.version} · ${report.rubric.standard} (${report.rubric.id} ${report.rubric.version})</sub>`);
+  return out.join('\n') + '\n';
+}
+
+export function diffMarkdown(diff: ReportDiff, kind: 'as-of' | 'baseline', lang: Lang): string[] {
+  const out = [`### ${COMPARISON_LABELS[kind][lang]}: ${diff.base.label} → ${diff.head.label}`, ''];
+  out.push(`${diff.base.final} → ${diff.head.final} (${signed(diff.scoreDelta)}), ${diff.base.levelName[lang]} → ${diff.head.levelName[lang]}${diff.levelChange === 'down' ? ' ▼' : diff.levelChange === 'up' ? ' ▲' : ''}`);
+  if (diff.criteria.length === 0) return [...out, '', COMPARISON_LABELS.noChange[lang]];
+  out.push('', '| Δ | ' + (lang === 'en' ? 'Criterion | Cause' : '评价项 | 原因') + ' |', '|---:|---|---|');
+  for (const c of diff.criteria) {
+    out.push(`| ${signed(c.delta)} | ${c.id} ${cell(c.title[lang])} | ${c.causes.map((x) => CAUSE_LABELS[x][lang]).join(', ')}${c.refs.length ? `: ${cell(c.refs.join(', '))}` : ''} |`);
+  }
+  return out;
+}
+
+function levelText(r: Report): string {
+  return r.level.name[r.lang] + (r.level.stars ? ' ' + '★'.repeat(r.level.stars) : '');
+}
+function pct(r: number | null): string {
+  return r === null ? '—' : `${(Math.round(r * 1000) / 10).toFixed(1)}%`;
+}
+function signed(n: number): string {
+  return n > 0 ? `+${n}` : n < 0 ? `−${Math.abs(n)}` : '±0';
+}
+function cell(s: string): string {
+  return s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}

@@ -1,0 +1,66 @@
+import type { Lang } from '../model/localized.js';
+import type { Rubric } from '../model/rubric.js';
+
+export interface ScaffoldOptions {
+  company: string;
+  date: string;
+  /** Path from the new file to the evidence JSON Schema, for the YAML language server modeline. */
+  schemaPath: string;
+  lang: Lang;
+}
+
+/**
+ * `init`: an evidence file listing every criterion with its title and what an auditor expects, as
+ * comments, the status left unanswered (scored as not assessed until someone answers it).
+ */
+export function scaffoldEvidence(rubric: Rubric, o: ScaffoldOptions): string {
+  const other: Lang = o.lang === 'en' ? 'zh-CN' : 'en';
+  const L: string[] = [];
+  L.push(`# yaml-language-server: $schema=${o.schemaPath}`);
+  L.push(`# ${rubric.title[o.lang]} — evidence file (aftersales-assess)`);
+  L.push('# For each criterion: status met | partial | not-met | n/a (n/a only where marked, with a justification),');
+  L.push('# and evidence: items with `file` (relative to this file) or `url`, plus optional title, date, expires.');
+  L.push('# Sampled criteria take `sample: { checked: N, conforming: M }`. Check with `aftersales-assess validate`.');
+  L.push('schemaVersion: 1');
+  L.push('company:');
+  L.push(`  name: ${yamlString(o.company)}`);
+  L.push('assessment:');
+  L.push(`  date: ${o.date}   # the as-of date: expiry and evidence age are judged against it`);
+  L.push('criteria:');
+  for (const s of rubric.sections) {
+    L.push('');
+    L.push(`  # ══ ${s.id} ${s.title[o.lang]} / ${s.title[other]} — ${s.points}`);
+    for (const c of s.clauses) {
+      L.push(`  # ── ${c.id} ${c.title[o.lang]} / ${c.title[other]} — ${c.points}`);
+      for (const k of c.criteria) {
+        L.push(`  # ${k.id} ${k.title[o.lang]} (${k.points})`);
+        L.push(`  #   ${o.lang === 'en' ? 'Auditor expects' : '审核员期望'}: ${k.expects[o.lang]}`);
+        if (k.sampling) L.push(`  #   ${o.lang === 'en' ? 'Sampled' : '抽样'}: ${k.sampling[o.lang]} — sample: { checked: N, conforming: M }`);
+        if (k.notApplicable) L.push(`  #   n/a: ${k.notApplicable[o.lang]}`);
+        if (k.maxAgeMonths) L.push(`  #   ${o.lang === 'en' ? `Evidence must be dated within ${k.maxAgeMonths} months` : `证据须注明日期且在${k.maxAgeMonths}个月内`}`);
+        if (k.measure) L.push(`  #   ${o.lang === 'en' ? 'Measured from metrics' : '依据 metrics 计量'}: ${k.measure.numerator} / ${k.measure.denominator} ≥ ${k.measure.atLeast * 100}%`);
+        L.push(`  ${k.id}:`);
+        if (!k.measure) L.push('    status:');
+        L.push('    evidence: []');
+      }
+    }
+  }
+  const metrics = Object.entries(rubric.metrics);
+  if (metrics.length) {
+    L.push('');
+    L.push('# Counted figures for measured criteria; uncomment and fill in.');
+    L.push('# metrics:');
+    for (const [id, m] of metrics) L.push(`#   ${id}:    # ${m.title[o.lang]} (${m.unit})`);
+  }
+  L.push('');
+  L.push('# specialDeductions:   # 特别扣分项: −1 each; 5 or more fail the assessment');
+  L.push('#   - { clause: 5.3.2, reason: … }');
+  L.push('# bonus:               # 特别加分项: +1, at most one, with evidence');
+  L.push('#   reason: …');
+  L.push('#   evidence: [ { url: https://… } ]');
+  return L.join('\n') + '\n';
+}
+
+function yamlString(s: string): string {
+  return /^[\p{L}\p{N}][\p{L}\p{N} ()（）·._-]*$/u.test(s) && !/^(true|false|null|yes|no|~)$/i.test(s) ? s : JSON.stringify(s);
+}
