@@ -12,7 +12,8 @@ export const loaded: LoadedRubric = loadRubricFile(RUBRIC_FILE, 'bundled').loade
 export const rubric: Rubric = loaded.rubric;
 export const allCriteria = rubric.sections.flatMap((s) => s.clauses.flatMap((c) => c.criteria));
 
-const URL_EVIDENCE = [{ url: 'https://example.com/doc' }];
+// Dated, so criteria with a maximum evidence age accept it.
+const URL_EVIDENCE = [{ url: 'https://example.com/doc', date: '2026-10-01' }];
 
 /** Every criterion met with a URL (which always counts), metrics meeting 10 %. */
 export function allMet(): EvidenceFile {

@@ -64,25 +64,59 @@ describe('evidence gate', () => {
 
   it('an item whose expiry is before the assessment date does not count; on the date it still does', () => {
     const entry = (expires: string) => ({ status: 'met' as const, evidence: [{ url: 'https://x.cn', expires }] });
-    const expired = criterion(score(withCriteria({ '5.1.3.2': entry('2026-10-31') })), '5.1.3.2');
+    const expired = criterion(score(withCriteria({ '5.1.3.3': entry('2026-10-31') })), '5.1.3.3');
     expect(expired.earned).toBe(0);
     expect(codes(expired.findings)).toEqual(['evidence-expired', 'no-valid-evidence']);
-    const sameDay = criterion(score(withCriteria({ '5.1.3.2': entry('2026-11-01') })), '5.1.3.2');
+    const sameDay = criterion(score(withCriteria({ '5.1.3.3': entry('2026-11-01') })), '5.1.3.3');
     expect(sameDay.earned).toBe(2);
     expect(codes(sameDay.findings)).toEqual(['evidence-expires-soon']);
   });
 
   it('one valid item among invalid ones is enough', () => {
-    const r = score(withCriteria({ '5.1.3.2': { status: 'met', evidence: [{ file: 'gone.pdf' }, { url: 'https://x.cn' }] } }), { 'gone.pdf': 'missing' });
-    expect(criterion(r, '5.1.3.2').earned).toBe(2);
+    const r = score(withCriteria({ '5.1.3.3': { status: 'met', evidence: [{ file: 'gone.pdf' }, { url: 'https://x.cn' }] } }), { 'gone.pdf': 'missing' });
+    expect(criterion(r, '5.1.3.3').earned).toBe(2);
   });
 
   it('--as-of moves the expiry judgement without changing the file', () => {
-    const ev = withCriteria({ '5.1.3.2': { status: 'met', evidence: [{ url: 'https://x.cn', expires: '2026-12-31' }] } });
-    expect(criterion(score(ev), '5.1.3.2').earned).toBe(2);
+    const ev = withCriteria({ '5.1.3.3': { status: 'met', evidence: [{ url: 'https://x.cn', expires: '2026-12-31' }] } });
+    expect(criterion(score(ev), '5.1.3.3').earned).toBe(2);
     const later = score(ev, {}, '2027-01-15');
-    expect(criterion(later, '5.1.3.2').earned).toBe(0);
+    expect(criterion(later, '5.1.3.3').earned).toBe(0);
     expect(later.assessmentDate).toBe('2027-01-15');
+  });
+});
+
+describe('maximum evidence age (rubric maxAgeMonths)', () => {
+  const training = (date?: string) => withCriteria({ '5.1.3.2': { status: 'met', evidence: [{ url: 'https://x.cn', ...(date ? { date } : {}) }] } });
+
+  it('counts an item dated within 12 months, not one older, not an undated one', () => {
+    expect(criterion(score(training('2025-11-01')), '5.1.3.2').earned).toBe(2);
+    const old = criterion(score(training('2025-10-31')), '5.1.3.2');
+    expect(old.earned).toBe(0);
+    expect(codes(old.findings)).toEqual(['evidence-too-old', 'no-valid-evidence']);
+    expect(old.evidence[0]!.state).toBe('too-old');
+    expect(codes(criterion(score(training()), '5.1.3.2').findings)).toEqual(['evidence-undated', 'no-valid-evidence']);
+  });
+
+  it('ages items out as of a later date', () => {
+    const r = score(training('2026-03-01'), {}, '2027-03-02');
+    expect(criterion(r, '5.1.3.2').earned).toBe(0);
+    expect(criterion(score(training('2026-03-01'), {}, '2027-03-01'), '5.1.3.2').earned).toBe(2);
+  });
+});
+
+describe('sha256 of cited files', () => {
+  const digest = 'a'.repeat(64);
+  const ev = withCriteria({ '5.1.1.1': { status: 'met', evidence: [{ file: 'org.pdf', sha256: digest.toUpperCase() }] } });
+  it('a matching digest counts (case-insensitive); a different one does not', async () => {
+    const { buildReport } = await import('../../src/report/buildReport.js');
+    const { loaded } = await import('../helpers.js');
+    const run = (sha256: string) => buildReport(loaded, ev, new Map([['org.pdf', { state: 'found' as const, sha256 }]]), { lang: 'en', tool: { name: 't', version: '0' } });
+    expect(criterion(run(digest), '5.1.1.1').earned).toBe(2);
+    const changed = criterion(run('b'.repeat(64)), '5.1.1.1');
+    expect(changed.earned).toBe(0);
+    expect(codes(changed.findings)).toEqual(['evidence-hash-mismatch', 'no-valid-evidence']);
+    expect(changed.findings[0]!.args).toEqual({ file: 'org.pdf', expected: digest, actual: 'b'.repeat(64) });
   });
 });
 
