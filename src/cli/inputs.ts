@@ -5,7 +5,7 @@ const GLOB_CHARS = /[*?[\]{}]/;
 
 /**
  * Evidence files named on the command line: files as given; directories searched for YAML files that
- * look like evidence files (a top-level `assessment:` key), so workflow and config YAML is passed over;
+ * look like evidence files (a top-level `schemaVersion`, `company`, `assessment` or `criteria` key), so workflow and config YAML is passed over;
  * glob patterns expanded. Order is stable: as given, then sorted within each expansion.
  */
 export function expandInputs(args: readonly string[]): string[] {
@@ -36,7 +36,7 @@ export function expandInputs(args: readonly string[]): string[] {
 
 function looksLikeEvidence(file: string): boolean {
   try {
-    return /^assessment:/m.test(readFileSync(file, 'utf8').slice(0, 64 * 1024));
+    return /^(schemaVersion|company|assessment|criteria):/m.test(readFileSync(file, 'utf8').slice(0, 64 * 1024));
   } catch {
     return false;
   }
