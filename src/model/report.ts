@@ -132,4 +132,18 @@ export interface Report {
    * (an earlier report or git revision): what changed and why.
    */
   comparison?: { kind: 'as-of' | 'baseline'; diff: ReportDiff };
+  /** The rules and values used, so a reader can check every number (from the rubric). */
+  method: ReportMethod;
+}
+
+export interface ReportMethod {
+  partialCredit: Ratio;
+  specialDeductionPoints: Score100;
+  bonusPoints: Score100;
+  maxBonuses: number;
+  failWhenSpecialDeductionsAtLeast: number;
+  levels: Array<{ id: LevelId; name: Localized; minScore: Score100; stars: number }>;
+  /** Where each clause's points come from (the standard's table is not public). */
+  provenance: Array<{ id: string; points: Points; source: string; confidence: 'H' | 'M' | 'L'; note: string | null }>;
+  sources: Record<string, { title: string; confidence: 'H' | 'M' | 'L' }>;
 }

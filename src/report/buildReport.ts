@@ -102,6 +102,18 @@ export function buildReport(
     sections,
     gaps,
     findings,
+    method: {
+      partialCredit: rubric.scoring.partialCredit,
+      specialDeductionPoints: rubric.scoring.specialDeductionPoints,
+      bonusPoints: rubric.scoring.bonusPoints,
+      maxBonuses: rubric.scoring.maxBonuses,
+      failWhenSpecialDeductionsAtLeast: rubric.levels.failWhenSpecialDeductionsAtLeast,
+      levels: rubric.levels.list.map((l) => ({ id: l.id, name: l.name, minScore: l.minScore, stars: l.stars })),
+      provenance: rubric.sections.flatMap((s) => [s, ...s.clauses]).map((n) => ({
+        id: n.id, points: n.points, source: n.provenance.source, confidence: n.provenance.confidence, note: n.provenance.note ?? null,
+      })),
+      sources: rubric.sources,
+    },
   };
 }
 

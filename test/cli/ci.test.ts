@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import AjvDraft04 from 'ajv-draft-04';
+import AjvDraft04Module from 'ajv-draft-04';
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers.js';
@@ -13,6 +13,9 @@ import { cli } from './run.js';
 const THREE = 'examples/three-star/company.yaml';
 const FIVE = 'examples/five-star/company.yaml';
 const require = createRequire(import.meta.url);
+// CommonJS default export seen from ESM under NodeNext.
+type AjvCtor = new (opts: object) => { compile: (s: object) => ((d: unknown) => boolean) & { errors?: unknown[] | null } };
+const AjvDraft04 = ((AjvDraft04Module as unknown as { default?: AjvCtor }).default ?? AjvDraft04Module) as unknown as AjvCtor;
 
 /** A scratch evidence repository: a copy of an example in a temp folder. */
 function scratch(example = 'three-star'): { dir: string; file: string } {
