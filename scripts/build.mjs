@@ -52,6 +52,8 @@ await build({
   outdir: join(root, 'dist'),
   splitting: true,
   chunkNames: 'chunks/[name]-[hash]',
+  // pdfkit reads its data files relative to itself, and is only loaded for --format pdf.
+  external: ['pdfkit'],
 });
 const compiler = join(root, 'dist/compile-rubrics.js');
 await build({ ...common, entryPoints: [join(root, 'src/build/compileRubrics.ts')], outfile: compiler });

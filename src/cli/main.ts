@@ -66,6 +66,8 @@ Exit codes: 0 ok · 1 below a threshold or regression · 2 invalid input or usag
     .option('--no-color', 'no ANSI colours (also NO_COLOR=1)')
     .option('--ascii', 'ASCII borders and bars for terminals that draw box characters wide')
     .option('--max-bytes <n>', 'refuse evidence files larger than this many bytes', String(1024 * 1024))
+    .option('--font <file>', 'PDF: a TTF/OTF font with CJK glyphs instead of the bundled Noto Sans SC (FILE#Face for .ttc)')
+    .option('--font-bold <file>', 'PDF: the bold face to go with --font (default: the same file)')
     .action(async (files: string[], opts: ScoreOptions & { rubric?: string }) => {
       diagnosticsFormat = opts.format ?? (process.env.GITHUB_ACTIONS === 'true' ? 'github' : undefined);
       const rubric = await rubricFrom(opts.rubric);

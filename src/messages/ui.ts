@@ -1,5 +1,5 @@
 import type { Lang } from '../model/localized.js';
-import type { Outcome } from '../model/report.js';
+import type { Gap, Outcome } from '../model/report.js';
 
 /** Labels of the terminal (and later PDF) reports. */
 export const UI = {
@@ -49,6 +49,20 @@ export const UI = {
   invalid: { 'zh-CN': '无效文件', en: 'invalid file' },
   moreGaps: { 'zh-CN': '项改进项未列出（用 --top 或 --format json 查看）', en: 'more gaps not shown (see --top or --format json)' },
 } satisfies Record<string, Record<Lang, string>>;
+
+/** What to do about a gap, worded for its kind of fix (shared by every renderer). */
+export function gapAction(g: Gap, lang: Lang): string {
+  switch (g.fix) {
+    case 'evidence':
+      return UI.fixEvidence[lang];
+    case 'assess':
+      return UI.fixAssess[lang] + g.expects[lang];
+    case 'upgrade':
+      return UI.fixUpgrade[lang];
+    case 'practice':
+      return g.action[lang];
+  }
+}
 
 export const OUTCOME_LABELS: Record<Outcome, Record<Lang, string>> = {
   met: { 'zh-CN': '符合', en: 'met' },

@@ -1,6 +1,6 @@
 import { CAUSE_LABELS, COMPARISON_LABELS } from '../messages/changes.js';
 import { findingMessage } from '../messages/findings.js';
-import { UI } from '../messages/ui.js';
+import { UI, gapAction } from '../messages/ui.js';
 import type { ReportDiff } from '../model/diff.js';
 import type { Lang } from '../model/localized.js';
 import type { Report } from '../model/report.js';
@@ -65,7 +65,7 @@ function single({ file, report, failures }: ScoredFile, topGaps: number): string
     out.push('|---:|---|---:|---|---|');
     report.gaps.slice(0, topGaps).forEach((g, i) => {
       const reason = g.reasons.map((r) => findingMessage(r, lang)).join('; ');
-      out.push(`| ${i + 1} | ${g.criterion} ${cell(g.title[lang])} | +${g.recoverable} | ${cell(reason)} | ${cell(g.action[lang])} |`);
+      out.push(`| ${i + 1} | ${g.criterion} ${cell(g.title[lang])} | +${g.recoverable} | ${cell(reason)} | ${cell(gapAction(g, lang))} |`);
     });
     if (report.gaps.length > topGaps) out.push('', `… ${report.gaps.length - topGaps} ${t('moreGaps')}`);
   }

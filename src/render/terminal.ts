@@ -4,7 +4,7 @@ import stringWidth from 'string-width';
 import wrapAnsi from 'wrap-ansi';
 import { findingMessage } from '../messages/findings.js';
 import { FINDING_SEVERITY } from '../model/finding.js';
-import { UI } from '../messages/ui.js';
+import { UI, gapAction } from '../messages/ui.js';
 import { CAUSE_LABELS, COMPARISON_LABELS } from '../messages/changes.js';
 import type { Lang } from '../model/localized.js';
 import type { Report } from '../model/report.js';
@@ -111,12 +111,7 @@ export function renderTerminal(report: Report, opts: TerminalOptions): string {
       lines.push(head);
       const reasons = g.reasons.map((r) => findingMessage(r, lang)).join('; ');
       if (reasons) lines.push(wrap(c.dim(reasons), opts.width, indent));
-      const action =
-        g.fix === 'evidence' ? t('fixEvidence')
-        : g.fix === 'assess' ? t('fixAssess') + g.expects[lang]
-        : g.fix === 'upgrade' ? t('fixUpgrade')
-        : g.action[lang];
-      lines.push(wrap(`${t('action')}: ${action}`, opts.width, indent));
+      lines.push(wrap(`${t('action')}: ${gapAction(g, lang)}`, opts.width, indent));
     });
     if (report.gaps.length > shown.length) lines.push(c.dim(`    … ${report.gaps.length - shown.length} ${t('moreGaps')}`.replace(' 项', '项')));
   }

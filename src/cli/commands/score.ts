@@ -12,7 +12,7 @@ import { EXIT, UsageError, type ExitCode } from '../exitCodes.js';
 import { expandInputs } from '../inputs.js';
 import { detectTerminal, writeOutput } from '../io.js';
 
-export const FORMATS = ['terminal', 'json', 'jsonl', 'markdown', 'github', 'sarif', 'junit'] as const;
+export const FORMATS = ['terminal', 'json', 'jsonl', 'markdown', 'github', 'sarif', 'junit', 'pdf'] as const;
 export type Format = (typeof FORMATS)[number];
 
 export interface ScoreOptions {
@@ -30,6 +30,8 @@ export interface ScoreOptions {
   ascii?: boolean;
   top: string;
   maxBytes?: string;
+  font?: string;
+  fontBold?: string;
 }
 
 export interface ScoreIo {
@@ -54,6 +56,12 @@ export async function scoreCommand(args: string[], opts: ScoreOptions, rubric: L
   if (files.length === 0) throw new UsageError(`no evidence files found in ${args.join(' ')}`);
   const batch = files.length > 1 || args.some((a) => a !== files[0]);
   if (batch && opts.baseline) throw new UsageError('--baseline compares one evidence file; name a single file');
+  if (format === 'pdf') {
+    if (batch) throw new UsageError('--format pdf writes one report; name a single evidence file');
+    if ((opts.out === undefined || opts.out === '-') && process.stdout.isTTY) {
+      throw new UsageError('refusing to write a binary PDF to the terminal; use --out report.pdf (or pipe it: --out - | …)');
+    }
+  }
 
   const assessOpts: AssessOptions = { rubric, lang: opts.lang, ...(opts.asOf ? { asOf: opts.asOf } : {}), ...(opts.root ? { root: opts.root } : {}), ...(maxBytes ? { maxBytes } : {}) };
   const scored: ScoredFile[] = [];
@@ -89,7 +97,9 @@ export async function scoreCommand(args: string[], opts: ScoreOptions, rubric: L
 
   const term = detectTerminal(opts.color);
   const toFile = opts.out !== undefined && opts.out !== '-';
-  const content = await render(format, scored, batch, { color: term.color && !toFile, ascii: Boolean(opts.ascii), width: term.columns, topGaps: top });
+  const content = format === 'pdf' && scored[0]
+    ? await renderPdfFile(scored[0], opts)
+    : await render(format, scored, batch, { color: term.color && !toFile, ascii: Boolean(opts.ascii), width: term.columns, topGaps: top });
   writeOutput(content, opts.out, files);
   if (format === 'github' && process.env.GITHUB_STEP_SUMMARY) {
     const { renderMarkdown } = await import('../../render/markdown.js');
@@ -105,7 +115,28 @@ export async function scoreCommand(args: string[], opts: ScoreOptions, rubric: L
   return scored.some((s) => s.failures.length > 0) ? EXIT.belowThreshold : EXIT.ok;
 }
 
-async function render(format: Format, scored: ScoredFile[], batch: boolean, t: { color: boolean; ascii: boolean; width: number; topGaps: number }): Promise<string> {
+async function renderPdfFile({ report }: ScoredFile, opts: ScoreOptions): Promise<Uint8Array> {
+  const [{ renderPdf }, { resolvePdfFonts }] = await Promise.all([import('../../render/pdf/renderPdf.js'), import('../pdfFonts.js')]);
+  const fonts = resolvePdfFonts(opts.font, opts.fontBold);
+  const result = await renderPdf(report, fonts, pdfDate(report.assessmentDate));
+  if (result.missingGlyphs.length > 0) {
+    const list = result.missingGlyphs.slice(0, 20).map((c) => `${c} (U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`).join(', ');
+    process.stderr.write(`aftersales-assess: warning: ${result.missingGlyphs.length} character(s) have no glyph in the PDF font and will not render: ${list}${result.missingGlyphs.length > 20 ? ', …' : ''}\n  hint: pass a font that has them with --font FILE (e.g. Debian fonts-noto-cjk)\n`);
+  }
+  return result.bytes;
+}
+
+/** Creation and modification dates of the PDF: SOURCE_DATE_EPOCH when set, else the assessment date. */
+function pdfDate(assessmentDate: string): Date {
+  const epoch = process.env.SOURCE_DATE_EPOCH;
+  if (epoch !== undefined && epoch !== '') {
+    if (!/^\d+$/.test(epoch)) throw new UsageError(`SOURCE_DATE_EPOCH must be whole seconds since 1970, got ${epoch}`);
+    return new Date(Number(epoch) * 1000);
+  }
+  return new Date(`${assessmentDate}T00:00:00Z`);
+}
+
+async function render(format: Exclude<Format, 'pdf'> | 'pdf', scored: ScoredFile[], batch: boolean, t: { color: boolean; ascii: boolean; width: number; topGaps: number }): Promise<string> {
   switch (format) {
     // A batch as JSON is one array, so `--format json` stays one parseable document; jsonl streams.
     case 'json': {
@@ -128,6 +159,8 @@ async function render(format: Format, scored: ScoredFile[], batch: boolean, t: {
       return (await import('../../render/sarif.js')).renderSarif(scored);
     case 'junit':
       return (await import('../../render/junit.js')).renderJunit(scored);
+    case 'pdf':
+      throw new Error('pdf is rendered by renderPdfFile');
   }
 }
 

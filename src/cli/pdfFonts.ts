@@ -1,0 +1,36 @@
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { PdfFonts } from '../render/pdf/renderPdf.js';
+import { UsageError } from './exitCodes.js';
+
+const BUNDLED = {
+  regular: '@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf',
+  bold: '@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf',
+};
+
+/**
+ * Noto Sans SC (OFL) from the npm dependency, or the user's --font / --font-bold. A collection face
+ * is chosen with FILE#PostScriptName, e.g. NotoSansCJK-Regular.ttc#NotoSansCJKsc-Regular.
+ */
+export function resolvePdfFonts(font?: string, fontBold?: string): PdfFonts {
+  if (font) {
+    const regular = splitFace(font);
+    const bold = fontBold ? splitFace(fontBold) : regular;
+    return { regular: regular.file, bold: bold.file, ...(regular.face ? { regularFace: regular.face } : {}), ...(bold.face ? { boldFace: bold.face } : {}) };
+  }
+  // Resolve the font files only: the package's main module throws in Node.
+  const require = createRequire(import.meta.url);
+  try {
+    return { regular: require.resolve(BUNDLED.regular), bold: require.resolve(BUNDLED.bold) };
+  } catch {
+    throw new UsageError('the bundled CJK font (@expo-google-fonts/noto-sans-sc) is not installed; reinstall aftersales-assess or pass --font FILE');
+  }
+}
+
+function splitFace(spec: string): { file: string; face?: string } {
+  const hash = spec.lastIndexOf('#');
+  const [file, face] = hash > 0 && !existsSync(spec) ? [spec.slice(0, hash), spec.slice(hash + 1)] : [spec, undefined];
+  if (!existsSync(file)) throw new UsageError(`font file not found: ${file}`);
+  if (/\.woff2?$/i.test(file)) throw new UsageError(`${file}: WOFF/WOFF2 fonts render blank or very slowly in PDFs; use a TTF or OTF file`);
+  return face ? { file, face } : { file };
+}

@@ -1,0 +1,171 @@
+import type PDFDocument from 'pdfkit';
+
+type Doc = InstanceType<typeof PDFDocument>;
+
+/** A4 in points, with room for the running header and footer. */
+export const PAGE = { width: 595.28, height: 841.89, left: 56, right: 56, top: 70, bottom: 64 } as const;
+export const CONTENT_WIDTH = PAGE.width - PAGE.left - PAGE.right;
+
+/** A palette that stays distinguishable printed in grey: dark, mid and light steps of one hue. */
+export const COLOR = {
+  ink: '#1b1f24',
+  muted: '#5b6570',
+  brand: '#1f3a5f',
+  bar: '#2f5d8a',
+  track: '#d5dbe3',
+  rule: '#b8c0ca',
+  zebra: '#f2f4f7',
+  headerFill: '#1f3a5f',
+  warn: '#8a4b00',
+  bad: '#9b1c1c',
+  good: '#1d5e3a',
+} as const;
+
+export interface Cell {
+  text: string;
+  bold?: boolean;
+  color?: string;
+  /** Draws a bar of this ratio (0..1) under or instead of the text. */
+  bar?: number;
+  link?: string;
+}
+
+export interface Column {
+  header: string;
+  width: number;
+  align?: 'left' | 'right' | 'center';
+}
+
+/** Drawing helpers that keep the cursor, wrap text, and break pages without overflowing them. */
+export class Layout {
+  /** Every string drawn, for the glyph-coverage check. */
+  readonly drawn: string[] = [];
+  /** Named destinations for the outline: [title, page index]. */
+  readonly outline: Array<{ title: string; page: number; level: number }> = [];
+  private pageIndex = 0;
+
+  constructor(readonly doc: Doc) {}
+
+  get y(): number {
+    return this.doc.y;
+  }
+
+  get bottom(): number {
+    return PAGE.height - PAGE.bottom;
+  }
+
+  newPage(): void {
+    this.doc.addPage();
+    this.pageIndex++;
+    this.doc.x = PAGE.left;
+    this.doc.y = PAGE.top;
+  }
+
+  /** Starts a new page when fewer than `height` points are left. */
+  ensure(height: number): void {
+    if (this.doc.y + height > this.bottom) this.newPage();
+  }
+
+  text(s: string, o: { size?: number; bold?: boolean; color?: string; width?: number; x?: number; y?: number; align?: 'left' | 'right' | 'center'; gap?: number; link?: string } = {}): void {
+    const { doc } = this;
+    this.drawn.push(s);
+    doc.font(o.bold ? 'bold' : 'regular').fontSize(o.size ?? 10).fillColor(o.color ?? COLOR.ink);
+    const width = o.width ?? CONTENT_WIDTH;
+    const opts = { width, align: o.align ?? 'left', lineGap: o.gap ?? 2, ...(o.link ? { link: o.link, underline: false } : {}) };
+    if (o.x !== undefined || o.y !== undefined) doc.text(s, o.x ?? PAGE.left, o.y ?? doc.y, opts);
+    else {
+      this.ensure(this.height(s, o));
+      doc.text(s, PAGE.left, doc.y, opts);
+    }
+  }
+
+  height(s: string, o: { size?: number; bold?: boolean; width?: number; gap?: number } = {}): number {
+    this.doc.font(o.bold ? 'bold' : 'regular').fontSize(o.size ?? 10);
+    return this.doc.heightOfString(s, { width: o.width ?? CONTENT_WIDTH, lineGap: o.gap ?? 2 });
+  }
+
+  heading(s: string, level: 1 | 2 = 1): void {
+    const size = level === 1 ? 16 : 12;
+    // Keep a heading with at least a few lines of what follows it.
+    this.ensure(this.height(s, { size, bold: true }) + 60);
+    if (level === 1) this.outline.push({ title: s, page: this.pageIndex, level });
+    this.text(s, { size, bold: true, color: COLOR.brand });
+    if (level === 1) {
+      const y = this.doc.y + 2;
+      this.doc.moveTo(PAGE.left, y).lineTo(PAGE.left + CONTENT_WIDTH, y).lineWidth(1).strokeColor(COLOR.brand).stroke();
+      this.doc.y = y + 8;
+    } else {
+      this.doc.y += 3;
+    }
+  }
+
+  space(points: number): void {
+    this.doc.y += points;
+  }
+
+  /** A table whose rows wrap and break across pages, repeating the header row on each page. */
+  table(columns: Column[], rows: Cell[][], o: { size?: number; zebra?: boolean } = {}): void {
+    const size = o.size ?? 8.5;
+    const pad = 4;
+    const headerHeight = Math.max(...columns.map((c) => this.height(c.header, { size, bold: true, width: c.width - 2 * pad }))) + 2 * pad;
+    const drawHeader = () => {
+      let x = PAGE.left;
+      const y = this.doc.y;
+      this.doc.rect(PAGE.left, y, CONTENT_WIDTH, headerHeight).fill(COLOR.headerFill);
+      for (const c of columns) {
+        this.text(c.header, { size, bold: true, color: '#ffffff', x: x + pad, y: y + pad, width: c.width - 2 * pad, align: c.align ?? 'left' });
+        x += c.width;
+      }
+      this.doc.y = y + headerHeight;
+    };
+    this.ensure(headerHeight + 24);
+    drawHeader();
+    rows.forEach((row, r) => {
+      const heights = row.map((cell, i) => (cell.text ? this.height(cell.text, { size, bold: cell.bold, width: columns[i]!.width - 2 * pad }) : 0) + (cell.bar !== undefined && cell.text ? 8 : cell.bar !== undefined ? 8 : 0));
+      const h = Math.max(...heights, size) + 2 * pad;
+      if (this.doc.y + h > this.bottom) {
+        this.newPage();
+        drawHeader();
+      }
+      const y = this.doc.y;
+      // Start below the previous row's rule so the fill does not cover it.
+      if (o.zebra !== false && r % 2 === 1) this.doc.rect(PAGE.left, y + 0.5, CONTENT_WIDTH, h - 0.5).fill(COLOR.zebra);
+      let x = PAGE.left;
+      row.forEach((cell, i) => {
+        const col = columns[i]!;
+        const w = col.width - 2 * pad;
+        let ty = y + pad;
+        if (cell.text) {
+          this.text(cell.text, { size, bold: cell.bold, color: cell.color, x: x + pad, y: ty, width: w, align: col.align ?? 'left', ...(cell.link ? { link: cell.link } : {}) });
+          ty += this.height(cell.text, { size, bold: cell.bold, width: w }) + 2;
+        }
+        if (cell.bar !== undefined) this.bar(x + pad, ty + (cell.text ? 0 : (h - 2 * pad - 6) / 2), w, 6, cell.bar);
+        x += col.width;
+      });
+      this.doc.moveTo(PAGE.left, y + h).lineTo(PAGE.left + CONTENT_WIDTH, y + h).lineWidth(0.4).strokeColor(COLOR.rule).stroke();
+      this.doc.y = y + h;
+    });
+    this.doc.x = PAGE.left;
+    this.space(10);
+  }
+
+  /** A horizontal bar: a light track with the share filled dark. */
+  bar(x: number, y: number, width: number, height: number, ratio: number): void {
+    const r = Math.max(0, Math.min(1, ratio));
+    this.doc.rect(x, y, width, height).fill(COLOR.track);
+    if (r > 0) this.doc.rect(x, y, width * r, height).fill(COLOR.bar);
+  }
+
+  /** A five-pointed star, filled or outlined, as vector paths (no glyph needed). */
+  star(cx: number, cy: number, radius: number, filled: boolean, color: string): void {
+    const points: Array<[number, number]> = [];
+    for (let i = 0; i < 10; i++) {
+      const r = i % 2 === 0 ? radius : radius * 0.42;
+      const a = -Math.PI / 2 + (i * Math.PI) / 5;
+      points.push([cx + r * Math.cos(a), cy + r * Math.sin(a)]);
+    }
+    this.doc.polygon(...points);
+    if (filled) this.doc.fillColor(color).fill();
+    else this.doc.lineWidth(1).strokeColor(color).stroke();
+  }
+}

@@ -1,0 +1,431 @@
+import { findingMessage } from '../../messages/findings.js';
+import { EVIDENCE_STATE, METHOD_RULES, PDF } from '../../messages/pdf.js';
+import { OUTCOME_LABELS, gapAction } from '../../messages/ui.js';
+import { CAUSE_LABELS } from '../../messages/changes.js';
+import { FINDING_SEVERITY } from '../../model/finding.js';
+import type { Lang } from '../../model/localized.js';
+import type { CriterionResult, EvidenceResult, Report } from '../../model/report.js';
+import { isRedundant } from '../../score/gaps.js';
+import { COLOR, CONTENT_WIDTH, Layout, PAGE, type Cell } from './layout.js';
+
+export interface PdfFonts {
+  regular: string;
+  bold: string;
+  /** For a TrueType collection (.ttc): the PostScript names of the faces to use. */
+  regularFace?: string;
+  boldFace?: string;
+}
+
+export interface PdfResult {
+  bytes: Buffer;
+  /** Characters the font cannot draw; the caller warns about them rather than emit tofu silently. */
+  missingGlyphs: string[];
+  pages: number;
+}
+
+/** One more renderer of the Report: an A4 audit-preparation document. pdfkit is passed in (loaded lazily). */
+export async function renderPdf(report: Report, fonts: PdfFonts, creationDate: Date): Promise<PdfResult> {
+  const { default: PDFDocument } = await import('pdfkit');
+  const lang = report.lang;
+  const t = (k: keyof typeof PDF, vars: Record<string, string | number> = {}) =>
+    PDF[k][lang].replace(/\{(\w+)\}/g, (_, v: string) => String(vars[v] ?? ''));
+  const doc = new PDFDocument({
+    size: 'A4',
+    margins: { top: PAGE.top, bottom: PAGE.bottom, left: PAGE.left, right: PAGE.right },
+    bufferPages: true,
+    autoFirstPage: true,
+    lang: lang,
+    displayTitle: true,
+    info: {
+      Title: `${t('docTitle')} — ${report.company.name}`,
+      Author: report.assessor ?? report.tool.name,
+      Subject: `${report.rubric.standard} ${report.assessmentDate}`,
+      Keywords: 'GB/T 27922, after-sales service, self-assessment',
+      Creator: `${report.tool.name} ${report.tool.version}`,
+      Producer: report.tool.name,
+      // Fixed dates make the file byte-identical for the same input (the trailer /ID hashes the info).
+      CreationDate: creationDate,
+      ModDate: creationDate,
+    },
+  });
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<void>((resolve, reject) => {
+    doc.on('end', () => resolve());
+    doc.on('error', reject);
+  });
+  doc.registerFont('regular', fonts.regular, fonts.regularFace);
+  doc.registerFont('bold', fonts.bold, fonts.boldFace);
+
+  const L = new Layout(doc);
+  cover(L, report, t);
+  L.newPage();
+  summary(L, report, t);
+  L.newPage();
+  overview(L, report, t);
+  L.newPage();
+  detail(L, report, t);
+  L.newPage();
+  actionPlan(L, report, t);
+  evidenceIndex(L, report, t);
+  method(L, report, t);
+
+  const pages = doc.bufferedPageRange().count;
+  runningHeadAndFoot(L, report, t, pages);
+  for (const o of L.outline) {
+    doc.switchToPage(o.page);
+    doc.outline.addItem(o.title);
+  }
+  const missingGlyphs = uncovered(doc, L.drawn);
+  doc.end();
+  await done;
+  return { bytes: Buffer.concat(chunks), missingGlyphs, pages };
+}
+
+type T = (k: keyof typeof PDF, vars?: Record<string, string | number>) => string;
+
+function cover(L: Layout, r: Report, t: T): void {
+  const { doc } = L;
+  const lang = r.lang;
+  doc.rect(0, 0, PAGE.width, 250).fill(COLOR.brand);
+  // Positions follow the measured height of each line above, so a title that wraps pushes the rest down.
+  let top = 80;
+  L.text(t('docTitle'), { size: 24, bold: true, color: '#ffffff', x: PAGE.left, y: top, width: CONTENT_WIDTH });
+  top += L.height(t('docTitle'), { size: 24, bold: true }) + 14;
+  L.text(`${r.rubric.title[lang]}`, { size: 11, color: '#dfe6ee', x: PAGE.left, y: top, width: CONTENT_WIDTH });
+  top += L.height(r.rubric.title[lang], { size: 11 }) + 6;
+  L.text(`${r.rubric.id} · ${r.rubric.version}`, { size: 9, color: '#dfe6ee', x: PAGE.left, y: top, width: CONTENT_WIDTH });
+
+  let y = 300;
+  const row = (label: string, value: string, size = 14) => {
+    L.text(label, { size: 9, color: COLOR.muted, x: PAGE.left, y, width: 120 });
+    L.text(value, { size, bold: true, x: PAGE.left + 120, y: y - 3, width: CONTENT_WIDTH - 120 });
+    y += Math.max(28, L.height(value, { size, bold: true, width: CONTENT_WIDTH - 120 }) + 12);
+  };
+  row(t('preparedFor'), r.company.name, 18);
+  row(t('assessmentDate'), r.assessmentDate);
+  if (r.assessor) row(t('assessor'), r.assessor);
+  row(t('rubric'), `${r.rubric.standard} (${r.rubric.origin}, sha256 ${r.rubric.sha256.slice(0, 12)})`, 10);
+
+  // Score and level panel.
+  y += 20;
+  doc.rect(PAGE.left, y, CONTENT_WIDTH, 120).lineWidth(1).strokeColor(COLOR.rule).stroke();
+  L.text(t('finalScore'), { size: 10, color: COLOR.muted, x: PAGE.left + 20, y: y + 16, width: 200 });
+  L.text(r.score.final.toFixed(1), { size: 44, bold: true, color: COLOR.brand, x: PAGE.left + 20, y: y + 34, width: 200 });
+  L.text('/ 100', { size: 12, color: COLOR.muted, x: PAGE.left + 150, y: y + 70, width: 60 });
+  L.text(t('level'), { size: 10, color: COLOR.muted, x: PAGE.left + 260, y: y + 16, width: 200 });
+  const levelColor = r.level.id === 'fail' ? COLOR.bad : COLOR.brand;
+  L.text(r.level.name[lang], { size: 26, bold: true, color: levelColor, x: PAGE.left + 260, y: y + 36, width: 220 });
+  if (r.level.stars > 0) {
+    for (let i = 0; i < 5; i++) L.star(PAGE.left + 272 + i * 26, y + 92, 10, i < r.level.stars, COLOR.brand);
+  }
+
+  // The statement that this is not a certification decision, set apart.
+  const box = PAGE.height - 170;
+  doc.rect(PAGE.left, box, CONTENT_WIDTH, 70).fill(COLOR.zebra);
+  L.text(t('disclaimer'), { size: 9.5, color: COLOR.ink, x: PAGE.left + 14, y: box + 14, width: CONTENT_WIDTH - 28 });
+}
+
+function summary(L: Layout, r: Report, t: T): void {
+  const lang = r.lang;
+  L.heading(t('summary'));
+  const next = r.level.next;
+  const nextText = next
+    ? `${next.name[lang]} (≥ ${next.threshold}): ${t('pointsNeeded', { n: next.pointsNeeded.toFixed(1) })}${next.blockedBySpecialDeductions ? ` — ${t('blocked')}` : ''}`
+    : t('topLevel');
+  L.table(
+    [
+      { header: t('finalScore'), width: 110 },
+      { header: t('level'), width: 120 },
+      { header: t('nextLevel'), width: CONTENT_WIDTH - 230 },
+    ],
+    [[{ text: `${r.score.final.toFixed(1)} / 100`, bold: true }, { text: r.level.name[lang] + (r.level.stars ? ` (${r.level.stars}★)` : ''), bold: true }, { text: nextText }]],
+    { size: 10 },
+  );
+  const c = r.counts;
+  L.text(t('counts', { met: c.met, partial: c.partial, notMet: c['not-met'], notAssessed: c['not-assessed'], na: c['not-applicable'] }), { size: 9, color: COLOR.muted });
+  const deductions = r.findings.flatMap((f) => (f.code === 'special-deduction' ? [`${f.args.clause} ${f.args.reason}`] : []));
+  const bonus = r.findings.filter((f) => f.code === 'bonus-applied' || f.code === 'bonus-without-evidence').map((f) => findingMessage(f, lang));
+  L.text(`${t('deductions')} (${deductions.length}): ${deductions.length ? deductions.join('；') : t('none')}`, { size: 9, color: deductions.length ? COLOR.bad : COLOR.muted });
+  L.text(`${t('bonus')}: ${bonus.length ? bonus.join('；') : t('none')}`, { size: 9, color: COLOR.muted });
+  L.space(12);
+
+  L.heading(t('sectionsChart'), 2);
+  sectionChart(L, r);
+  L.space(8);
+
+  if (r.comparison) {
+    const d = r.comparison.diff;
+    L.heading(`${t('comparison')}: ${d.base.label} → ${d.head.label}`, 2);
+    L.text(`${d.base.final} → ${d.head.final} (${d.scoreDelta > 0 ? '+' : ''}${d.scoreDelta}), ${d.base.levelName[lang]} → ${d.head.levelName[lang]}`, { size: 10, bold: true });
+    for (const ch of d.criteria.slice(0, 8)) {
+      L.text(`${ch.delta > 0 ? '+' : ''}${ch.delta.toFixed(2)}  ${ch.id} ${ch.title[lang]} — ${ch.causes.map((x) => CAUSE_LABELS[x][lang]).join(', ')}${ch.refs.length ? ': ' + ch.refs.join(', ') : ''}`, { size: 9 });
+    }
+    L.space(8);
+  }
+
+  L.heading(t('topActions'), 2);
+  if (r.gaps.length === 0) L.text(t('noGaps'));
+  r.gaps.slice(0, 5).forEach((g, i) => {
+    const reasons = g.reasons.map((f) => findingMessage(f, lang)).join('；');
+    L.ensure(56);
+    L.text(`${i + 1}. ${g.criterion} ${g.title[lang]}   +${g.recoverable.toFixed(2)}`, { size: 10.5, bold: true });
+    if (reasons) L.text(reasons, { size: 9, color: COLOR.muted });
+    L.text(`${t('action')}: ${gapAction(g, lang)}`, { size: 9.5 });
+    L.space(6);
+  });
+}
+
+/** Bars whose length is each section's available points and whose fill is what was earned. */
+function sectionChart(L: Layout, r: Report): void {
+  const lang = r.lang;
+  const labelWidth = 150;
+  const maxPoints = Math.max(...r.sections.map((s) => s.points));
+  const barMax = CONTENT_WIDTH - labelWidth - 90;
+  for (const s of r.sections) {
+    L.ensure(30);
+    const y = L.y;
+    L.text(`${s.id} ${s.title[lang]}`, { size: 9.5, x: PAGE.left, y: y + 2, width: labelWidth - 8 });
+    const full = (s.points / maxPoints) * barMax;
+    const applicable = (s.applicablePoints / maxPoints) * barMax;
+    L.doc.rect(PAGE.left + labelWidth, y, full, 16).fill(COLOR.track);
+    if (applicable < full) {
+      // Excluded (删减) points: hatched, so they read as "not counted" rather than "lost".
+      L.doc.save().rect(PAGE.left + labelWidth + applicable, y, full - applicable, 16).clip();
+      for (let x = PAGE.left + labelWidth + applicable - 16; x < PAGE.left + labelWidth + full; x += 5) L.doc.moveTo(x, y + 16).lineTo(x + 16, y).lineWidth(0.6).strokeColor(COLOR.rule).stroke();
+      L.doc.restore();
+    }
+    L.doc.rect(PAGE.left + labelWidth, y, (s.earned / maxPoints) * barMax, 16).fill(COLOR.bar);
+    L.text(`${fmt(s.earned)} / ${s.points}${s.applicablePoints !== s.points ? ` (${s.applicablePoints})` : ''}`, { size: 9, bold: true, x: PAGE.left + labelWidth + full + 6, y: y + 3, width: 90 });
+    L.doc.y = y + 26;
+  }
+  L.doc.x = PAGE.left;
+}
+
+function overview(L: Layout, r: Report, t: T): void {
+  const lang = r.lang;
+  L.heading(t('overview'));
+  const rows: Cell[][] = r.sections.flatMap((s) => [
+    [{ text: s.id, bold: true }, { text: s.title[lang], bold: true }, { text: String(s.applicablePoints), bold: true }, { text: fmt(s.earned), bold: true }, { text: pct(s.ratio), bold: true }, { text: '', bar: s.ratio ?? 0 }],
+    ...s.clauses.map((c) => [
+      { text: c.id },
+      { text: c.title[lang] },
+      { text: c.applicablePoints === c.points ? String(c.points) : c.applicablePoints === 0 ? `n/a (${c.points})` : `${c.applicablePoints} (${c.points})` },
+      { text: c.applicablePoints === 0 ? '—' : fmt(c.earned) },
+      { text: pct(c.ratio), color: c.ratio !== null && c.ratio < 0.7 ? COLOR.bad : COLOR.ink },
+      { text: '', bar: c.ratio ?? 0 },
+    ]),
+  ]);
+  L.table(
+    [
+      { header: t('clause'), width: 50 },
+      { header: t('title'), width: 170 },
+      { header: t('points'), width: 55, align: 'right' },
+      { header: t('earned'), width: 50, align: 'right' },
+      { header: t('percent'), width: 50, align: 'right' },
+      { header: '', width: CONTENT_WIDTH - 375 },
+    ],
+    rows,
+    { size: 9 },
+  );
+}
+
+function detail(L: Layout, r: Report, t: T): void {
+  const lang = r.lang;
+  L.heading(t('detail'));
+  for (const s of r.sections) {
+    for (const cl of s.clauses) {
+      L.heading(`${cl.id} ${cl.title[lang]} — ${fmt(cl.earned)} / ${cl.applicablePoints}${cl.applicablePoints !== cl.points ? ` (${cl.points})` : ''}`, 2);
+      L.table(
+        [
+          { header: t('criterion'), width: 130 },
+          { header: t('outcome'), width: 62 },
+          { header: t('earned'), width: 50, align: 'right' },
+          { header: t('notes'), width: CONTENT_WIDTH - 242 },
+        ],
+        cl.criteria.map((c) => [
+          { text: `${c.id}\n${c.title[lang]}` },
+          { text: OUTCOME_LABELS[c.outcome][lang], color: outcomeColor(c), bold: true },
+          { text: c.applicable ? `${fmt(c.earned)} / ${c.points}` : '—' },
+          { text: criterionNotes(c, lang, t) },
+        ]),
+        { size: 8.5 },
+      );
+    }
+  }
+}
+
+function criterionNotes(c: CriterionResult, lang: Lang, t: T): string {
+  const lines: string[] = [];
+  for (const f of c.findings) {
+    if (isRedundant(f, c) || FINDING_SEVERITY[f.code] === 'info' && f.code !== 'not-applicable' && f.code !== 'ratio-meets-threshold') continue;
+    lines.push(`• ${findingMessage(f, lang)}`);
+  }
+  if (c.evidence.length === 0 && c.outcome !== 'not-applicable') lines.push(`${t('evidence')}: ${t('noEvidence')}`);
+  for (const e of c.evidence) lines.push(`${t('evidence')}: ${evidenceLine(e, lang)}`);
+  if (c.applicable && c.earned < c.points) lines.push(`${t('action')}: ${c.action[lang]}`);
+  return lines.join('\n');
+}
+
+function evidenceLine(e: EvidenceResult, lang: Lang): string {
+  const dates = [e.date ? e.date : null, e.expires ? `→ ${e.expires}` : null].filter(Boolean).join(' ');
+  return `${e.title ? e.title + ' — ' : ''}${e.ref}${dates ? ` (${dates})` : ''} [${EVIDENCE_STATE[e.state][lang]}]`;
+}
+
+function actionPlan(L: Layout, r: Report, t: T): void {
+  const lang = r.lang;
+  L.heading(t('plan'));
+  if (r.gaps.length === 0) {
+    L.text(t('noGaps'));
+    L.space(12);
+    return;
+  }
+  L.table(
+    [
+      { header: '#', width: 22, align: 'right' },
+      { header: t('criterion'), width: 120 },
+      { header: t('recoverable'), width: 52, align: 'right' },
+      { header: t('reason'), width: 130 },
+      { header: t('action'), width: CONTENT_WIDTH - 324 },
+    ],
+    r.gaps.map((g, i) => [
+      { text: String(i + 1) },
+      { text: `${g.criterion} ${g.title[lang]}` },
+      { text: `+${g.recoverable.toFixed(2)}`, bold: true },
+      { text: g.reasons.map((f) => findingMessage(f, lang)).join('\n') },
+      { text: gapAction(g, lang) },
+    ]),
+    { size: 8.5 },
+  );
+}
+
+function evidenceIndex(L: Layout, r: Report, t: T): void {
+  const lang = r.lang;
+  L.heading(t('evidenceIndex'));
+  const byRef = new Map<string, { e: EvidenceResult; by: string[] }>();
+  for (const c of r.sections.flatMap((s) => s.clauses.flatMap((cl) => cl.criteria))) {
+    for (const e of c.evidence) {
+      const entry = byRef.get(e.ref);
+      if (entry) entry.by.push(c.id);
+      else byRef.set(e.ref, { e, by: [c.id] });
+    }
+  }
+  if (byRef.size === 0) {
+    L.text(t('noItems'));
+    L.space(12);
+    return;
+  }
+  L.table(
+    [
+      { header: t('evidence'), width: 190 },
+      { header: t('date'), width: 62 },
+      { header: t('expires'), width: 62 },
+      { header: t('status'), width: 70 },
+      { header: t('citedBy'), width: CONTENT_WIDTH - 384 },
+    ],
+    [...byRef.values()].map(({ e, by }) => [
+      { text: `${e.title ? e.title + '\n' : ''}${e.ref}`, ...(e.kind === 'url' ? { link: e.ref } : {}) },
+      { text: e.date ?? '—' },
+      { text: e.expires ?? '—' },
+      { text: EVIDENCE_STATE[e.state][lang], color: e.counts ? COLOR.good : COLOR.bad, bold: !e.counts },
+      { text: by.join(', ') },
+    ]),
+    { size: 8 },
+  );
+}
+
+function method(L: Layout, r: Report, t: T): void {
+  const lang = r.lang;
+  const m = r.method;
+  L.heading(t('method'));
+  const vars: Record<string, string> = {
+    partial: `${m.partialCredit * 100}%`,
+    deduction: String(m.specialDeductionPoints),
+    bonus: String(m.bonusPoints),
+    maxBonus: String(m.maxBonuses),
+    failAt: String(m.failWhenSpecialDeductionsAtLeast),
+  };
+  METHOD_RULES[lang].forEach((rule, i) => {
+    L.text(`${i + 1}. ${rule.replace(/\{(\w+)\}/g, (_, k: string) => vars[k] ?? '')}`, { size: 9.5 });
+    L.space(3);
+  });
+  L.space(8);
+  L.heading(t('levels'), 2);
+  L.table(
+    [
+      { header: t('level'), width: 160 },
+      { header: t('minScore'), width: 100, align: 'right' },
+      { header: '', width: CONTENT_WIDTH - 260 },
+    ],
+    m.levels.map((l) => [{ text: l.name[lang] }, { text: l.id === 'fail' ? `< ${m.levels[1]?.minScore ?? ''}` : `≥ ${l.minScore}` }, { text: l.stars ? '★'.repeat(l.stars) : '' }]),
+    { size: 9 },
+  );
+  L.heading(t('provenance'), 2);
+  L.table(
+    [
+      { header: t('clause'), width: 50 },
+      { header: t('points'), width: 45, align: 'right' },
+      { header: t('source'), width: 170 },
+      { header: t('confidence'), width: 55 },
+      { header: t('note'), width: CONTENT_WIDTH - 320 },
+    ],
+    m.provenance.map((p) => [
+      { text: p.id, bold: !p.id.includes('.', p.id.indexOf('.') + 1) },
+      { text: String(p.points) },
+      { text: m.sources[p.source]?.title ?? p.source },
+      { text: p.confidence },
+      { text: p.note ?? '' },
+    ]),
+    { size: 8 },
+  );
+  L.text(`${r.tool.name} ${r.tool.version} · ${r.rubric.id} ${r.rubric.version} · sha256 ${r.rubric.sha256}`, { size: 7.5, color: COLOR.muted });
+}
+
+function runningHeadAndFoot(L: Layout, r: Report, t: T, pages: number): void {
+  const { doc } = L;
+  for (let i = 0; i < pages; i++) {
+    doc.switchToPage(i);
+    // Text near the bottom margin would make pdfkit start a new page.
+    const margins = doc.page.margins;
+    doc.page.margins = { ...margins, bottom: 0, top: 0 };
+    if (i > 0) {
+      L.text(r.company.name, { size: 8, color: COLOR.muted, x: PAGE.left, y: 32, width: CONTENT_WIDTH * 0.6 });
+      L.text(`${t('docTitle')} · ${r.assessmentDate}`, { size: 8, color: COLOR.muted, x: PAGE.left + CONTENT_WIDTH * 0.3, y: 32, width: CONTENT_WIDTH * 0.7, align: 'right' });
+      doc.moveTo(PAGE.left, 46).lineTo(PAGE.left + CONTENT_WIDTH, 46).lineWidth(0.5).strokeColor(COLOR.rule).stroke();
+    }
+    doc.moveTo(PAGE.left, PAGE.height - 44).lineTo(PAGE.left + CONTENT_WIDTH, PAGE.height - 44).lineWidth(0.5).strokeColor(COLOR.rule).stroke();
+    L.text(`${r.company.name} · ${r.assessmentDate}`, { size: 8, color: COLOR.muted, x: PAGE.left, y: PAGE.height - 38, width: CONTENT_WIDTH / 2 });
+    L.text(t('page', { n: i + 1, total: pages }), { size: 8, color: COLOR.muted, x: PAGE.left + CONTENT_WIDTH / 2, y: PAGE.height - 38, width: CONTENT_WIDTH / 2, align: 'right' });
+    doc.page.margins = margins;
+  }
+}
+
+/** Characters drawn that the regular or bold face has no glyph for. */
+function uncovered(doc: unknown, drawn: readonly string[]): string[] {
+  const faces = ['regular', 'bold'].map((name) => {
+    const d = doc as { font: (n: string) => void; _font?: { font?: { hasGlyphForCodePoint?: (cp: number) => boolean } } };
+    d.font(name);
+    return d._font?.font;
+  });
+  const missing = new Set<string>();
+  const seen = new Set<number>();
+  for (const s of drawn) {
+    for (const ch of s) {
+      const cp = ch.codePointAt(0)!;
+      if (seen.has(cp) || cp < 0x20 || ch === '\n') continue;
+      seen.add(cp);
+      if (faces.some((f) => f?.hasGlyphForCodePoint && !f.hasGlyphForCodePoint(cp))) missing.add(ch);
+    }
+  }
+  return [...missing];
+}
+
+function outcomeColor(c: CriterionResult): string {
+  return c.outcome === 'met' || c.outcome === 'not-applicable' ? COLOR.good : c.outcome === 'partial' ? COLOR.warn : COLOR.bad;
+}
+function fmt(n: number): string {
+  return Number.isInteger(n) ? String(n) : n.toFixed(2);
+}
+function pct(r: number | null): string {
+  return r === null ? '—' : `${(Math.round(r * 1000) / 10).toFixed(1)}%`;
+}

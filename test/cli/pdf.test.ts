@@ -1,0 +1,96 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from '../helpers.js';
+import { cli } from './run.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'asa-pdf-'));
+const pdf = (name: string, args: string[], env: Record<string, string | undefined> = {}) => {
+  const out = join(dir, name);
+  const r = cli(['score', ...args, '--format', 'pdf', '--out', out], env);
+  return { ...r, out };
+};
+const text = (file: string) => execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+/** Text with line wrapping undone: spaces collapsed for English, removed between Chinese characters. */
+const flat = (file: string) => text(file).replace(/\s+/g, ' ');
+const flatZh = (file: string) => text(file).replace(/\s+/g, '');
+
+describe('PDF report', () => {
+  const zh = pdf('three-zh.pdf', ['examples/three-star/company.yaml']);
+  const en = pdf('three-en.pdf', ['examples/three-star/company.yaml', '--lang', 'en']);
+
+  it('is written, with its text extractable in Chinese', () => {
+    expect(zh.code).toBe(0);
+    expect(zh.stderr).toBe('');
+    const t = flatZh(zh.out);
+    for (const s of ['商品售后服务认证自评报告', '蓝鲸云软件科技有限公司', '81.4', '三星级', '一、执行摘要', '二、二级指标概览', '三、逐项评价', '四、改进行动计划', '五、证据索引', '六、评分方法与依据', '不是认证机构的认证决定']) {
+      expect(t).toContain(s);
+    }
+    expect(t).toContain('证据文件不存在：docs/public-docs-index.md');
+  });
+
+  it('is wholly in English with --lang en, rubric titles included', () => {
+    const t = flat(en.out);
+    for (const s of ['After-Sales Service Certification Self-Assessment', '1. Executive summary', 'Certified service managers are at least 10 % of service management staff', 'Three-star', 'not a certification decision']) {
+      expect(t).toContain(s);
+    }
+    expect(t).not.toContain('执行摘要');
+  });
+
+  it('embeds subset CJK fonts, regular and bold, with Unicode maps', () => {
+    const fonts = execFileSync('pdffonts', [zh.out], { encoding: 'utf8' }).trim().split('\n').slice(2);
+    expect(fonts).toHaveLength(2);
+    for (const line of fonts) expect(line).toMatch(/^[A-Z]{6}\+NotoSansSC-(Regular|Bold)\s+CID TrueType\s+Identity-H\s+yes yes yes/);
+  });
+
+  it('numbers every page and says so in the footer', () => {
+    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [zh.out], { encoding: 'utf8' }))![1]);
+    expect(pages).toBeGreaterThanOrEqual(8);
+    const t = text(zh.out);
+    expect(t).toContain(`第 1 页 / 共 ${pages} 页`);
+    expect(t).toContain(`第 ${pages} 页 / 共 ${pages} 页`);
+  });
+
+  it('is byte-identical across runs; dates come from the assessment date or SOURCE_DATE_EPOCH', () => {
+    const again = pdf('three-zh-2.pdf', ['examples/three-star/company.yaml']);
+    expect(readFileSync(again.out).equals(readFileSync(zh.out))).toBe(true);
+    expect(execFileSync('pdfinfo', ['-isodates', zh.out], { encoding: 'utf8' })).toMatch(/CreationDate:\s+2026-11-01T00:00:00/);
+    const epoch = pdf('epoch.pdf', ['examples/three-star/company.yaml'], { SOURCE_DATE_EPOCH: '1767225600' });
+    expect(execFileSync('pdfinfo', ['-isodates', epoch.out], { encoding: 'utf8' })).toMatch(/CreationDate:\s+2026-01-01T00:00:00/);
+  });
+
+  it('renders Traditional characters and warns, naming them, about characters the font lacks', () => {
+    const d = mkdtempSync(join(tmpdir(), 'asa-pdf-tc-'));
+    cpSync(join(ROOT, 'examples/five-star'), d, { recursive: true });
+    const file = join(d, 'company.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('name: 华东示例电器有限公司', 'name: 華東示例電器有限公司 𠀀'));
+    const r = pdf('tc.pdf', [file]);
+    expect(r.code).toBe(0);
+    expect(text(r.out)).toContain('華東示例電器有限公司');
+    expect(r.stderr).toContain('1 character(s) have no glyph in the PDF font and will not render: 𠀀 (U+20000)');
+  });
+
+  it('goes to a pipe with --out -, never over the evidence file, and loads pdfkit only for PDFs', () => {
+    const piped = spawnSync(process.execPath, [join(ROOT, 'bin/aftersales-assess.js'), 'score', 'examples/five-star/company.yaml', '--format', 'pdf', '--out', '-'], { cwd: ROOT });
+    expect(piped.status).toBe(0);
+    expect(piped.stdout.subarray(0, 5).toString()).toBe('%PDF-');
+    const d = mkdtempSync(join(tmpdir(), 'asa-pdf-ow-'));
+    cpSync(join(ROOT, 'examples/five-star'), d, { recursive: true });
+    const before = readFileSync(join(d, 'company.yaml'), 'utf8');
+    const r = cli(['score', join(d, 'company.yaml'), '--format', 'pdf', '--out', join(d, 'company.yaml')]);
+    expect(r.code).toBe(2);
+    expect(readFileSync(join(d, 'company.yaml'), 'utf8')).toBe(before);
+    // The main bundle never imports pdfkit; only the PDF chunk does, on demand.
+    expect(readFileSync(join(ROOT, 'dist/cli.js'), 'utf8')).not.toContain('pdfkit');
+    const chunks = readdirSync(join(ROOT, 'dist/chunks')).filter((f) => readFileSync(join(ROOT, 'dist/chunks', f), 'utf8').includes('"pdfkit"'));
+    expect(chunks.every((f) => f.startsWith('renderPdf-'))).toBe(true);
+  });
+
+  it('refuses fonts that cannot work and a missing font file', () => {
+    const r = cli(['score', 'examples/five-star/company.yaml', '--format', 'pdf', '--out', join(dir, 'x.pdf'), '--font', 'nope.ttf']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('font file not found: nope.ttf');
+  });
+});
