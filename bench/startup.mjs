@@ -2,6 +2,8 @@
 // the same run and environment (NODE_EXTRA_CA_CERTS and friends add the same cost to both).
 // Aim: ratio ≤ 2. Prints medians of RUNS interleaved runs; exits 0 either way (a report, not a gate).
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -34,3 +36,22 @@ for (const [name, xs] of Object.entries(times)) {
 }
 const ratio = median(times['score --format json (five-star)']) / base;
 console.log(`\nscore --format json / node -e 0 = ${ratio.toFixed(2)}x (aim ≤ 2.00x): ${ratio <= 2 ? 'OK' : 'ABOVE AIM'}`);
+
+// The PDF: wall time of the whole command and file size, per example (aim: < 1 s, < 200 KB).
+const PDF_RUNS = Number(process.env.BENCH_PDF_RUNS ?? 5);
+const dir = mkdtempSync(join(tmpdir(), 'asa-bench-'));
+console.log(`\nPDF (${PDF_RUNS} runs each, median wall time of the whole command)`);
+for (const example of ['five-star', 'three-star', 'failing']) {
+  const out = join(dir, `${example}.pdf`);
+  const xs = [];
+  for (let i = 0; i < PDF_RUNS; i++) {
+    const t0 = process.hrtime.bigint();
+    const r = spawnSync(process.execPath, [bin, 'score', join(root, 'examples', example, 'company.yaml'), '--format', 'pdf', '--out', out], { stdio: ['ignore', 'ignore', 'pipe'] });
+    if (r.status !== 0) throw new Error(`pdf ${example} exited ${r.status}: ${r.stderr}`);
+    xs.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  const kb = statSync(out).size / 1024;
+  const ms = median(xs);
+  console.log(`${example.padEnd(12)} ${ms.toFixed(0).padStart(6)} ms ${kb.toFixed(0).padStart(6)} KB   ${ms < 1000 && kb < 200 ? 'OK' : 'ABOVE AIM'}`);
+}
+rmSync(dir, { recursive: true, force: true });

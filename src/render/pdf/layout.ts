@@ -79,9 +79,17 @@ export class Layout {
     }
   }
 
+  private readonly heights = new Map<string, number>();
+
+  /** Wrapped height of a text; memoised, as tables measure each cell several times. */
   height(s: string, o: { size?: number; bold?: boolean; width?: number; gap?: number } = {}): number {
+    const key = `${o.size ?? 10}|${o.bold ? 1 : 0}|${o.width ?? CONTENT_WIDTH}|${o.gap ?? 2}|${s}`;
+    const known = this.heights.get(key);
+    if (known !== undefined) return known;
     this.doc.font(o.bold ? 'bold' : 'regular').fontSize(o.size ?? 10);
-    return this.doc.heightOfString(s, { width: o.width ?? CONTENT_WIDTH, lineGap: o.gap ?? 2 });
+    const h = this.doc.heightOfString(s, { width: o.width ?? CONTENT_WIDTH, lineGap: o.gap ?? 2 });
+    this.heights.set(key, h);
+    return h;
   }
 
   heading(s: string, level: 1 | 2 = 1): void {

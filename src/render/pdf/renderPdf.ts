@@ -34,6 +34,8 @@ export async function renderPdf(report: Report, fonts: PdfFonts, creationDate: D
     margins: { top: PAGE.top, bottom: PAGE.bottom, left: PAGE.left, right: PAGE.right },
     bufferPages: true,
     autoFirstPage: true,
+    // No default Helvetica: pdfkit would load it from disk, and every text here sets its own font.
+    font: null as unknown as string,
     lang: lang,
     displayTitle: true,
     info: {
