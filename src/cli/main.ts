@@ -127,6 +127,50 @@ Exit codes: 0 ok · 1 below a threshold or regression · 2 invalid input or usag
       setExit(initCommand(dir, opts, (await rubricFrom(opts.rubric)).rubric));
     });
 
+  program
+    .command('survey')
+    .description('analyse a customer-satisfaction survey export (CSV or XLSX); a second file is the previous period')
+    .argument('<file>', 'survey export')
+    .argument('[previous]', 'the previous period, for comparison')
+    .addOption(new Option('--format <format>', 'output format').choices(['terminal', 'json']).default('terminal'))
+    .addOption(langOption())
+    .option('--mapping <file>', 'YAML column mapping for exports with other headers')
+    .option('--encoding <enc>', 'CSV encoding: utf-8 or gb18030 (default: detected)')
+    .action(async (file: string, previous: string | undefined, opts: { format: string; lang: Lang; mapping?: string; encoding?: string }) => {
+      const ds = await import('./commands/datasets.js');
+      const { analyzeSurvey } = await import('../datasets/survey.js');
+      const mapping = ds.loadMapping(opts.mapping);
+      const enc = ds.parseEncoding(opts.encoding);
+      const now = analyzeSurvey(await ds.readTable(file, enc), mapping);
+      const before = previous ? analyzeSurvey(await ds.readTable(previous, enc), mapping) : undefined;
+      if (opts.format === 'json') process.stdout.write(JSON.stringify(before ? { ...now, previous: before } : now, null, 2) + '\n');
+      else process.stdout.write((await import('../render/datasets.js')).renderSurveyTerminal(now, opts.lang, before));
+      setExit(EXIT.ok);
+    });
+
+  program
+    .command('records')
+    .description('analyse service and complaint records (CSV or XLSX) against commitments and common benchmarks')
+    .argument('<file>', 'records export')
+    .addOption(new Option('--format <format>', 'output format').choices(['terminal', 'json']).default('terminal'))
+    .addOption(langOption())
+    .option('--evidence <file>', 'evidence file whose `commitments` (response times, deadlines, holidays) apply')
+    .option('--as-of <date>', 'date for open items past their deadline (default: the evidence assessment date, else today)')
+    .option('--mapping <file>', 'YAML column mapping for exports with other headers')
+    .option('--encoding <enc>', 'CSV encoding: utf-8 or gb18030 (default: detected)')
+    .action(async (file: string, opts: { format: string; lang: Lang; evidence?: string; asOf?: string; mapping?: string; encoding?: string }) => {
+      const ds = await import('./commands/datasets.js');
+      const { analyzeRecords } = await import('../datasets/records.js');
+      const evidence = opts.evidence ? loadEvidenceFile(opts.evidence, (await loadBundledRubric()).rubric).evidence : undefined;
+      const asOf = opts.asOf ?? evidence?.assessment.date ?? new Date().toISOString().slice(0, 10);
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new UsageError(`--as-of must be a date written YYYY-MM-DD, got ${asOf}`);
+      const commitments = ds.commitmentsOf(evidence);
+      const a = analyzeRecords(await ds.readTable(file, ds.parseEncoding(opts.encoding)), { commitments, calendar: ds.calendarOf(evidence), asOf, mapping: ds.loadMapping(opts.mapping) });
+      if (opts.format === 'json') process.stdout.write(JSON.stringify(a, null, 2) + '\n');
+      else process.stdout.write((await import('../render/datasets.js')).renderRecordsTerminal(a, opts.lang, Object.keys(commitments).length > 0));
+      setExit(EXIT.ok);
+    });
+
   const rubric = program
     .command('rubric')
     .description('print the rubric as a tree (ids, titles, points)')

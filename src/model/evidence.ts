@@ -45,6 +45,17 @@ export interface EvidenceFile {
   criteria?: Record<string, CriterionEntry>;
   metrics?: Record<string, number>;
   specialDeductions?: SpecialDeduction[];
+  datasets?: { survey?: string; records?: string; mapping?: string };
+  commitments?: {
+    repairResponseHours?: number;
+    remoteRepairResponseHours?: number;
+    installationHours?: number;
+    consultationResponseHours?: number;
+    complaintReplyWorkingDays?: number;
+    complaintResolutionWorkingDays?: number;
+    holidays?: string[];
+    extraWorkdays?: string[];
+  };
   /** One bonus; a list is accepted so that a second one can be reported rather than silently dropped. */
   bonus?: Bonus | Bonus[];
 }
