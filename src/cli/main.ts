@@ -103,7 +103,7 @@ Exit codes: 0 ok · 1 below a threshold or regression · 2 invalid input or usag
       const { reportFor } = await import('./assess.js');
       const { diffReports } = await import('../compare/diffReports.js');
       const rubric = await rubricFrom(opts.rubric);
-      const diff = diffReports(reportFor(base, { rubric, lang: opts.lang }), reportFor(head, { rubric, lang: opts.lang }), { base, head });
+      const diff = diffReports(await reportFor(base, { rubric, lang: opts.lang }), await reportFor(head, { rubric, lang: opts.lang }), { base, head });
       if (opts.format === 'json') process.stdout.write(JSON.stringify(diff, null, 2) + '\n');
       else if (opts.format === 'markdown') process.stdout.write((await import('../render/markdown.js')).diffMarkdown(diff, 'baseline', opts.lang).join('\n') + '\n');
       else process.stdout.write((await import('../render/diffTerminal.js')).renderDiffTerminal(diff, opts.lang, detectTerminal(opts.color).color));

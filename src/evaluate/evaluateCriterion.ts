@@ -1,4 +1,5 @@
 import type { EvidenceFile } from '../model/evidence.js';
+import type { DataInput, DataMetricId } from '../model/data.js';
 import type { FileFacts } from '../model/facts.js';
 import { finding, pointer, type Finding } from '../model/finding.js';
 import type { CriterionResult, Outcome } from '../model/report.js';
@@ -14,6 +15,7 @@ export function evaluateCriterion(
   rubric: Rubric,
   facts: FileFacts,
   asOf: IsoDate,
+  data?: DataInput,
 ): CriterionResult {
   const path = pointer('criteria', criterion.id);
   const entry = evidence.criteria?.[criterion.id];
@@ -43,6 +45,22 @@ export function evaluateCriterion(
     ]);
   }
 
+  const measured = criterion.data ? findMetric(data, criterion.data.metric) : undefined;
+  if (criterion.data && measured) {
+    // Records and surveys are what an auditor samples: the computed share sets the credit, and the
+    // dataset itself (read, counted, hashed) is the evidence.
+    const { rule, atLeast } = criterion.data;
+    const credit = rule === 'at-least' ? (measured.value >= (atLeast ?? 1) - 1e-9 ? 1 : 0) : measured.value;
+    const args = { metric: criterion.data.metric, value: measured.value, n: measured.n, dataset: measured.dataset, threshold: rule === 'at-least' ? (atLeast ?? 1) : null };
+    const findings: Finding[] = [credit >= 1 ? finding('data-meets', args, path) : finding('data-below', args, path), ...items.findings];
+    const outcome = outcomeOf(credit);
+    const claimed = entry?.status;
+    if (claimed && claimed !== 'n/a' && claimed !== outcomeAsStatus(outcome)) {
+      findings.push(finding('status-contradicts-measure', { status: claimed, measured: outcomeAsStatus(outcome) }, `${path}/status`));
+    }
+    return result(true, credit, outcome, findings);
+  }
+
   const kind = criterion.kind ?? 'claim';
   if (!isKnownKind(kind)) {
     // A rubric newer than this build: score nothing rather than guess, and say so.
@@ -65,6 +83,18 @@ export function evaluateCriterion(
     credit = 0;
   }
   return result(true, credit, outcomeOf(credit), findings);
+}
+
+function findMetric(data: DataInput | undefined, metric: string) {
+  for (const d of data?.datasets ?? []) {
+    const m = d.metrics[metric as DataMetricId];
+    if (m) return m;
+  }
+  return undefined;
+}
+
+function outcomeAsStatus(o: Outcome): 'met' | 'partial' | 'not-met' {
+  return o === 'met' ? 'met' : o === 'partial' ? 'partial' : 'not-met';
 }
 
 function outcomeOf(credit: number): Outcome {

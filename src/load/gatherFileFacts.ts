@@ -42,6 +42,13 @@ function factFor(file: string, base: string, rootDir: string, hash: boolean): Fi
   return hash ? { state: 'found', sha256: createHash('sha256').update(readFileSync(real)).digest('hex') } : { state: 'found' };
 }
 
+/** A single file cited by the evidence file (e.g. a dataset): its fact and, when found, its real path. */
+export function locateCitedFile(file: string, evidencePath: string, root?: string): { fact: FileFact; path: string } {
+  const base = dirname(resolve(evidencePath));
+  const rootDir = safeRealpath(resolve(root ?? base)) ?? resolve(root ?? base);
+  return { fact: factFor(file, base, rootDir, false), path: resolve(base, file) };
+}
+
 function inside(rootDir: string, path: string): boolean {
   const rel = relative(rootDir, path);
   return rel === '' || (!rel.startsWith('..' + sep) && rel !== '..' && !isAbsolute(rel));

@@ -90,6 +90,22 @@ export const FINDING_MESSAGES: Catalog = {
     'zh-CN': (a) => `自评为“${a.status}”，但计量结果为“${a.measured}”；以计量结果为准`,
     en: (a) => `self-assessed as ${a.status} but the measurement says ${a.measured}; the measurement counts`,
   },
+  'data-meets': {
+    'zh-CN': (a) => `依据${a.dataset}数据（${a.n}条）：${a.metric} = ${pct(a.value)}${a.threshold !== null ? `，达到${pct(a.threshold)}` : ''}`,
+    en: (a) => `from ${a.dataset} data (${a.n} rows): ${a.metric} = ${pct(a.value)}${a.threshold !== null ? `, meets ${pct(a.threshold)}` : ''}`,
+  },
+  'data-below': {
+    'zh-CN': (a) => `依据${a.dataset}数据（${a.n}条）：${a.metric} = ${pct(a.value)}${a.threshold !== null ? `，低于要求的${pct(a.threshold)}` : '，按比例计分'}`,
+    en: (a) => `from ${a.dataset} data (${a.n} rows): ${a.metric} = ${pct(a.value)}${a.threshold !== null ? `, below the required ${pct(a.threshold)}` : '; credited in proportion'}`,
+  },
+  'dataset-unavailable': {
+    'zh-CN': (a) => `无法读取${a.dataset}数据 ${a.file}（${a.reason}），相关评价项按自评计分`,
+    en: (a) => `${a.dataset} dataset ${a.file} could not be read (${a.reason}); its criteria fall back to the claims`,
+  },
+  'metric-disagrees-with-data': {
+    'zh-CN': (a) => `填报的 ${a.metric} = ${a.typed}，与${a.dataset}数据计算值 ${a.computed} 不符`,
+    en: (a) => `typed ${a.metric} = ${a.typed} disagrees with ${a.computed} computed from the ${a.dataset} data`,
+  },
   'unsupported-kind': {
     'zh-CN': (a) => `本版本不支持评分类型“${a.kind}”，按0分计；请升级 aftersales-assess`,
     en: (a) => `criterion kind "${a.kind}" is not supported by this version; scored 0 — upgrade aftersales-assess`,

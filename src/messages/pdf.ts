@@ -61,6 +61,9 @@ export const PDF = {
   note: { 'zh-CN': '说明', en: 'Note' },
   levels: { 'zh-CN': '等级标准', en: 'Levels' },
   minScore: { 'zh-CN': '最低得分', en: 'Minimum score' },
+  dataMetrics: { 'zh-CN': '由原始数据计算的指标', en: 'Metrics computed from raw data' },
+  metric: { 'zh-CN': '指标', en: 'Metric' },
+  value: { 'zh-CN': '数值', en: 'Value' },
 } satisfies Record<string, Record<Lang, string>>;
 
 export const EVIDENCE_STATE = {

@@ -47,6 +47,7 @@ export const UI = {
   clauses: { 'zh-CN': '二级指标', en: 'Clauses' },
   thresholds: { 'zh-CN': '门槛未达标', en: 'Thresholds not met' },
   invalid: { 'zh-CN': '无效文件', en: 'invalid file' },
+  datasets: { 'zh-CN': '数据计算的指标', en: 'Metrics computed from data' },
   moreGaps: { 'zh-CN': '项改进项未列出（用 --top 或 --format json 查看）', en: 'more gaps not shown (see --top or --format json)' },
 } satisfies Record<string, Record<Lang, string>>;
 

@@ -25,7 +25,11 @@ export interface FindingArgs {
   'metric-missing': { metric: string };
   'ratio-below-threshold': { numerator: number; denominator: number; value: Ratio; threshold: Ratio };
   'ratio-meets-threshold': { numerator: number; denominator: number; value: Ratio; threshold: Ratio };
-  'status-contradicts-measure': { status: string; measured: 'met' | 'not-met' };
+  'status-contradicts-measure': { status: string; measured: 'met' | 'not-met' | 'partial' };
+  'data-meets': { metric: string; value: Ratio; n: number; dataset: string; threshold: Ratio | null };
+  'data-below': { metric: string; value: Ratio; n: number; dataset: string; threshold: Ratio | null };
+  'dataset-unavailable': { dataset: string; file: string; reason: string };
+  'metric-disagrees-with-data': { metric: string; typed: number; computed: number; dataset: string };
   'unsupported-kind': { kind: string };
   'special-deduction': { clause: string; reason: string };
   'bonus-applied': { reason: string };
@@ -77,6 +81,10 @@ export const FINDING_SEVERITY: Record<FindingCode, Severity> = {
   'ratio-below-threshold': 'error',
   'ratio-meets-threshold': 'info',
   'status-contradicts-measure': 'warning',
+  'data-meets': 'info',
+  'data-below': 'error',
+  'dataset-unavailable': 'error',
+  'metric-disagrees-with-data': 'warning',
   'unsupported-kind': 'error',
   'special-deduction': 'error',
   'bonus-applied': 'info',

@@ -4,6 +4,7 @@ import type { LevelId } from './rubric.js';
 import type { IsoDate, Points, Ratio, Score100 } from './units.js';
 import type { Status } from './evidence.js';
 import type { ReportDiff } from './diff.js';
+import type { DatasetSummary } from './data.js';
 
 export const OUTCOMES = ['met', 'partial', 'not-met', 'not-applicable', 'not-assessed', 'unsupported'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
@@ -132,6 +133,8 @@ export interface Report {
    * (an earlier report or git revision): what changed and why.
    */
   comparison?: { kind: 'as-of' | 'baseline'; diff: ReportDiff };
+  /** Datasets the metrics were computed from: file, rows, sha256 and each metric. */
+  datasets: DatasetSummary[];
   /** The rules and values used, so a reader can check every number (from the rubric). */
   method: ReportMethod;
 }

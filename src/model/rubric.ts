@@ -28,6 +28,12 @@ export interface Criterion {
   /** Absent means `claim`. A kind this build does not know is scored as `unsupported`, not a crash. */
   kind?: CriterionKind | string;
   measure?: RatioMeasure;
+  /**
+   * When the evidence file references a dataset that yields this metric, it sets the credit instead of
+   * the claimed status: `proportional` credits the share itself (like a sample), `at-least` is met at
+   * or above the threshold and not met below it.
+   */
+  data?: { metric: string; rule: 'proportional' | 'at-least'; atLeast?: Ratio };
   /** Present when the criterion may be excluded (删减); the text says when. */
   notApplicable?: Localized;
   /** Evidence dated more than this many months before the assessment date does not count. */
@@ -68,6 +74,8 @@ export interface LevelDef {
 export interface MetricDef {
   unit: string;
   title: Localized;
+  /** A dataset metric this typed figure must agree with, when the dataset is referenced. */
+  computedFrom?: string;
 }
 
 export interface Rubric {

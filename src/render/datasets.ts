@@ -27,9 +27,9 @@ export function renderSurveyTerminal(a: SurveyAnalysis, lang: Lang, previous?: S
   out.push(`${t('valid', lang)}: ${a.responses}${a.period ? `  (${a.period.from} – ${a.period.to})` : ''}`);
   out.push('');
   const delta = (now: number | null, before: number | null | undefined) => (previous && now !== null && before != null ? `  (${now >= before ? '+' : ''}${(Math.round((now - before) * 1000) / 10).toFixed(1)} pp)` : '');
-  out.push(`${pad(t('satisfaction', lang), 44)} ${pct(a.satisfactionRate)}${delta(a.satisfactionRate, previous?.satisfactionRate)}`);
-  out.push(`${pad(t('fcr', lang), 44)} ${pct(a.firstContactResolutionRate)}${delta(a.firstContactResolutionRate, previous?.firstContactResolutionRate)}`);
-  out.push(`${pad(t('recommendRate', lang), 44)} ${pct(a.recommendRate)}${delta(a.recommendRate, previous?.recommendRate)}`);
+  out.push(`${pad(t('satisfaction', lang), 48)} ${pct(a.satisfactionRate)}${delta(a.satisfactionRate, previous?.satisfactionRate)}`);
+  out.push(`${pad(t('fcr', lang), 48)} ${pct(a.firstContactResolutionRate)}${delta(a.firstContactResolutionRate, previous?.firstContactResolutionRate)}`);
+  out.push(`${pad(t('recommendRate', lang), 48)} ${pct(a.recommendRate)}${delta(a.recommendRate, previous?.recommendRate)}`);
   out.push('');
   out.push(`${pad(t('dimension', lang), 36)} ${t('mean', lang).padStart(5)}    1     2     3     4     5`);
   for (const d of DIMENSIONS) {

@@ -70,10 +70,20 @@ export function renderTerminal(report: Report, opts: TerminalOptions): string {
   lines.push(table.toString());
   lines.push('');
 
+  if (report.datasets.length > 0) {
+    lines.push(c.bold(t('datasets')));
+    for (const d of report.datasets) {
+      lines.push(`  ${d.name}: ${d.file} — ${d.valid}/${d.rows} ${lang === 'en' ? 'rows valid' : '行有效'}, sha256 ${d.sha256.slice(0, 12)}`);
+      for (const [id, m] of Object.entries(d.metrics)) lines.push(c.dim(`    ${id.replace(/^\w+\./, '')} = ${pct(m.value)} (n=${m.n})`));
+    }
+    lines.push('');
+  }
+
   for (const f of report.findings) {
     if (f.code === 'special-deduction' || f.code === 'fail-special-deductions') lines.push(c.red(`! ${findingMessage(f, lang)}`));
     else if (f.code === 'bonus-applied') lines.push(c.green(`+ ${findingMessage(f, lang)}`));
     else if (f.code === 'bonus-without-evidence') lines.push(c.yellow(`? ${findingMessage(f, lang)}`));
+    else if (f.code === 'dataset-unavailable') lines.push(c.red(`! ${findingMessage(f, lang)}`));
   }
 
   if (report.comparison) {

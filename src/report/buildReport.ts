@@ -1,5 +1,6 @@
 import { evaluateCriterion } from '../evaluate/evaluateCriterion.js';
 import type { Bonus, EvidenceFile } from '../model/evidence.js';
+import type { DataInput, DataMetricId } from '../model/data.js';
 import type { FileFacts } from '../model/facts.js';
 import { FINDING_SEVERITY, finding, pointer, type Finding } from '../model/finding.js';
 import type { Lang } from '../model/localized.js';
@@ -15,6 +16,8 @@ export interface BuildOptions {
   tool: { name: string; version: string };
   /** Overrides the evidence file's assessment date (the core never reads the clock). */
   asOf?: IsoDate;
+  /** Metrics computed from the datasets the evidence file references (read by the CLI). */
+  data?: DataInput;
   /** Maps a finding's JSON pointer to its line and column in the evidence file, when the source is at hand. */
   locate?: (pointer: string) => { line: number; column: number };
 }
@@ -36,7 +39,7 @@ export function buildReport(
   const sections: SectionResult[] = rubric.sections.map((section) => {
     const clauses: ClauseResult[] = section.clauses.map((clause) => {
       const criteria = clause.criteria
-        .map((c) => evaluateCriterion(c, evidence, rubric, facts, asOf))
+        .map((c) => evaluateCriterion(c, evidence, rubric, facts, asOf, options.data))
         .map((c) => ({ ...c, findings: c.findings.map(place) }));
       const applicablePoints = sum(criteria.filter((c) => c.applicable).map((c) => c.points));
       const earned = sum(criteria.map((c) => c.earned));
@@ -57,6 +60,7 @@ export function buildReport(
   const deductionPoints = deductions.length * rubric.scoring.specialDeductionPoints;
 
   const bonusApplied = evaluateBonus(evidence, facts, asOf, findings);
+  findings.push(...dataFindings(rubric, evidence, options.data));
   const bonusPoints = bonusApplied ? rubric.scoring.bonusPoints : 0;
 
   const final = roundTo(clamp(normalized - deductionPoints + bonusPoints, 0, 100), 1);
@@ -102,6 +106,7 @@ export function buildReport(
     sections,
     gaps,
     findings,
+    datasets: options.data?.datasets ?? [],
     method: {
       partialCredit: rubric.scoring.partialCredit,
       specialDeductionPoints: rubric.scoring.specialDeductionPoints,
@@ -132,6 +137,22 @@ function evaluateBonus(evidence: EvidenceFile, facts: FileFacts, asOf: IsoDate, 
   }
   findings.push(finding('bonus-applied', { reason: bonus.reason }, path));
   return true;
+}
+
+/** Datasets that could not be read, and typed figures that disagree with what the data says. */
+function dataFindings(rubric: LoadedRubric['rubric'], evidence: EvidenceFile, data: DataInput | undefined): Finding[] {
+  if (!data) return [];
+  const out: Finding[] = data.unavailable.map((u) => finding('dataset-unavailable', { dataset: u.name, file: u.file, reason: u.reason }, pointer('datasets', u.name)));
+  for (const [id, typed] of Object.entries(evidence.metrics ?? {})) {
+    const source = rubric.metrics[id]?.computedFrom;
+    if (!source) continue;
+    for (const d of data.datasets) {
+      const m = d.metrics[source as DataMetricId];
+      // Half a percentage point covers the rounding of a typed-in figure.
+      if (m && Math.abs(m.value - typed) > 0.005) out.push(finding('metric-disagrees-with-data', { metric: id, typed, computed: m.value, dataset: d.name }, pointer('metrics', id)));
+    }
+  }
+  return out;
 }
 
 function sum(values: readonly Points[]): Points {

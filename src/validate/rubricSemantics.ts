@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../model/diagnostic.js';
 import { CRITERION_KINDS, LEVEL_IDS, type Rubric } from '../model/rubric.js';
+import { DATA_METRICS } from '../model/data.js';
 import { roundTo } from '../model/units.js';
 import { locate } from '../load/locate.js';
 import type { ParsedYaml } from '../load/parseYaml.js';
@@ -49,6 +50,12 @@ export function rubricSemanticDiagnostics(parsed: ParsedYaml, rubric: Rubric): D
         if (!criterion.id.startsWith(clause.id + '.') || criterion.id.split('.').length !== clause.id.split('.').length + 1) {
           push([...kSegs, 'id'], 'error', `criterion id ${criterion.id} is not a child of clause ${clause.id}`, `Number it ${clause.id}.N.`);
         }
+        if (criterion.data) {
+          if (!(DATA_METRICS as readonly string[]).includes(criterion.data.metric)) {
+            push([...kSegs, 'data', 'metric'], 'error', `criterion ${criterion.id} uses unknown data metric \`${criterion.data.metric}\``, `Known: ${DATA_METRICS.join(', ')}.`);
+          }
+          if (criterion.data.rule === 'at-least' && criterion.data.atLeast === undefined) push([...kSegs, 'data'], 'error', `criterion ${criterion.id}: rule at-least needs \`atLeast\``);
+        }
         const kind = criterion.kind ?? 'claim';
         if (!(CRITERION_KINDS as readonly string[]).includes(kind)) {
           push([...kSegs, 'kind'], 'warning', `criterion kind \`${kind}\` is not known to this version; ${criterion.id} will be scored as unsupported`, `Known kinds: ${CRITERION_KINDS.join(', ')}.`);
@@ -65,6 +72,11 @@ export function rubricSemanticDiagnostics(parsed: ParsedYaml, rubric: Rubric): D
     });
   });
 
+  for (const [id, m] of Object.entries(rubric.metrics)) {
+    if (m.computedFrom !== undefined && !(DATA_METRICS as readonly string[]).includes(m.computedFrom)) {
+      push(['metrics', id, 'computedFrom'], 'error', `metric ${id} is computed from unknown data metric \`${m.computedFrom}\``, `Known: ${DATA_METRICS.join(', ')}.`);
+    }
+  }
   const levels = rubric.levels.list;
   levels.forEach((level, i) => {
     if (i > 0 && level.minScore <= levels[i - 1]!.minScore) {

@@ -70,7 +70,7 @@ export async function scoreCommand(args: string[], opts: ScoreOptions, rubric: L
   for (const [i, file] of files.entries()) {
     progress?.(i, file);
     try {
-      const { report: assessed, warnings } = assessFile(file, assessOpts);
+      const { report: assessed, warnings } = await assessFile(file, assessOpts);
       io.printDiagnostics(warnings, format);
       let report = assessed;
       if (opts.baseline) {

@@ -156,6 +156,25 @@ function summary(L: Layout, r: Report, t: T): void {
   sectionChart(L, r);
   L.space(8);
 
+  if (r.datasets.length > 0) {
+    L.heading(t('dataMetrics'), 2);
+    L.table(
+      [
+        { header: t('source'), width: 170 },
+        { header: t('metric'), width: 200 },
+        { header: t('value'), width: CONTENT_WIDTH - 370, align: 'right' },
+      ],
+      r.datasets.flatMap((d) =>
+        Object.entries(d.metrics).map(([id, m]) => [
+          { text: `${d.file}\n${d.valid}/${d.rows} · sha256 ${d.sha256.slice(0, 12)}` },
+          { text: id },
+          { text: `${pct(m.value)} (n=${m.n})`, bold: true },
+        ]),
+      ),
+      { size: 8.5 },
+    );
+  }
+
   if (r.comparison) {
     const d = r.comparison.diff;
     L.heading(`${t('comparison')}: ${d.base.label} → ${d.head.label}`, 2);
