@@ -54,4 +54,24 @@ for (const example of ['five-star', 'three-star', 'failing']) {
   const ms = median(xs);
   console.log(`${example.padEnd(12)} ${ms.toFixed(0).padStart(6)} ms ${kb.toFixed(0).padStart(6)} KB   ${ms < 1000 && kb < 200 ? 'OK' : 'ABOVE AIM'}`);
 }
+
+// Datasets: 100 000 survey responses and 100 000 service records, made by scripts/make-example-data.mjs.
+const ROWS = Number(process.env.BENCH_DATA_ROWS ?? 100000);
+const gen = spawnSync(process.execPath, [join(root, 'scripts/make-example-data.mjs'), dir, String(ROWS), String(ROWS)]);
+if (gen.status !== 0) throw new Error(String(gen.stderr));
+console.log(`\nDatasets (${ROWS} rows each, median of 3, whole command)`);
+for (const [name, args] of [
+  ['survey', ['survey', join(dir, 'survey-2026Q3.csv'), '--format', 'json']],
+  ['records', ['records', join(dir, 'tickets-2026Q3.csv'), '--format', 'json', '--as-of', '2026-11-01']],
+]) {
+  const xs = [];
+  for (let i = 0; i < 3; i++) {
+    const t0 = process.hrtime.bigint();
+    const r = spawnSync(process.execPath, [bin, ...args], { stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 28 });
+    if (r.status !== 0) throw new Error(`${name} exited ${r.status}: ${r.stderr}`);
+    xs.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  const mb = statSync(join(dir, name === 'survey' ? 'survey-2026Q3.csv' : 'tickets-2026Q3.csv')).size / 1048576;
+  console.log(`${name.padEnd(12)} ${median(xs).toFixed(0).padStart(6)} ms   ${mb.toFixed(1)} MB`);
+}
 rmSync(dir, { recursive: true, force: true });

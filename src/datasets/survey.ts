@@ -104,9 +104,10 @@ export function analyzeSurvey(table: Table, mapping?: Partial<Record<string, str
     return x && x.answered ? roundTo((x.distribution[3] + x.distribution[4]) / x.answered, 4) : null;
   };
 
-  const withText = responses.filter((r) => r.suggestion !== '');
+  const withText = responses.filter((r) => r.suggestion !== '').map((r) => ({ r, lower: r.suggestion.toLowerCase() }));
   const themes = THEMES.map((theme) => {
-    const hits = withText.filter((r) => theme.keywords.some((k) => r.suggestion.toLowerCase().includes(k.toLowerCase())));
+    const keywords = theme.keywords.map((k) => k.toLowerCase());
+    const hits = withText.filter((x) => keywords.some((k) => x.lower.includes(k))).map((x) => x.r);
     const share = n ? roundTo(hits.length / n, 4) : 0;
     return { id: theme.id, mentions: hits.length, share, common: share > COMMON_THEME_SHARE, examples: hits.slice(0, 3).map((r) => maskPersonalData(r.suggestion).slice(0, 120)) };
   })
@@ -117,7 +118,12 @@ export function analyzeSurvey(table: Table, mapping?: Partial<Record<string, str
   const overallValues = responses.map((r) => r.ratings.overall!);
   const overallMean = overallValues.length ? overallValues.reduce((a, b) => a + b, 0) / overallValues.length : null;
   const byGroup = new Map<string, number[]>();
-  for (const r of responses) if (r.group) byGroup.set(r.group, [...(byGroup.get(r.group) ?? []), r.ratings.overall!]);
+  for (const r of responses) {
+    if (!r.group) continue;
+    const xs = byGroup.get(r.group);
+    if (xs) xs.push(r.ratings.overall!);
+    else byGroup.set(r.group, [r.ratings.overall!]);
+  }
   const groups = [...byGroup.entries()]
     .map(([group, xs]) => {
       const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
