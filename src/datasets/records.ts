@@ -1,4 +1,5 @@
 import type { Ratio } from '../model/units.js';
+import type { Commitments } from '../model/evidence.js';
 import { roundTo } from '../model/units.js';
 import { RECORD_COLUMNS, RECORD_REQUIRED, mapColumns, type RecordField } from './columns.js';
 import type { Table } from './table.js';
@@ -15,15 +16,7 @@ const TYPE_WORDS: Array<[RecordType, RegExp]> = [
   ['consultation', /咨询|查询|问询|consult|enquir|inquir/i],
 ];
 
-/** The company's published commitments (evidence file `commitments`); GB/T 27922 fixes none itself. */
-export interface Commitments {
-  repairResponseHours?: number;
-  remoteRepairResponseHours?: number;
-  installationHours?: number;
-  consultationResponseHours?: number;
-  complaintReplyWorkingDays?: number;
-  complaintResolutionWorkingDays?: number;
-}
+export type { Commitments } from '../model/evidence.js';
 
 /** Common benchmarks buyers and tenders ask for (seed 001): not the standard, a yardstick. */
 export const BENCHMARKS = {

@@ -32,6 +32,16 @@ export interface SpecialDeduction {
   evidence?: EvidenceItem[];
 }
 
+/** The company's published service commitments; GB/T 27922 fixes none itself. Hours or working days. */
+export interface Commitments {
+  repairResponseHours?: number;
+  remoteRepairResponseHours?: number;
+  installationHours?: number;
+  consultationResponseHours?: number;
+  complaintReplyWorkingDays?: number;
+  complaintResolutionWorkingDays?: number;
+}
+
 export interface Bonus {
   reason: string;
   evidence?: EvidenceItem[];
@@ -46,15 +56,11 @@ export interface EvidenceFile {
   metrics?: Record<string, number>;
   specialDeductions?: SpecialDeduction[];
   datasets?: { survey?: string; records?: string; mapping?: string };
-  commitments?: {
-    repairResponseHours?: number;
-    remoteRepairResponseHours?: number;
-    installationHours?: number;
-    consultationResponseHours?: number;
-    complaintReplyWorkingDays?: number;
-    complaintResolutionWorkingDays?: number;
-    holidays?: string[];
-    extraWorkdays?: string[];
+  commitments?: Commitments & {
+    /** Public holidays, not working days. */
+    holidays?: IsoDate[];
+    /** Weekend days worked in lieu of a holiday (调休). */
+    extraWorkdays?: IsoDate[];
   };
   /** One bonus; a list is accepted so that a second one can be reported rather than silently dropped. */
   bonus?: Bonus | Bonus[];

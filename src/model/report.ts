@@ -43,7 +43,8 @@ export interface CriterionResult {
   path: string;
 }
 
-export interface ClauseResult {
+/** What sections and clauses both report. */
+interface ScoredGroup {
   id: string;
   title: Localized;
   points: Points;
@@ -52,16 +53,13 @@ export interface ClauseResult {
   earned: Points;
   /** earned / applicablePoints; null when nothing applies. */
   ratio: Ratio | null;
+}
+
+export interface ClauseResult extends ScoredGroup {
   criteria: CriterionResult[];
 }
 
-export interface SectionResult {
-  id: string;
-  title: Localized;
-  points: Points;
-  applicablePoints: Points;
-  earned: Points;
-  ratio: Ratio | null;
+export interface SectionResult extends ScoredGroup {
   clauses: ClauseResult[];
 }
 
