@@ -1,4 +1,5 @@
-import type { DataMetric, DataMetricId, DatasetSummary } from '../model/data.js';
+import type { DataMetric, DataMetricId, DatasetSummary, RecordsDigest, SurveyDigest } from '../model/data.js';
+import { THEMES } from './themes.js';
 import type { RecordsAnalysis, Within } from './records.js';
 import type { SurveyAnalysis } from './survey.js';
 
@@ -10,7 +11,15 @@ export function surveySummary(a: SurveyAnalysis, file: string): DatasetSummary {
   put('survey.satisfactionRate', m(a.satisfactionRate, a.dimensions.overall?.answered ?? 0));
   put('survey.firstContactResolutionRate', m(a.firstContactResolutionRate, a.dimensions.resolution?.answered ?? 0));
   put('survey.recommendRate', m(a.recommendRate, a.dimensions.recommend?.answered ?? 0));
-  return { name: 'survey', file, format: a.dataset.format, encoding: a.dataset.encoding, rows: a.dataset.rows, valid: a.responses, invalid: a.invalid.length, sha256: a.dataset.sha256, metrics };
+  const digest: SurveyDigest = {
+    kind: 'survey',
+    period: a.period,
+    means: Object.fromEntries(Object.entries(a.dimensions).map(([d, x]) => [d, x?.mean ?? null])),
+    // Counts only: example quotes stay in the `survey` command, out of documents handed around.
+    themes: a.themes.map((t) => ({ id: t.id, label: THEMES.find((x) => x.id === t.id)!.label, mentions: t.mentions, share: t.share, common: t.common })),
+    groups: a.groups,
+  };
+  return { name: 'survey', file, format: a.dataset.format, encoding: a.dataset.encoding, rows: a.dataset.rows, valid: a.responses, invalid: a.invalid.length, sha256: a.dataset.sha256, metrics, digest };
 }
 
 export function recordsSummary(a: RecordsAnalysis, file: string): DatasetSummary {
@@ -25,5 +34,21 @@ export function recordsSummary(a: RecordsAnalysis, file: string): DatasetSummary
   put('records.consultation.responseWithinCommitment', share(type('consultation')?.commitment.response));
   put('records.complaint.replyWithinCommitment', share(type('complaint')?.commitment.reply));
   put('records.complaint.resolutionWithinCommitment', share(type('complaint')?.commitment.resolution));
-  return { name: 'records', file, format: a.dataset.format, encoding: a.dataset.encoding, rows: a.dataset.rows, valid: a.valid, invalid: a.invalid.length, sha256: a.dataset.sha256, metrics };
+  const first = (w: Record<string, Within | undefined>) => Object.values(w).find((x) => x !== undefined)?.share ?? null;
+  const digest: RecordsDigest = {
+    kind: 'records',
+    asOf: a.asOf,
+    types: a.types.map((t) => ({
+      type: t.type,
+      count: t.count,
+      responseMedianHours: t.responseHours.median,
+      responseP90Hours: t.responseHours.p90,
+      // Complaints: the resolution deadline is the one that matters most to a customer.
+      withinCommitment: t.type === 'complaint' ? (t.commitment.resolution?.share ?? null) : first(t.commitment),
+      withinBenchmark: t.type === 'complaint' ? (t.benchmark.resolution?.share ?? null) : first(t.benchmark),
+      firstTimeFix: t.firstTimeFix?.share ?? null,
+      overdueOpen: t.overdueOpen.count,
+    })),
+  };
+  return { name: 'records', file, format: a.dataset.format, encoding: a.dataset.encoding, rows: a.dataset.rows, valid: a.valid, invalid: a.invalid.length, sha256: a.dataset.sha256, metrics, digest };
 }

@@ -32,6 +32,32 @@ export interface DatasetSummary {
   invalid: number;
   sha256: string;
   metrics: Partial<Record<DataMetricId, DataMetric>>;
+  /** For reports: the analysis in brief, with no personal data and no free text. */
+  digest: SurveyDigest | RecordsDigest;
+}
+
+export interface SurveyDigest {
+  kind: 'survey';
+  period: { from: string; to: string } | null;
+  /** Mean 1–5 rating per dimension (speed, resolution, professionalism, patience, updates, overall, recommend). */
+  means: Record<string, number | null>;
+  themes: Array<{ id: string; label: { 'zh-CN': string; en: string }; mentions: number; share: Ratio; common: boolean }>;
+  groups: Array<{ group: string; responses: number; meanOverall: number; belowMean: boolean; shortfall: Ratio }>;
+}
+
+export interface RecordsDigest {
+  kind: 'records';
+  asOf: string;
+  types: Array<{
+    type: string;
+    count: number;
+    responseMedianHours: number | null;
+    responseP90Hours: number | null;
+    withinCommitment: Ratio | null;
+    withinBenchmark: Ratio | null;
+    firstTimeFix: Ratio | null;
+    overdueOpen: number;
+  }>;
 }
 
 /** What the data told the core; absent datasets simply leave criteria to their claims. */

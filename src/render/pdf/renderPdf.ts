@@ -2,6 +2,7 @@ import { findingMessage } from '../../messages/findings.js';
 import { EVIDENCE_STATE, METHOD_RULES, PDF } from '../../messages/pdf.js';
 import { OUTCOME_LABELS, gapAction } from '../../messages/ui.js';
 import { CAUSE_LABELS } from '../../messages/changes.js';
+import { DIMENSION_LABELS, DS, RECORD_TYPE_LABELS } from '../../messages/datasets.js';
 import { FINDING_SEVERITY } from '../../model/finding.js';
 import type { Lang } from '../../model/localized.js';
 import type { CriterionResult, EvidenceResult, Report } from '../../model/report.js';
@@ -60,17 +61,24 @@ export async function renderPdf(report: Report, fonts: PdfFonts, creationDate: D
   doc.registerFont('bold', fonts.bold, fonts.boldFace);
 
   const L = new Layout(doc);
+  // Chapters are numbered as they are written, so an optional one (data analysis) keeps the order.
+  let chapter = 0;
+  const numbered: T = (k, vars) => {
+    chapter++;
+    return lang === 'zh-CN' ? `${'一二三四五六七八九十'[chapter - 1]}、${t(k, vars)}` : `${chapter}. ${t(k, vars)}`;
+  };
   cover(L, report, t);
   L.newPage();
-  summary(L, report, t);
+  summary(L, report, t, numbered);
   L.newPage();
-  overview(L, report, t);
+  overview(L, report, t, numbered);
   L.newPage();
-  detail(L, report, t);
+  detail(L, report, t, numbered);
   L.newPage();
-  actionPlan(L, report, t);
-  evidenceIndex(L, report, t);
-  method(L, report, t);
+  actionPlan(L, report, t, numbered);
+  evidenceIndex(L, report, t, numbered);
+  if (report.datasets.length > 0) dataAnalysis(L, report, t, numbered);
+  method(L, report, t, numbered);
 
   const pages = doc.bufferedPageRange().count;
   runningHeadAndFoot(L, report, t, pages);
@@ -128,9 +136,9 @@ function cover(L: Layout, r: Report, t: T): void {
   L.text(t('disclaimer'), { size: 9.5, color: COLOR.ink, x: PAGE.left + 14, y: box + 14, width: CONTENT_WIDTH - 28 });
 }
 
-function summary(L: Layout, r: Report, t: T): void {
+function summary(L: Layout, r: Report, t: T, n: T): void {
   const lang = r.lang;
-  L.heading(t('summary'));
+  L.heading(n('summary'));
   const next = r.level.next;
   const nextText = next
     ? `${next.name[lang]} (≥ ${next.threshold}): ${t('pointsNeeded', { n: next.pointsNeeded.toFixed(1) })}${next.blockedBySpecialDeductions ? ` — ${t('blocked')}` : ''}`
@@ -223,9 +231,9 @@ function sectionChart(L: Layout, r: Report): void {
   L.doc.x = PAGE.left;
 }
 
-function overview(L: Layout, r: Report, t: T): void {
+function overview(L: Layout, r: Report, t: T, n: T): void {
   const lang = r.lang;
-  L.heading(t('overview'));
+  L.heading(n('overview'));
   const rows: Cell[][] = r.sections.flatMap((s) => [
     [{ text: s.id, bold: true }, { text: s.title[lang], bold: true }, { text: String(s.applicablePoints), bold: true }, { text: fmt(s.earned), bold: true }, { text: pct(s.ratio), bold: true }, { text: '', bar: s.ratio ?? 0 }],
     ...s.clauses.map((c) => [
@@ -251,9 +259,9 @@ function overview(L: Layout, r: Report, t: T): void {
   );
 }
 
-function detail(L: Layout, r: Report, t: T): void {
+function detail(L: Layout, r: Report, t: T, n: T): void {
   const lang = r.lang;
-  L.heading(t('detail'));
+  L.heading(n('detail'));
   for (const s of r.sections) {
     for (const cl of s.clauses) {
       L.heading(`${cl.id} ${cl.title[lang]} — ${fmt(cl.earned)} / ${cl.applicablePoints}${cl.applicablePoints !== cl.points ? ` (${cl.points})` : ''}`, 2);
@@ -293,9 +301,9 @@ function evidenceLine(e: EvidenceResult, lang: Lang): string {
   return `${e.title ? e.title + ' — ' : ''}${e.ref}${dates ? ` (${dates})` : ''} [${EVIDENCE_STATE[e.state][lang]}]`;
 }
 
-function actionPlan(L: Layout, r: Report, t: T): void {
+function actionPlan(L: Layout, r: Report, t: T, n: T): void {
   const lang = r.lang;
-  L.heading(t('plan'));
+  L.heading(n('plan'));
   if (r.gaps.length === 0) {
     L.text(t('noGaps'));
     L.space(12);
@@ -320,9 +328,9 @@ function actionPlan(L: Layout, r: Report, t: T): void {
   );
 }
 
-function evidenceIndex(L: Layout, r: Report, t: T): void {
+function evidenceIndex(L: Layout, r: Report, t: T, n: T): void {
   const lang = r.lang;
-  L.heading(t('evidenceIndex'));
+  L.heading(n('evidenceIndex'));
   const byRef = new Map<string, { e: EvidenceResult; by: string[] }>();
   for (const c of r.sections.flatMap((s) => s.clauses.flatMap((cl) => cl.criteria))) {
     for (const e of c.evidence) {
@@ -355,10 +363,10 @@ function evidenceIndex(L: Layout, r: Report, t: T): void {
   );
 }
 
-function method(L: Layout, r: Report, t: T): void {
+function method(L: Layout, r: Report, t: T, n: T): void {
   const lang = r.lang;
   const m = r.method;
-  L.heading(t('method'));
+  L.heading(n('method'));
   const vars: Record<string, string> = {
     partial: `${m.partialCredit * 100}%`,
     deduction: String(m.specialDeductionPoints),
@@ -400,6 +408,69 @@ function method(L: Layout, r: Report, t: T): void {
     { size: 8 },
   );
   L.text(`${r.tool.name} ${r.tool.version} · ${r.rubric.id} ${r.rubric.version} · sha256 ${r.rubric.sha256}`, { size: 7.5, color: COLOR.muted });
+}
+
+function dataAnalysis(L: Layout, r: Report, t: T, n: T): void {
+  const lang = r.lang;
+  L.heading(n('dataAnalysis'));
+  for (const d of r.datasets) {
+    const g = d.digest;
+    if (g.kind === 'survey') {
+      L.heading(`${t('surveyTitle')} — ${d.file}${g.period ? ` (${g.period.from} – ${g.period.to})` : ''}`, 2);
+      L.text(t('responses', { n: d.valid, bad: d.invalid }), { size: 9, color: COLOR.muted });
+      L.space(4);
+      const rate = (id: string) => d.metrics[id as keyof typeof d.metrics]?.value ?? null;
+      L.table(
+        [{ header: t('metric'), width: 260 }, { header: t('value'), width: CONTENT_WIDTH - 260, align: 'right' }],
+        [
+          ...Object.entries(g.means).flatMap(([dim, mean]) => (mean === null ? [] : [[{ text: DIMENSION_LABELS[dim as keyof typeof DIMENSION_LABELS]?.[lang] ?? dim }, { text: mean.toFixed(2) }]])),
+          [{ text: DS.satisfaction[lang], bold: true }, { text: pct(rate('survey.satisfactionRate')), bold: true }],
+          [{ text: DS.fcr[lang] }, { text: pct(rate('survey.firstContactResolutionRate')) }],
+          [{ text: DS.recommendRate[lang] }, { text: pct(rate('survey.recommendRate')) }],
+        ],
+        { size: 8.5 },
+      );
+      if (g.themes.length) {
+        L.table(
+          [{ header: t('themeCol'), width: 200 }, { header: t('mentions'), width: 60, align: 'right' }, { header: '%', width: 60, align: 'right' }, { header: '', width: CONTENT_WIDTH - 320 }],
+          g.themes.map((th) => [{ text: th.label[lang] }, { text: String(th.mentions) }, { text: pct(th.share) }, { text: th.common ? t('commonProblem') : '', color: COLOR.bad, bold: th.common }]),
+          { size: 8.5 },
+        );
+      }
+      if (g.groups.length) {
+        L.table(
+          [{ header: t('group'), width: 200 }, { header: 'n', width: 50, align: 'right' }, { header: DS.mean[lang], width: 60, align: 'right' }, { header: '', width: CONTENT_WIDTH - 310 }],
+          g.groups.map((x) => [{ text: x.group }, { text: String(x.responses) }, { text: x.meanOverall.toFixed(2) }, { text: x.belowMean ? `−${pct(x.shortfall)} · ${t('belowMean')}` : '', color: COLOR.bad }]),
+          { size: 8.5 },
+        );
+      }
+    } else {
+      L.heading(`${t('recordsTitle')} — ${d.file}`, 2);
+      L.text(t('tickets', { n: d.valid, bad: d.invalid, asOf: g.asOf }), { size: 9, color: COLOR.muted });
+      L.space(4);
+      L.table(
+        [
+          { header: t('typeCol'), width: 95 },
+          { header: 'n', width: 45, align: 'right' },
+          { header: t('responseCol'), width: 95, align: 'right' },
+          { header: t('commitmentCol'), width: 70, align: 'right' },
+          { header: t('benchmarkCol'), width: 70, align: 'right' },
+          { header: t('ftfCol'), width: 55, align: 'right' },
+          { header: t('overdueCol'), width: CONTENT_WIDTH - 430, align: 'right' },
+        ],
+        g.types.map((x) => [
+          { text: RECORD_TYPE_LABELS[x.type as keyof typeof RECORD_TYPE_LABELS]?.[lang] ?? x.type },
+          { text: String(x.count) },
+          { text: `${x.responseMedianHours ?? '—'} / ${x.responseP90Hours ?? '—'}` },
+          { text: pct(x.withinCommitment) },
+          { text: pct(x.withinBenchmark) },
+          { text: pct(x.firstTimeFix) },
+          { text: String(x.overdueOpen), color: x.overdueOpen ? COLOR.bad : COLOR.ink },
+        ]),
+        { size: 8.5 },
+      );
+    }
+  }
 }
 
 function runningHeadAndFoot(L: Layout, r: Report, t: T, pages: number): void {
