@@ -67,6 +67,12 @@ describe('metrics computed from referenced datasets feed the score', () => {
     const text = execFileSync('pdftotext', [out, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
     expect(text).toContain('由原始数据计算的指标');
     expect(text).toContain('survey.satisfactionRate');
+    // The data-analysis chapter comes before the method, which is renumbered after it.
+    expect(text).toContain('六、数据分析');
+    expect(text).toContain('七、评分方法与依据');
+    expect(text).toContain('华北一组');
+    expect(text).toContain('低于均值15%以上，需复核');
+    expect(text).not.toContain('客户1');
   });
 });
 

@@ -94,3 +94,22 @@ describe('PDF report', () => {
     expect(r.stderr).toContain('font file not found: nope.ttf');
   });
 });
+
+describe('PDF layout with extreme input', () => {
+  it('keeps every page within its bounds when a text is longer than a page', () => {
+    const d = mkdtempSync(join(tmpdir(), 'asa-pdf-long-'));
+    cpSync(join(ROOT, 'examples/three-star'), d, { recursive: true });
+    const file = join(d, 'company.yaml');
+    const long = '软件以云服务交付，无实物配送与安装。'.repeat(400);
+    writeFileSync(file, readFileSync(file, 'utf8').replace('5.2.6.1: { status: n/a, justification: 软件产品，无实物回收 }', `5.2.6.1: { status: n/a, justification: ${long} }`));
+    const out = join(d, 'r.pdf');
+    const r = cli(['score', file, '--format', 'pdf', '--out', out]);
+    expect(r.code).toBe(0);
+    const info = execFileSync('pdfinfo', [out], { encoding: 'utf8' });
+    const pages = Number(/Pages:\s+(\d+)/.exec(info)![1]);
+    // Every page still carries its own footer: nothing pushed content past a page and added stray pages.
+    const t = text(out);
+    for (let p = 1; p <= pages; p++) expect(t).toContain(`第 ${p} 页 / 共 ${pages} 页`);
+    expect(t.replace(/\s+/g, '')).toContain('…');
+  });
+});

@@ -112,7 +112,7 @@ export class Layout {
   }
 
   /** A table whose rows wrap and break across pages, repeating the header row on each page. */
-  table(columns: Column[], rows: Cell[][], o: { size?: number; zebra?: boolean } = {}): void {
+  table(columns: Column[], rows: Cell[][], o: { size?: number; zebra?: boolean; title?: string } = {}): void {
     const size = o.size ?? 8.5;
     const pad = 4;
     const headerHeight = Math.max(...columns.map((c) => this.height(c.header, { size, bold: true, width: c.width - 2 * pad }))) + 2 * pad;
@@ -126,11 +126,20 @@ export class Layout {
       }
       this.doc.y = y + headerHeight;
     };
-    this.ensure(headerHeight + 24);
+    // A row must fit on one page below the header; longer cell text is cut with an ellipsis.
+    const titleHeight = o.title ? this.height(o.title, { size: 12, bold: true }) + 6 : 0;
+    const maxText = this.bottom - PAGE.top - titleHeight - headerHeight - 2 * pad - 12;
+    const fitted = rows.map((original) =>
+      original.map((cell, i) => (cell.text ? { ...cell, text: this.fit(cell.text, { size, bold: cell.bold, width: columns[i]!.width - 2 * pad }, maxText) } : cell)),
+    );
+    const rowHeight = (row: Cell[]) =>
+      Math.max(...row.map((cell, i) => (cell.text ? this.height(cell.text, { size, bold: cell.bold, width: columns[i]!.width - 2 * pad }) : 0) + (cell.bar !== undefined ? 8 : 0)), size) + 2 * pad;
+    // Keep the title, the header and the first row together: no orphaned headings at a page foot.
+    this.ensure(titleHeight + headerHeight + (fitted[0] ? rowHeight(fitted[0]) : 0));
+    if (o.title) this.heading(o.title, 2);
     drawHeader();
-    rows.forEach((row, r) => {
-      const heights = row.map((cell, i) => (cell.text ? this.height(cell.text, { size, bold: cell.bold, width: columns[i]!.width - 2 * pad }) : 0) + (cell.bar !== undefined && cell.text ? 8 : cell.bar !== undefined ? 8 : 0));
-      const h = Math.max(...heights, size) + 2 * pad;
+    fitted.forEach((row, r) => {
+      const h = rowHeight(row);
       if (this.doc.y + h > this.bottom) {
         this.newPage();
         drawHeader();
@@ -155,6 +164,20 @@ export class Layout {
     });
     this.doc.x = PAGE.left;
     this.space(10);
+  }
+
+  /** The text, shortened with an ellipsis until it is at most `maxHeight` tall. */
+  fit(s: string, o: { size?: number; bold?: boolean; width?: number }, maxHeight: number): string {
+    if (this.height(s, o) <= maxHeight) return s;
+    const chars = [...s];
+    let lo = 0;
+    let hi = chars.length;
+    while (lo < hi) {
+      const mid = Math.ceil((lo + hi) / 2);
+      if (this.height(chars.slice(0, mid).join('') + '…', o) <= maxHeight) lo = mid;
+      else hi = mid - 1;
+    }
+    return chars.slice(0, lo).join('') + '…';
   }
 
   /** A horizontal bar: a light track with the share filled dark. */

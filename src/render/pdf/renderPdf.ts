@@ -264,7 +264,6 @@ function detail(L: Layout, r: Report, t: T, n: T): void {
   L.heading(n('detail'));
   for (const s of r.sections) {
     for (const cl of s.clauses) {
-      L.heading(`${cl.id} ${cl.title[lang]} — ${fmt(cl.earned)} / ${cl.applicablePoints}${cl.applicablePoints !== cl.points ? ` (${cl.points})` : ''}`, 2);
       L.table(
         [
           { header: t('criterion'), width: 130 },
@@ -278,7 +277,7 @@ function detail(L: Layout, r: Report, t: T, n: T): void {
           { text: c.applicable ? `${fmt(c.earned)} / ${c.points}` : '—' },
           { text: criterionNotes(c, lang, t) },
         ]),
-        { size: 8.5 },
+        { size: 8.5, title: `${cl.id} ${cl.title[lang]} — ${fmt(cl.earned)} / ${cl.applicablePoints}${cl.applicablePoints !== cl.points ? ` (${cl.points})` : ''}` },
       );
     }
   }
