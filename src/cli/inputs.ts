@@ -1,5 +1,4 @@
 import { readFileSync, statSync } from 'node:fs';
-import { globSync } from 'tinyglobby';
 
 const GLOB_CHARS = /[*?[\]{}]/;
 
@@ -8,10 +7,13 @@ const GLOB_CHARS = /[*?[\]{}]/;
  * look like evidence files (a top-level `schemaVersion`, `company`, `assessment` or `criteria` key), so workflow and config YAML is passed over;
  * glob patterns expanded. Order is stable: as given, then sorted within each expansion.
  */
-export function expandInputs(args: readonly string[]): string[] {
+export async function expandInputs(args: readonly string[]): Promise<string[]> {
   const out: string[] = [];
+  // Loaded only for globs and folders: it costs more start-up time than scoring one file.
+  const glob = async () => (await import('tinyglobby')).globSync;
   for (const arg of args) {
     if (GLOB_CHARS.test(arg)) {
+      const globSync = await glob();
       out.push(...globSync(arg, { onlyFiles: true, ignore: ['**/node_modules/**'] }).sort());
       continue;
     }
@@ -25,6 +27,7 @@ export function expandInputs(args: readonly string[]): string[] {
       out.push(arg);
       continue;
     }
+    const globSync = await glob();
     const found = globSync(['**/*.yaml', '**/*.yml'], { cwd: arg, onlyFiles: true, ignore: ['**/node_modules/**', '**/.*/**'] })
       .sort()
       .map((f) => `${arg.replace(/\/+$/, '')}/${f}`)

@@ -52,7 +52,7 @@ export async function scoreCommand(args: string[], opts: ScoreOptions, rubric: L
   if (opts.failOnRegression && !opts.baseline) throw new UsageError('--fail-on-regression needs --baseline REF (a JSON report or a git revision)');
   const thresholds = opts.thresholds ? await io.loadThresholds(opts.thresholds) : undefined;
 
-  const files = expandInputs(args);
+  const files = await expandInputs(args);
   if (files.length === 0) throw new UsageError(`no evidence files found in ${args.join(' ')}`);
   const batch = files.length > 1 || args.some((a) => a !== files[0]);
   if (batch && opts.baseline) throw new UsageError('--baseline compares one evidence file; name a single file');
@@ -74,7 +74,7 @@ export async function scoreCommand(args: string[], opts: ScoreOptions, rubric: L
       io.printDiagnostics(warnings, format);
       let report = assessed;
       if (opts.baseline) {
-        const base = baselineReport(opts.baseline, file, { ...assessOpts, asOf: undefined });
+        const base = await baselineReport(opts.baseline, file, { ...assessOpts, asOf: undefined });
         report = { ...report, comparison: { kind: 'baseline', diff: diffReports(base, report, { base: opts.baseline, head: 'working tree' }) } };
       }
       const failures: string[] = [];
