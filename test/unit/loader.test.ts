@@ -132,3 +132,14 @@ bonus: [ { reason: a }, { reason: b } ]
     ]);
   });
 });
+
+describe('more input rules', () => {
+  it('refuses a second YAML document in one file, at its position', () => {
+    const d = diagnostics(`${HEAD}---\nschemaVersion: 1\n`);
+    expect(d[0]).toMatchObject({ line: 4, message: 'the file holds more than one YAML document' });
+  });
+  it('refuses an evidence item with both file and url', () => {
+    const d = diagnostics(`${HEAD}criteria:\n  5.1.1.1:\n    status: met\n    evidence: [ { file: a.pdf, url: https://x.cn } ]\n`);
+    expect(d.map((x) => [x.line, x.message])).toEqual([[7, '`criteria.5.1.1.1.evidence.0` has both `file` and `url`']]);
+  });
+});

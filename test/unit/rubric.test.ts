@@ -63,6 +63,19 @@ describe('rubric lint', () => {
     expect(lint((s) => s.replace('numerator: certifiedServiceManagers', 'numerator: certifiedManagers')).some((x) => /undeclared metric `certifiedManagers`/.test(x))).toBe(true);
     expect(lint((s) => s.replace('minScore: 90', 'minScore: 79')).some((x) => /four-star \(79\) must have a higher minScore/.test(x))).toBe(true);
   });
+  it('catches undeclared provenance sources and unknown data metrics', () => {
+    expect(lint((s) => s.replace('provenance: { source: seed-003, confidence: M }', 'provenance: { source: seed-999, confidence: M }')).some((x) => /provenance source `seed-999` is not declared/.test(x))).toBe(true);
+    expect(lint((s) => s.replace('metric: survey.satisfactionRate', 'metric: survey.happiness')).some((x) => /unknown data metric `survey.happiness`/.test(x))).toBe(true);
+  });
+  it('warns, without failing, about a criterion kind this version does not know', () => {
+    const file = join(dir, 'future.yaml');
+    writeFileSync(file, original.replace('kind: ratio-threshold', 'kind: ratio-threshold-v2'));
+    const { warnings } = loadRubricFile(file);
+    expect(warnings.map((w) => w.message)).toEqual([
+      'criterion kind `ratio-threshold-v2` is not known to this version; 5.1.2.2 will be scored as unsupported',
+      'criterion 5.1.2.2 has a `measure` but kind `ratio-threshold-v2` ignores it',
+    ]);
+  });
   it('catches schema errors with the position of the offending key', () => {
     const d = lint((s) => s.replace('partialCredit: 0.5', 'partialCredit: 1.5'));
     expect(d).toEqual([`${lineOf('partialCredit')}: \`scoring.partialCredit\` must be at most 1`]);

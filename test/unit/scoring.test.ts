@@ -72,6 +72,12 @@ describe('evidence gate', () => {
     expect(codes(sameDay.findings)).toEqual(['evidence-expires-soon']);
   });
 
+  it('warns about evidence dated after the assessment date, and a cited folder is not a file', () => {
+    const r = score(withCriteria({ '5.1.1.1': { status: 'met', evidence: [{ url: 'https://x.cn', date: '2026-12-01' }, { file: 'docs' }] } }), { docs: 'not-a-file' });
+    expect(codes(criterion(r, '5.1.1.1').findings)).toEqual(['evidence-dated-after-assessment', 'evidence-not-a-file']);
+    expect(criterion(r, '5.1.1.1').earned).toBe(2);
+  });
+
   it('one valid item among invalid ones is enough', () => {
     const r = score(withCriteria({ '5.1.3.3': { status: 'met', evidence: [{ file: 'gone.pdf' }, { url: 'https://x.cn' }] } }), { 'gone.pdf': 'missing' });
     expect(criterion(r, '5.1.3.3').earned).toBe(2);
