@@ -12,7 +12,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const schema = (name) => JSON.parse(readFileSync(join(root, 'schema', `${name}.schema.json`), 'utf8'));
 
-const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false, code: { source: true, esm: false, lines: false } });
+const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true, code: { source: true, esm: false, lines: false } });
 ajv.addSchema(schema('evidence'), 'evidence');
 ajv.addSchema(schema('rubric'), 'rubric');
 ajv.addSchema(schema('thresholds'), 'thresholds');

@@ -44,8 +44,11 @@ function foldAnyOf(errors: readonly ErrorObject[], parsed: ParsedYaml): ErrorObj
     }
     const wrongType = (es: ErrorObject[]) => es.some((e) => e.keyword === 'type' && e.instancePath === a.instancePath);
     const viable = all.filter((es) => !wrongType(es));
+    const types = all.flatMap((es) => es.filter((e) => e.keyword === 'type').map((e) => String(e.params.type)));
     if (viable.length > 0) extra.push(...viable[0]!);
-    else extra.push({ ...a, keyword: 'type', params: { type: all.flatMap((es) => es.filter((e) => e.keyword === 'type').map((e) => e.params.type)).join(' or ') } });
+    else if (types.length > 0) extra.push({ ...a, keyword: 'type', params: { type: types.join(' or ') } });
+    // Branches behind a $ref report under the definition's path and cannot be told apart: keep them as they are.
+    else errors.filter((e) => !e.schemaPath.startsWith(prefix) && e.instancePath.startsWith(a.instancePath) && e !== a).forEach((e) => drop.delete(e));
   }
   void parsed;
   return [...errors.filter((e) => !drop.has(e) && e.keyword !== 'if'), ...extra];
@@ -144,6 +147,8 @@ function allowedProperties(schema: Json, schemaPath: string): string[] {
 }
 
 function article(type: string): string {
+  // ajv gives union types as "object,array".
+  if (/[, ]/.test(type)) return type.split(/\s*(?:,|or)\s*/).filter(Boolean).map(article).join(' or ');
   if (type === 'object') return 'a mapping (key: value)';
   if (type === 'array') return 'a list (- item)';
   if (type === 'integer') return 'a whole number';

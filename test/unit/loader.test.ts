@@ -143,3 +143,12 @@ describe('more input rules', () => {
     expect(d.map((x) => [x.line, x.message])).toEqual([[7, '`criteria.5.1.1.1.evidence.0` has both `file` and `url`']]);
   });
 });
+
+describe('bonus given as a mapping or a list', () => {
+  it('names the allowed forms and the allowed keys', () => {
+    expect(diagnostics(`${HEAD}bonus: 5\n`).map((d) => d.message)).toEqual(['`bonus` must be a mapping (key: value) or a list (- item)']);
+    const d = diagnostics(`${HEAD}bonus: { reason: x, extra: 1 }\n`);
+    expect(d.map((x) => [x.message, x.hint])).toEqual([['`bonus`: unknown property `extra`', 'Allowed here: reason, evidence.']]);
+    expect(diagnostics(`${HEAD}bonus: [1, { reason: b }]\n`).map((x) => x.message)).toEqual(['`bonus.0` must be a mapping (key: value)', 'at most 1 special bonus (特别加分项) may be claimed; found 2']);
+  });
+});
