@@ -11,11 +11,11 @@ export function compileRubrics(fromDir: string, toDir: string): boolean {
   for (const name of readdirSync(fromDir).filter((n) => n.endsWith('.yaml'))) {
     try {
       const { loaded, warnings } = loadRubricFile(join(fromDir, name), 'bundled');
-      for (const w of warnings) process.stderr.write(formatDiagnostic(w, false) + '\n');
+      for (const w of warnings) process.stderr.write(formatDiagnostic(w, false, 'en') + '\n');
       writeFileSync(join(toDir, name.replace(/\.yaml$/, '.json')), JSON.stringify({ rubric: loaded.rubric, sha256: loaded.sha256 }));
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
-      for (const d of e.diagnostics) process.stderr.write(formatDiagnostic(d, false) + '\n');
+      for (const d of e.diagnostics) process.stderr.write(formatDiagnostic(d, false, 'en') + '\n');
       ok = false;
     }
   }

@@ -16,15 +16,17 @@ import { TOOL } from './version.js';
 const stderrColor = detectTerminal(undefined, process.env, process.stderr).color;
 /** Set by commands that print CI annotations, so that input errors come out in the same format. */
 let diagnosticsFormat: Format | undefined;
+/** Set from the command's --lang, so that input errors are worded in the report's language. */
+let diagnosticsLang: Lang = 'zh-CN';
 
 async function printDiagnostics(ds: readonly Diagnostic[], format: Format | undefined = diagnosticsFormat): Promise<void> {
   if (ds.length === 0) return;
   if (format === 'github') {
     const { renderGithubDiagnostics } = await import('../render/github.js');
-    process.stdout.write(renderGithubDiagnostics(ds));
+    process.stdout.write(renderGithubDiagnostics(ds, diagnosticsLang));
     return;
   }
-  for (const d of ds) process.stderr.write(formatDiagnostic(d, stderrColor) + '\n');
+  for (const d of ds) process.stderr.write(formatDiagnostic(d, stderrColor, diagnosticsLang) + '\n');
 }
 
 async function rubricFrom(path: string | undefined): Promise<LoadedRubric> {
@@ -70,6 +72,7 @@ Exit codes: 0 ok · 1 below a threshold or regression · 2 invalid input or usag
     .option('--font-bold <file>', 'PDF: the bold face to go with --font (default: the same file)')
     .action(async (files: string[], opts: ScoreOptions & { rubric?: string }) => {
       diagnosticsFormat = opts.format ?? (process.env.GITHUB_ACTIONS === 'true' ? 'github' : undefined);
+      diagnosticsLang = opts.lang;
       const rubric = await rubricFrom(opts.rubric);
       setExit(await scoreCommand(files, opts, rubric, {
         printDiagnostics: (ds, format) => void printDiagnostics(ds, format),
@@ -82,7 +85,9 @@ Exit codes: 0 ok · 1 below a threshold or regression · 2 invalid input or usag
     .description('check an evidence file (YAML, schema, rubric rules) without scoring')
     .argument('<file>', 'evidence YAML file')
     .addOption(rubricOption())
-    .action(async (file: string, opts: { rubric?: string }) => {
+    .addOption(langOption())
+    .action(async (file: string, opts: { rubric?: string; lang: Lang }) => {
+      diagnosticsLang = opts.lang;
       const { warnings } = loadEvidenceFile(file, (await rubricFrom(opts.rubric)).rubric);
       await printDiagnostics(warnings);
       process.stdout.write(`${file}: valid\n`);
@@ -100,6 +105,7 @@ Exit codes: 0 ok · 1 below a threshold or regression · 2 invalid input or usag
     .option('--fail-on-regression', 'exit 1 when the score or level dropped')
     .option('--no-color', 'no ANSI colours')
     .action(async (base: string, head: string, opts: { format: string; lang: Lang; rubric?: string; failOnRegression?: boolean; color?: boolean }) => {
+      diagnosticsLang = opts.lang;
       const { reportFor } = await import('./assess.js');
       const { diffReports } = await import('../compare/diffReports.js');
       const rubric = await rubricFrom(opts.rubric);
@@ -137,6 +143,7 @@ Exit codes: 0 ok · 1 below a threshold or regression · 2 invalid input or usag
     .option('--mapping <file>', 'YAML column mapping for exports with other headers')
     .option('--encoding <enc>', 'CSV encoding: utf-8 or gb18030 (default: detected)')
     .action(async (file: string, previous: string | undefined, opts: { format: string; lang: Lang; mapping?: string; encoding?: string }) => {
+      diagnosticsLang = opts.lang;
       const ds = await import('./commands/datasets.js');
       const { analyzeSurvey } = await import('../datasets/survey.js');
       const mapping = ds.loadMapping(opts.mapping);
@@ -159,6 +166,7 @@ Exit codes: 0 ok · 1 below a threshold or regression · 2 invalid input or usag
     .option('--mapping <file>', 'YAML column mapping for exports with other headers')
     .option('--encoding <enc>', 'CSV encoding: utf-8 or gb18030 (default: detected)')
     .action(async (file: string, opts: { format: string; lang: Lang; evidence?: string; asOf?: string; mapping?: string; encoding?: string }) => {
+      diagnosticsLang = opts.lang;
       const ds = await import('./commands/datasets.js');
       const { analyzeRecords } = await import('../datasets/records.js');
       const evidence = opts.evidence ? loadEvidenceFile(opts.evidence, (await loadBundledRubric()).rubric).evidence : undefined;
@@ -177,6 +185,7 @@ Exit codes: 0 ok · 1 below a threshold or regression · 2 invalid input or usag
     .addOption(langOption())
     .addOption(rubricOption())
     .action(async (opts: { lang: Lang; rubric?: string }) => {
+      diagnosticsLang = opts.lang;
       process.stdout.write(renderRubricTree(await rubricFrom(opts.rubric), opts.lang));
       setExit(EXIT.ok);
     });
@@ -220,7 +229,7 @@ export async function run(argv: string[]): Promise<ExitCode> {
     if (e instanceof InputError) {
       await printDiagnostics(e.diagnostics);
       const n = e.diagnostics.filter((d) => d.severity === 'error').length;
-      process.stderr.write(`${n} error${n === 1 ? '' : 's'}; nothing was scored.\n`);
+      process.stderr.write(diagnosticsLang === 'en' ? `${n} error${n === 1 ? '' : 's'}; nothing was scored.\n` : `${n} 个错误；未评分。\n`);
       return EXIT.invalidInput;
     }
     if (e instanceof UsageError) {

@@ -4,6 +4,7 @@ import { InputError, type Diagnostic } from '../model/diagnostic.js';
 import type { Rubric } from '../model/rubric.js';
 import type { Thresholds } from '../model/thresholds.js';
 import { didYouMean } from '../validate/didYouMean.js';
+import { diag } from '../messages/diagnostics.js';
 import { schemaDiagnostics } from '../validate/schemaErrors.js';
 import { locate } from './locate.js';
 import { parseYaml } from './parseYaml.js';
@@ -18,10 +19,9 @@ export function loadThresholdsFile(file: string, rubric: Rubric): Thresholds {
   const clauses = rubric.sections.flatMap((s) => s.clauses.map((c) => c.id));
   const criteria = rubric.sections.flatMap((s) => s.clauses.flatMap((c) => c.criteria.map((k) => k.id)));
   const out: Diagnostic[] = [];
-  const check = (segs: string[], id: string, known: string[], what: string, at: 'key' | 'value') => {
+  const check = (segs: string[], id: string, known: string[], what: 'section' | 'clause' | 'criterion', at: 'key' | 'value') => {
     if (known.includes(id)) return;
-    const guess = didYouMean(id, known);
-    out.push({ file, ...locate(parsed, segs, at), severity: 'error', message: `unknown ${what} \`${id}\``, hint: guess ? `Did you mean ${guess}?` : `Known: ${known.join(', ')}.` });
+    out.push(diag('unknown-threshold-id', { what, id, guess: didYouMean(id, known), known }, { file, ...locate(parsed, segs, at) }));
   };
   for (const id of Object.keys(t.sections ?? {})) check(['sections', id], id, sections, 'section', 'key');
   for (const id of Object.keys(t.clauses ?? {})) check(['clauses', id], id, clauses, 'clause', 'key');

@@ -1,5 +1,6 @@
 import { Composer, LineCounter, Parser, type Document } from 'yaml';
 import { InputError, type Diagnostic } from '../model/diagnostic.js';
+import { diag } from '../messages/diagnostics.js';
 import { findExcessiveNesting } from './depthGuard.js';
 import type { Source } from './readSource.js';
 
@@ -29,11 +30,7 @@ export function parseYaml(source: Source): ParsedYaml {
   const tokens = [...new Parser(lineCounter.addNewLine).parse(text)];
   const deep = findExcessiveNesting(tokens);
   if (deep) {
-    throw new InputError([{
-      file, ...at(deep.offset), severity: 'error',
-      message: `nesting deeper than ${deep.depth - 1} levels`,
-      hint: 'An evidence file needs a handful of levels; check for runaway brackets or indentation.',
-    }]);
+    throw new InputError([diag('too-deep', { depth: deep.depth - 1 }, { file, ...at(deep.offset) })]);
   }
 
   const composer = new Composer({
@@ -49,7 +46,7 @@ export function parseYaml(source: Source): ParsedYaml {
   if (docs.length > 1) {
     const second = docs[1]!;
     const { line, col } = lineCounter.linePos(second.range[0]);
-    throw new InputError([{ file, line, column: col, severity: 'error', message: 'the file holds more than one YAML document', hint: 'Keep one document per evidence file; remove the `---` separator.' }]);
+    throw new InputError([diag('multiple-documents', {}, { file, line, column: col })]);
   }
   // prettyErrors adds line and column to each error from the LineCounter; the Composer path must do it itself.
   for (const e of [...doc.errors, ...doc.warnings]) {
@@ -61,14 +58,7 @@ export function parseYaml(source: Source): ParsedYaml {
 
   const diagnostics: Diagnostic[] = [...doc.errors, ...doc.warnings].map((e) => {
     const pos = e.linePos?.[0];
-    return {
-      file,
-      line: pos?.line ?? 0,
-      column: pos?.col ?? 0,
-      severity: 'error',
-      message: yamlMessage(e.code, e.message),
-      hint: yamlHint(e.code),
-    };
+    return diag('yaml-syntax', { code: e.code, detail: yamlDetail(e.message) }, { file, line: pos?.line ?? 0, column: pos?.col ?? 0 });
   });
   if (diagnostics.length > 0) throw new InputError(diagnostics);
 
@@ -79,34 +69,13 @@ export function parseYaml(source: Source): ParsedYaml {
     // toJS throws without a position for alias bombs and unresolved aliases.
     const msg = e instanceof Error ? e.message : String(e);
     const excessive = /alias/i.test(msg) && /count|excessive/i.test(msg);
-    throw new InputError([{
-      file, line: 0, column: 0, severity: 'error',
-      message: excessive ? 'YAML aliases expand too much (possible "billion laughs" file)' : `YAML cannot be resolved: ${msg}`,
-      hint: excessive ? 'Write the values out instead of using many nested aliases (*name).' : 'Check that every alias (*name) refers to an anchor (&name) defined before it.',
-    }]);
+    throw new InputError([excessive ? diag('alias-expansion', {}, { file, line: 0, column: 0 }) : diag('alias-unresolved', { detail: msg }, { file, line: 0, column: 0 })]);
   }
   return { source, doc, lineCounter, value };
 }
 
-function yamlMessage(code: string, message: string): string {
-  // prettyErrors appends the offending line with a caret; keep only the first line of the message.
+/** yaml's own English text, first line only (the rest repeats the source with a caret). */
+function yamlDetail(message: string): string {
   const first = message.split('\n')[0] ?? message;
-  const cleaned = first.replace(/ at line \d+, column \d+:?$/, '');
-  return `YAML: ${cleaned}`;
-}
-
-function yamlHint(code: string): string | undefined {
-  switch (code) {
-    case 'DUPLICATE_KEY':
-      return 'Each key may appear once in a mapping; merge the two entries (the second would silently replace the first).';
-    case 'TAB_AS_INDENT':
-      return 'Indent with spaces, not tabs.';
-    case 'BAD_INDENT':
-    case 'MISSING_CHAR':
-      return 'Check the indentation and the colon after each key.';
-    case 'BLOCK_AS_IMPLICIT_KEY':
-      return 'A key cannot span several lines; check for a missing colon on the line above.';
-    default:
-      return undefined;
-  }
+  return first.replace(/ at line \d+, column \d+:?$/, '');
 }

@@ -9,6 +9,9 @@ export interface Diagnostic {
   message: string;
   /** How to fix it, when we can say. */
   hint?: string;
+  /** Catalog code and arguments (messages/diagnostics.ts), so the text can be given in the user's language. */
+  code?: string;
+  args?: unknown;
 }
 
 /** Thrown by loaders for input the user must fix; the CLI turns it into exit code 2. */

@@ -1,5 +1,7 @@
 import { findingMessage } from '../messages/findings.js';
 import type { Diagnostic } from '../model/diagnostic.js';
+import type { Lang } from '../model/localized.js';
+import { localize } from '../messages/diagnostics.js';
 import { FINDING_SEVERITY } from '../model/finding.js';
 import { allFindings, type ScoredFile } from './scoredFile.js';
 
@@ -25,8 +27,9 @@ export function renderGithub(files: readonly ScoredFile[]): string {
   return out.join('\n') + '\n';
 }
 
-export function renderGithubDiagnostics(diagnostics: readonly Diagnostic[]): string {
+export function renderGithubDiagnostics(diagnostics: readonly Diagnostic[], lang: Lang): string {
   return diagnostics
+    .map((x) => localize(x, lang))
     .map((d) => command(d.severity, { file: d.file, line: d.line || undefined, col: d.column || undefined, title: 'aftersales-assess' }, d.message + (d.hint ? ` — ${d.hint}` : '')))
     .join('\n') + '\n';
 }

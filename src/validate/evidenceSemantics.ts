@@ -4,6 +4,7 @@ import { isIsoDate } from '../evaluate/dates.js';
 import { locate } from '../load/locate.js';
 import type { ParsedYaml } from '../load/parseYaml.js';
 import { didYouMean } from './didYouMean.js';
+import { diag } from '../messages/diagnostics.js';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -17,8 +18,7 @@ export function evidenceSemanticDiagnostics(parsed: ParsedYaml, rubric: Rubric):
   const out: Diagnostic[] = [];
   const data = parsed.value;
   if (!isObj(data)) return out;
-  const err = (segs: string[], message: string, hint?: string, at: 'key' | 'value' = 'value') =>
-    out.push({ file: parsed.source.file, ...locate(parsed, segs, at), severity: 'error', message, ...(hint ? { hint } : {}) });
+  const pos = (segs: string[], at: 'key' | 'value' = 'value') => ({ file: parsed.source.file, ...locate(parsed, segs, at) });
 
   const criteria = new Map(rubric.sections.flatMap((s) => s.clauses.flatMap((c) => c.criteria.map((k) => [k.id, k] as const))));
   const clauseIds = new Map(rubric.sections.flatMap((s) => s.clauses.map((c) => [c.id, c] as const)));
@@ -26,7 +26,7 @@ export function evidenceSemanticDiagnostics(parsed: ParsedYaml, rubric: Rubric):
 
   const checkDate = (segs: string[], value: unknown) => {
     if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && !isIsoDate(value)) {
-      err(segs, `\`${segs.join('.')}\` is not a real calendar date: ${value}`);
+      out.push(diag('not-a-date', { where: segs, value }, pos(segs)));
     }
   };
   const checkEvidenceList = (segs: string[], list: unknown) => {
@@ -35,7 +35,7 @@ export function evidenceSemanticDiagnostics(parsed: ParsedYaml, rubric: Rubric):
       if (!isObj(item)) return;
       const at = [...segs, String(i)];
       if (item.file !== undefined && item.url !== undefined) {
-        err(at, `\`${at.join('.')}\` has both \`file\` and \`url\``, 'Cite one document per item; make two items if both exist.', 'key');
+        out.push(diag('file-and-url', { where: at }, pos(at, 'key')));
       }
       checkDate([...at, 'date'], item.date);
       checkDate([...at, 'expires'], item.expires);
@@ -50,25 +50,19 @@ export function evidenceSemanticDiagnostics(parsed: ParsedYaml, rubric: Rubric):
       const criterion = criteria.get(id);
       if (!criterion) {
         const clause = clauseIds.get(id);
-        const hint = clause
-          ? `${id} is a clause; assess its criteria instead: ${clause.criteria.map((c) => c.id).join(', ')}.`
-          : (() => {
-              const guess = didYouMean(id, criteria.keys());
-              return guess ? `Did you mean ${guess}?` : 'List the criteria with `aftersales-assess rubric`.';
-            })();
-        err(segs, `unknown criterion id \`${id}\` in rubric ${rubric.id}`, hint, 'key');
+        out.push(diag('unknown-criterion', { id, rubric: rubric.id, clauseCriteria: clause ? clause.criteria.map((c) => c.id) : null, guess: clause ? null : didYouMean(id, criteria.keys()) }, pos(segs, 'key')));
         continue;
       }
       if (!isObj(entry)) continue;
       if (entry.status === 'n/a' && !criterion.notApplicable) {
-        err([...segs, 'status'], `criterion ${id} (${criterion.title.en}) cannot be marked n/a`, 'Only criteria the rubric allows to be excluded (删减) may be n/a; use met, partial or not-met.');
+        out.push(diag('na-not-allowed', { id, title: criterion.title }, pos([...segs, 'status'])));
       }
       const sample = entry.sample;
       if (isObj(sample) && typeof sample.checked === 'number' && typeof sample.conforming === 'number') {
         if (sample.conforming > sample.checked) {
-          err([...segs, 'sample', 'conforming'], `\`sample.conforming\` (${sample.conforming}) exceeds \`sample.checked\` (${sample.checked}) for ${id}`, 'Conforming items are a subset of the items checked.');
+          out.push(diag('conforming-exceeds-checked', { id, checked: sample.checked, conforming: sample.conforming }, pos([...segs, 'sample', 'conforming'])));
         } else if (entry.status === 'met' && sample.conforming < sample.checked) {
-          err([...segs, 'status'], `${id} is marked met but its sample has ${sample.checked - sample.conforming} non-conforming item(s)`, 'Use `status: partial` so the sample sets the credit.');
+          out.push(diag('met-with-nonconforming', { id, nonconforming: sample.checked - sample.conforming }, pos([...segs, 'status'])));
         }
       }
       checkEvidenceList([...segs, 'evidence'], entry.evidence);
@@ -81,15 +75,15 @@ export function evidenceSemanticDiagnostics(parsed: ParsedYaml, rubric: Rubric):
       if (!m) continue;
       const num = data.metrics[m.numerator];
       const den = data.metrics[m.denominator];
-      if (den === 0) err(['metrics', m.denominator], `\`metrics.${m.denominator}\` must be at least 1 to measure ${criterion.id}`);
+      if (den === 0) out.push(diag('metric-zero', { metric: m.denominator, criterion: criterion.id }, pos(['metrics', m.denominator])));
       if (typeof num === 'number' && typeof den === 'number' && den > 0 && num > den) {
-        err(['metrics', m.numerator], `\`metrics.${m.numerator}\` (${num}) cannot exceed \`metrics.${m.denominator}\` (${den})`, 'The first counts a subset of the second.');
+        out.push(diag('metric-exceeds', { numerator: m.numerator, denominator: m.denominator, num, den }, pos(['metrics', m.numerator])));
       }
     }
     for (const key of Object.keys(data.metrics)) {
       if (!(key in rubric.metrics)) {
-        const guess = didYouMean(key, Object.keys(rubric.metrics));
-        out.push({ file: parsed.source.file, ...locate(parsed, ['metrics', key], 'key'), severity: 'warning', message: `metric \`${key}\` is not used by rubric ${rubric.id}`, hint: guess ? `Did you mean \`${guess}\`?` : `Known metrics: ${Object.keys(rubric.metrics).join(', ')}.` });
+        const known = Object.keys(rubric.metrics);
+        out.push(diag('metric-unused', { metric: key, rubric: rubric.id, guess: didYouMean(key, known), known }, pos(['metrics', key], 'key'), 'warning'));
       }
     }
   }
@@ -98,8 +92,7 @@ export function evidenceSemanticDiagnostics(parsed: ParsedYaml, rubric: Rubric):
     data.specialDeductions.forEach((d, i) => {
       if (!isObj(d) || typeof d.clause !== 'string') return;
       if (!anyId.has(d.clause)) {
-        const guess = didYouMean(d.clause, anyId);
-        err(['specialDeductions', String(i), 'clause'], `special deduction names unknown clause \`${d.clause}\``, guess ? `Did you mean ${guess}?` : undefined);
+        out.push(diag('unknown-clause', { clause: d.clause, guess: didYouMean(d.clause, anyId) }, pos(['specialDeductions', String(i), 'clause'])));
       }
       checkEvidenceList(['specialDeductions', String(i), 'evidence'], d.evidence);
     });
@@ -107,7 +100,7 @@ export function evidenceSemanticDiagnostics(parsed: ParsedYaml, rubric: Rubric):
 
   if (Array.isArray(data.bonus)) {
     if (data.bonus.length > rubric.scoring.maxBonuses) {
-      err(['bonus', String(rubric.scoring.maxBonuses)], `at most ${rubric.scoring.maxBonuses} special bonus (特别加分项) may be claimed; found ${data.bonus.length}`, 'Keep the strongest one; the standard adds +1 once.');
+      out.push(diag('too-many-bonuses', { max: rubric.scoring.maxBonuses, found: data.bonus.length }, pos(['bonus', String(rubric.scoring.maxBonuses)])));
     }
     data.bonus.forEach((b, i) => isObj(b) && checkEvidenceList(['bonus', String(i), 'evidence'], b.evidence));
   } else if (isObj(data.bonus)) {

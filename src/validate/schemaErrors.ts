@@ -3,6 +3,7 @@ import type { Diagnostic } from '../model/diagnostic.js';
 import { locate, pointerSegments, sourceTextAt } from '../load/locate.js';
 import type { ParsedYaml } from '../load/parseYaml.js';
 import { didYouMean } from './didYouMean.js';
+import { diag } from '../messages/diagnostics.js';
 
 type Json = Record<string, unknown>;
 
@@ -55,84 +56,57 @@ function foldAnyOf(errors: readonly ErrorObject[], parsed: ParsedYaml): ErrorObj
 }
 
 function describe(err: ErrorObject, parsed: ParsedYaml, schema: Json): Diagnostic | null {
-  const segs = pointerSegments(err.instancePath);
+  const where = pointerSegments(err.instancePath);
   const file = parsed.source.file;
-  const where = segs.length ? `\`${segs.join('.')}\`` : 'the top level';
-  const make = (message: string, hint?: string, at: 'key' | 'value' = 'value', path = segs): Diagnostic => ({
-    file, ...locate(parsed, path, at), severity: 'error', message, ...(hint ? { hint } : {}),
-  });
+  const pos = (path: string[] = where, at: 'key' | 'value' = 'value') => ({ file, ...locate(parsed, path, at) });
   const p = err.params as Record<string, unknown>;
 
   if ((err as { propertyName?: string }).propertyName !== undefined || err.keyword === 'propertyNames') {
     if (err.keyword === 'propertyNames') return null;
     const name = String((err as { propertyName?: string }).propertyName);
-    return make(`${where}: \`${name}\` is not a valid criterion id`, 'Criterion ids are dotted numbers such as 5.1.1.1; list them with `aftersales-assess rubric`.', 'key', [...segs, name]);
+    return diag('invalid-key', { where, name }, pos([...where, name], 'key'));
   }
   switch (err.keyword) {
-    case 'required': {
-      const name = String(p.missingProperty);
-      return make(`${where} is missing the required property \`${name}\``, requiredHint(segs, name), 'key');
-    }
-    case 'required-one-of': {
-      const names = (p.names as string[]).map((n) => `\`${n}\``).join(' or ');
-      return make(`${where} needs ${names}`, 'Cite a file relative to the evidence file (file: docs/x.pdf) or a web page (url: https://…).', 'key');
-    }
+    case 'required':
+      return diag('missing-property', { where, name: String(p.missingProperty) }, pos(where, 'key'));
+    case 'required-one-of':
+      return diag('needs-one-of', { where, names: p.names as string[] }, pos(where, 'key'));
     case 'additionalProperties': {
       const name = String(p.additionalProperty);
       const allowed = allowedProperties(schema, err.schemaPath);
-      const guess = didYouMean(name, allowed);
-      const hint = guess ? `Did you mean \`${guess}\`?` : allowed.length ? `Allowed here: ${allowed.join(', ')}.` : undefined;
-      return make(`${where}: unknown property \`${name}\``, hint, 'key', [...segs, name]);
+      return diag('unknown-property', { where, name, guess: didYouMean(name, allowed), allowed }, pos([...where, name], 'key'));
     }
-    case 'enum': {
-      const values = (p.allowedValues as unknown[]).filter((v) => v !== null).join(', ');
-      return make(`${where} must be one of: ${values}`, undefined);
-    }
+    case 'enum':
+      return diag('not-one-of', { where, values: (p.allowedValues as unknown[]).filter((v) => v !== null).map(String) }, pos());
     case 'const':
-      return make(`${where} must be ${JSON.stringify(p.allowedValue)}`);
+      return diag('must-equal', { where, value: JSON.stringify(p.allowedValue) }, pos());
     case 'type': {
-      const expected = String(p.type);
-      const typed = sourceTextAt(parsed, segs);
-      const hint = expected.includes('string') && typed !== null && /^[\d.+-]+$/.test(typed)
-        ? `YAML reads ${typed} as a number; quote it: '${typed}'.`
-        : undefined;
-      return make(`${where} must be ${article(expected)}`, hint);
+      const expected = String(p.type).split(/\s*(?:,|or)\s*/).filter(Boolean);
+      const typed = sourceTextAt(parsed, where);
+      const numberForString = expected.includes('string') && typed !== null && /^[\d.+-]+$/.test(typed) ? typed : null;
+      return diag('wrong-type', { where, expected, typed: numberForString }, pos());
     }
     case 'pattern':
-      return make(...patternMessage(err.schemaPath, where));
+      return diag('bad-format', { where, format: patternFormat(err.schemaPath) }, pos());
     case 'minimum':
     case 'exclusiveMinimum':
     case 'maximum':
-      return make(`${where} must be ${err.keyword === 'maximum' ? 'at most' : err.keyword === 'minimum' ? 'at least' : 'more than'} ${String(p.limit)}`);
+      return diag('out-of-range', { where, bound: err.keyword === 'maximum' ? 'max' : err.keyword === 'minimum' ? 'min' : 'above', limit: Number(p.limit) }, pos());
     case 'minLength':
-      return make(`${where} must not be empty`);
+      return diag('empty', { where }, pos());
     case 'minItems':
-      return make(`${where} must have at least ${String(p.limit)} item(s)`);
+      return diag('too-few-items', { where, limit: Number(p.limit) }, pos());
     default:
-      return make(`${where} ${err.message ?? 'is invalid'}`);
+      return diag('schema-other', { where, detail: err.message ?? 'is invalid' }, pos());
   }
 }
 
-function patternMessage(schemaPath: string, where: string): [string, string?] {
-  if (schemaPath.includes('/date/')) return [`${where} must be a date written YYYY-MM-DD`, 'For example 2026-11-01.'];
-  if (schemaPath.includes('/url/')) return [`${where} must be a web address starting with http:// or https://`];
-  if (schemaPath.includes('/sha256/')) return [`${where} must be a SHA-256 digest (64 hexadecimal digits)`, 'Compute it with `sha256sum FILE`.'];
-  if (schemaPath.includes('/clause/') || schemaPath.includes('/id/')) return [`${where} must be a dotted clause id such as 5.3.2`];
-  return [`${where} has an invalid format`];
-}
-
-function requiredHint(segs: string[], name: string): string | undefined {
-  const path = [...segs, name].join('.');
-  const hints: Record<string, string> = {
-    schemaVersion: 'Add `schemaVersion: 1` at the top of the file.',
-    company: 'Add `company: { name: 你的公司名称 }`.',
-    'company.name': 'Add the registered company name: `name: …`.',
-    assessment: 'Add `assessment: { date: 2026-11-01 }` — the as-of date of the assessment.',
-    'assessment.date': 'Add `date: YYYY-MM-DD`, the as-of date against which expiry is judged.',
-  };
-  if (hints[path]) return hints[path];
-  if (name === 'justification') return 'Say why the criterion does not apply, e.g. `justification: 软件产品，无实物回收`.';
-  return undefined;
+function patternFormat(schemaPath: string): 'date' | 'url' | 'sha256' | 'id' | 'other' {
+  if (schemaPath.includes('/date/')) return 'date';
+  if (schemaPath.includes('/url/')) return 'url';
+  if (schemaPath.includes('/sha256/')) return 'sha256';
+  if (schemaPath.includes('/clause/') || schemaPath.includes('/id/') || schemaPath.includes('/mustPass/')) return 'id';
+  return 'other';
 }
 
 /** The property names the schema allows at the object whose `additionalProperties` failed. */
@@ -144,13 +118,4 @@ function allowedProperties(schema: Json, schemaPath: string): string[] {
   }
   const props = (node as Json | undefined)?.properties;
   return props && typeof props === 'object' ? Object.keys(props) : [];
-}
-
-function article(type: string): string {
-  // ajv gives union types as "object,array".
-  if (/[, ]/.test(type)) return type.split(/\s*(?:,|or)\s*/).filter(Boolean).map(article).join(' or ');
-  if (type === 'object') return 'a mapping (key: value)';
-  if (type === 'array') return 'a list (- item)';
-  if (type === 'integer') return 'a whole number';
-  return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
 }

@@ -96,9 +96,11 @@ describe('CI output formats', () => {
     const r = cli(['score', THREE], { GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summary });
     expect(r.stdout.startsWith('::error file=')).toBe(true);
     expect(readFileSync(summary, 'utf8')).toMatch(/^## 商品售后服务认证自评报告: 蓝鲸云软件科技有限公司/);
-    const bad = cli(['score', 'test/fixtures/invalid-evidence.yaml'], { GITHUB_ACTIONS: 'true' });
+    const bad = cli(['score', 'test/fixtures/invalid-evidence.yaml', '--lang', 'en'], { GITHUB_ACTIONS: 'true' });
     expect(bad.code).toBe(2);
     expect(bad.stdout).toContain('::error file=test/fixtures/invalid-evidence.yaml,line=3,col=1,title=aftersales-assess::the top level: unknown property `assesment`');
+    // In the default language, the same annotation in Chinese.
+    expect(cli(['score', 'test/fixtures/invalid-evidence.yaml'], { GITHUB_ACTIONS: 'true' }).stdout).toContain('line=3,col=1,title=aftersales-assess::文件顶层：未知的属性 `assesment`');
     expect(cli(['score', THREE, '--format', 'json'], { GITHUB_ACTIONS: 'true' }).stdout.startsWith('{')).toBe(true);
   });
 
@@ -150,7 +152,7 @@ describe('thresholds file', () => {
   });
   it('a bad thresholds file is an input error with its position', () => {
     const f = write(`minScore: 80\nmustPass: [5.1.2.2, 5.1.9.9]\nsection: {}\n`);
-    const r = cli(['score', THREE, '--thresholds', f]);
+    const r = cli(['score', THREE, '--thresholds', f, '--lang', 'en']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`${f}:3:1: error: the top level: unknown property \`section\``);
   });

@@ -19,6 +19,7 @@ describe('golden: terminal reports', () => {
 
 describe('golden: errors and thresholds', () => {
   it('invalid evidence: every error with its position, exit 2', () => expectGolden('invalid-evidence', ['score', 'test/fixtures/invalid-evidence.yaml']));
+  it('invalid evidence, errors in English', () => expectGolden('invalid-evidence-en', ['validate', 'test/fixtures/invalid-evidence.yaml', '--lang', 'en']));
   it('below --fail-under: exit 1', () => expectGolden('fail-under', ['score', THREE, '--format', 'json', '--fail-under', '85']));
   it('below --min-level: exit 1', () => expectGolden('min-level', ['score', FAIL, '--lang', 'en', '--min-level', 'compliant']));
   it('the rubric tree', () => expectGolden('rubric-tree-en', ['rubric', '--lang', 'en']));

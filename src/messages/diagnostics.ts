@@ -1,0 +1,251 @@
+import type { Diagnostic } from '../model/diagnostic.js';
+import type { Lang, Localized } from '../model/localized.js';
+
+/** Arguments of each input diagnostic; the wording, in every language, is in DIAGNOSTICS below. */
+export interface DiagnosticArgs {
+  'file-not-found': Record<string, never>;
+  'not-a-regular-file': Record<string, never>;
+  unreadable: { reason: string };
+  'too-large': { size: number; max: number };
+  'not-utf8': Record<string, never>;
+  'too-deep': { depth: number };
+  'multiple-documents': Record<string, never>;
+  'yaml-syntax': { code: string; detail: string };
+  'alias-expansion': Record<string, never>;
+  'alias-unresolved': { detail: string };
+  'invalid-key': { where: string[]; name: string };
+  'missing-property': { where: string[]; name: string };
+  'needs-one-of': { where: string[]; names: string[] };
+  'unknown-property': { where: string[]; name: string; guess: string | null; allowed: string[] };
+  'not-one-of': { where: string[]; values: string[] };
+  'must-equal': { where: string[]; value: string };
+  'wrong-type': { where: string[]; expected: string[]; typed: string | null };
+  'bad-format': { where: string[]; format: 'date' | 'url' | 'sha256' | 'id' | 'other' };
+  'out-of-range': { where: string[]; bound: 'min' | 'max' | 'above'; limit: number };
+  empty: { where: string[] };
+  'too-few-items': { where: string[]; limit: number };
+  'schema-other': { where: string[]; detail: string };
+  'not-a-date': { where: string[]; value: string };
+  'file-and-url': { where: string[] };
+  'unknown-criterion': { id: string; rubric: string; clauseCriteria: string[] | null; guess: string | null };
+  'na-not-allowed': { id: string; title: Localized };
+  'conforming-exceeds-checked': { id: string; checked: number; conforming: number };
+  'met-with-nonconforming': { id: string; nonconforming: number };
+  'metric-zero': { metric: string; criterion: string };
+  'metric-exceeds': { numerator: string; denominator: string; num: number; den: number };
+  'metric-unused': { metric: string; rubric: string; guess: string | null; known: string[] };
+  'unknown-clause': { clause: string; guess: string | null };
+  'too-many-bonuses': { max: number; found: number };
+  'unknown-threshold-id': { what: 'section' | 'clause' | 'criterion'; id: string; guess: string | null; known: string[] };
+}
+
+export type DiagnosticCode = keyof DiagnosticArgs;
+type Text = { message: string; hint?: string };
+type Catalog = { [C in DiagnosticCode]: Record<Lang, (a: DiagnosticArgs[C]) => Text> };
+
+const at = (where: string[], lang: Lang) => (where.length ? `\`${where.join('.')}\`` : lang === 'en' ? 'the top level' : '文件顶层');
+const TYPE_NAMES: Record<string, Localized> = {
+  object: { 'zh-CN': '映射（键: 值）', en: 'a mapping (key: value)' },
+  array: { 'zh-CN': '列表（- 项）', en: 'a list (- item)' },
+  string: { 'zh-CN': '字符串', en: 'a string' },
+  number: { 'zh-CN': '数字', en: 'a number' },
+  integer: { 'zh-CN': '整数', en: 'a whole number' },
+  boolean: { 'zh-CN': 'true 或 false', en: 'true or false' },
+  null: { 'zh-CN': '空值', en: 'empty' },
+};
+const typeList = (types: string[], lang: Lang) => types.map((t) => TYPE_NAMES[t]?.[lang] ?? t).join(lang === 'en' ? ' or ' : '或');
+const REQUIRED_HINTS: Record<string, Localized> = {
+  schemaVersion: { 'zh-CN': '在文件开头加上 `schemaVersion: 1`。', en: 'Add `schemaVersion: 1` at the top of the file.' },
+  company: { 'zh-CN': '加上 `company: { name: 你的公司名称 }`。', en: 'Add `company: { name: 你的公司名称 }`.' },
+  'company.name': { 'zh-CN': '填写企业注册名称：`name: …`。', en: 'Add the registered company name: `name: …`.' },
+  assessment: { 'zh-CN': '加上 `assessment: { date: 2026-11-01 }`——评估基准日。', en: 'Add `assessment: { date: 2026-11-01 }` — the as-of date of the assessment.' },
+  'assessment.date': { 'zh-CN': '加上 `date: YYYY-MM-DD`，证据是否过期以此日期判断。', en: 'Add `date: YYYY-MM-DD`, the as-of date against which expiry is judged.' },
+};
+const YAML_HINTS: Record<string, Localized> = {
+  DUPLICATE_KEY: { 'zh-CN': '同一映射中每个键只能出现一次；请合并两处内容（否则后者会悄悄覆盖前者）。', en: 'Each key may appear once in a mapping; merge the two entries (the second would silently replace the first).' },
+  TAB_AS_INDENT: { 'zh-CN': '缩进请用空格，不要用制表符。', en: 'Indent with spaces, not tabs.' },
+  BAD_INDENT: { 'zh-CN': '检查缩进以及每个键后的冒号。', en: 'Check the indentation and the colon after each key.' },
+  MISSING_CHAR: { 'zh-CN': '检查缩进以及每个键后的冒号。', en: 'Check the indentation and the colon after each key.' },
+  BLOCK_AS_IMPLICIT_KEY: { 'zh-CN': '键不能跨行；检查上一行是否缺少冒号。', en: 'A key cannot span several lines; check for a missing colon on the line above.' },
+};
+const FORMAT_TEXT: Record<DiagnosticArgs['bad-format']['format'], Record<Lang, Text>> = {
+  date: { 'zh-CN': { message: '必须是 YYYY-MM-DD 格式的日期', hint: '例如 2026-11-01。' }, en: { message: 'must be a date written YYYY-MM-DD', hint: 'For example 2026-11-01.' } },
+  url: { 'zh-CN': { message: '必须是以 http:// 或 https:// 开头的网址' }, en: { message: 'must be a web address starting with http:// or https://' } },
+  sha256: { 'zh-CN': { message: '必须是 SHA-256 摘要（64 位十六进制）', hint: '可用 `sha256sum 文件` 计算。' }, en: { message: 'must be a SHA-256 digest (64 hexadecimal digits)', hint: 'Compute it with `sha256sum FILE`.' } },
+  id: { 'zh-CN': { message: '必须是以点分隔的条款编号，如 5.3.2' }, en: { message: 'must be a dotted clause id such as 5.3.2' } },
+  other: { 'zh-CN': { message: '格式不正确' }, en: { message: 'has an invalid format' } },
+};
+
+/** Every input diagnostic's wording, in every language; the mapped type makes a missing entry a compile error. */
+export const DIAGNOSTICS: Catalog = {
+  'file-not-found': {
+    'zh-CN': () => ({ message: '文件不存在', hint: '检查路径和当前目录。' }),
+    en: () => ({ message: 'file not found', hint: 'Check the path and the current directory.' }),
+  },
+  'not-a-regular-file': {
+    'zh-CN': () => ({ message: '该路径不是普通文件', hint: '请给出 YAML 文件的路径。' }),
+    en: () => ({ message: 'this path is not a regular file', hint: 'Give the path of a YAML file.' }),
+  },
+  unreadable: {
+    'zh-CN': (a) => ({ message: `文件无法读取（${a.reason}）` }),
+    en: (a) => ({ message: `file cannot be read (${a.reason})` }),
+  },
+  'too-large': {
+    'zh-CN': (a) => ({ message: `文件大小 ${a.size} 字节，超过 ${a.max} 字节的上限`, hint: '请拆分文件；若确实这么大，用 --max-bytes 提高上限。' }),
+    en: (a) => ({ message: `file is ${a.size} bytes, over the ${a.max}-byte limit`, hint: 'Split the file, or raise the limit with --max-bytes if it really is this large.' }),
+  },
+  'not-utf8': {
+    'zh-CN': () => ({ message: '文件不是有效的 UTF-8 文本', hint: '请另存为 UTF-8（GBK/GB18030 导出的文件需转换，如 `iconv -f GB18030 -t UTF-8`）。' }),
+    en: () => ({ message: 'file is not valid UTF-8 text', hint: 'Save the file as UTF-8 (GBK/GB18030 exports must be converted, e.g. `iconv -f GB18030 -t UTF-8`).' }),
+  },
+  'too-deep': {
+    'zh-CN': (a) => ({ message: `嵌套超过 ${a.depth} 层`, hint: '证据文件只需要几层嵌套；检查是否有失控的括号或缩进。' }),
+    en: (a) => ({ message: `nesting deeper than ${a.depth} levels`, hint: 'An evidence file needs a handful of levels; check for runaway brackets or indentation.' }),
+  },
+  'multiple-documents': {
+    'zh-CN': () => ({ message: '文件中有多个 YAML 文档', hint: '每个证据文件只写一个文档；删除 `---` 分隔符。' }),
+    en: () => ({ message: 'the file holds more than one YAML document', hint: 'Keep one document per evidence file; remove the `---` separator.' }),
+  },
+  'yaml-syntax': {
+    'zh-CN': (a) => ({ message: `YAML 语法错误：${a.detail}`, ...(YAML_HINTS[a.code] ? { hint: YAML_HINTS[a.code]!['zh-CN'] } : {}) }),
+    en: (a) => ({ message: `YAML: ${a.detail}`, ...(YAML_HINTS[a.code] ? { hint: YAML_HINTS[a.code]!.en } : {}) }),
+  },
+  'alias-expansion': {
+    'zh-CN': () => ({ message: 'YAML 别名展开过多（疑似“十亿笑声”攻击文件）', hint: '请直接写出内容，不要大量嵌套别名（*name）。' }),
+    en: () => ({ message: 'YAML aliases expand too much (possible "billion laughs" file)', hint: 'Write the values out instead of using many nested aliases (*name).' }),
+  },
+  'alias-unresolved': {
+    'zh-CN': (a) => ({ message: `YAML 无法解析：${a.detail}`, hint: '检查每个别名（*name）是否引用了此前定义的锚点（&name）。' }),
+    en: (a) => ({ message: `YAML cannot be resolved: ${a.detail}`, hint: 'Check that every alias (*name) refers to an anchor (&name) defined before it.' }),
+  },
+  'invalid-key': {
+    'zh-CN': (a) => ({ message: `${at(a.where, 'zh-CN')}：\`${a.name}\` 不是有效的评价项编号`, hint: '评价项编号形如 5.1.1.1；用 `aftersales-assess rubric` 查看全部编号。' }),
+    en: (a) => ({ message: `${at(a.where, 'en')}: \`${a.name}\` is not a valid criterion id`, hint: 'Criterion ids are dotted numbers such as 5.1.1.1; list them with `aftersales-assess rubric`.' }),
+  },
+  'missing-property': {
+    'zh-CN': (a) => {
+      const path = [...a.where, a.name].join('.');
+      const hint = REQUIRED_HINTS[path]?.['zh-CN'] ?? (a.name === 'justification' ? '说明不适用的理由，如 `justification: 软件产品，无实物回收`。' : undefined);
+      return { message: `${at(a.where, 'zh-CN')}缺少必填项 \`${a.name}\``, ...(hint ? { hint } : {}) };
+    },
+    en: (a) => {
+      const path = [...a.where, a.name].join('.');
+      const hint = REQUIRED_HINTS[path]?.en ?? (a.name === 'justification' ? 'Say why the criterion does not apply, e.g. `justification: 软件产品，无实物回收`.' : undefined);
+      return { message: `${at(a.where, 'en')} is missing the required property \`${a.name}\``, ...(hint ? { hint } : {}) };
+    },
+  },
+  'needs-one-of': {
+    'zh-CN': (a) => ({ message: `${at(a.where, 'zh-CN')}需要 ${a.names.map((n) => `\`${n}\``).join(' 或 ')}`, hint: '引用相对于证据文件的文件（file: docs/x.pdf）或网页（url: https://…）。' }),
+    en: (a) => ({ message: `${at(a.where, 'en')} needs ${a.names.map((n) => `\`${n}\``).join(' or ')}`, hint: 'Cite a file relative to the evidence file (file: docs/x.pdf) or a web page (url: https://…).' }),
+  },
+  'unknown-property': {
+    'zh-CN': (a) => ({ message: `${at(a.where, 'zh-CN')}：未知的属性 \`${a.name}\``, ...(a.guess ? { hint: `是否应为 \`${a.guess}\`？` } : a.allowed.length ? { hint: `此处允许：${a.allowed.join(', ')}。` } : {}) }),
+    en: (a) => ({ message: `${at(a.where, 'en')}: unknown property \`${a.name}\``, ...(a.guess ? { hint: `Did you mean \`${a.guess}\`?` } : a.allowed.length ? { hint: `Allowed here: ${a.allowed.join(', ')}.` } : {}) }),
+  },
+  'not-one-of': {
+    'zh-CN': (a) => ({ message: `${at(a.where, 'zh-CN')}必须是以下之一：${a.values.join(', ')}` }),
+    en: (a) => ({ message: `${at(a.where, 'en')} must be one of: ${a.values.join(', ')}` }),
+  },
+  'must-equal': {
+    'zh-CN': (a) => ({ message: `${at(a.where, 'zh-CN')}必须为 ${a.value}` }),
+    en: (a) => ({ message: `${at(a.where, 'en')} must be ${a.value}` }),
+  },
+  'wrong-type': {
+    'zh-CN': (a) => ({ message: `${at(a.where, 'zh-CN')}必须是${typeList(a.expected, 'zh-CN')}`, ...(a.typed ? { hint: `YAML 把 ${a.typed} 读作数字；请加引号：'${a.typed}'。` } : {}) }),
+    en: (a) => ({ message: `${at(a.where, 'en')} must be ${typeList(a.expected, 'en')}`, ...(a.typed ? { hint: `YAML reads ${a.typed} as a number; quote it: '${a.typed}'.` } : {}) }),
+  },
+  'bad-format': {
+    'zh-CN': (a) => ({ ...FORMAT_TEXT[a.format]['zh-CN'], message: `${at(a.where, 'zh-CN')}${FORMAT_TEXT[a.format]['zh-CN'].message}` }),
+    en: (a) => ({ ...FORMAT_TEXT[a.format].en, message: `${at(a.where, 'en')} ${FORMAT_TEXT[a.format].en.message}` }),
+  },
+  'out-of-range': {
+    'zh-CN': (a) => ({ message: `${at(a.where, 'zh-CN')}必须${a.bound === 'max' ? '不大于' : a.bound === 'min' ? '不小于' : '大于'} ${a.limit}` }),
+    en: (a) => ({ message: `${at(a.where, 'en')} must be ${a.bound === 'max' ? 'at most' : a.bound === 'min' ? 'at least' : 'more than'} ${a.limit}` }),
+  },
+  empty: {
+    'zh-CN': (a) => ({ message: `${at(a.where, 'zh-CN')}不能为空` }),
+    en: (a) => ({ message: `${at(a.where, 'en')} must not be empty` }),
+  },
+  'too-few-items': {
+    'zh-CN': (a) => ({ message: `${at(a.where, 'zh-CN')}至少需要 ${a.limit} 项` }),
+    en: (a) => ({ message: `${at(a.where, 'en')} must have at least ${a.limit} item(s)` }),
+  },
+  'schema-other': {
+    'zh-CN': (a) => ({ message: `${at(a.where, 'zh-CN')}无效（${a.detail}）` }),
+    en: (a) => ({ message: `${at(a.where, 'en')} ${a.detail}` }),
+  },
+  'not-a-date': {
+    'zh-CN': (a) => ({ message: `${at(a.where, 'zh-CN')}不是有效的日历日期：${a.value}` }),
+    en: (a) => ({ message: `${at(a.where, 'en')} is not a real calendar date: ${a.value}` }),
+  },
+  'file-and-url': {
+    'zh-CN': (a) => ({ message: `${at(a.where, 'zh-CN')}同时写了 \`file\` 和 \`url\``, hint: '每项只引用一份文件；两者都有时分成两项。' }),
+    en: (a) => ({ message: `${at(a.where, 'en')} has both \`file\` and \`url\``, hint: 'Cite one document per item; make two items if both exist.' }),
+  },
+  'unknown-criterion': {
+    'zh-CN': (a) => ({
+      message: `评价依据 ${a.rubric} 中没有评价项 \`${a.id}\``,
+      hint: a.clauseCriteria ? `${a.id} 是二级指标；请改为评价其下的评价项：${a.clauseCriteria.join(', ')}。` : a.guess ? `是否应为 ${a.guess}？` : '用 `aftersales-assess rubric` 查看全部编号。',
+    }),
+    en: (a) => ({
+      message: `unknown criterion id \`${a.id}\` in rubric ${a.rubric}`,
+      hint: a.clauseCriteria ? `${a.id} is a clause; assess its criteria instead: ${a.clauseCriteria.join(', ')}.` : a.guess ? `Did you mean ${a.guess}?` : 'List the criteria with `aftersales-assess rubric`.',
+    }),
+  },
+  'na-not-allowed': {
+    'zh-CN': (a) => ({ message: `评价项 ${a.id}（${a.title['zh-CN']}）不能标为 n/a`, hint: '只有评价依据允许删减的项目才能标为 n/a；请用 met、partial 或 not-met。' }),
+    en: (a) => ({ message: `criterion ${a.id} (${a.title.en}) cannot be marked n/a`, hint: 'Only criteria the rubric allows to be excluded (删减) may be n/a; use met, partial or not-met.' }),
+  },
+  'conforming-exceeds-checked': {
+    'zh-CN': (a) => ({ message: `${a.id} 的 \`sample.conforming\`（${a.conforming}）大于 \`sample.checked\`（${a.checked}）`, hint: '符合数是抽样数的一部分。' }),
+    en: (a) => ({ message: `\`sample.conforming\` (${a.conforming}) exceeds \`sample.checked\` (${a.checked}) for ${a.id}`, hint: 'Conforming items are a subset of the items checked.' }),
+  },
+  'met-with-nonconforming': {
+    'zh-CN': (a) => ({ message: `${a.id} 标为 met，但抽样中有 ${a.nonconforming} 项不符合`, hint: '改为 `status: partial`，按抽样比例计分。' }),
+    en: (a) => ({ message: `${a.id} is marked met but its sample has ${a.nonconforming} non-conforming item(s)`, hint: 'Use `status: partial` so the sample sets the credit.' }),
+  },
+  'metric-zero': {
+    'zh-CN': (a) => ({ message: `计量 ${a.criterion} 需要 \`metrics.${a.metric}\` 至少为 1` }),
+    en: (a) => ({ message: `\`metrics.${a.metric}\` must be at least 1 to measure ${a.criterion}` }),
+  },
+  'metric-exceeds': {
+    'zh-CN': (a) => ({ message: `\`metrics.${a.numerator}\`（${a.num}）不能大于 \`metrics.${a.denominator}\`（${a.den}）`, hint: '前者是后者中的一部分。' }),
+    en: (a) => ({ message: `\`metrics.${a.numerator}\` (${a.num}) cannot exceed \`metrics.${a.denominator}\` (${a.den})`, hint: 'The first counts a subset of the second.' }),
+  },
+  'metric-unused': {
+    'zh-CN': (a) => ({ message: `评价依据 ${a.rubric} 不使用计量数据 \`${a.metric}\``, hint: a.guess ? `是否应为 \`${a.guess}\`？` : `已知：${a.known.join(', ')}。` }),
+    en: (a) => ({ message: `metric \`${a.metric}\` is not used by rubric ${a.rubric}`, hint: a.guess ? `Did you mean \`${a.guess}\`?` : `Known metrics: ${a.known.join(', ')}.` }),
+  },
+  'unknown-clause': {
+    'zh-CN': (a) => ({ message: `特别扣分项引用了不存在的条款 \`${a.clause}\``, ...(a.guess ? { hint: `是否应为 ${a.guess}？` } : {}) }),
+    en: (a) => ({ message: `special deduction names unknown clause \`${a.clause}\``, ...(a.guess ? { hint: `Did you mean ${a.guess}?` } : {}) }),
+  },
+  'too-many-bonuses': {
+    'zh-CN': (a) => ({ message: `特别加分项至多 ${a.max} 项，现有 ${a.found} 项`, hint: '保留最有力的一项；标准只加一次分。' }),
+    en: (a) => ({ message: `at most ${a.max} special bonus (特别加分项) may be claimed; found ${a.found}`, hint: 'Keep the strongest one; the standard adds +1 once.' }),
+  },
+  'unknown-threshold-id': {
+    'zh-CN': (a) => ({ message: `未知的${{ section: '一级指标', clause: '二级指标', criterion: '评价项' }[a.what]} \`${a.id}\``, hint: a.guess ? `是否应为 ${a.guess}？` : `已知：${a.known.join(', ')}。` }),
+    en: (a) => ({ message: `unknown ${a.what} \`${a.id}\``, hint: a.guess ? `Did you mean ${a.guess}?` : `Known: ${a.known.join(', ')}.` }),
+  },
+};
+
+/** A diagnostic with its code and arguments; its English text fills `message` for logs and tests. */
+export function diag<C extends DiagnosticCode>(
+  code: C,
+  args: DiagnosticArgs[C],
+  at: { file: string; line: number; column: number },
+  severity: Diagnostic['severity'] = 'error',
+): Diagnostic {
+  const text = DIAGNOSTICS[code].en(args);
+  return { ...at, severity, code, args, message: text.message, ...(text.hint ? { hint: text.hint } : {}) };
+}
+
+/** The diagnostic worded in `lang` (diagnostics without a code keep their text). */
+export function localize(d: Diagnostic, lang: Lang): Diagnostic {
+  if (!d.code) return d;
+  const render = DIAGNOSTICS[d.code as DiagnosticCode][lang] as (a: unknown) => Text;
+  const text = render(d.args);
+  const { hint: _old, ...rest } = d;
+  return { ...rest, message: text.message, ...(text.hint ? { hint: text.hint } : {}) };
+}
