@@ -1,5 +1,6 @@
 import { InputError } from '../model/diagnostic.js';
 import { didYouMean } from '../validate/didYouMean.js';
+import { diag } from '../messages/diagnostics.js';
 import type { Table } from './table.js';
 
 /** Accepted header names per field, Chinese and English; matched after normalising (see `normalise`). */
@@ -61,10 +62,10 @@ export function mapColumns<F extends string>(
   for (const [field, header] of Object.entries(mapping)) {
     if (!fields.includes(field as F)) {
       const guess = didYouMean(field, fields);
-      throw new InputError([{ file: table.file, line: 0, column: 0, severity: 'error', message: `the column mapping names unknown field \`${field}\``, hint: guess ? `Did you mean \`${guess}\`?` : `Fields: ${fields.join(', ')}.` }]);
+      throw new InputError([diag('mapping-unknown-field', { field, guess, fields }, { file: table.file, line: 0, column: 0 })]);
     }
     const i = headers.indexOf(normalise(header ?? ''));
-    if (i < 0) throw new InputError([{ file: table.file, line: 1, column: 0, severity: 'error', message: `the column mapping points ${field} at "${header}", which is not a header of this file`, hint: `Headers: ${table.header.join(', ')}.` }]);
+    if (i < 0) throw new InputError([diag('mapping-unknown-header', { field, header: header ?? '', headers: table.header }, { file: table.file, line: 1, column: 0 })]);
     out[field as F] = i;
   }
   for (const field of fields) {
@@ -75,11 +76,7 @@ export function mapColumns<F extends string>(
   }
   const missing = required.filter((f) => out[f] === undefined);
   if (missing.length > 0) {
-    throw new InputError([{
-      file: table.file, line: 1, column: 0, severity: 'error',
-      message: `required column(s) not found: ${missing.map((f) => `${f} (${aliases[f].slice(0, 3).join(' / ')})`).join(', ')}`,
-      hint: `Headers found: ${table.header.join(', ')}. Rename them or pass --mapping FILE with e.g. \`columns: { ${missing[0]}: "your header" }\`.`,
-    }]);
+    throw new InputError([diag('columns-missing', { missing: missing.map((f) => ({ field: f, aliases: aliases[f].slice(0, 3) })), headers: table.header }, { file: table.file, line: 1, column: 0 })]);
   }
   return out;
 }

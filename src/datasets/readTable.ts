@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { InputError } from '../model/diagnostic.js';
+import { diag, type DiagnosticArgs, type DiagnosticCode } from '../messages/diagnostics.js';
 import type { RawCell, Table } from './table.js';
 
 export const ENCODINGS = ['utf-8', 'gb18030', 'gbk'] as const;
@@ -15,16 +16,16 @@ export const MAX_TABLE_BYTES = 200 * 1024 * 1024;
  * or XLSX (first sheet). Header row first. Line numbers are kept for every row.
  */
 export async function readTable(file: string, encoding?: Encoding): Promise<Table> {
-  const fail = (message: string, hint?: string, line = 0): never => {
-    throw new InputError([{ file, line, column: 0, severity: 'error', message, ...(hint ? { hint } : {}) }]);
+  const fail = <C extends DiagnosticCode>(code: C, args: DiagnosticArgs[C], line = 0): never => {
+    throw new InputError([diag(code, args, { file, line, column: 0 })]);
   };
   let size = 0;
   try {
     size = statSync(file).size;
   } catch {
-    fail('file not found', 'Check the path; dataset paths in an evidence file are relative to it.');
+    fail('dataset-not-found', {});
   }
-  if (size > MAX_TABLE_BYTES) fail(`file is ${size} bytes, over the ${MAX_TABLE_BYTES}-byte limit`);
+  if (size > MAX_TABLE_BYTES) fail('dataset-too-large', { size, max: MAX_TABLE_BYTES });
   const bytes = readFileSync(file);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   if (/\.xlsx$/i.test(file) || (bytes[0] === 0x50 && bytes[1] === 0x4b)) {
@@ -33,10 +34,10 @@ export async function readTable(file: string, encoding?: Encoding): Promise<Tabl
     try {
       rows = (await readSheet(bytes)) as RawCell[][];
     } catch (e) {
-      return fail(`cannot be read as an XLSX workbook (${(e as Error).message})`, 'Save it from Excel as .xlsx, or export CSV.');
+      return fail('xlsx-unreadable', { detail: (e as Error).message });
     }
     const [head, ...rest] = rows;
-    if (!head) return fail('the first sheet is empty');
+    if (!head) return fail('sheet-empty', {});
     return {
       file, format: 'xlsx', encoding: null, sha256,
       header: head.map((h) => String(h ?? '').trim()),
@@ -51,10 +52,10 @@ export async function readTable(file: string, encoding?: Encoding): Promise<Tabl
     records = parse(text, { delimiter, relax_column_count: true, skip_empty_lines: true, info: true, bom: true, trim: true }) as unknown as typeof records;
   } catch (e) {
     const err = e as { lines?: number; message: string };
-    return fail(`CSV cannot be parsed: ${err.message.replace(/^Invalid Record Length: /, '')}`, 'Check the quoting on that line (an unclosed " swallows the rest of the file).', err.lines ?? 0);
+    return fail('csv-unparseable', { detail: err.message.replace(/^Invalid Record Length: /, '') }, err.lines ?? 0);
   }
   const [head, ...rest] = records;
-  if (!head) return fail('the file is empty');
+  if (!head) return fail('table-empty', {});
   return {
     file, format: 'csv', encoding: used, sha256,
     header: head.record.map((h) => h.trim()),
@@ -62,12 +63,12 @@ export async function readTable(file: string, encoding?: Encoding): Promise<Tabl
   };
 }
 
-function decode(bytes: Buffer, encoding: Encoding | undefined, fail: (m: string, h?: string) => never): { text: string; used: string } {
+function decode(bytes: Buffer, encoding: Encoding | undefined, fail: (code: 'wrong-encoding', args: DiagnosticArgs['wrong-encoding']) => never): { text: string; used: string } {
   if (encoding) {
     try {
       return { text: new TextDecoder(encoding, { fatal: true }).decode(bytes), used: encoding };
     } catch {
-      return fail(`is not valid ${encoding} text`, 'Try another --encoding (utf-8, gb18030).');
+      return fail('wrong-encoding', { encoding });
     }
   }
   try {
@@ -77,7 +78,7 @@ function decode(bytes: Buffer, encoding: Encoding | undefined, fail: (m: string,
     try {
       return { text: new TextDecoder('gb18030', { fatal: true }).decode(bytes), used: 'gb18030' };
     } catch {
-      return fail('is neither UTF-8 nor GB18030 text', 'Save the export as UTF-8 CSV, or pass --encoding.');
+      return fail('wrong-encoding', { encoding: null });
     }
   }
 }

@@ -37,6 +37,17 @@ export interface DiagnosticArgs {
   'unknown-clause': { clause: string; guess: string | null };
   'too-many-bonuses': { max: number; found: number };
   'unknown-threshold-id': { what: 'section' | 'clause' | 'criterion'; id: string; guess: string | null; known: string[] };
+  'dataset-not-found': Record<string, never>;
+  'dataset-too-large': { size: number; max: number };
+  'xlsx-unreadable': { detail: string };
+  'sheet-empty': Record<string, never>;
+  'csv-unparseable': { detail: string };
+  'table-empty': Record<string, never>;
+  'wrong-encoding': { encoding: string | null };
+  'mapping-unknown-field': { field: string; guess: string | null; fields: string[] };
+  'mapping-unknown-header': { field: string; header: string; headers: string[] };
+  'columns-missing': { missing: Array<{ field: string; aliases: string[] }>; headers: string[] };
+  'mapping-shape': Record<string, never>;
 }
 
 export type DiagnosticCode = keyof DiagnosticArgs;
@@ -76,8 +87,55 @@ const FORMAT_TEXT: Record<DiagnosticArgs['bad-format']['format'], Record<Lang, T
   other: { 'zh-CN': { message: '格式不正确' }, en: { message: 'has an invalid format' } },
 };
 
+const DATASET_DIAGNOSTICS: Pick<Catalog, 'dataset-not-found' | 'dataset-too-large' | 'xlsx-unreadable' | 'sheet-empty' | 'csv-unparseable' | 'table-empty' | 'wrong-encoding' | 'mapping-unknown-field' | 'mapping-unknown-header' | 'columns-missing' | 'mapping-shape'> = {
+  'dataset-not-found': {
+    'zh-CN': () => ({ message: '文件不存在', hint: '检查路径；证据文件中的数据路径相对于证据文件。' }),
+    en: () => ({ message: 'file not found', hint: 'Check the path; dataset paths in an evidence file are relative to it.' }),
+  },
+  'dataset-too-large': {
+    'zh-CN': (a) => ({ message: `文件大小 ${a.size} 字节，超过 ${a.max} 字节的上限` }),
+    en: (a) => ({ message: `file is ${a.size} bytes, over the ${a.max}-byte limit` }),
+  },
+  'xlsx-unreadable': {
+    'zh-CN': (a) => ({ message: `无法作为 XLSX 工作簿读取（${a.detail}）`, hint: '请在 Excel 中另存为 .xlsx，或导出 CSV。' }),
+    en: (a) => ({ message: `cannot be read as an XLSX workbook (${a.detail})`, hint: 'Save it from Excel as .xlsx, or export CSV.' }),
+  },
+  'sheet-empty': { 'zh-CN': () => ({ message: '第一个工作表为空' }), en: () => ({ message: 'the first sheet is empty' }) },
+  'csv-unparseable': {
+    'zh-CN': (a) => ({ message: `CSV 无法解析：${a.detail}`, hint: '检查该行的引号（未闭合的 " 会吞掉文件的其余部分）。' }),
+    en: (a) => ({ message: `CSV cannot be parsed: ${a.detail}`, hint: 'Check the quoting on that line (an unclosed " swallows the rest of the file).' }),
+  },
+  'table-empty': { 'zh-CN': () => ({ message: '文件为空' }), en: () => ({ message: 'the file is empty' }) },
+  'wrong-encoding': {
+    'zh-CN': (a) => ({ message: a.encoding ? `不是有效的 ${a.encoding} 文本` : '既不是 UTF-8 也不是 GB18030 文本', hint: a.encoding ? '换一个 --encoding 试试（utf-8、gb18030）。' : '请导出为 UTF-8 CSV，或指定 --encoding。' }),
+    en: (a) => ({ message: a.encoding ? `is not valid ${a.encoding} text` : 'is neither UTF-8 nor GB18030 text', hint: a.encoding ? 'Try another --encoding (utf-8, gb18030).' : 'Save the export as UTF-8 CSV, or pass --encoding.' }),
+  },
+  'mapping-unknown-field': {
+    'zh-CN': (a) => ({ message: `列映射中有未知字段 \`${a.field}\``, hint: a.guess ? `是否应为 \`${a.guess}\`？` : `字段：${a.fields.join(', ')}。` }),
+    en: (a) => ({ message: `the column mapping names unknown field \`${a.field}\``, hint: a.guess ? `Did you mean \`${a.guess}\`?` : `Fields: ${a.fields.join(', ')}.` }),
+  },
+  'mapping-unknown-header': {
+    'zh-CN': (a) => ({ message: `列映射把 ${a.field} 指向“${a.header}”，但此文件没有这一列`, hint: `表头：${a.headers.join(', ')}。` }),
+    en: (a) => ({ message: `the column mapping points ${a.field} at "${a.header}", which is not a header of this file`, hint: `Headers: ${a.headers.join(', ')}.` }),
+  },
+  'columns-missing': {
+    'zh-CN': (a) => ({
+      message: `找不到必需的列：${a.missing.map((m) => `${m.field}（${m.aliases.join(' / ')}）`).join('，')}`,
+      hint: `现有表头：${a.headers.join(', ')}。请改表头，或用 --mapping 指定，如 \`columns: { ${a.missing[0]?.field}: "你的表头" }\`。`,
+    }),
+    en: (a) => ({
+      message: `required column(s) not found: ${a.missing.map((m) => `${m.field} (${m.aliases.join(' / ')})`).join(', ')}`,
+      hint: `Headers found: ${a.headers.join(', ')}. Rename them or pass --mapping FILE with e.g. \`columns: { ${a.missing[0]?.field}: "your header" }\`.`,
+    }),
+  },
+  'mapping-shape': {
+    'zh-CN': () => ({ message: '列映射需要 `columns:`，每行一个 `字段: "表头"`', hint: '例如：columns: { overall: "整体评价", order: "工单编号" }' }),
+    en: () => ({ message: 'a column mapping needs `columns:` with one `field: "header"` per line', hint: 'For example: columns: { overall: "整体评价", order: "工单编号" }' }),
+  },
+};
 /** Every input diagnostic's wording, in every language; the mapped type makes a missing entry a compile error. */
 export const DIAGNOSTICS: Catalog = {
+  ...DATASET_DIAGNOSTICS,
   'file-not-found': {
     'zh-CN': () => ({ message: '文件不存在', hint: '检查路径和当前目录。' }),
     en: () => ({ message: 'file not found', hint: 'Check the path and the current directory.' }),
@@ -229,6 +287,7 @@ export const DIAGNOSTICS: Catalog = {
     en: (a) => ({ message: `unknown ${a.what} \`${a.id}\``, hint: a.guess ? `Did you mean ${a.guess}?` : `Known: ${a.known.join(', ')}.` }),
   },
 };
+
 
 /** A diagnostic with its code and arguments; its English text fills `message` for logs and tests. */
 export function diag<C extends DiagnosticCode>(

@@ -95,7 +95,7 @@ describe('survey and records commands', () => {
   it('a missing required column is an input error naming what was found', () => {
     const d = mkdtempSync(join(tmpdir(), 'asa-cols-'));
     writeFileSync(join(d, 's.csv'), 'order,score\nA,5\n');
-    const r = cli(['survey', join(d, 's.csv')]);
+    const r = cli(['survey', join(d, 's.csv'), '--lang', 'en']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('required column(s) not found: overall');
     expect(r.stderr).toContain('Headers found: order, score');
@@ -106,8 +106,9 @@ describe('survey and records commands', () => {
   it('a malformed CSV names the line', () => {
     const d = mkdtempSync(join(tmpdir(), 'asa-csv-'));
     writeFileSync(join(d, 'bad.csv'), '服务单号,总体满意度\nS1,5\nS2,"4\nS3,3\n');
-    const r = cli(['survey', join(d, 'bad.csv')]);
+    const r = cli(['survey', join(d, 'bad.csv'), '--lang', 'en']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/bad\.csv:\d+:0: error: CSV cannot be parsed/);
+    expect(cli(['survey', join(d, 'bad.csv')]).stderr).toMatch(/bad\.csv:\d+:0: error: CSV 无法解析/);
   });
 });

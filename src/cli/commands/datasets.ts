@@ -6,6 +6,7 @@ import { parseYaml } from '../../load/parseYaml.js';
 import { readSource } from '../../load/readSource.js';
 import { locate } from '../../load/locate.js';
 import { InputError } from '../../model/diagnostic.js';
+import { diag } from '../../messages/diagnostics.js';
 import type { EvidenceFile } from '../../model/evidence.js';
 import { UsageError } from '../exitCodes.js';
 
@@ -16,7 +17,7 @@ export function loadMapping(file: string | undefined): Record<string, string> | 
   const v = parsed.value as { columns?: unknown } | null;
   const columns = v?.columns;
   if (!columns || typeof columns !== 'object' || Array.isArray(columns) || Object.values(columns).some((x) => typeof x !== 'string')) {
-    throw new InputError([{ file, ...locate(parsed, ['columns']), severity: 'error', message: 'a column mapping needs `columns:` with one `field: "header"` per line', hint: 'For example: columns: { overall: "整体评价", order: "工单编号" }' }]);
+    throw new InputError([diag('mapping-shape', {}, { file, ...locate(parsed, ['columns']) })]);
   }
   return columns as Record<string, string>;
 }
