@@ -193,7 +193,9 @@ Exit codes: 0 ok · 1 below a threshold or regression · 2 invalid input or usag
     .command('lint')
     .description('check a rubric file: schema, sums, ids, levels, references')
     .argument('<file>', 'rubric YAML file')
-    .action(async (file: string) => {
+    .action(async (file: string, _opts: unknown, command: Command) => {
+      // --lang belongs to the parent `rubric` command, wherever it is written.
+      diagnosticsLang = (command.optsWithGlobals() as { lang: Lang }).lang;
       const { loadRubricFile } = await import('../load/loadRubric.js');
       const { warnings } = loadRubricFile(file);
       await printDiagnostics(warnings);

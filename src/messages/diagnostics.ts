@@ -48,6 +48,20 @@ export interface DiagnosticArgs {
   'mapping-unknown-header': { field: string; header: string; headers: string[] };
   'columns-missing': { missing: Array<{ field: string; aliases: string[] }>; headers: string[] };
   'mapping-shape': Record<string, never>;
+  'duplicate-id': { id: string; first: string };
+  'undeclared-source': { source: string; declared: string[] };
+  'sections-sum': { total: number };
+  'children-sum': { kind: 'section' | 'clause'; id: string; points: number; sum: number };
+  'not-a-child': { kind: 'clause' | 'criterion'; id: string; parent: string };
+  'unknown-data-metric': { subject: string; metric: string; known: string[] };
+  'at-least-missing': { id: string };
+  'unknown-kind': { kind: string; id: string; known: string[] };
+  'measure-missing': { id: string };
+  'undeclared-metric': { id: string; metric: string };
+  'measure-ignored': { id: string; kind: string };
+  'levels-unordered': { id: string; min: number; prevId: string; prevMin: number };
+  'first-level-not-fail': Record<string, never>;
+  'level-ids-duplicate': Record<string, never>;
 }
 
 export type DiagnosticCode = keyof DiagnosticArgs;
@@ -133,9 +147,63 @@ const DATASET_DIAGNOSTICS: Pick<Catalog, 'dataset-not-found' | 'dataset-too-larg
     en: () => ({ message: 'a column mapping needs `columns:` with one `field: "header"` per line', hint: 'For example: columns: { overall: "整体评价", order: "工单编号" }' }),
   },
 };
+const RUBRIC_DIAGNOSTICS: Pick<Catalog, 'duplicate-id' | 'undeclared-source' | 'sections-sum' | 'children-sum' | 'not-a-child' | 'unknown-data-metric' | 'at-least-missing' | 'unknown-kind' | 'measure-missing' | 'undeclared-metric' | 'measure-ignored' | 'levels-unordered' | 'first-level-not-fail' | 'level-ids-duplicate'> = {
+  'duplicate-id': {
+    'zh-CN': (a) => ({ message: `编号 ${a.id} 重复（首次出现于 ${a.first}）` }),
+    en: (a) => ({ message: `duplicate id ${a.id} (first at ${a.first})` }),
+  },
+  'undeclared-source': {
+    'zh-CN': (a) => ({ message: `来源 \`${a.source}\` 未在 \`sources\` 中声明`, hint: `已声明：${a.declared.join(', ')}。` }),
+    en: (a) => ({ message: `provenance source \`${a.source}\` is not declared under \`sources\``, hint: `Declared: ${a.declared.join(', ')}.` }),
+  },
+  'sections-sum': {
+    'zh-CN': (a) => ({ message: `一级指标合计 ${a.total} 分，不是 100 分` }),
+    en: (a) => ({ message: `sections add up to ${a.total}, not 100` }),
+  },
+  'children-sum': {
+    'zh-CN': (a) => ({ message: `${a.kind === 'section' ? '一级指标' : '二级指标'} ${a.id} 为 ${a.points} 分，但其下各项合计 ${a.sum} 分` }),
+    en: (a) => ({ message: `${a.kind} ${a.id} is worth ${a.points} but its ${a.kind === 'section' ? 'clauses' : 'criteria'} add up to ${a.sum}` }),
+  },
+  'not-a-child': {
+    'zh-CN': (a) => ({ message: `${a.kind === 'clause' ? '二级指标' : '评价项'}编号 ${a.id} 不属于 ${a.parent}`, hint: `编号应为 ${a.parent}.N。` }),
+    en: (a) => ({ message: `${a.kind} id ${a.id} is not a child of ${a.kind === 'clause' ? 'section' : 'clause'} ${a.parent}`, hint: `Number it ${a.parent}.N.` }),
+  },
+  'unknown-data-metric': {
+    'zh-CN': (a) => ({ message: `${a.subject} 使用了未知的数据指标 \`${a.metric}\``, hint: `已知：${a.known.join(', ')}。` }),
+    en: (a) => ({ message: `${a.subject} uses unknown data metric \`${a.metric}\``, hint: `Known: ${a.known.join(', ')}.` }),
+  },
+  'at-least-missing': {
+    'zh-CN': (a) => ({ message: `评价项 ${a.id}：规则 at-least 需要 \`atLeast\`` }),
+    en: (a) => ({ message: `criterion ${a.id}: rule at-least needs \`atLeast\`` }),
+  },
+  'unknown-kind': {
+    'zh-CN': (a) => ({ message: `本版本不认识评分类型 \`${a.kind}\`；${a.id} 将按“不支持”计`, hint: `已知类型：${a.known.join(', ')}。` }),
+    en: (a) => ({ message: `criterion kind \`${a.kind}\` is not known to this version; ${a.id} will be scored as unsupported`, hint: `Known kinds: ${a.known.join(', ')}.` }),
+  },
+  'measure-missing': {
+    'zh-CN': (a) => ({ message: `评价项 ${a.id} 的类型为 ratio-threshold，但缺少 \`measure\`` }),
+    en: (a) => ({ message: `criterion ${a.id} has kind ratio-threshold but no \`measure\`` }),
+  },
+  'undeclared-metric': {
+    'zh-CN': (a) => ({ message: `评价项 ${a.id} 计量了未声明的指标 \`${a.metric}\``, hint: '请在 `metrics` 下声明。' }),
+    en: (a) => ({ message: `criterion ${a.id} measures undeclared metric \`${a.metric}\``, hint: 'Declare it under `metrics`.' }),
+  },
+  'measure-ignored': {
+    'zh-CN': (a) => ({ message: `评价项 ${a.id} 有 \`measure\`，但类型 \`${a.kind}\` 不使用它` }),
+    en: (a) => ({ message: `criterion ${a.id} has a \`measure\` but kind \`${a.kind}\` ignores it` }),
+  },
+  'levels-unordered': {
+    'zh-CN': (a) => ({ message: `等级 ${a.id}（${a.min}）的最低得分必须高于 ${a.prevId}（${a.prevMin}）` }),
+    en: (a) => ({ message: `level ${a.id} (${a.min}) must have a higher minScore than ${a.prevId} (${a.prevMin})` }),
+  },
+  'first-level-not-fail': { 'zh-CN': () => ({ message: '第一个等级必须是 `fail`' }), en: () => ({ message: 'the first level must be `fail`' }) },
+  'level-ids-duplicate': { 'zh-CN': () => ({ message: '等级编号不能重复' }), en: () => ({ message: 'level ids must be unique' }) },
+};
+
 /** Every input diagnostic's wording, in every language; the mapped type makes a missing entry a compile error. */
 export const DIAGNOSTICS: Catalog = {
   ...DATASET_DIAGNOSTICS,
+  ...RUBRIC_DIAGNOSTICS,
   'file-not-found': {
     'zh-CN': () => ({ message: '文件不存在', hint: '检查路径和当前目录。' }),
     en: () => ({ message: 'file not found', hint: 'Check the path and the current directory.' }),

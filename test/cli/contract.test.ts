@@ -91,8 +91,9 @@ describe('rubric commands', () => {
     const dir = mkdtempSync(join(tmpdir(), 'asa-cli-'));
     const broken = join(dir, 'broken.yaml');
     writeFileSync(broken, readFileSync(join(ROOT, 'rubrics/gbt27922-2011.yaml'), 'utf8').replace('points: 40', 'points: 41'));
-    const r = cli(['rubric', 'lint', broken]);
+    const r = cli(['rubric', 'lint', broken, '--lang', 'en']);
     expect(r.code).toBe(2);
+    expect(cli(['rubric', 'lint', broken]).stderr).toMatch(/一级指标合计 101 分，不是 100 分/);
     expect(r.stderr).toMatch(/broken\.yaml:\d+:\d+: error: sections add up to 101, not 100/);
     expect(r.stderr).toMatch(/section 5\.1 is worth 41 but its clauses add up to 40/);
   });
