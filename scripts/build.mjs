@@ -42,6 +42,9 @@ const common = {
   // CommonJS dependencies (cli-table3) call require() for Node built-ins inside an ESM bundle.
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   logLevel: 'warning',
+  // yaml's ESM build (the one its exports map gives non-Node targets; same code, no Node or browser APIs)
+  // instead of its CommonJS one: it can be tree-shaken and skips the CommonJS wrappers at start-up.
+  alias: { yaml: join(root, 'node_modules/yaml/browser/index.js') },
 };
 rmSync(join(root, 'dist'), { recursive: true, force: true });
 // Code splitting: what only some commands need (terminal renderer, rubric validation) is a separate
