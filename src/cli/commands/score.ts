@@ -136,7 +136,7 @@ function pdfDate(assessmentDate: string): Date {
   return new Date(`${assessmentDate}T00:00:00Z`);
 }
 
-async function render(format: Exclude<Format, 'pdf'> | 'pdf', scored: ScoredFile[], batch: boolean, t: { color: boolean; ascii: boolean; width: number; topGaps: number }): Promise<string> {
+async function render(format: Format, scored: ScoredFile[], batch: boolean, t: { color: boolean; ascii: boolean; width: number; topGaps: number }): Promise<string> {
   switch (format) {
     // A batch as JSON is one array, so `--format json` stays one parseable document; jsonl streams.
     case 'json': {
