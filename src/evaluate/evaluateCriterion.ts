@@ -25,6 +25,7 @@ export function evaluateCriterion(
     title: criterion.title,
     points: criterion.points,
     status: entry?.status ?? null,
+    note: entry?.note ?? null,
     evidence: items.items,
     expects: criterion.expects,
     action: criterion.action,

@@ -61,6 +61,7 @@ export const PDF = {
   note: { 'zh-CN': '说明', en: 'Note' },
   levels: { 'zh-CN': '等级标准', en: 'Levels' },
   minScore: { 'zh-CN': '最低得分', en: 'Minimum score' },
+  remark: { 'zh-CN': '备注', en: 'Remark' },
   dataAnalysis: { 'zh-CN': '数据分析', en: 'Data analysis' },
   surveyTitle: { 'zh-CN': '满意度调查', en: 'Satisfaction survey' },
   recordsTitle: { 'zh-CN': '服务记录', en: 'Service records' },

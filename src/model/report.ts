@@ -32,6 +32,8 @@ export interface CriterionResult {
   applicable: boolean;
   /** What the evidence file claims; null when it says nothing. */
   status: Status | null;
+  /** The assessor's own remark on the criterion (`note` in the evidence file). */
+  note: string | null;
   /** Share of the points credited after the evidence checks. */
   credit: Ratio;
   earned: Points;

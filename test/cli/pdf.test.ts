@@ -29,6 +29,8 @@ describe('PDF report', () => {
       expect(t).toContain(s);
     }
     expect(t).toContain('证据文件不存在：docs/public-docs-index.md');
+    // The assessor's own remark travels from the evidence file into the detail.
+    expect(t).toContain('备注:只做了年度调查，未做季度回访');
   });
 
   it('is wholly in English with --lang en, rubric titles included', () => {

@@ -285,6 +285,7 @@ function detail(L: Layout, r: Report, t: T, n: T): void {
 
 function criterionNotes(c: CriterionResult, lang: Lang, t: T): string {
   const lines: string[] = [];
+  if (c.note) lines.push(`${t('remark')}: ${c.note}`);
   for (const f of c.findings) {
     if (isRedundant(f, c) || FINDING_SEVERITY[f.code] === 'info' && f.code !== 'not-applicable' && f.code !== 'ratio-meets-threshold') continue;
     lines.push(`• ${findingMessage(f, lang)}`);
