@@ -3,7 +3,7 @@ import type { Commitments } from '../model/evidence.js';
 import { roundTo } from '../model/units.js';
 import { RECORD_COLUMNS, RECORD_REQUIRED, mapColumns, type RecordField } from './columns.js';
 import type { Table } from './table.js';
-import { dayOf, parseCount, parseDateTime, text, type WallMinutes } from './values.js';
+import { parseCount, parseDateTime, text, type WallMinutes } from './values.js';
 import { workingDaysBetween, type WorkCalendar } from './workingDays.js';
 
 export const RECORD_TYPES = ['repair', 'installation', 'consultation', 'complaint', 'other'] as const;
@@ -214,4 +214,3 @@ export function distribution(xs: number[]): Distribution {
   return { n: s.length, median: q(0.5), p90: q(0.9) };
 }
 
-export { dayOf };

@@ -6,7 +6,6 @@ import { findingMessage } from '../messages/findings.js';
 import { FINDING_SEVERITY } from '../model/finding.js';
 import { UI, gapAction } from '../messages/ui.js';
 import { CAUSE_LABELS, COMPARISON_LABELS } from '../messages/changes.js';
-import type { Lang } from '../model/localized.js';
 import type { Report } from '../model/report.js';
 import type { ScoredFile } from './scoredFile.js';
 
@@ -184,4 +183,3 @@ function pct(ratio: number | null): string {
   return ratio === null ? '—' : `${(Math.round(ratio * 1000) / 10).toFixed(1)}%`;
 }
 
-export type { Lang };

@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../model/diagnostic.js';
-import { CRITERION_KINDS, LEVEL_IDS, type Rubric } from '../model/rubric.js';
+import { CRITERION_KINDS, type Rubric } from '../model/rubric.js';
 import { DATA_METRICS } from '../model/data.js';
 import { roundTo } from '../model/units.js';
 import { locate } from '../load/locate.js';
@@ -87,6 +87,5 @@ export function rubricSemanticDiagnostics(parsed: ParsedYaml, rubric: Rubric): D
   if (levels[0] && levels[0].id !== 'fail') push(['levels', 'list', 0, 'id'], 'first-level-not-fail', {});
   const ids = levels.map((l) => l.id);
   if (new Set(ids).size !== ids.length) push(['levels', 'list'], 'level-ids-duplicate', {});
-  void LEVEL_IDS;
   return out;
 }

@@ -13,7 +13,7 @@ type Json = Record<string, unknown>;
  */
 export function schemaDiagnostics(errors: readonly ErrorObject[], parsed: ParsedYaml, schema: Json): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const anyOfFolded = foldAnyOf(errors, parsed);
+  const anyOfFolded = foldAnyOf(errors);
   for (const err of anyOfFolded) {
     const d = describe(err, parsed, schema);
     if (d && !out.some((o) => o.line === d.line && o.column === d.column && o.message === d.message)) out.push(d);
@@ -22,7 +22,7 @@ export function schemaDiagnostics(errors: readonly ErrorObject[], parsed: Parsed
 }
 
 /** Keeps the branch of an anyOf whose type matches the data; all-`required` branches become one error. */
-function foldAnyOf(errors: readonly ErrorObject[], parsed: ParsedYaml): ErrorObject[] {
+function foldAnyOf(errors: readonly ErrorObject[]): ErrorObject[] {
   const anyOfs = errors.filter((e) => e.keyword === 'anyOf');
   if (anyOfs.length === 0) return errors.filter((e) => e.keyword !== 'if');
   const drop = new Set<ErrorObject>();
@@ -51,7 +51,6 @@ function foldAnyOf(errors: readonly ErrorObject[], parsed: ParsedYaml): ErrorObj
     // Branches behind a $ref report under the definition's path and cannot be told apart: keep them as they are.
     else errors.filter((e) => !e.schemaPath.startsWith(prefix) && e.instancePath.startsWith(a.instancePath) && e !== a).forEach((e) => drop.delete(e));
   }
-  void parsed;
   return [...errors.filter((e) => !drop.has(e) && e.keyword !== 'if'), ...extra];
 }
 

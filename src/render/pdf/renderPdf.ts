@@ -1,6 +1,6 @@
 import { findingMessage } from '../../messages/findings.js';
 import { EVIDENCE_STATE, METHOD_RULES, PDF } from '../../messages/pdf.js';
-import { OUTCOME_LABELS, gapAction } from '../../messages/ui.js';
+import { OUTCOME_LABELS, UI, gapAction } from '../../messages/ui.js';
 import { CAUSE_LABELS } from '../../messages/changes.js';
 import { DIMENSION_LABELS, DS, RECORD_TYPE_LABELS } from '../../messages/datasets.js';
 import { FINDING_SEVERITY } from '../../model/finding.js';
@@ -28,8 +28,8 @@ export interface PdfResult {
 export async function renderPdf(report: Report, fonts: PdfFonts, creationDate: Date): Promise<PdfResult> {
   const { default: PDFDocument } = await import('pdfkit');
   const lang = report.lang;
-  const t = (k: keyof typeof PDF, vars: Record<string, string | number> = {}) =>
-    PDF[k][lang].replace(/\{(\w+)\}/g, (_, v: string) => String(vars[v] ?? ''));
+  const labels = { ...UI, ...PDF };
+  const t: T = (k, vars = {}) => labels[k][lang].replace(/\{(\w+)\}/g, (_, v: string) => String(vars[v] ?? ''));
   const doc = new PDFDocument({
     size: 'A4',
     margins: { top: PAGE.top, bottom: PAGE.bottom, left: PAGE.left, right: PAGE.right },
@@ -92,7 +92,7 @@ export async function renderPdf(report: Report, fonts: PdfFonts, creationDate: D
   return { bytes: Buffer.concat(chunks), missingGlyphs, pages };
 }
 
-type T = (k: keyof typeof PDF, vars?: Record<string, string | number>) => string;
+type T = (k: keyof typeof PDF | keyof typeof UI, vars?: Record<string, string | number>) => string;
 
 function cover(L: Layout, r: Report, t: T): void {
   const { doc } = L;
@@ -113,7 +113,7 @@ function cover(L: Layout, r: Report, t: T): void {
     y += Math.max(28, L.height(value, { size, bold: true, width: CONTENT_WIDTH - 120 }) + 12);
   };
   row(t('preparedFor'), r.company.name, 18);
-  row(t('assessmentDate'), r.assessmentDate);
+  row(t('date'), r.assessmentDate);
   if (r.assessor) row(t('assessor'), r.assessor);
   row(t('rubric'), `${r.rubric.standard} (${r.rubric.origin}, sha256 ${r.rubric.sha256.slice(0, 12)})`, 10);
 
@@ -248,7 +248,7 @@ function overview(L: Layout, r: Report, t: T, n: T): void {
   L.table(
     [
       { header: t('clause'), width: 50 },
-      { header: t('title'), width: 170 },
+      { header: t('name'), width: 170 },
       { header: t('points'), width: 55, align: 'right' },
       { header: t('earned'), width: 50, align: 'right' },
       { header: t('percent'), width: 50, align: 'right' },
