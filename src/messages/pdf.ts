@@ -1,4 +1,5 @@
 import type { Lang } from '../model/localized.js';
+import type { UI } from './ui.js';
 
 /** Wording of the PDF report beyond the shared report labels in ui.ts. */
 export const PDF = {
@@ -11,16 +12,16 @@ export const PDF = {
     en: 'This report is a self-assessment based on the evidence the company provided. It is not a certification decision: certification rests on the certification body\'s document review and on-site evaluation.',
   },
   page: { 'zh-CN': '第 {n} 页 / 共 {total} 页', en: 'Page {n} of {total}' },
-  summary: { 'zh-CN': '执行摘要', en: 'Executive summary' },
+  summaryChapter: { 'zh-CN': '执行摘要', en: 'Executive summary' },
   overview: { 'zh-CN': '二级指标概览', en: 'Clause overview' },
   detail: { 'zh-CN': '逐项评价', en: 'Criterion detail' },
   plan: { 'zh-CN': '改进行动计划', en: 'Action plan' },
   evidenceIndex: { 'zh-CN': '证据索引', en: 'Evidence index' },
   method: { 'zh-CN': '评分方法与依据', en: 'Scoring method' },
-  nextLevel: { 'zh-CN': '下一等级', en: 'Next level' },
-  pointsNeeded: { 'zh-CN': '还差 {n} 分', en: '{n} points needed' },
-  topLevel: { 'zh-CN': '已达最高等级', en: 'Highest level reached' },
-  blocked: { 'zh-CN': '须先纠正特别扣分项', en: 'special deductions must be corrected first' },
+  nextLevelTitle: { 'zh-CN': '下一等级', en: 'Next level' },
+  pointsNeededN: { 'zh-CN': '还差 {n} 分', en: '{n} points needed' },
+  highestLevel: { 'zh-CN': '已达最高等级', en: 'Highest level reached' },
+  blockedNote: { 'zh-CN': '须先纠正特别扣分项', en: 'special deductions must be corrected first' },
   sectionsChart: { 'zh-CN': '一级指标得分（实得 / 满分）', en: 'Sections: earned of available points' },
   topActions: { 'zh-CN': '可挽回分数最多的五项措施', en: 'The five actions that recover the most points' },
   counts: { 'zh-CN': '符合 {met} · 部分符合 {partial} · 不符合 {notMet} · 未评估 {notAssessed} · 不适用 {na}', en: 'met {met} · partial {partial} · not met {notMet} · not assessed {notAssessed} · n/a {na}' },
@@ -28,15 +29,15 @@ export const PDF = {
   notes: { 'zh-CN': '发现、证据与措施', en: 'Findings, evidence and action' },
   evidence: { 'zh-CN': '证据', en: 'Evidence' },
   noEvidence: { 'zh-CN': '未列出证据', en: 'no evidence cited' },
-  recoverable: { 'zh-CN': '可挽回', en: 'Recoverable' },
+  recoverableCol: { 'zh-CN': '可挽回', en: 'Recoverable' },
   noGaps: { 'zh-CN': '没有失分项。', en: 'No points were lost.' },
-  date: { 'zh-CN': '日期', en: 'Date' },
+  itemDate: { 'zh-CN': '日期', en: 'Date' },
   expires: { 'zh-CN': '有效期至', en: 'Expires' },
   status: { 'zh-CN': '状态', en: 'Status' },
   citedBy: { 'zh-CN': '引用于', en: 'Cited by' },
   noItems: { 'zh-CN': '证据文件未引用任何证据。', en: 'The evidence file cites no evidence.' },
-  deductions: { 'zh-CN': '特别扣分项', en: 'Special deductions' },
-  bonus: { 'zh-CN': '特别加分项', en: 'Special bonus' },
+  deductionsLine: { 'zh-CN': '特别扣分项', en: 'Special deductions' },
+  bonusLine: { 'zh-CN': '特别加分项', en: 'Special bonus' },
   none: { 'zh-CN': '无', en: 'none' },
   comparison: { 'zh-CN': '变化', en: 'Changes' },
   provenance: { 'zh-CN': '分值来源', en: 'Where the points come from' },
@@ -100,3 +101,7 @@ export const METHOD_RULES: Record<Lang, string[]> = {
     'The level follows the final score; {failAt} or more special deductions fail the assessment whatever the score.',
   ],
 };
+
+/** PDF labels extend the shared report labels; a key in both would silently shadow one of them. */
+type SharedKeys = Extract<keyof typeof PDF, keyof typeof UI>;
+export const PDF_KEYS_ARE_DISTINCT: [SharedKeys] extends [never] ? true : SharedKeys = true;

@@ -138,16 +138,16 @@ function cover(L: Layout, r: Report, t: T): void {
 
 function summary(L: Layout, r: Report, t: T, n: T): void {
   const lang = r.lang;
-  L.heading(n('summary'));
+  L.heading(n('summaryChapter'));
   const next = r.level.next;
   const nextText = next
-    ? `${next.name[lang]} (≥ ${next.threshold}): ${t('pointsNeeded', { n: next.pointsNeeded.toFixed(1) })}${next.blockedBySpecialDeductions ? ` — ${t('blocked')}` : ''}`
-    : t('topLevel');
+    ? `${next.name[lang]} (≥ ${next.threshold}): ${t('pointsNeededN', { n: next.pointsNeeded.toFixed(1) })}${next.blockedBySpecialDeductions ? ` — ${t('blockedNote')}` : ''}`
+    : t('highestLevel');
   L.table(
     [
       { header: t('finalScore'), width: 110 },
       { header: t('level'), width: 120 },
-      { header: t('nextLevel'), width: CONTENT_WIDTH - 230 },
+      { header: t('nextLevelTitle'), width: CONTENT_WIDTH - 230 },
     ],
     [[{ text: `${r.score.final.toFixed(1)} / 100`, bold: true }, { text: r.level.name[lang] + (r.level.stars ? ` (${r.level.stars}★)` : ''), bold: true }, { text: nextText }]],
     { size: 10 },
@@ -156,8 +156,8 @@ function summary(L: Layout, r: Report, t: T, n: T): void {
   L.text(t('counts', { met: c.met, partial: c.partial, notMet: c['not-met'], notAssessed: c['not-assessed'], na: c['not-applicable'] }), { size: 9, color: COLOR.muted });
   const deductions = r.findings.flatMap((f) => (f.code === 'special-deduction' ? [`${f.args.clause} ${f.args.reason}`] : []));
   const bonus = r.findings.filter((f) => f.code === 'bonus-applied' || f.code === 'bonus-without-evidence').map((f) => findingMessage(f, lang));
-  L.text(`${t('deductions')} (${deductions.length}): ${deductions.length ? deductions.join('；') : t('none')}`, { size: 9, color: deductions.length ? COLOR.bad : COLOR.muted });
-  L.text(`${t('bonus')}: ${bonus.length ? bonus.join('；') : t('none')}`, { size: 9, color: COLOR.muted });
+  L.text(`${t('deductionsLine')} (${deductions.length}): ${deductions.length ? deductions.join('；') : t('none')}`, { size: 9, color: deductions.length ? COLOR.bad : COLOR.muted });
+  L.text(`${t('bonusLine')}: ${bonus.length ? bonus.join('；') : t('none')}`, { size: 9, color: COLOR.muted });
   L.space(12);
 
   L.heading(t('sectionsChart'), 2);
@@ -313,7 +313,7 @@ function actionPlan(L: Layout, r: Report, t: T, n: T): void {
     [
       { header: '#', width: 22, align: 'right' },
       { header: t('criterion'), width: 120 },
-      { header: t('recoverable'), width: 52, align: 'right' },
+      { header: t('recoverableCol'), width: 52, align: 'right' },
       { header: t('reason'), width: 130 },
       { header: t('action'), width: CONTENT_WIDTH - 324 },
     ],
@@ -347,7 +347,7 @@ function evidenceIndex(L: Layout, r: Report, t: T, n: T): void {
   L.table(
     [
       { header: t('evidence'), width: 190 },
-      { header: t('date'), width: 62 },
+      { header: t('itemDate'), width: 62 },
       { header: t('expires'), width: 62 },
       { header: t('status'), width: 70 },
       { header: t('citedBy'), width: CONTENT_WIDTH - 384 },
