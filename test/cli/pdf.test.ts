@@ -35,7 +35,7 @@ describe('PDF report', () => {
 
   it('is wholly in English with --lang en, rubric titles included', () => {
     const t = flat(en.out);
-    for (const s of ['After-Sales Service Certification Self-Assessment', '1. Executive summary', 'Certified service managers are at least 10 % of service management staff', 'Three-star', 'not a certification decision']) {
+    for (const s of ['After-Sales Service Certification Self-Assessment', 'Assessment date 2026-11-01', '1. Executive summary', 'Certified service managers are at least 10 % of service management staff', 'Three-star', 'not a certification decision']) {
       expect(t).toContain(s);
     }
     expect(t).not.toContain('执行摘要');
