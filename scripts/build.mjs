@@ -29,6 +29,26 @@ export declare const ${exportName}: { (data: unknown): boolean; errors?: ErrorOb
   );
 }
 
+// Reference data (survey complaint themes, the holiday calendar) is authored as YAML and bundled as JSON:
+// no YAML parse at run time, and a malformed edit fails the build here.
+{
+  const { parse } = await import('yaml');
+  for (const name of ['survey-themes', 'cn-work-calendar']) {
+    const data = parse(readFileSync(join(root, 'reference', `${name}.yaml`), 'utf8'), { schema: 'core' });
+    if (name === 'survey-themes') {
+      for (const t of data.themes) for (const p of [...t.complaint, ...(t.praise ?? [])]) new RegExp(p);
+    } else {
+      for (const [year, y] of Object.entries(data.years)) {
+        for (const d of [...(y.holidays ?? []), ...(y.workdays ?? [])]) {
+          const s = d instanceof Date ? d.toISOString().slice(0, 10) : String(d);
+          if (!s.startsWith(`${year}-`) || Number.isNaN(Date.parse(s))) throw new Error(`reference/${name}.yaml: ${s} is not a day of ${year}`);
+        }
+      }
+    }
+    writeFileSync(join(generated, `${name}.json`), JSON.stringify(data, (_k, v) => (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T00:00:00\.000Z$/.test(v) ? v.slice(0, 10) : v)));
+  }
+}
+
 const common = {
   bundle: true,
   platform: 'node',

@@ -28,13 +28,20 @@ for (let i = 1; i <= Number(surveyRows); i++) {
 }
 writeFileSync(join(dir, 'survey-2026Q3.csv'), csv(survey));
 
-const records = [['工单号', '类型', '受理时间', '首次响应时间', '上门时间', '完成时间', '上门次数', '区域']];
+const records = [['工单号', '类型', '受理时间', '首次响应时间', '上门时间', '完成时间', '上门次数', '区域', '产品序列号']];
+const serials = [];
 for (let i = 1; i <= Number(recordRows); i++) {
   const type = pick(['维修', '维修', '维修', '维修', '安装', '安装', '咨询', '咨询', '投诉']);
   const opened = start + Math.floor(rnd() * 91 * 24 * 60) * 6e4;
   const h = (x) => Math.floor(x * 60) * 6e4;
   const remote = rnd() < 0.1;
-  const row = [`T${pad(i, 7)}`, type, stamp(opened), '', '', '', '', remote ? '偏远地区' : '城区'];
+  const row = [`T${pad(i, 7)}`, type, stamp(opened), '', '', '', '', remote ? '偏远地区' : '城区', ''];
+  if (type === '维修') {
+    // About one repair in twenty comes back: the same product's serial number again.
+    const serial = serials.length > 0 && rnd() < 0.05 ? pick(serials) : `SN${pad(i, 8)}`;
+    serials.push(serial);
+    row[8] = serial;
+  }
   if (type === '维修' || type === '安装') {
     const onSite = opened + h(rnd() < 0.93 ? 2 + rnd() * 20 : 25 + rnd() * 30);
     row[3] = stamp(opened + h(0.2 + rnd()));

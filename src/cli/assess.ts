@@ -4,7 +4,8 @@ import { gatherFileFacts, locateCitedFile } from '../load/gatherFileFacts.js';
 import type { DataInput } from '../model/data.js';
 import { loadEvidenceFile } from '../load/loadEvidence.js';
 import { findingLocator } from '../load/locate.js';
-import type { Diagnostic } from '../model/diagnostic.js';
+import { InputError, type Diagnostic } from '../model/diagnostic.js';
+import { diag } from '../messages/diagnostics.js';
 import type { EvidenceFile } from '../model/evidence.js';
 import type { Lang } from '../model/localized.js';
 import type { Report } from '../model/report.js';
@@ -49,16 +50,22 @@ export async function assessFile(file: string, opts: AssessOptions): Promise<Ass
 }
 
 /**
- * The survey and records the evidence file references, analysed. A dataset that cannot be found
- * becomes a finding (its criteria fall back to the claims); one that cannot be parsed is bad input.
+ * The survey and records the evidence file references, analysed. A dataset that is missing, cannot be
+ * read or holds no valid row is reported as unavailable: its criteria then earn nothing from data.
  */
 async function loadDatasets(evidence: EvidenceFile, file: string, asOf: string, root?: string): Promise<DataInput> {
-  const { readTable } = await import('../datasets/readTable.js');
-  const { calendarOf, commitmentsOf, loadMapping } = await import('./commands/datasets.js');
+  const { analyzeSurveyFile, analyzeRecordsFile, workCalendar } = await import('../datasets/analyze.js');
+  const { commitmentsOf, loadMapping } = await import('./commands/datasets.js');
   const { surveySummary, recordsSummary } = await import('../datasets/metrics.js');
   const out: DataInput = { datasets: [], unavailable: [] };
   const refs = evidence.datasets ?? {};
-  const mapping = refs.mapping ? loadMapping(locateCitedFile(refs.mapping, file, root).path) : undefined;
+  let mapping: Record<string, string> | undefined;
+  if (refs.mapping) {
+    const m = locateCitedFile(refs.mapping, file, root);
+    // A mapping outside the evidence root is never read, and its content never echoed.
+    if (m.fact.state !== 'found') throw new InputError([diag('mapping-not-found', { file: refs.mapping, state: m.fact.state }, { file, line: 0, column: 0 })]);
+    mapping = loadMapping(m.path);
+  }
   for (const name of ['survey', 'records'] as const) {
     const ref = refs[name];
     if (!ref) continue;
@@ -67,13 +74,16 @@ async function loadDatasets(evidence: EvidenceFile, file: string, asOf: string, 
       out.unavailable.push({ name, file: ref, reason: fact.state });
       continue;
     }
-    const table = await readTable(path);
-    if (name === 'survey') {
-      const { analyzeSurvey } = await import('../datasets/survey.js');
-      out.datasets.push(surveySummary(analyzeSurvey(table, mapping), ref));
-    } else {
-      const { analyzeRecords } = await import('../datasets/records.js');
-      out.datasets.push(recordsSummary(analyzeRecords(table, { commitments: commitmentsOf(evidence), calendar: calendarOf(evidence), asOf, ...(mapping ? { mapping } : {}) }), ref));
+    try {
+      const summary =
+        name === 'survey'
+          ? surveySummary(await analyzeSurveyFile(path, { mapping, label: ref }), ref)
+          : recordsSummary(await analyzeRecordsFile(path, { commitments: commitmentsOf(evidence), calendar: workCalendar(null, evidence.commitments), asOf, mapping, label: ref }), ref);
+      if (summary.valid === 0) out.unavailable.push({ name, file: ref, reason: 'empty' });
+      else out.datasets.push(summary);
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      out.unavailable.push({ name, file: ref, reason: 'unreadable' });
     }
   }
   return out;

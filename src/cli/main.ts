@@ -135,23 +135,31 @@ Exit codes: 0 ok · 1 below a threshold or regression · 2 invalid input or usag
 
   program
     .command('survey')
-    .description('analyse a customer-satisfaction survey export (CSV or XLSX); a second file is the previous period')
+    .description('analyse a customer-satisfaction survey export (CSV or XLSX); a second file is an earlier period')
     .argument('<file>', 'survey export')
-    .argument('[previous]', 'the previous period, for comparison')
+    .argument('[previous]', 'an earlier period, for comparison (环比 / 同比)')
     .addOption(new Option('--format <format>', 'output format').choices(['terminal', 'json']).default('terminal'))
     .addOption(langOption())
     .option('--mapping <file>', 'YAML column mapping for exports with other headers')
-    .option('--encoding <enc>', 'CSV encoding: utf-8 or gb18030 (default: detected)')
-    .action(async (file: string, previous: string | undefined, opts: { format: string; lang: Lang; mapping?: string; encoding?: string }) => {
+    .option('--themes <file>', 'YAML complaint themes added to (or replacing, by id) the bundled dictionary')
+    .option('--min-group <n>', 'responses a team or product line needs before it is judged', String(10))
+    .option('--encoding <enc>', 'CSV encoding: utf-8, gb18030, utf-16le (default: detected)')
+    .action(async (file: string, previous: string | undefined, opts: { format: string; lang: Lang; mapping?: string; themes?: string; minGroup?: string; encoding?: string }) => {
       diagnosticsLang = opts.lang;
       const ds = await import('./commands/datasets.js');
-      const { analyzeSurvey } = await import('../datasets/survey.js');
-      const mapping = ds.loadMapping(opts.mapping);
-      const enc = ds.parseEncoding(opts.encoding);
-      const now = analyzeSurvey(await ds.readTable(file, enc), mapping);
-      const before = previous ? analyzeSurvey(await ds.readTable(previous, enc), mapping) : undefined;
-      if (opts.format === 'json') process.stdout.write(JSON.stringify(before ? { ...now, previous: before } : now, null, 2) + '\n');
-      else process.stdout.write((await import('../render/datasets.js')).renderSurveyTerminal(now, opts.lang, before));
+      const { analyzeSurveyFile } = await import('../datasets/analyze.js');
+      const { compareSurveys } = await import('../datasets/survey.js');
+      const o = {
+        mapping: ds.loadMapping(opts.mapping),
+        themes: ds.loadThemes(opts.themes),
+        encoding: ds.parseEncoding(opts.encoding),
+        rules: { minGroupResponses: ds.parsePositiveInt('--min-group', opts.minGroup) ?? 10 },
+      };
+      const now = await analyzeSurveyFile(file, o);
+      const before = previous ? await analyzeSurveyFile(previous, o) : undefined;
+      const comparison = before ? compareSurveys(now, before) : undefined;
+      if (opts.format === 'json') process.stdout.write(JSON.stringify(before ? { ...now, previous: before, comparison } : now, null, 2) + '\n');
+      else process.stdout.write((await import('../render/datasets.js')).renderSurveyTerminal(now, opts.lang, comparison));
       setExit(EXIT.ok);
     });
 
@@ -162,18 +170,30 @@ Exit codes: 0 ok · 1 below a threshold or regression · 2 invalid input or usag
     .addOption(new Option('--format <format>', 'output format').choices(['terminal', 'json']).default('terminal'))
     .addOption(langOption())
     .option('--evidence <file>', 'evidence file whose `commitments` (response times, deadlines, holidays) apply')
-    .option('--as-of <date>', 'date for open items past their deadline (default: the evidence assessment date, else today)')
+    .option('--as-of <date>', 'the analysis date for open items (default: the evidence assessment date; required without --evidence)')
+    .option('--holidays <file>', 'YAML holiday calendar replacing the bundled State Council notices')
+    .option('--repeat-window <days>', 'a repeat repair is a new repair ticket for the same order within this many days', String(30))
     .option('--mapping <file>', 'YAML column mapping for exports with other headers')
-    .option('--encoding <enc>', 'CSV encoding: utf-8 or gb18030 (default: detected)')
-    .action(async (file: string, opts: { format: string; lang: Lang; evidence?: string; asOf?: string; mapping?: string; encoding?: string }) => {
+    .option('--encoding <enc>', 'CSV encoding: utf-8, gb18030, utf-16le (default: detected)')
+    .action(async (file: string, opts: { format: string; lang: Lang; evidence?: string; asOf?: string; holidays?: string; repeatWindow?: string; mapping?: string; encoding?: string }) => {
       diagnosticsLang = opts.lang;
       const ds = await import('./commands/datasets.js');
-      const { analyzeRecords } = await import('../datasets/records.js');
+      const { analyzeRecordsFile, workCalendar } = await import('../datasets/analyze.js');
+      const { isIsoDate } = await import('../evaluate/dates.js');
       const evidence = opts.evidence ? loadEvidenceFile(opts.evidence, (await loadBundledRubric()).rubric).evidence : undefined;
-      const asOf = opts.asOf ?? evidence?.assessment.date ?? new Date().toISOString().slice(0, 10);
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new UsageError(`--as-of must be a date written YYYY-MM-DD, got ${asOf}`);
+      // Never the clock: a report must come out the same tomorrow.
+      const asOf = opts.asOf ?? evidence?.assessment.date;
+      if (asOf === undefined) throw new UsageError('records needs the analysis date: --as-of YYYY-MM-DD, or --evidence FILE (its assessment.date)');
+      if (!isIsoDate(asOf)) throw new UsageError(`--as-of must be a real date written YYYY-MM-DD, got ${asOf}`);
       const commitments = ds.commitmentsOf(evidence);
-      const a = analyzeRecords(await ds.readTable(file, ds.parseEncoding(opts.encoding)), { commitments, calendar: ds.calendarOf(evidence), asOf, mapping: ds.loadMapping(opts.mapping) });
+      const a = await analyzeRecordsFile(file, {
+        commitments,
+        calendar: workCalendar(ds.loadHolidays(opts.holidays), evidence?.commitments),
+        asOf,
+        mapping: ds.loadMapping(opts.mapping),
+        encoding: ds.parseEncoding(opts.encoding),
+        repeatWindowDays: ds.parsePositiveInt('--repeat-window', opts.repeatWindow),
+      });
       if (opts.format === 'json') process.stdout.write(JSON.stringify(a, null, 2) + '\n');
       else process.stdout.write((await import('../render/datasets.js')).renderRecordsTerminal(a, opts.lang, Object.keys(commitments).length > 0));
       setExit(EXIT.ok);

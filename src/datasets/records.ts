@@ -1,30 +1,42 @@
-import type { Ratio } from '../model/units.js';
 import type { Commitments } from '../model/evidence.js';
+import type { Ratio } from '../model/units.js';
 import { roundTo } from '../model/units.js';
+import { fold } from './chineseText.js';
 import { RECORD_COLUMNS, RECORD_REQUIRED, mapColumns, type RecordField } from './columns.js';
-import type { Table } from './table.js';
-import { parseCount, parseDateTime, text, type WallMinutes } from './values.js';
-import { workingDaysBetween, type WorkCalendar } from './workingDays.js';
+import { Float64List, HashIndex, percentile } from './compact.js';
+import type { RawCell, RowSink, TableInfo } from './table.js';
+import { maskPersonalData } from './themes.js';
+import { dayOf, isPlaceholder, parseCount, parseDateTime, text, type WallMinutes } from './values.js';
+import { coveredYear, workingDaysBetween, type WorkCalendar } from './workCalendar.js';
 
-export const RECORD_TYPES = ['repair', 'installation', 'consultation', 'complaint', 'other'] as const;
+export const RECORD_TYPES = ['repair', 'installation', 'consultation', 'complaint', 'return', 'recall', 'other'] as const;
 export type RecordType = (typeof RECORD_TYPES)[number];
 
+/** Type words, matched on the folded (Simplified, lower-case) label; the first match wins. */
 const TYPE_WORDS: Array<[RecordType, RegExp]> = [
-  ['complaint', /投诉|complain/i],
-  ['repair', /维修|报修|故障|repair|fault/i],
-  ['installation', /安装|送装|配送|调试|install|deliver/i],
-  ['consultation', /咨询|查询|问询|consult|enquir|inquir/i],
+  ['complaint', /投诉|complain/],
+  ['recall', /召回|recall/],
+  ['return', /退货|换货|退换|退款|return|exchange|refund/],
+  ['repair', /维修|报修|故障|返修|修理|repair|fault|fix/],
+  ['installation', /安装|送装|配送|送货|调试|install|deliver/],
+  ['consultation', /咨询|查询|问询|consult|enquir|inquir|question/],
 ];
 
 export type { Commitments } from '../model/evidence.js';
 
 /** Common benchmarks buyers and tenders ask for (seed 001): not the standard, a yardstick. */
 export const BENCHMARKS = {
-  repairResponseHours: 24,
-  remoteRepairResponseHours: 48,
+  /** 维修服务响应时间应确保在接到客户维修请求后的24小时内提供上门服务 (remote areas 48). */
+  repairOnSiteHours: 24,
+  remoteRepairOnSiteHours: 48,
+  /** 投诉在接到后的5个工作日内给出初步答复，并在30个工作日内完成调查和处理. */
   complaintReplyWorkingDays: 5,
   complaintResolutionWorkingDays: 30,
 } as const;
+
+/** A later repair ticket for the same order or product within this many days makes the first a repeat repair (ours; `--repeat-window`). */
+export const REPEAT_WINDOW_DAYS = 30;
+export const LIST_CAP = 100;
 
 export interface Distribution {
   n: number;
@@ -33,184 +45,369 @@ export interface Distribution {
   p90: number | null;
 }
 
+/** One deadline checked over the tickets of a type, as of the analysis date. */
 export interface Within {
   limit: number;
   unit: 'hours' | 'working days';
   /** Repairs in remote regions are held to this limit instead. */
   remoteLimit?: number;
-  /** Records measured (those with the timestamps needed). */
-  n: number;
+  /** The event the deadline is measured to. */
+  measuredTo: 'on-site' | 'first-response' | 'resolved';
   within: number;
+  /** Reached the event after the deadline. */
+  late: number;
+  /** Still without the event and already past the deadline on the as-of date: late too. */
+  overdueOpen: number;
+  /** Still without the event but within the deadline on the as-of date: not counted either way. */
+  pending: number;
+  /** Closed without the event recorded (e.g. a repair with no on-site arrival time): not counted. */
+  notMeasured: number;
+  /** within / (within + late + overdueOpen). */
   share: Ratio | null;
 }
 
 export interface TypeStats {
   type: RecordType;
   count: number;
-  /** Hours from opened to first response (repair and installation: to on-site arrival when recorded). */
-  responseHours: Distribution;
+  /** Tickets with no resolution time. */
+  open: number;
+  /** Hours from opened to the first contact (call, message, reply). */
+  firstContactHours: Distribution;
+  /** Repair and installation: hours from opened to on-site arrival. */
+  onSiteHours: Distribution | null;
   /** Hours from opened to resolved. */
   resolutionHours: Distribution;
-  commitment: { response?: Within; reply?: Within; resolution?: Within };
+  commitment: { response?: Within; completion?: Within; reply?: Within; resolution?: Within };
   benchmark: { response?: Within; reply?: Within; resolution?: Within };
-  /** Share of resolved repairs and installations done in one visit. */
+  /** Repairs: resolved in one visit, not reopened, no repeat ticket within the window. */
   firstTimeFix: { n: number; share: Ratio | null } | null;
-  /** Still open past the commitment (or benchmark) on the as-of date. */
+  /** Repairs: 返修率, reopened or followed by a repeat ticket for the same order within the window. */
+  repeatRepair: { n: number; repeated: number; share: Ratio | null; windowDays: number } | null;
+  /** Past a deadline and still open on the as-of date (ids masked, first ten). */
   overdueOpen: { count: number; ids: string[] };
 }
 
-export type RecordInvalid =
-  | { code: 'missing-field'; field: string }
-  | { code: 'bad-date'; field: string; value: string }
-  | { code: 'bad-count'; field: string; value: string }
-  | { code: 'before-opened'; field: string }
-  | { code: 'duplicate-id'; id: string; firstLine: number };
+export type RecordProblemCode = 'missing-field' | 'date-unreadable' | 'date-implausible' | 'bad-count' | 'before-opened' | 'duplicate-id';
+export interface RecordProblem {
+  line: number;
+  /** 1-based column, 0 when the problem is the row's. */
+  column: number;
+  field: RecordField;
+  code: RecordProblemCode;
+  value: string;
+  firstLine?: number;
+}
 
 export interface RecordsAnalysis {
-  dataset: { file: string; format: string; encoding: string | null; sha256: string; rows: number };
+  dataset: TableInfo;
+  columns: { used: Partial<Record<RecordField, string>>; unused: string[] };
   valid: number;
-  invalid: Array<{ line: number; reason: RecordInvalid }>;
+  /** Rows skipped, with every problem found in them. */
+  invalid: { rows: number; problems: number; items: RecordProblem[] };
   asOf: string;
+  /** First and last day a valid ticket was opened. */
+  period: { from: string; to: string } | null;
+  calendar: { years: { from: number; to: number } | null; sources: Array<{ year: number; notice: string }>; complaintsOutside: number };
+  repeatWindowDays: number;
   types: TypeStats[];
 }
 
-interface Ticket {
-  id: string;
-  type: RecordType;
+type Outcome = 'within' | 'late' | 'overdue' | 'pending' | 'not-measured';
+
+interface Check {
+  within: Within;
+  /** Limit for this ticket (hours or working days), or undefined when the check does not apply. */
+  limit: (remote: boolean) => number;
+  at: (t: Times) => WallMinutes | null;
+}
+interface Times {
   opened: WallMinutes;
   firstResponse: WallMinutes | null;
   onSite: WallMinutes | null;
   resolved: WallMinutes | null;
-  visits: number | null;
-  remote: boolean;
+}
+interface TypeState {
+  count: number;
+  open: number;
+  firstContact: Float64List;
+  onSite: Float64List;
+  resolution: Float64List;
+  commitment: Partial<Record<'response' | 'completion' | 'reply' | 'resolution', Check>>;
+  benchmark: Partial<Record<'response' | 'reply' | 'resolution', Check>>;
+  overdue: { count: number; ids: string[] };
 }
 
-/** Pure: table + commitments + calendar + as-of date -> per-type statistics. */
-export function analyzeRecords(
-  table: Table,
-  o: { commitments?: Commitments; calendar: WorkCalendar; asOf: string; mapping?: Partial<Record<string, string>> },
-): RecordsAnalysis {
-  const cols = mapColumns<RecordField>(table, RECORD_COLUMNS, RECORD_REQUIRED, o.mapping);
-  const invalid: RecordsAnalysis['invalid'] = [];
-  const seen = new Map<string, number>();
-  const tickets: Ticket[] = [];
-  for (const row of table.rows) {
-    const get = (f: RecordField) => (cols[f] === undefined ? null : row.cells[cols[f]!] ?? null);
-    const fail = (reason: RecordInvalid) => invalid.push({ line: row.line, reason });
-    const id = text(get('id'));
-    const typeLabel = text(get('type'));
-    if (!id) { fail({ code: 'missing-field', field: 'id' }); continue; }
-    if (!typeLabel) { fail({ code: 'missing-field', field: 'type' }); continue; }
-    const times: Partial<Record<'opened' | 'firstResponse' | 'onSite' | 'resolved', WallMinutes | null>> = {};
-    let bad = false;
-    for (const f of ['opened', 'firstResponse', 'onSite', 'resolved'] as const) {
-      const raw = get(f);
-      if (raw === null || text(raw) === '') { times[f] = null; continue; }
-      const t = parseDateTime(raw);
-      if (t === null) { fail({ code: 'bad-date', field: f, value: text(raw) }); bad = true; break; }
-      times[f] = t;
-    }
-    if (bad) continue;
-    if (times.opened == null) { fail({ code: 'missing-field', field: 'opened' }); continue; }
-    const later = (['firstResponse', 'onSite', 'resolved'] as const).find((f) => times[f] != null && times[f]! < times.opened!);
-    if (later) { fail({ code: 'before-opened', field: later }); continue; }
-    const visits = parseCount(get('visits'));
-    if (Number.isNaN(visits)) { fail({ code: 'bad-count', field: 'visits', value: text(get('visits')) }); continue; }
-    const first = seen.get(id);
-    if (first !== undefined) { fail({ code: 'duplicate-id', id, firstLine: first }); continue; }
-    seen.set(id, row.line);
-    tickets.push({
-      id,
-      type: TYPE_WORDS.find(([, re]) => re.test(typeLabel))?.[0] ?? 'other',
-      opened: times.opened,
-      firstResponse: times.firstResponse ?? null,
-      onSite: times.onSite ?? null,
-      resolved: times.resolved ?? null,
-      visits,
-      remote: /偏远|远郊|山区|remote|rural/i.test(text(get('region'))),
-    });
+const TRUE_WORDS = new Set(['是', 'y', 'yes', 'true', '1', '√', '✓', 'x', '返修', '重开', 'reopened', '有']);
+
+const emptyWithin = (limit: number, unit: Within['unit'], measuredTo: Within['measuredTo'], remoteLimit?: number): Within => ({
+  limit, unit, ...(remoteLimit !== undefined && remoteLimit !== limit ? { remoteLimit } : {}), measuredTo, within: 0, late: 0, overdueOpen: 0, pending: 0, notMeasured: 0, share: null,
+});
+
+/** Streaming analysis of service tickets against commitments and benchmarks, as of a date (never the clock). */
+export class RecordsAccumulator {
+  readonly sink: RowSink;
+  private cols: Partial<Record<RecordField, number>> = {};
+  private header: string[] = [];
+  private unused: string[] = [];
+  private valid = 0;
+  private invalid = { rows: 0, problems: 0, items: [] as RecordProblem[] };
+  private ids = new HashIndex();
+  private orderIds = new HashIndex();
+  private typeCache = new Map<string, RecordType>();
+  private types = new Map<RecordType, TypeState>();
+  private asOfEnd: WallMinutes;
+  private complaintsOutside = 0;
+  private minOpened = Number.POSITIVE_INFINITY;
+  private maxOpened = Number.NEGATIVE_INFINITY;
+  // Repairs, for first-time fix and repeat repairs: one slot per repair ticket.
+  private rOrder = new Float64List();
+  private rOpened = new Float64List();
+  private rResolved = new Float64List();
+  private rFlags = new Float64List();
+
+  constructor(
+    private file: string,
+    private o: { commitments: Commitments; calendar: WorkCalendar; asOf: string; mapping?: Partial<Record<string, string>> | undefined; repeatWindowDays?: number | undefined },
+  ) {
+    this.asOfEnd = Date.parse(`${o.asOf}T00:00:00Z`) / 60000 + 1439;
+    this.sink = { header: (cells, line) => this.onHeader(cells, line), row: (line, cells) => this.onRow(line, cells) };
   }
 
-  const asOfEnd = Date.parse(`${o.asOf}T23:59:00Z`) / 60000;
-  const c = o.commitments ?? {};
-  const types = RECORD_TYPES.map((type) => {
-    const ts = tickets.filter((t) => t.type === type);
-    if (ts.length === 0) return null;
-    const responseAt = (t: Ticket) => (type === 'repair' || type === 'installation' ? (t.onSite ?? t.firstResponse) : t.firstResponse);
-    const hours = (a: WallMinutes, b: WallMinutes) => (b - a) / 60;
-    const responseHours = ts.flatMap((t) => (responseAt(t) !== null ? [hours(t.opened, responseAt(t)!)] : []));
-    const resolutionHours = ts.flatMap((t) => (t.resolved !== null ? [hours(t.opened, t.resolved)] : []));
-    const stats: TypeStats = {
-      type,
-      count: ts.length,
-      responseHours: distribution(responseHours),
-      resolutionHours: distribution(resolutionHours),
-      commitment: {},
-      benchmark: {},
-      firstTimeFix: null,
-      overdueOpen: { count: 0, ids: [] },
+  private onHeader(cells: string[], line: number): void {
+    this.header = cells;
+    const m = mapColumns<RecordField>(this.file, cells, line, RECORD_COLUMNS, RECORD_REQUIRED, this.o.mapping);
+    this.cols = m.index;
+    this.unused = m.unused;
+  }
+
+  private problem(p: RecordProblem): void {
+    this.invalid.problems++;
+    if (this.invalid.items.length < LIST_CAP) this.invalid.items.push(p);
+  }
+
+  private classify(label: string): RecordType {
+    let t = this.typeCache.get(label);
+    if (t === undefined) {
+      const f = fold(label);
+      t = TYPE_WORDS.find(([, re]) => re.test(f))?.[0] ?? 'other';
+      if (this.typeCache.size < 10_000) this.typeCache.set(label, t);
+    }
+    return t;
+  }
+
+  private state(type: RecordType): TypeState {
+    let s = this.types.get(type);
+    if (s) return s;
+    const c = this.o.commitments;
+    const hours = (limit: (remote: boolean) => number | undefined, to: Within['measuredTo'], at: Check['at']): Check | undefined => {
+      const base = limit(false);
+      if (base === undefined) return undefined;
+      return { within: emptyWithin(base, 'hours', to, limit(true)), limit: (r) => limit(r) ?? base, at };
     };
-    const withinHours = (limit: (t: Ticket) => number | undefined, base?: number, remote?: number): Within | undefined => {
-      const measured = ts.filter((t) => responseAt(t) !== null && limit(t) !== undefined);
-      if (measured.length === 0) return undefined;
-      const within = measured.filter((t) => hours(t.opened, responseAt(t)!) <= limit(t)!).length;
-      const shown = base ?? limit(measured[0]!)!;
-      return { limit: shown, unit: 'hours', ...(remote !== undefined && remote !== shown ? { remoteLimit: remote } : {}), n: measured.length, within, share: roundTo(within / measured.length, 4) };
-    };
-    const withinDays = (at: (t: Ticket) => WallMinutes | null, limit: number | undefined): Within | undefined => {
-      if (limit === undefined) return undefined;
-      const measured = ts.filter((t) => at(t) !== null);
-      if (measured.length === 0) return { limit, unit: 'working days', n: 0, within: 0, share: null };
-      const within = measured.filter((t) => workingDaysBetween(t.opened, at(t)!, o.calendar) <= limit).length;
-      return { limit, unit: 'working days', n: measured.length, within, share: roundTo(within / measured.length, 4) };
-    };
-    let overdue: (t: Ticket) => boolean = () => false;
+    const days = (limit: number | undefined, to: Within['measuredTo'], at: Check['at']): Check | undefined =>
+      limit === undefined ? undefined : { within: emptyWithin(limit, 'working days', to), limit: () => limit, at };
+    s = { count: 0, open: 0, firstContact: new Float64List(), onSite: new Float64List(), resolution: new Float64List(), commitment: {}, benchmark: {}, overdue: { count: 0, ids: [] } };
+    const onSite = (t: Times) => t.onSite;
+    const resolved = (t: Times) => t.resolved;
+    // A complaint closed without a separate first reply was answered when it was resolved.
+    const reply = (t: Times) => t.firstResponse ?? t.resolved;
+    const put = <K extends string>(into: Partial<Record<K, Check>>, k: K, check: Check | undefined) => check && (into[k] = check);
     if (type === 'repair') {
-      const commit = (t: Ticket) => (t.remote ? c.remoteRepairResponseHours ?? c.repairResponseHours : c.repairResponseHours);
-      if (c.repairResponseHours !== undefined) stats.commitment.response = withinHours(commit, c.repairResponseHours, c.remoteRepairResponseHours);
-      stats.benchmark.response = withinHours((t) => (t.remote ? BENCHMARKS.remoteRepairResponseHours : BENCHMARKS.repairResponseHours), BENCHMARKS.repairResponseHours, BENCHMARKS.remoteRepairResponseHours);
-      const limit = (t: Ticket) => commit(t) ?? (t.remote ? BENCHMARKS.remoteRepairResponseHours : BENCHMARKS.repairResponseHours);
-      overdue = (t) => t.resolved === null && responseAt(t) === null && hours(t.opened, asOfEnd) > limit(t);
+      put(s.commitment, 'response', hours((r) => (r ? (c.remoteRepairResponseHours ?? c.repairResponseHours) : c.repairResponseHours), 'on-site', onSite));
+      put(s.benchmark, 'response', hours((r) => (r ? BENCHMARKS.remoteRepairOnSiteHours : BENCHMARKS.repairOnSiteHours), 'on-site', onSite));
     } else if (type === 'installation') {
-      stats.commitment.response = withinHours(() => c.installationHours);
-      if (c.installationHours !== undefined) overdue = (t) => t.resolved === null && hours(t.opened, asOfEnd) > c.installationHours!;
+      put(s.commitment, 'completion', hours(() => c.installationHours, 'resolved', resolved));
     } else if (type === 'consultation') {
-      stats.commitment.response = withinHours(() => c.consultationResponseHours);
-      if (c.consultationResponseHours !== undefined) overdue = (t) => t.firstResponse === null && hours(t.opened, asOfEnd) > c.consultationResponseHours!;
+      put(s.commitment, 'response', hours(() => c.consultationResponseHours, 'first-response', (t) => t.firstResponse));
     } else if (type === 'complaint') {
-      stats.commitment.reply = withinDays((t) => t.firstResponse, c.complaintReplyWorkingDays);
-      stats.commitment.resolution = withinDays((t) => t.resolved, c.complaintResolutionWorkingDays);
-      stats.benchmark.reply = withinDays((t) => t.firstResponse, BENCHMARKS.complaintReplyWorkingDays);
-      stats.benchmark.resolution = withinDays((t) => t.resolved, BENCHMARKS.complaintResolutionWorkingDays);
-      const limit = c.complaintResolutionWorkingDays ?? BENCHMARKS.complaintResolutionWorkingDays;
-      overdue = (t) => t.resolved === null && workingDaysBetween(t.opened, asOfEnd, o.calendar) > limit;
+      put(s.commitment, 'reply', days(c.complaintReplyWorkingDays, 'first-response', reply));
+      put(s.commitment, 'resolution', days(c.complaintResolutionWorkingDays, 'resolved', resolved));
+      put(s.benchmark, 'reply', days(BENCHMARKS.complaintReplyWorkingDays, 'first-response', reply));
+      put(s.benchmark, 'resolution', days(BENCHMARKS.complaintResolutionWorkingDays, 'resolved', resolved));
     }
-    if (type === 'repair' || type === 'installation') {
-      const fixed = ts.filter((t) => t.resolved !== null && t.visits !== null && t.visits > 0);
-      stats.firstTimeFix = { n: fixed.length, share: fixed.length ? roundTo(fixed.filter((t) => t.visits === 1).length / fixed.length, 4) : null };
+    this.types.set(type, s);
+    return s;
+  }
+
+  private onRow(line: number, cells: RawCell[]): void {
+    const { cols } = this;
+    const get = (f: RecordField) => (cols[f] === undefined ? null : (cells[cols[f]!] ?? null));
+    const col = (f: RecordField) => (cols[f] === undefined ? 0 : cols[f]! + 1);
+    const problems: RecordProblem[] = [];
+    const fail = (field: RecordField, code: RecordProblemCode, value: RawCell = null, extra: Partial<RecordProblem> = {}) =>
+      problems.push({ line, column: col(field), field, code, value: maskPersonalData(text(value)).slice(0, 40), ...extra });
+
+    const id = text(get('id'));
+    const typeLabel = text(get('type'));
+    if (id === '' || isPlaceholder(id)) fail('id', 'missing-field');
+    if (typeLabel === '' || isPlaceholder(typeLabel)) fail('type', 'missing-field');
+    const times: Times = { opened: 0, firstResponse: null, onSite: null, resolved: null };
+    let hasOpened = false;
+    for (const f of ['opened', 'firstResponse', 'onSite', 'resolved'] as const) {
+      const raw = get(f);
+      const t = parseDateTime(raw);
+      if (t === 'unreadable') fail(f, 'date-unreadable', raw);
+      else if (t === 'implausible') fail(f, 'date-implausible', raw);
+      else if (t !== null) {
+        if (f === 'opened') {
+          times.opened = t;
+          hasOpened = true;
+        } else times[f] = t;
+      } else if (f === 'opened') fail('opened', 'missing-field');
     }
-    const late = ts.filter((t) => t.opened <= asOfEnd && overdue(t));
-    stats.overdueOpen = { count: late.length, ids: late.slice(0, 10).map((t) => t.id) };
-    return stats;
-  }).filter((x): x is TypeStats => x !== null);
+    if (hasOpened) {
+      for (const f of ['firstResponse', 'onSite', 'resolved'] as const) if (times[f] !== null && times[f]! < times.opened) fail(f, 'before-opened', get(f));
+    }
+    const visits = parseCount(get('visits'));
+    if (visits === 'invalid') fail('visits', 'bad-count', get('visits'));
+    if (problems.length === 0) {
+      const first = this.ids.getOrInsert(id, line);
+      if (first >= 0) fail('id', 'duplicate-id', id, { firstLine: first });
+    }
+    if (problems.length > 0) {
+      this.invalid.rows++;
+      for (const p of problems) this.problem(p);
+      return;
+    }
+    this.valid++;
+    if (times.opened < this.minOpened) this.minOpened = times.opened;
+    if (times.opened > this.maxOpened) this.maxOpened = times.opened;
+    const type = this.classify(typeLabel);
+    const s = this.state(type);
+    s.count++;
+    if (times.resolved === null) s.open++;
+    const h = (to: WallMinutes | null, list: Float64List) => to !== null && list.push((to - times.opened) / 60);
+    h(times.firstResponse, s.firstContact);
+    if (type === 'repair' || type === 'installation') h(times.onSite, s.onSite);
+    h(times.resolved, s.resolution);
 
-  return {
-    dataset: { file: table.file, format: table.format, encoding: table.encoding, sha256: table.sha256, rows: table.rows.length },
-    valid: tickets.length,
-    invalid,
-    asOf: o.asOf,
-    types,
-  };
+    const remote = /偏远|远郊|山区|海岛|remote|rural/i.test(text(get('region')));
+    if (type === 'complaint' && !coveredYear(times.opened, this.o.calendar)) this.complaintsOutside++;
+    let overdue = false;
+    for (const check of [...Object.values(s.commitment), ...Object.values(s.benchmark)]) {
+      const out = this.judge(check, times, remote);
+      if (out === null) continue;
+      const w = check.within;
+      if (out === 'within') w.within++;
+      else if (out === 'late') w.late++;
+      else if (out === 'overdue') {
+        w.overdueOpen++;
+        overdue = true;
+      } else if (out === 'pending') w.pending++;
+      else w.notMeasured++;
+    }
+    if (overdue) {
+      s.overdue.count++;
+      if (s.overdue.ids.length < 10) s.overdue.ids.push(maskPersonalData(id).slice(0, 40));
+    }
+    if (type === 'repair') {
+      const order = text(get('order'));
+      const key = order === '' || isPlaceholder(order) ? -1 : this.orderKey(order);
+      const reopened = TRUE_WORDS.has(fold(text(get('reopened'))));
+      this.rOrder.push(key);
+      this.rOpened.push(times.opened);
+      this.rResolved.push(times.resolved ?? Number.NaN);
+      this.rFlags.push((reopened ? 1 : 0) | (typeof visits === 'number' && visits > 1 ? 2 : 0));
+    }
+  }
+
+  private orderKey(order: string): number {
+    const next = this.orderIds.size;
+    const found = this.orderIds.getOrInsert(order, next);
+    return found >= 0 ? found : next;
+  }
+
+  /** null: the ticket was opened after the as-of date, so no deadline applies yet. */
+  private judge(check: Check, t: Times, remote: boolean): Outcome | null {
+    if (t.opened > this.asOfEnd) return null;
+    const limit = check.limit(remote);
+    const at = check.at(t);
+    const elapsed = (to: WallMinutes) => (check.within.unit === 'hours' ? (to - t.opened) / 60 : workingDaysBetween(t.opened, to, this.o.calendar));
+    if (at !== null) return elapsed(at) <= limit + 1e-9 ? 'within' : 'late';
+    if (t.resolved !== null) return 'not-measured';
+    return elapsed(this.asOfEnd) > limit + 1e-9 ? 'overdue' : 'pending';
+  }
+
+  finish(info: TableInfo): RecordsAnalysis {
+    const window = this.o.repeatWindowDays ?? REPEAT_WINDOW_DAYS;
+    const repairs = this.repairQuality(window);
+    const dist = (l: Float64List): Distribution => {
+      const s = l.sorted();
+      const r = (x: number | null) => (x === null ? null : roundTo(x, 2));
+      return { n: s.length, median: r(percentile(s, 0.5)), p90: r(percentile(s, 0.9)) };
+    };
+    const done = (c: Check): Within => {
+      const w = c.within;
+      const denom = w.within + w.late + w.overdueOpen;
+      return { ...w, share: denom ? roundTo(w.within / denom, 4) : null };
+    };
+    const map = <K extends string>(x: Partial<Record<K, Check>>) => Object.fromEntries(Object.entries(x).map(([k, c]) => [k, done(c as Check)])) as Partial<Record<K, Within>>;
+    const types = RECORD_TYPES.flatMap((type): TypeStats[] => {
+      const s = this.types.get(type);
+      if (!s) return [];
+      return [{
+        type,
+        count: s.count,
+        open: s.open,
+        firstContactHours: dist(s.firstContact),
+        onSiteHours: type === 'repair' || type === 'installation' ? dist(s.onSite) : null,
+        resolutionHours: dist(s.resolution),
+        commitment: map(s.commitment),
+        benchmark: map(s.benchmark),
+        firstTimeFix: type === 'repair' ? repairs.firstTimeFix : null,
+        repeatRepair: type === 'repair' ? repairs.repeatRepair : null,
+        overdueOpen: s.overdue,
+      }];
+    });
+    const used = Object.fromEntries(Object.entries(this.cols).map(([f, i]) => [f, this.header[i as number] ?? ''])) as Partial<Record<RecordField, string>>;
+    return {
+      dataset: info,
+      columns: { used, unused: this.unused.map((h) => maskPersonalData(h).slice(0, 60)) },
+      valid: this.valid,
+      invalid: this.invalid,
+      asOf: this.o.asOf,
+      period: this.valid ? { from: dayOf(this.minOpened), to: dayOf(this.maxOpened) } : null,
+      calendar: { years: this.o.calendar.years, sources: this.o.calendar.sources, complaintsOutside: this.complaintsOutside },
+      repeatWindowDays: window,
+      types,
+    };
+  }
+
+  /** First-time fix and repeat repairs; measurable only when visits, a reopen flag or an order column is exported. */
+  private repairQuality(windowDays: number): { firstTimeFix: TypeStats['firstTimeFix']; repeatRepair: TypeStats['repeatRepair'] } {
+    const n = this.rOpened.length;
+    const measurable = this.cols.visits !== undefined || this.cols.reopened !== undefined || this.cols.order !== undefined;
+    if (!measurable || n === 0) return { firstTimeFix: null, repeatRepair: null };
+    const repeated = new Uint8Array(n);
+    for (let i = 0; i < n; i++) if (this.rFlags.get(i) & 1) repeated[i] = 1;
+    if (this.cols.order !== undefined) {
+      // Sort the repairs by (order, opened) and compare each with the next of the same order.
+      const idx: number[] = [];
+      for (let i = 0; i < n; i++) if (this.rOrder.get(i) >= 0) idx.push(i);
+      idx.sort((a, b) => this.rOrder.get(a) - this.rOrder.get(b) || this.rOpened.get(a) - this.rOpened.get(b));
+      for (let k = 0; k + 1 < idx.length; k++) {
+        const a = idx[k]!;
+        const b = idx[k + 1]!;
+        if (this.rOrder.get(a) !== this.rOrder.get(b)) continue;
+        const end = Number.isNaN(this.rResolved.get(a)) ? this.rOpened.get(a) : this.rResolved.get(a);
+        if (this.rOpened.get(b) - end <= windowDays * 1440) repeated[a] = 1;
+      }
+    }
+    let resolved = 0;
+    let ftf = 0;
+    let rep = 0;
+    for (let i = 0; i < n; i++) {
+      if (Number.isNaN(this.rResolved.get(i))) continue;
+      resolved++;
+      if (repeated[i]) rep++;
+      else if (!(this.rFlags.get(i) & 2)) ftf++;
+    }
+    const share = (x: number) => (resolved ? roundTo(x / resolved, 4) : null);
+    // Visits alone show several trips, not a repair that failed afterwards: repeats need a flag or an order.
+    const repeatsKnown = this.cols.reopened !== undefined || this.cols.order !== undefined;
+    return {
+      firstTimeFix: { n: resolved, share: share(ftf) },
+      repeatRepair: repeatsKnown ? { n: resolved, repeated: rep, share: share(rep), windowDays } : null,
+    };
+  }
 }
-
-export function distribution(xs: number[]): Distribution {
-  if (xs.length === 0) return { n: 0, median: null, p90: null };
-  const s = [...xs].sort((a, b) => a - b);
-  const q = (p: number) => {
-    const h = (s.length - 1) * p;
-    const lo = Math.floor(h);
-    return roundTo(s[lo]! + (h - lo) * ((s[Math.min(lo + 1, s.length - 1)] ?? s[lo]!) - s[lo]!), 2);
-  };
-  return { n: s.length, median: q(0.5), p90: q(0.9) };
-}
-

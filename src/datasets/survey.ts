@@ -1,148 +1,407 @@
 import type { Ratio } from '../model/units.js';
 import { roundTo } from '../model/units.js';
+import { fold } from './chineseText.js';
 import { SURVEY_COLUMNS, SURVEY_REQUIRED, mapColumns, type SurveyField } from './columns.js';
-import type { Table } from './table.js';
-import { THEMES, maskPersonalData } from './themes.js';
-import { dayOf, parseDateTime, parseRating, text } from './values.js';
+import { HashIndex } from './compact.js';
+import type { RawCell, RowSink, TableInfo } from './table.js';
+import { maskPersonalData, matchThemes, type CompiledThemes } from './themes.js';
+import { dayOf, isPlaceholder, parseDateTime, parseRating, text } from './values.js';
 
+/** The seven rated items of the seed-002 form, in its order. */
 export const DIMENSIONS = ['speed', 'resolution', 'professionalism', 'patience', 'updates', 'overall', 'recommend'] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
+export const GROUPINGS = ['team', 'productLine'] as const;
+export type Grouping = (typeof GROUPINGS)[number];
 
-/** A theme mentioned by more than this share of responses is a common problem (seed 002). */
-export const COMMON_THEME_SHARE = 0.2;
-/** A group whose mean overall satisfaction is more than this far below the overall mean needs review (seed 002). */
-export const GROUP_BELOW_SHARE = 0.15;
+/**
+ * The form's scale words (seed 002, 评分标准 1–5), per item; Traditional answers match after
+ * conversion. English equivalents for bilingual forms.
+ */
+const SCALE: Record<Dimension, Record<string, number>> = {
+  speed: { 非常慢: 1, 较慢: 2, 一般: 3, 较快: 4, 非常快: 5, 'very slow': 1, slow: 2, average: 3, fast: 4, 'very fast': 5 },
+  resolution: { 未解决: 1, 多次解决: 2, 基本解决: 3, 顺利解决: 4, 高效解决: 5, 'not resolved': 1, 'resolved after several visits': 2, 'mostly resolved': 3, resolved: 4, 'resolved efficiently': 5 },
+  professionalism: { 不专业: 1, 较欠缺: 2, 一般: 3, 较专业: 4, 非常专业: 5, unprofessional: 1, lacking: 2, average: 3, professional: 4, 'very professional': 5 },
+  patience: { 不耐烦: 1, 较敷衍: 2, 一般: 3, 耐心: 4, 非常耐心: 5, impatient: 1, perfunctory: 2, average: 3, patient: 4, 'very patient': 5 },
+  updates: { 被动: 1, 较少主动: 2, 一般: 3, 较主动: 4, 非常主动: 5, passive: 1, 'rarely proactive': 2, average: 3, proactive: 4, 'very proactive': 5 },
+  overall: { 非常不满意: 1, 很不满意: 1, 不满意: 2, 一般: 3, 满意: 4, 比较满意: 4, 较满意: 4, 非常满意: 5, 很满意: 5, 'very dissatisfied': 1, dissatisfied: 2, neutral: 3, satisfied: 4, 'very satisfied': 5 },
+  recommend: { 完全不会: 1, 可能不会: 2, 不确定: 3, 可能会: 4, 一定会: 5, 'definitely not': 1, 'probably not': 2, 'not sure': 3, probably: 4, definitely: 5 },
+};
+/** Folded once the Chinese converter is loaded (see `loadChineseText`). */
+let scaleWords: Record<Dimension, ReadonlyMap<string, number>> | null = null;
+function scaleWordsFor(): Record<Dimension, ReadonlyMap<string, number>> {
+  scaleWords ??= Object.fromEntries(DIMENSIONS.map((d) => [d, new Map(Object.entries(SCALE[d]).map(([w, n]) => [fold(w), n]))])) as unknown as Record<Dimension, ReadonlyMap<string, number>>;
+  return scaleWords;
+}
 
-export type InvalidReason =
-  | { code: 'rating-out-of-range'; column: string; value: string }
-  | { code: 'missing-rating'; column: string }
-  | { code: 'duplicate-order'; order: string; firstLine: number }
-  | { code: 'bad-date'; value: string };
+/** Definitions and review thresholds; the defaults are seed 002's, except where marked. */
+export interface SurveyRules {
+  /** A theme mentioned by more than this share of the answers with text is a common problem (seed 002: 20 %). */
+  commonThemeShare: Ratio;
+  /** A team or product line whose satisfaction rate is more than this far below the mean of the groups (relative) needs review (seed 002: 15 %). */
+  groupShortfall: Ratio;
+  /** Groups with fewer responses are listed as "too few to judge" (ours, not the seed's; `--min-group`). */
+  minGroupResponses: number;
+}
+export const SURVEY_RULES: SurveyRules = { commonThemeShare: 0.2, groupShortfall: 0.15, minGroupResponses: 10 };
 
-export interface InvalidRow {
+/** Lists of rows are kept to this many entries; counts are always complete. */
+export const LIST_CAP = 100;
+
+export type ValueIssueCode = 'rating-invalid' | 'date-unreadable' | 'date-implausible';
+export interface ValueIssue {
   line: number;
-  reason: InvalidReason;
+  /** 1-based column in the export. */
+  column: number;
+  header: string;
+  code: ValueIssueCode;
+  value: string;
+}
+export type ExcludedReason = { code: 'no-ratings' } | { code: 'duplicate-order'; order: string; firstLine: number };
+
+export interface DimensionStats {
+  mean: number | null;
+  answered: number;
+  distribution: [number, number, number, number, number];
+}
+export interface GroupStats {
+  group: string;
+  responses: number;
+  satisfactionRate: Ratio | null;
+  meanOverall: number | null;
+  /** Relative shortfall of the satisfaction rate below the mean of the judged groups. */
+  shortfall: Ratio | null;
+  belowMean: boolean;
+  tooFew: boolean;
+}
+export interface GroupReview {
+  header: string;
+  /** Unweighted mean of the satisfaction rates of the groups with enough responses. */
+  meanRate: Ratio | null;
+  /** Blank cells filled from the row above (merged cells in an Excel export). */
+  filledDown: number;
+  groups: GroupStats[];
+}
+export interface ThemeStats {
+  id: string;
+  label: { 'zh-CN': string; en: string };
+  mentions: number;
+  /** Mentions over the answers with free text (the denominator in `SurveyAnalysis.themes.answersWithText`). */
+  share: Ratio;
+  common: boolean;
+  praise: number;
+  /** Up to three answers, phone numbers and e-mail addresses masked; only the `survey` command prints them. */
+  examples: string[];
+}
+export interface MonthStats {
+  month: string;
+  responses: number;
+  satisfactionRate: Ratio | null;
+  meanOverall: number | null;
 }
 
 export interface SurveyAnalysis {
-  dataset: { file: string; format: string; encoding: string | null; sha256: string; rows: number };
+  dataset: TableInfo;
+  rules: SurveyRules;
+  columns: { used: Partial<Record<SurveyField, string>>; unused: string[]; missingDimensions: Dimension[] };
+  /** Rows counted as responses: at least one valid rating, not a repeated service order. */
   responses: number;
-  invalid: InvalidRow[];
+  excluded: { count: number; rows: Array<{ line: number; reason: ExcludedReason }> };
+  valueIssues: { count: number; items: ValueIssue[] };
   period: { from: string; to: string } | null;
-  dimensions: Record<Dimension, { mean: number | null; answered: number; distribution: [number, number, number, number, number] } | null>;
-  /** Share of 4–5 on overall satisfaction. */
+  months: MonthStats[];
+  dimensions: Record<Dimension, DimensionStats | null>;
+  /** 满意度: share of 4–5 (满意, 非常满意) among the answers to 整体满意度. */
   satisfactionRate: Ratio | null;
-  /** Share of 4–5 on problem resolution (first contact). */
-  firstContactResolutionRate: Ratio | null;
-  /** Share of 4–5 on willingness to recommend. */
+  /** 问题解决率: share of 3–5 (基本/顺利/高效解决, resolved without a repeat visit) on 问题解决能力. */
+  resolutionRate: Ratio | null;
+  /** Share of 4–5 (可能会, 一定会) on 未来推荐意愿. */
   recommendRate: Ratio | null;
-  themes: Array<{ id: string; mentions: number; share: Ratio; common: boolean; examples: string[] }>;
-  groups: Array<{ group: string; responses: number; meanOverall: number; belowMean: boolean; shortfall: Ratio }>;
+  /** Responses whose rated items (three or more answered) are all 5 or all 1: seed 002 asks to check them. */
+  anomalies: { allFive: { count: number; lines: number[] }; allOne: { count: number; lines: number[] } };
+  themes: { answersWithText: number; list: ThemeStats[] };
+  groups: Record<Grouping, GroupReview | null>;
 }
 
-interface Response {
-  line: number;
-  ratings: Partial<Record<Dimension, number>>;
-  group: string;
-  date: string | null;
-  suggestion: string;
+interface Bucket {
+  n: number;
+  sat: number;
+  overallSum: number;
+  overallN: number;
 }
+const bucket = (): Bucket => ({ n: 0, sat: 0, overallSum: 0, overallN: 0 });
+/** More distinct group names than this is not a grouping column; the rest are counted under "…". */
+const MAX_GROUPS = 2000;
 
-/** Pure: table -> metrics. Names, phones and e-mails are never copied into the result. */
-export function analyzeSurvey(table: Table, mapping?: Partial<Record<string, string>>): SurveyAnalysis {
-  const cols = mapColumns<SurveyField>(table, SURVEY_COLUMNS, SURVEY_REQUIRED, mapping);
-  const invalid: InvalidRow[] = [];
-  const seenOrders = new Map<string, number>();
-  const responses: Response[] = [];
-  const cell = (cells: unknown[], f: SurveyField) => (cols[f] === undefined ? null : (cells[cols[f]!] as Parameters<typeof text>[0]) ?? null);
+/** Streaming survey analysis: feed it rows (`sink`), then `finish()`. Names, phones and e-mails are never read. */
+export class SurveyAccumulator {
+  readonly sink: RowSink;
+  private file: string;
+  private cols: Partial<Record<SurveyField, number>> = {};
+  private header: string[] = [];
+  private unused: string[] = [];
+  private responses = 0;
+  private excluded: SurveyAnalysis['excluded'] = { count: 0, rows: [] };
+  private issues: SurveyAnalysis['valueIssues'] = { count: 0, items: [] };
+  private orders = new HashIndex();
+  private dist = Object.fromEntries(DIMENSIONS.map((d) => [d, [0, 0, 0, 0, 0]])) as Record<Dimension, number[]>;
+  private minDay: string | null = null;
+  private maxDay: string | null = null;
+  private months = new Map<string, Bucket>();
+  private groupData: Record<Grouping, { buckets: Map<string, Bucket>; last: string; filled: number }> = {
+    team: { buckets: new Map(), last: '', filled: 0 },
+    productLine: { buckets: new Map(), last: '', filled: 0 },
+  };
+  private anomalies: SurveyAnalysis['anomalies'] = { allFive: { count: 0, lines: [] }, allOne: { count: 0, lines: [] } };
+  private withText = 0;
+  private themeCounts = new Map<string, { mentions: number; praise: number; examples: string[] }>();
 
-  for (const row of table.rows) {
-    const ratings: Partial<Record<Dimension, number>> = {};
-    let bad: InvalidReason | null = null;
+  constructor(file: string, private themes: CompiledThemes, private rules: SurveyRules = SURVEY_RULES, private mapping?: Partial<Record<string, string>>) {
+    this.file = file;
+    for (const t of themes.themes) this.themeCounts.set(t.id, { mentions: 0, praise: 0, examples: [] });
+    this.sink = { header: (cells, line) => this.onHeader(cells, line), row: (line, cells) => this.onRow(line, cells) };
+  }
+
+  private onHeader(cells: string[], line: number): void {
+    this.header = cells;
+    const m = mapColumns<SurveyField>(this.file, cells, line, SURVEY_COLUMNS, SURVEY_REQUIRED, this.mapping);
+    this.cols = m.index;
+    this.unused = m.unused;
+  }
+
+  private issue(line: number, col: number, code: ValueIssueCode, value: RawCell): void {
+    this.issues.count++;
+    if (this.issues.items.length < LIST_CAP) {
+      this.issues.items.push({ line, column: col + 1, header: this.header[col] ?? '', code, value: maskPersonalData(text(value)).slice(0, 40) });
+    }
+  }
+
+  private exclude(line: number, reason: ExcludedReason): void {
+    this.excluded.count++;
+    if (this.excluded.rows.length < LIST_CAP) this.excluded.rows.push({ line, reason });
+  }
+
+  private onRow(line: number, cells: RawCell[]): void {
+    const { cols } = this;
+    const ratings: Array<number | null> = [];
+    let answered = 0;
+    let fives = 0;
+    let ones = 0;
+    const words = scaleWordsFor();
     for (const d of DIMENSIONS) {
-      if (cols[d] === undefined) continue;
-      const raw = cell(row.cells, d);
-      const r = parseRating(raw);
-      if (Number.isNaN(r)) {
-        bad = { code: 'rating-out-of-range', column: table.header[cols[d]!]!, value: text(raw) };
-        break;
+      const c = cols[d];
+      let r: number | null = null;
+      if (c !== undefined) {
+        const raw = cells[c] ?? null;
+        const v = parseRating(raw, words[d]);
+        if (v === 'invalid') this.issue(line, c, 'rating-invalid', raw);
+        else r = v;
       }
-      if (r !== null) ratings[d] = r;
+      ratings.push(r);
+      if (r !== null) {
+        answered++;
+        if (r === 5) fives++;
+        if (r === 1) ones++;
+      }
     }
-    if (!bad && ratings.overall === undefined) bad = { code: 'missing-rating', column: table.header[cols.overall!]! };
-    const order = text(cell(row.cells, 'order'));
-    if (!bad && order) {
-      const first = seenOrders.get(order);
-      if (first !== undefined) bad = { code: 'duplicate-order', order, firstLine: first };
+    if (answered === 0) {
+      this.exclude(line, { code: 'no-ratings' });
+      return;
     }
-    let date: string | null = null;
-    const rawDate = cell(row.cells, 'date');
-    if (!bad && rawDate !== null && text(rawDate) !== '') {
-      const t = parseDateTime(rawDate);
-      if (t === null) bad = { code: 'bad-date', value: text(rawDate) };
-      else date = dayOf(t);
+    if (cols.order !== undefined) {
+      const order = text(cells[cols.order] ?? null);
+      if (order !== '' && !isPlaceholder(order)) {
+        const first = this.orders.getOrInsert(order, line);
+        if (first >= 0) {
+          this.exclude(line, { code: 'duplicate-order', order: maskPersonalData(order).slice(0, 40), firstLine: first });
+          return;
+        }
+      }
     }
-    if (bad) {
-      invalid.push({ line: row.line, reason: bad });
-      continue;
+    this.responses++;
+    DIMENSIONS.forEach((d, i) => {
+      const r = ratings[i];
+      if (r !== null && r !== undefined) this.dist[d][r - 1]!++;
+    });
+    if (answered >= 3 && fives === answered) this.flag(this.anomalies.allFive, line);
+    if (answered >= 3 && ones === answered) this.flag(this.anomalies.allOne, line);
+
+    const overall = ratings[DIMENSIONS.indexOf('overall')] ?? null;
+    const count = (b: Bucket) => {
+      b.n++;
+      if (overall !== null) {
+        b.overallN++;
+        b.overallSum += overall;
+        if (overall >= 4) b.sat++;
+      }
+    };
+    if (cols.date !== undefined) {
+      const raw = cells[cols.date] ?? null;
+      const t = parseDateTime(raw);
+      if (t === 'unreadable' || t === 'implausible') this.issue(line, cols.date, t === 'unreadable' ? 'date-unreadable' : 'date-implausible', raw);
+      else if (t !== null) {
+        const day = dayOf(t);
+        if (this.minDay === null || day < this.minDay) this.minDay = day;
+        if (this.maxDay === null || day > this.maxDay) this.maxDay = day;
+        const month = day.slice(0, 7);
+        let b = this.months.get(month);
+        if (!b) this.months.set(month, (b = bucket()));
+        count(b);
+      }
     }
-    if (order) seenOrders.set(order, row.line);
-    responses.push({ line: row.line, ratings, group: text(cell(row.cells, 'group')), date, suggestion: text(cell(row.cells, 'suggestion')) });
+    for (const g of GROUPINGS) {
+      const c = cols[g];
+      if (c === undefined) continue;
+      const state = this.groupData[g];
+      let name = text(cells[c] ?? null);
+      if (name === '' || isPlaceholder(name)) {
+        if (state.last === '') continue;
+        name = state.last;
+        state.filled++;
+      } else state.last = name;
+      let b = state.buckets.get(name);
+      if (!b) {
+        if (state.buckets.size >= MAX_GROUPS) name = '…';
+        b = state.buckets.get(name);
+        if (!b) state.buckets.set(name, (b = bucket()));
+      }
+      count(b);
+    }
+    const answers = [cols.improvement, cols.remarks].flatMap((c) => (c === undefined ? [] : [text(cells[c] ?? null)])).filter((s) => s !== '' && !isPlaceholder(s));
+    if (answers.length > 0) {
+      this.withText++;
+      const joined = answers.join('。');
+      const hits = matchThemes(joined, this.themes);
+      for (const id of hits.complaints) {
+        const t = this.themeCounts.get(id)!;
+        t.mentions++;
+        const example = maskPersonalData(joined).slice(0, 120);
+        if (t.examples.length < 3 && !t.examples.includes(example)) t.examples.push(example);
+      }
+      for (const id of hits.praise) this.themeCounts.get(id)!.praise++;
+    }
   }
 
-  const n = responses.length;
-  const dimensions = Object.fromEntries(
-    DIMENSIONS.map((d) => {
-      if (cols[d] === undefined) return [d, null];
-      const values = responses.flatMap((r) => (r.ratings[d] !== undefined ? [r.ratings[d]!] : []));
-      const distribution = [1, 2, 3, 4, 5].map((k) => values.filter((v) => v === k).length) as [number, number, number, number, number];
-      return [d, { mean: values.length ? roundTo(values.reduce((a, b) => a + b, 0) / values.length, 2) : null, answered: values.length, distribution }];
-    }),
-  ) as SurveyAnalysis['dimensions'];
-  const topBox = (d: Dimension): Ratio | null => {
-    const x = dimensions[d];
-    return x && x.answered ? roundTo((x.distribution[3] + x.distribution[4]) / x.answered, 4) : null;
+  private flag(x: { count: number; lines: number[] }, line: number): void {
+    x.count++;
+    if (x.lines.length < LIST_CAP) x.lines.push(line);
+  }
+
+  finish(info: TableInfo): SurveyAnalysis {
+    const dimensions = Object.fromEntries(
+      DIMENSIONS.map((d) => {
+        if (this.cols[d] === undefined) return [d, null];
+        const dist = this.dist[d] as [number, number, number, number, number];
+        const answered = dist.reduce((a, b) => a + b, 0);
+        const sum = dist.reduce((a, n, i) => a + n * (i + 1), 0);
+        return [d, { mean: answered ? roundTo(sum / answered, 2) : null, answered, distribution: [...dist] }];
+      }),
+    ) as Record<Dimension, DimensionStats | null>;
+    const share = (d: Dimension, from: number): Ratio | null => {
+      const x = dimensions[d];
+      if (!x || x.answered === 0) return null;
+      return roundTo(x.distribution.slice(from - 1).reduce((a, b) => a + b, 0) / x.answered, 4);
+    };
+    const rate = (b: Bucket) => (b.overallN ? roundTo(b.sat / b.overallN, 4) : null);
+    const mean = (b: Bucket) => (b.overallN ? roundTo(b.overallSum / b.overallN, 2) : null);
+
+    const groups = Object.fromEntries(
+      GROUPINGS.map((g) => {
+        const c = this.cols[g];
+        if (c === undefined) return [g, null];
+        const state = this.groupData[g];
+        const entries = [...state.buckets.entries()];
+        const judged = entries.filter(([, b]) => b.overallN >= this.rules.minGroupResponses);
+        // Unrounded rates: a group's shortfall must not depend on how a rate is displayed.
+        const meanRate = judged.length ? judged.reduce((a, [, b]) => a + b.sat / b.overallN, 0) / judged.length : null;
+        const list: GroupStats[] = entries
+          .map(([name, b]) => {
+            const tooFew = b.overallN < this.rules.minGroupResponses;
+            const r = b.overallN ? b.sat / b.overallN : null;
+            const shortfall = !tooFew && r !== null && meanRate ? Math.max(0, (meanRate - r) / meanRate) : null;
+            return {
+              group: maskPersonalData(name).slice(0, 60),
+              responses: b.n,
+              satisfactionRate: rate(b),
+              meanOverall: mean(b),
+              shortfall: shortfall === null ? null : roundTo(shortfall, 4),
+              belowMean: shortfall !== null && shortfall > this.rules.groupShortfall + 1e-12,
+              tooFew,
+            };
+          })
+          .sort((a, b) => Number(a.tooFew) - Number(b.tooFew) || (a.satisfactionRate ?? 2) - (b.satisfactionRate ?? 2) || a.group.localeCompare(b.group));
+        return [g, { header: this.header[c] ?? '', meanRate: meanRate === null ? null : roundTo(meanRate, 4), filledDown: state.filled, groups: list }];
+      }),
+    ) as Record<Grouping, GroupReview | null>;
+
+    const themes: ThemeStats[] = this.themes.themes
+      .map((t) => {
+        const c = this.themeCounts.get(t.id)!;
+        const s = this.withText ? roundTo(c.mentions / this.withText, 4) : 0;
+        return { id: t.id, label: t.label, mentions: c.mentions, share: s, common: this.withText > 0 && c.mentions / this.withText > this.rules.commonThemeShare + 1e-12, praise: c.praise, examples: c.examples };
+      })
+      .filter((t) => t.mentions > 0 || t.praise > 0)
+      .sort((a, b) => b.mentions - a.mentions || b.praise - a.praise || a.id.localeCompare(b.id));
+
+    const used = Object.fromEntries(Object.entries(this.cols).map(([f, i]) => [f, this.header[i as number] ?? ''])) as Partial<Record<SurveyField, string>>;
+    const months = [...this.months.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([month, b]) => ({ month, responses: b.n, satisfactionRate: rate(b), meanOverall: mean(b) }));
+    return {
+      dataset: info,
+      rules: this.rules,
+      columns: { used, unused: this.unused.map((h) => maskPersonalData(h).slice(0, 60)), missingDimensions: DIMENSIONS.filter((d) => this.cols[d] === undefined) },
+      responses: this.responses,
+      excluded: this.excluded,
+      valueIssues: this.issues,
+      period: this.minDay && this.maxDay ? { from: this.minDay, to: this.maxDay } : null,
+      months: months.length > 1 ? months : [],
+      dimensions,
+      satisfactionRate: share('overall', 4),
+      resolutionRate: share('resolution', 3),
+      recommendRate: share('recommend', 4),
+      anomalies: this.anomalies,
+      themes: { answersWithText: this.withText, list: themes },
+      groups,
+    };
+  }
+}
+
+export interface SurveyComparison {
+  /** 环比 (the period just before), 同比 (the same period a year earlier), or another earlier period. */
+  kind: 'period-on-period' | 'year-on-year' | 'earlier';
+  /** Days between the middles of the two periods. */
+  gapDays: number | null;
+  /** The "previous" file covers a later period than the current one: probably swapped. */
+  previousIsLater: boolean;
+  responses: { now: number; before: number };
+  /** Percentage points (ratio difference) for rates, rating points for means. */
+  changes: {
+    satisfactionRate: Ratio | null;
+    resolutionRate: Ratio | null;
+    recommendRate: Ratio | null;
+    means: Record<Dimension, number | null>;
   };
+}
 
-  const withText = responses.filter((r) => r.suggestion !== '').map((r) => ({ r, lower: r.suggestion.toLowerCase() }));
-  const themes = THEMES.map((theme) => {
-    const keywords = theme.keywords.map((k) => k.toLowerCase());
-    const hits = withText.filter((x) => keywords.some((k) => x.lower.includes(k))).map((x) => x.r);
-    const share = n ? roundTo(hits.length / n, 4) : 0;
-    return { id: theme.id, mentions: hits.length, share, common: share > COMMON_THEME_SHARE, examples: hits.slice(0, 3).map((r) => maskPersonalData(r.suggestion).slice(0, 120)) };
-  })
-    .filter((t) => t.mentions > 0)
-    .sort((a, b) => b.mentions - a.mentions);
-
-  // The unrounded mean: a group's shortfall must not depend on how the mean is displayed.
-  const overallValues = responses.map((r) => r.ratings.overall!);
-  const overallMean = overallValues.length ? overallValues.reduce((a, b) => a + b, 0) / overallValues.length : null;
-  const byGroup = new Map<string, number[]>();
-  for (const r of responses) {
-    if (!r.group) continue;
-    const xs = byGroup.get(r.group);
-    if (xs) xs.push(r.ratings.overall!);
-    else byGroup.set(r.group, [r.ratings.overall!]);
-  }
-  const groups = [...byGroup.entries()]
-    .map(([group, xs]) => {
-      const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
-      const shortfall = overallMean ? Math.max(0, (overallMean - mean) / overallMean) : 0;
-      return { group, responses: xs.length, meanOverall: roundTo(mean, 2), belowMean: shortfall > GROUP_BELOW_SHARE, shortfall: roundTo(shortfall, 4) };
-    })
-    .sort((a, b) => a.meanOverall - b.meanOverall || a.group.localeCompare(b.group));
-
-  const dates = responses.flatMap((r) => (r.date ? [r.date] : [])).sort();
+/** Pure: the change from an earlier survey to this one, labelled by the gap between their periods. */
+export function compareSurveys(now: SurveyAnalysis, before: SurveyAnalysis): SurveyComparison {
+  const mid = (p: { from: string; to: string }) => (Date.parse(p.from) + Date.parse(p.to)) / 2 / 86_400_000;
+  const gapDays = now.period && before.period ? Math.round(mid(now.period) - mid(before.period)) : null;
+  const previousIsLater = gapDays !== null && gapDays < 0;
+  const kind = gapDays !== null && Math.abs(Math.abs(gapDays) - 365) <= 45 ? 'year-on-year' : gapDays !== null && now.period && before.period && daysBetween(before.period.to, now.period.from) <= 45 && gapDays > 0 ? 'period-on-period' : 'earlier';
+  const d = (a: number | null, b: number | null, digits: number) => (a === null || b === null ? null : roundTo(a - b, digits));
   return {
-    dataset: { file: table.file, format: table.format, encoding: table.encoding, sha256: table.sha256, rows: table.rows.length },
-    responses: n,
-    invalid,
-    period: dates.length ? { from: dates[0]!, to: dates[dates.length - 1]! } : null,
-    dimensions,
-    satisfactionRate: topBox('overall'),
-    firstContactResolutionRate: topBox('resolution'),
-    recommendRate: topBox('recommend'),
-    themes,
-    groups,
+    kind,
+    gapDays,
+    previousIsLater,
+    responses: { now: now.responses, before: before.responses },
+    changes: {
+      satisfactionRate: d(now.satisfactionRate, before.satisfactionRate, 4),
+      resolutionRate: d(now.resolutionRate, before.resolutionRate, 4),
+      recommendRate: d(now.recommendRate, before.recommendRate, 4),
+      means: Object.fromEntries(DIMENSIONS.map((x) => [x, d(now.dimensions[x]?.mean ?? null, before.dimensions[x]?.mean ?? null, 2)])) as Record<Dimension, number | null>,
+    },
   };
+}
+
+function daysBetween(a: string, b: string): number {
+  return (Date.parse(b) - Date.parse(a)) / 86_400_000;
 }

@@ -1,25 +1,90 @@
 import type { Localized } from '../model/localized.js';
+import { fold } from './chineseText.js';
 
-/**
- * Complaint themes looked for in free-text suggestions (seed 002's categories: service quality,
- * attitude, process experience). A response mentions a theme when any keyword occurs in it.
- */
-export const THEMES: Array<{ id: string; label: Localized; keywords: string[] }> = [
-  { id: 'slow-response', label: { 'zh-CN': '响应慢、等待久', en: 'slow response, long waits' }, keywords: ['慢', '等待', '等了', '太久', '很久', '不及时', '迟迟', '拖', 'slow', 'wait', 'late', 'delay'] },
-  { id: 'not-resolved', label: { 'zh-CN': '问题未解决、反复维修', en: 'not resolved, repeat repairs' }, keywords: ['没解决', '未解决', '没修好', '反复', '返修', '又坏', '再次', 'not fixed', 'not resolved', 'again', 'repeat'] },
-  { id: 'attitude', label: { 'zh-CN': '服务态度', en: 'attitude' }, keywords: ['态度', '不耐烦', '敷衍', '冷淡', 'rude', 'impatient', 'attitude'] },
-  { id: 'expertise', label: { 'zh-CN': '专业能力不足', en: 'lack of expertise' }, keywords: ['不专业', '不懂', '技术差', '水平', 'unprofessional', 'expertise', 'skill'] },
-  { id: 'communication', label: { 'zh-CN': '沟通与进度告知', en: 'communication and updates' }, keywords: ['没通知', '不通知', '联系不上', '进度', '没人回', '不回复', '告知', 'no update', 'no one called', 'communication', 'update'] },
-  { id: 'price', label: { 'zh-CN': '收费与价格', en: 'charges and price' }, keywords: ['收费', '价格', '太贵', '乱收', '费用', 'price', 'charge', 'expensive', 'fee'] },
-  { id: 'parts', label: { 'zh-CN': '配件供应', en: 'spare parts' }, keywords: ['配件', '零件', '缺货', '备件', 'part', 'spare', 'out of stock'] },
-  { id: 'appointment', label: { 'zh-CN': '预约与上门时间', en: 'appointments and visit times' }, keywords: ['预约', '上门', '爽约', '迟到', '改期', 'appointment', 'visit', 'no-show', 'reschedule'] },
-  { id: 'channels', label: { 'zh-CN': '热线与渠道', en: 'hotline and channels' }, keywords: ['热线', '电话打不通', '打不通', '占线', '客服电话', 'hotline', 'busy line', 'phone line'] },
-];
+/** The shape of reference/survey-themes.yaml and of a `--themes FILE`. */
+export interface ThemeDictionary {
+  version?: number;
+  negators?: string[];
+  notNegators?: string[];
+  requests?: string[];
+  themes: Array<{ id: string; label: Localized & { 'zh-TW'?: string }; complaint: string[]; praise?: string[] }>;
+}
 
-const PHONE = /(?:\+?86[\s-]?)?1[3-9]\d{9}|0\d{2,3}-?\d{7,8}/g;
-const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
+export interface CompiledThemes {
+  themes: Array<{ id: string; label: Localized; complaint: RegExp; praise: RegExp | null }>;
+  negator: RegExp;
+  notNegator: RegExp;
+  request: RegExp;
+}
 
-/** Phone numbers and e-mail addresses inside free text are replaced before anything is output. */
+const ASCII = /^[\x20-\x7e]+$/;
+/** Latin patterns match whole words ("late" not in "translate"). */
+const wordy = (p: string) => (ASCII.test(p) && /^[a-z(]/i.test(p) ? `(?<![a-z])(?:${p})(?![a-z])` : `(?:${p})`);
+const alternation = (ps: readonly string[]) => new RegExp(ps.map(wordy).join('|'), 'gi');
+
+/** Merges user themes over the bundled ones (same id: replaced) and compiles the patterns once. */
+export function compileThemes(base: ThemeDictionary, extra?: ThemeDictionary): CompiledThemes {
+  const byId = new Map(base.themes.map((t) => [t.id, t]));
+  for (const t of extra?.themes ?? []) byId.set(t.id, t);
+  const negators = [...(base.negators ?? []), ...(extra?.negators ?? [])];
+  const notNegators = [...(base.notNegators ?? []), ...(extra?.notNegators ?? [])];
+  const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return {
+    themes: [...byId.values()].map((t) => ({
+      id: t.id,
+      label: { 'zh-CN': t.label['zh-CN'], en: t.label.en },
+      complaint: alternation(t.complaint),
+      praise: t.praise?.length ? alternation(t.praise) : null,
+    })),
+    negator: new RegExp(`(?:${negators.map((n) => (ASCII.test(n) ? `(?<![a-z])${escape(n)}(?![a-z])` : escape(n))).join('|')})`, 'i'),
+    notNegator: new RegExp(notNegators.map(escape).join('|') || '(?!)', 'gi'),
+    request: new RegExp(`^\\s*(?:${[...(base.requests ?? []), ...(extra?.requests ?? [])].map(escape).join('|') || '(?!)'})`, 'i'),
+  };
+}
+
+const CLAUSE = /[，。；！？!?;,.\n]+|但是|但|可是|不过|\bbut\b/i;
+/** How far before a complaint a negator still negates it (characters within the clause). */
+const NEGATION_WINDOW = 6;
+
+export interface ThemeHits {
+  complaints: string[];
+  praise: string[];
+}
+
+/** Themes one free-text answer complains about or praises (see reference/survey-themes.yaml). */
+export function matchThemes(answer: string, t: CompiledThemes): ThemeHits {
+  const complaints = new Set<string>();
+  const praise = new Set<string>();
+  for (const clause of fold(answer).split(CLAUSE)) {
+    if (clause.trim() === '') continue;
+    for (const theme of t.themes) {
+      let complained = false;
+      theme.complaint.lastIndex = 0;
+      for (let m = theme.complaint.exec(clause); m; m = theme.complaint.exec(clause)) {
+        const before = clause.slice(Math.max(0, m.index - NEGATION_WINDOW), m.index).replace(t.notNegator, '');
+        if (!t.negator.test(before)) {
+          complained = true;
+          break;
+        }
+        if (m[0].length === 0) theme.complaint.lastIndex++;
+      }
+      if (complained) complaints.add(theme.id);
+      else if (theme.praise) {
+        theme.praise.lastIndex = 0;
+        if (theme.praise.test(clause)) (t.request.test(clause) ? complaints : praise).add(theme.id);
+      }
+    }
+  }
+  for (const id of complaints) praise.delete(id);
+  return { complaints: [...complaints], praise: [...praise] };
+}
+
+// Phone numbers: mainland mobiles with or without +86 and with spaces or dashes in the usual 3-4-4
+// grouping, and landlines with an area code. E-mail: any non-space local part and domain (IDN too).
+const PHONE = /(?:\+?86[\s-]?)?(?<!\d)1[3-9]\d(?:[\s-]?\d{4}){2}(?!\d)|(?<!\d)0\d{2,3}[\s-]?\d{7,8}(?!\d)/g;
+const EMAIL = /[^\s@<>()[\]{}"'，。；：]+@[^\s@<>()[\]{}"'，。；：]+\.[^\s@<>()[\]{}"'，。；：]{2,}/gu;
+
+/** Phone numbers and e-mail addresses are replaced before any text leaves the analysis. */
 export function maskPersonalData(s: string): string {
   return s.replace(EMAIL, '[email]').replace(PHONE, '[phone]');
 }

@@ -1,5 +1,5 @@
 import type { EvidenceFile } from '../model/evidence.js';
-import type { DataInput, DataMetricId } from '../model/data.js';
+import type { DataInput } from '../model/data.js';
 import type { FileFacts } from '../model/facts.js';
 import { finding, pointer, type Finding } from '../model/finding.js';
 import type { CriterionResult, Outcome } from '../model/report.js';
@@ -7,6 +7,7 @@ import { CRITERION_KINDS, type Criterion, type CriterionKind, type Rubric } from
 import { roundTo, type IsoDate } from '../model/units.js';
 import { CRITERION_KIND_EVALUATORS } from './criterionKinds.js';
 import { evaluateEvidenceItems } from './evidenceItems.js';
+import { evaluateDataRule } from './dataRule.js';
 
 /** Raw evidence -> findings and credit for one criterion (standard §6.3 rules 1, 2 and 5). */
 export function evaluateCriterion(
@@ -46,21 +47,19 @@ export function evaluateCriterion(
     ]);
   }
 
-  const measured = criterion.data ? findMetric(data, criterion.data.metric) : undefined;
-  if (criterion.data && measured) {
-    // Records and surveys are what an auditor samples: the computed share sets the credit, and the
-    // dataset itself (read, counted, hashed) is the evidence.
-    const { rule, atLeast } = criterion.data;
-    const credit = rule === 'at-least' ? (measured.value >= (atLeast ?? 1) - 1e-9 ? 1 : 0) : measured.value;
-    const args = { metric: criterion.data.metric, value: measured.value, n: measured.n, dataset: measured.dataset, threshold: rule === 'at-least' ? (atLeast ?? 1) : null };
-    const findings: Finding[] = [credit >= 1 ? finding('data-meets', args, path) : finding('data-below', args, path), ...items.findings];
-    const outcome = outcomeOf(credit);
+  const fromData = evaluateDataRule(criterion, data, asOf, path);
+  if (fromData?.kind === 'credit') {
+    // Records and surveys are what an auditor samples: the data sets the credit, and the dataset
+    // itself (read, counted, hashed) is the evidence.
+    const findings = [...fromData.findings, ...items.findings];
+    const outcome = outcomeOf(fromData.credit);
     const claimed = entry?.status;
     if (claimed && claimed !== 'n/a' && claimed !== outcomeAsStatus(outcome)) {
       findings.push(finding('status-contradicts-measure', { status: claimed, measured: outcomeAsStatus(outcome) }, `${path}/status`));
     }
-    return result(true, credit, outcome, findings);
+    return result(true, fromData.credit, outcome, findings);
   }
+  const dataNotes = fromData?.findings ?? [];
 
   const kind = criterion.kind ?? 'claim';
   if (!isKnownKind(kind)) {
@@ -69,10 +68,10 @@ export function evaluateCriterion(
   }
   const verdict = CRITERION_KIND_EVALUATORS[kind]({ criterion, entry, evidence, rubric, path });
   if (verdict.kind === 'not-assessed') {
-    return result(true, 0, 'not-assessed', [...verdict.findings, ...items.findings]);
+    return result(true, 0, 'not-assessed', [...dataNotes, ...verdict.findings, ...items.findings]);
   }
 
-  const findings = [...verdict.findings, ...items.findings];
+  const findings = [...dataNotes, ...verdict.findings, ...items.findings];
   let credit = verdict.credit;
   if (credit > 0 && items.counting === 0) {
     // An auditor would not accept an unsupported claim either.
@@ -84,14 +83,6 @@ export function evaluateCriterion(
     credit = 0;
   }
   return result(true, credit, outcomeOf(credit), findings);
-}
-
-function findMetric(data: DataInput | undefined, metric: string) {
-  for (const d of data?.datasets ?? []) {
-    const m = d.metrics[metric as DataMetricId];
-    if (m) return m;
-  }
-  return undefined;
 }
 
 function outcomeAsStatus(o: Outcome): 'met' | 'partial' | 'not-met' {

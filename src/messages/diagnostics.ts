@@ -38,6 +38,7 @@ export interface DiagnosticArgs {
   'too-many-bonuses': { max: number; found: number };
   'unknown-threshold-id': { what: 'section' | 'clause' | 'criterion'; id: string; guess: string | null; known: string[] };
   'dataset-not-found': Record<string, never>;
+  'dataset-not-a-file': Record<string, never>;
   'dataset-too-large': { size: number; max: number };
   'xlsx-unreadable': { detail: string };
   'sheet-empty': Record<string, never>;
@@ -48,6 +49,9 @@ export interface DiagnosticArgs {
   'mapping-unknown-header': { field: string; header: string; headers: string[] };
   'columns-missing': { missing: Array<{ field: string; aliases: string[] }>; headers: string[] };
   'mapping-shape': Record<string, never>;
+  'themes-shape': { index: number };
+  'mapping-not-found': { file: string; state: string };
+  'holidays-shape': { year: string };
   'duplicate-id': { id: string; first: string };
   'undeclared-source': { source: string; declared: string[] };
   'sections-sum': { total: number };
@@ -101,10 +105,14 @@ const FORMAT_TEXT: Record<DiagnosticArgs['bad-format']['format'], Record<Lang, T
   other: { 'zh-CN': { message: '格式不正确' }, en: { message: 'has an invalid format' } },
 };
 
-const DATASET_DIAGNOSTICS: Pick<Catalog, 'dataset-not-found' | 'dataset-too-large' | 'xlsx-unreadable' | 'sheet-empty' | 'csv-unparseable' | 'table-empty' | 'wrong-encoding' | 'mapping-unknown-field' | 'mapping-unknown-header' | 'columns-missing' | 'mapping-shape'> = {
+const DATASET_DIAGNOSTICS: Pick<Catalog, 'dataset-not-found' | 'dataset-not-a-file' | 'dataset-too-large' | 'xlsx-unreadable' | 'sheet-empty' | 'csv-unparseable' | 'table-empty' | 'wrong-encoding' | 'mapping-unknown-field' | 'mapping-unknown-header' | 'columns-missing' | 'mapping-shape' | 'themes-shape' | 'holidays-shape' | 'mapping-not-found'> = {
   'dataset-not-found': {
     'zh-CN': () => ({ message: '文件不存在', hint: '检查路径；证据文件中的数据路径相对于证据文件。' }),
     en: () => ({ message: 'file not found', hint: 'Check the path; dataset paths in an evidence file are relative to it.' }),
+  },
+  'dataset-not-a-file': {
+    'zh-CN': () => ({ message: '不是普通文件（文件夹、设备或管道）', hint: '请给出导出的 CSV 或 XLSX 文件本身。' }),
+    en: () => ({ message: 'is not a regular file (a folder, device or pipe)', hint: 'Give the exported CSV or XLSX file itself.' }),
   },
   'dataset-too-large': {
     'zh-CN': (a) => ({ message: `文件大小 ${a.size} 字节，超过 ${a.max} 字节的上限` }),
@@ -141,6 +149,18 @@ const DATASET_DIAGNOSTICS: Pick<Catalog, 'dataset-not-found' | 'dataset-too-larg
       message: `required column(s) not found: ${a.missing.map((m) => `${m.field} (${m.aliases.join(' / ')})`).join(', ')}`,
       hint: `Headers found: ${a.headers.join(', ')}. Rename them or pass --mapping FILE with e.g. \`columns: { ${a.missing[0]?.field}: "your header" }\`.`,
     }),
+  },
+  'mapping-not-found': {
+    'zh-CN': (a) => ({ message: `datasets.mapping 指向的列映射文件 ${a.file} 无法使用（${a.state === 'outside-root' ? '在证据根目录之外' : a.state === 'missing' ? '不存在' : '不是普通文件'}）`, hint: '列映射文件须放在证据文件所在目录（或 --root）之内。' }),
+    en: (a) => ({ message: `the column mapping ${a.file} named in datasets.mapping cannot be used (${a.state === 'outside-root' ? 'outside the evidence root' : a.state === 'missing' ? 'not found' : 'not a regular file'})`, hint: 'Keep the mapping file inside the evidence folder (or --root).' }),
+  },
+  'themes-shape': {
+    'zh-CN': (a) => ({ message: a.index >= 0 ? `主题词典第 ${a.index + 1} 个主题格式不对` : '主题词典需要 `themes:` 列表', hint: '每个主题需要 id、label（zh-CN 和 en）、complaint（正则表达式列表），可选 praise；格式同 reference/survey-themes.yaml。' }),
+    en: (a) => ({ message: a.index >= 0 ? `theme ${a.index + 1} of the theme dictionary is malformed` : 'the theme dictionary needs a `themes:` list', hint: 'Each theme needs id, label (zh-CN and en), complaint (a list of regular expressions), optionally praise; see reference/survey-themes.yaml.' }),
+  },
+  'holidays-shape': {
+    'zh-CN': (a) => ({ message: a.year ? `节假日日历 ${a.year} 年的格式不对` : '节假日日历需要 `years:` 映射', hint: '格式同 reference/cn-work-calendar.yaml：years: { 2026: { holidays: [2026-01-01], workdays: [2026-01-04] } }，日期须为该年的真实日期。' }),
+    en: (a) => ({ message: a.year ? `year ${a.year} of the holiday calendar is malformed` : 'the holiday calendar needs a `years:` mapping', hint: 'Same shape as reference/cn-work-calendar.yaml: years: { 2026: { holidays: [2026-01-01], workdays: [2026-01-04] } }, real dates of that year.' }),
   },
   'mapping-shape': {
     'zh-CN': () => ({ message: '列映射需要 `columns:`，每行一个 `字段: "表头"`', hint: '例如：columns: { overall: "整体评价", order: "工单编号" }' }),

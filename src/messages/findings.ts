@@ -1,10 +1,29 @@
 import type { Finding, FindingArgs, FindingCode } from '../model/finding.js';
 import type { Lang } from '../model/localized.js';
+import { DATASET_NAMES, metricLabel } from './datasets.js';
 
 type Catalog = { [C in FindingCode]: Record<Lang, (a: FindingArgs[C]) => string> };
 const pct = (r: number) => `${(Math.round(r * 1000) / 10).toFixed(1)}%`;
 
 /** Every finding's wording, in every language. The mapped type makes a missing entry a compile error. */
+const STATUS_WORDS: Record<string, Record<Lang, string>> = {
+  met: { 'zh-CN': '符合', en: 'met' },
+  partial: { 'zh-CN': '部分符合', en: 'partly met' },
+  'not-met': { 'zh-CN': '不符合', en: 'not met' },
+};
+const fmtShare = (x: number) => (x >= 0 && x <= 1 ? pct(x) : String(x));
+const UNAVAILABLE: Record<string, Record<Lang, string>> = {
+  missing: { 'zh-CN': '不存在', en: 'was not found' },
+  'outside-root': { 'zh-CN': '在证据根目录之外，未读取', en: 'is outside the evidence root and was not read' },
+  'not-a-file': { 'zh-CN': '不是普通文件', en: 'is not a regular file' },
+  unreadable: { 'zh-CN': '无法读取（格式或编码错误；用 survey / records 命令查看详情）', en: 'could not be read (format or encoding; run the survey / records command for details)' },
+  empty: { 'zh-CN': '没有一条有效数据', en: 'holds no valid row' },
+};
+const dataRuleZh = (a: { rule: string; threshold: number | null }) =>
+  a.rule === 'complement' ? '，按未发生比例计分' : a.rule === 'proportional' ? '，按比例计分' : a.threshold !== null ? `，评分规则的推定阈值为 ${pct(a.threshold)}（非标准规定）` : '';
+const dataRuleEn = (a: { rule: string; threshold: number | null }) =>
+  a.rule === 'complement' ? '; credited for the share without it' : a.rule === 'proportional' ? '; credited in proportion' : a.threshold !== null ? `; the rubric's derived threshold is ${pct(a.threshold)} (not set by the standard)` : '';
+
 export const FINDING_MESSAGES: Catalog = {
   'not-assessed': {
     'zh-CN': () => '证据文件未评估此项，按0分计',
@@ -87,24 +106,48 @@ export const FINDING_MESSAGES: Catalog = {
     en: (a) => `${a.numerator}/${a.denominator} = ${pct(a.value)}, meets the required ${pct(a.threshold)}`,
   },
   'status-contradicts-measure': {
-    'zh-CN': (a) => `自评为“${a.status}”，但计量结果为“${a.measured}”；以计量结果为准`,
-    en: (a) => `self-assessed as ${a.status} but the measurement says ${a.measured}; the measurement counts`,
+    'zh-CN': (a) => `自评为“${STATUS_WORDS[a.status]?.['zh-CN'] ?? a.status}”，但计量结果为“${STATUS_WORDS[a.measured]!['zh-CN']}”；以计量结果为准`,
+    en: (a) => `self-assessed as ${STATUS_WORDS[a.status]?.en ?? a.status} but the measurement says ${STATUS_WORDS[a.measured]!.en}; the measurement counts`,
   },
   'data-meets': {
-    'zh-CN': (a) => `依据${a.dataset}数据（${a.n}条）：${a.metric} = ${pct(a.value)}${a.threshold !== null ? `，达到${pct(a.threshold)}` : ''}`,
-    en: (a) => `from ${a.dataset} data (${a.n} rows): ${a.metric} = ${pct(a.value)}${a.threshold !== null ? `, meets ${pct(a.threshold)}` : ''}`,
+    'zh-CN': (a) => `依据${DATASET_NAMES[a.dataset]['zh-CN']}数据（${a.n}条）：${metricLabel(a.metric, 'zh-CN')}为${pct(a.value)}${dataRuleZh(a)}`,
+    en: (a) => `from the ${DATASET_NAMES[a.dataset].en} (${a.n} rows): ${metricLabel(a.metric, 'en')} ${pct(a.value)}${dataRuleEn(a)}`,
   },
   'data-below': {
-    'zh-CN': (a) => `依据${a.dataset}数据（${a.n}条）：${a.metric} = ${pct(a.value)}${a.threshold !== null ? `，低于要求的${pct(a.threshold)}` : '，按比例计分'}`,
-    en: (a) => `from ${a.dataset} data (${a.n} rows): ${a.metric} = ${pct(a.value)}${a.threshold !== null ? `, below the required ${pct(a.threshold)}` : '; credited in proportion'}`,
+    'zh-CN': (a) => `依据${DATASET_NAMES[a.dataset]['zh-CN']}数据（${a.n}条）：${metricLabel(a.metric, 'zh-CN')}为${pct(a.value)}${dataRuleZh(a)}`,
+    en: (a) => `from the ${DATASET_NAMES[a.dataset].en} (${a.n} rows): ${metricLabel(a.metric, 'en')} ${pct(a.value)}${dataRuleEn(a)}`,
+  },
+  'data-survey-conducted': {
+    'zh-CN': (a) => `已开展满意度调查并分析：${a.from} 至 ${a.to} 共 ${a.n} 份有效评价${a.satisfactionRate !== null ? `，满意率 ${pct(a.satisfactionRate)}` : ''}`,
+    en: (a) => `a satisfaction survey was carried out and analysed: ${a.n} responses from ${a.from} to ${a.to}${a.satisfactionRate !== null ? `, satisfaction rate ${pct(a.satisfactionRate)}` : ''}`,
+  },
+  'data-not-covered': {
+    'zh-CN': (a) => `${DATASET_NAMES[a.dataset]['zh-CN']}数据中没有可计算“${metricLabel(a.metric, 'zh-CN')}”的记录，按自评计分`,
+    en: (a) => `the ${DATASET_NAMES[a.dataset].en} hold nothing to compute ${metricLabel(a.metric, 'en')} from; scored on the claim`,
+  },
+  'data-unavailable': {
+    'zh-CN': (a) => `引用的${DATASET_NAMES[a.dataset]['zh-CN']}数据 ${a.file} ${UNAVAILABLE[a.reason]?.['zh-CN'] ?? a.reason}，本项不能依据数据得分`,
+    en: (a) => `the referenced ${DATASET_NAMES[a.dataset].en} ${a.file} ${UNAVAILABLE[a.reason]?.en ?? a.reason}; this criterion earns nothing from data`,
+  },
+  'data-too-old': {
+    'zh-CN': (a) => `${DATASET_NAMES[a.dataset]['zh-CN']}数据最新日期为 ${a.latest}，早于评估日前 ${a.maxAgeMonths} 个月，不能计分`,
+    en: (a) => `the newest ${DATASET_NAMES[a.dataset].en} entry is from ${a.latest}, more than ${a.maxAgeMonths} months before the assessment date; it does not count`,
+  },
+  'data-undated': {
+    'zh-CN': (a) => `${DATASET_NAMES[a.dataset]['zh-CN']}数据没有日期，无法确认是否在 ${a.maxAgeMonths} 个月之内，不能计分`,
+    en: (a) => `the ${DATASET_NAMES[a.dataset].en} carry no dates, so they cannot be shown to be within ${a.maxAgeMonths} months; they do not count`,
+  },
+  'data-sample-too-small': {
+    'zh-CN': (a) => `${DATASET_NAMES[a.dataset]['zh-CN']}数据只有 ${a.n} 条，少于计分所需的 ${a.min} 条`,
+    en: (a) => `the ${DATASET_NAMES[a.dataset].en} cover ${a.n} rows, fewer than the ${a.min} needed to score`,
   },
   'dataset-unavailable': {
-    'zh-CN': (a) => `无法读取${a.dataset}数据 ${a.file}（${a.reason}），相关评价项按自评计分`,
-    en: (a) => `${a.dataset} dataset ${a.file} could not be read (${a.reason}); its criteria fall back to the claims`,
+    'zh-CN': (a) => `引用的${DATASET_NAMES[a.dataset]['zh-CN']}数据 ${a.file} ${UNAVAILABLE[a.reason]?.['zh-CN'] ?? a.reason}`,
+    en: (a) => `the referenced ${DATASET_NAMES[a.dataset].en} ${a.file} ${UNAVAILABLE[a.reason]?.en ?? a.reason}`,
   },
   'metric-disagrees-with-data': {
-    'zh-CN': (a) => `填报的 ${a.metric} = ${a.typed}，与${a.dataset}数据计算值 ${a.computed} 不符`,
-    en: (a) => `typed ${a.metric} = ${a.typed} disagrees with ${a.computed} computed from the ${a.dataset} data`,
+    'zh-CN': (a) => `填报的 ${a.metric} 为 ${fmtShare(a.typed)}，与${DATASET_NAMES[a.dataset as 'survey']?.['zh-CN'] ?? a.dataset}数据计算值 ${fmtShare(a.computed)} 不符`,
+    en: (a) => `the typed ${a.metric} of ${fmtShare(a.typed)} disagrees with ${fmtShare(a.computed)} computed from the ${DATASET_NAMES[a.dataset as 'survey']?.en ?? a.dataset}`,
   },
   'unsupported-kind': {
     'zh-CN': (a) => `本版本不支持评分类型“${a.kind}”，按0分计；请升级 aftersales-assess`,

@@ -3,26 +3,29 @@ import type { Ratio } from './units.js';
 /** Metrics computed from referenced datasets; rubric criteria name them in their `data` rule. */
 export const DATA_METRICS = [
   'survey.satisfactionRate',
-  'survey.firstContactResolutionRate',
+  'survey.resolutionRate',
   'survey.recommendRate',
   'records.repair.responseWithinCommitment',
   'records.repair.firstTimeFix',
+  'records.repair.repeatRepairRate',
   'records.installation.withinCommitment',
   'records.consultation.responseWithinCommitment',
   'records.complaint.replyWithinCommitment',
   'records.complaint.resolutionWithinCommitment',
 ] as const;
 export type DataMetricId = (typeof DATA_METRICS)[number];
+export type DatasetName = 'survey' | 'records';
+export const datasetOf = (metric: string): DatasetName => (metric.startsWith('records.') ? 'records' : 'survey');
 
 export interface DataMetric {
   value: Ratio;
   /** Rows (responses or tickets) the share is computed over. */
   n: number;
-  dataset: 'survey' | 'records';
+  dataset: DatasetName;
 }
 
 export interface DatasetSummary {
-  name: 'survey' | 'records';
+  name: DatasetName;
   /** As written in the evidence file. */
   file: string;
   format: string;
@@ -31,6 +34,8 @@ export interface DatasetSummary {
   valid: number;
   invalid: number;
   sha256: string;
+  /** First and last day the data covers (survey dates, ticket opening times); null when undated. */
+  period: { from: string; to: string } | null;
   metrics: Partial<Record<DataMetricId, DataMetric>>;
   /** For reports: the analysis in brief, with no personal data and no free text. */
   digest: SurveyDigest | RecordsDigest;
@@ -41,8 +46,12 @@ export interface SurveyDigest {
   period: { from: string; to: string } | null;
   /** Mean 1–5 rating per dimension (speed, resolution, professionalism, patience, updates, overall, recommend). */
   means: Record<string, number | null>;
+  answersWithText: number;
   themes: Array<{ id: string; label: { 'zh-CN': string; en: string }; mentions: number; share: Ratio; common: boolean }>;
-  groups: Array<{ group: string; responses: number; meanOverall: number; belowMean: boolean; shortfall: Ratio }>;
+  /** Teams and product lines whose satisfaction rate was compared with the mean of the groups. */
+  groups: Array<{ grouping: 'team' | 'productLine'; group: string; responses: number; satisfactionRate: Ratio | null; belowMean: boolean; shortfall: Ratio | null; tooFew: boolean }>;
+  anomalies: { allFive: number; allOne: number };
+  rules: { commonThemeShare: Ratio; groupShortfall: Ratio; minGroupResponses: number };
 }
 
 export interface RecordsDigest {
@@ -51,18 +60,21 @@ export interface RecordsDigest {
   types: Array<{
     type: string;
     count: number;
+    /** Repair and installation: to on-site arrival; others: to first contact. */
     responseMedianHours: number | null;
     responseP90Hours: number | null;
     withinCommitment: Ratio | null;
     withinBenchmark: Ratio | null;
     firstTimeFix: Ratio | null;
+    repeatRepairRate: Ratio | null;
     overdueOpen: number;
+    pending: number;
   }>;
 }
 
 /** What the data told the core; absent datasets simply leave criteria to their claims. */
 export interface DataInput {
   datasets: DatasetSummary[];
-  /** Datasets the evidence file references but that could not be read. */
-  unavailable: Array<{ name: string; file: string; reason: string }>;
+  /** Datasets the evidence file references but that could not be read, or hold no valid row. */
+  unavailable: Array<{ name: DatasetName; file: string; reason: string }>;
 }

@@ -1,3 +1,4 @@
+import type { DataRuleKind } from './rubric.js';
 import type { IsoDate, Ratio } from './units.js';
 
 /**
@@ -26,9 +27,15 @@ export interface FindingArgs {
   'ratio-below-threshold': { numerator: number; denominator: number; value: Ratio; threshold: Ratio };
   'ratio-meets-threshold': { numerator: number; denominator: number; value: Ratio; threshold: Ratio };
   'status-contradicts-measure': { status: string; measured: 'met' | 'not-met' | 'partial' };
-  'data-meets': { metric: string; value: Ratio; n: number; dataset: string; threshold: Ratio | null };
-  'data-below': { metric: string; value: Ratio; n: number; dataset: string; threshold: Ratio | null };
-  'dataset-unavailable': { dataset: string; file: string; reason: string };
+  'data-meets': { metric: string; value: Ratio; n: number; dataset: 'survey' | 'records'; rule: DataRuleKind; threshold: Ratio | null };
+  'data-below': { metric: string; value: Ratio; n: number; dataset: 'survey' | 'records'; rule: DataRuleKind; threshold: Ratio | null };
+  'data-survey-conducted': { n: number; from: IsoDate; to: IsoDate; satisfactionRate: Ratio | null };
+  'data-not-covered': { metric: string; dataset: 'survey' | 'records' };
+  'data-unavailable': { dataset: 'survey' | 'records'; file: string; reason: string };
+  'data-too-old': { dataset: 'survey' | 'records'; latest: IsoDate; maxAgeMonths: number };
+  'data-undated': { dataset: 'survey' | 'records'; maxAgeMonths: number };
+  'data-sample-too-small': { dataset: 'survey' | 'records'; n: number; min: number };
+  'dataset-unavailable': { dataset: 'survey' | 'records'; file: string; reason: string };
   'metric-disagrees-with-data': { metric: string; typed: number; computed: number; dataset: string };
   'unsupported-kind': { kind: string };
   'special-deduction': { clause: string; reason: string };
@@ -83,6 +90,12 @@ export const FINDING_SEVERITY: Record<FindingCode, Severity> = {
   'status-contradicts-measure': 'warning',
   'data-meets': 'info',
   'data-below': 'error',
+  'data-survey-conducted': 'info',
+  'data-not-covered': 'info',
+  'data-unavailable': 'error',
+  'data-too-old': 'error',
+  'data-undated': 'error',
+  'data-sample-too-small': 'error',
   'dataset-unavailable': 'error',
   'metric-disagrees-with-data': 'warning',
   'unsupported-kind': 'error',

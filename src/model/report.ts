@@ -1,3 +1,4 @@
+import type { DataRuleKind } from './rubric.js';
 import type { Finding } from './finding.js';
 import type { Lang, Localized } from './localized.js';
 import type { LevelId } from './rubric.js';
@@ -149,4 +150,9 @@ export interface ReportMethod {
   /** Where each clause's points come from (the standard's table is not public). */
   provenance: Array<{ id: string; points: Points; source: string; confidence: 'H' | 'M' | 'L'; note: string | null }>;
   sources: Record<string, { title: string; confidence: 'H' | 'M' | 'L' }>;
+  /** Criteria scored from data: the metric, the rule and its numbers (minimum sample in rows, age in months). */
+  dataRules: Array<{
+    criterion: string; metric: string; rule: DataRuleKind; atLeast: Ratio | null; minSample: number | null; maxAgeMonths: number | null;
+    source: string; confidence: 'H' | 'M' | 'L'; note: string | null;
+  }>;
 }

@@ -14,6 +14,16 @@ export interface Provenance {
 export const CRITERION_KINDS = ['claim', 'ratio-threshold'] as const;
 export type CriterionKind = (typeof CRITERION_KINDS)[number];
 
+export const DATA_RULES = ['proportional', 'complement', 'conducted', 'at-least'] as const;
+export type DataRuleKind = (typeof DATA_RULES)[number];
+export interface DataRule {
+  metric: string;
+  rule: DataRuleKind;
+  atLeast?: Ratio;
+  minSample?: number;
+  maxAgeMonths?: number;
+}
+
 export interface RatioMeasure {
   /** Keys of `Rubric.metrics`. */
   numerator: string;
@@ -29,11 +39,14 @@ export interface Criterion {
   kind?: CriterionKind | string;
   measure?: RatioMeasure;
   /**
-   * When the evidence file references a dataset that yields this metric, it sets the credit instead of
-   * the claimed status: `proportional` credits the share itself (like a sample), `at-least` is met at
-   * or above the threshold and not met below it.
+   * When the evidence file references the dataset this metric comes from, the data sets the credit
+   * instead of the claimed status: `proportional` credits the share itself (like a sample), `complement`
+   * credits 1 − the share (a failure rate such as repeat repairs), `conducted` is met when the dataset is
+   * recent and large enough (a survey carried out as the criterion describes), `at-least` is met at or
+   * above `atLeast`. The data must cover at least `minSample` rows and be no older than `maxAgeMonths`
+   * (default: the criterion's).
    */
-  data?: { metric: string; rule: 'proportional' | 'at-least'; atLeast?: Ratio };
+  data?: DataRule;
   /** Present when the criterion may be excluded (删减); the text says when. */
   notApplicable?: Localized;
   /** Evidence dated more than this many months before the assessment date does not count. */

@@ -1,3 +1,4 @@
+import { metricLabel } from '../messages/datasets.js';
 import { Chalk, type ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
 import stringWidth from 'string-width';
@@ -73,7 +74,7 @@ export function renderTerminal(report: Report, opts: TerminalOptions): string {
     lines.push(c.bold(t('datasets')));
     for (const d of report.datasets) {
       lines.push(`  ${d.name}: ${d.file} — ${d.valid}/${d.rows} ${lang === 'en' ? 'rows valid' : '行有效'}, sha256 ${d.sha256.slice(0, 12)}`);
-      for (const [id, m] of Object.entries(d.metrics)) lines.push(c.dim(`    ${id.replace(/^\w+\./, '')} = ${pct(m.value)} (n=${m.n})`));
+      for (const [id, m] of Object.entries(d.metrics)) lines.push(c.dim(`    ${metricLabel(id, lang)}: ${pct(m.value)} (n=${m.n})`));
     }
     lines.push('');
   }

@@ -118,6 +118,16 @@ export function buildReport(
         id: n.id, points: n.points, source: n.provenance.source, confidence: n.provenance.confidence, note: n.provenance.note ?? null,
       })),
       sources: rubric.sources,
+      // Every number a data rule uses, with where it comes from: a minimum sample or an age limit that no
+      // seed gives is marked derived in the criterion's provenance note.
+      dataRules: rubric.sections.flatMap((s) => s.clauses.flatMap((c) => c.criteria)).flatMap((c) =>
+        c.data
+          ? [{
+              criterion: c.id, metric: c.data.metric, rule: c.data.rule, atLeast: c.data.atLeast ?? null, minSample: c.data.minSample ?? null,
+              maxAgeMonths: c.data.maxAgeMonths ?? c.maxAgeMonths ?? null, source: c.provenance.source, confidence: c.provenance.confidence, note: c.provenance.note ?? null,
+            }]
+          : [],
+      ),
     },
   };
 }

@@ -1,13 +1,14 @@
 import { dirname, resolve } from 'node:path';
-import { readTable, type Encoding } from '../../datasets/readTable.js';
-import type { Commitments } from '../../datasets/records.js';
-import type { WorkCalendar } from '../../datasets/workingDays.js';
+import type { Encoding } from '../../datasets/readTable.js';
+import type { ThemeDictionary } from '../../datasets/themes.js';
+import type { CalendarFile } from '../../datasets/workCalendar.js';
+import { isIsoDate } from '../../evaluate/dates.js';
 import { parseYaml } from '../../load/parseYaml.js';
 import { readSource } from '../../load/readSource.js';
 import { locate } from '../../load/locate.js';
 import { InputError } from '../../model/diagnostic.js';
 import { diag } from '../../messages/diagnostics.js';
-import type { EvidenceFile } from '../../model/evidence.js';
+import type { Commitments, EvidenceFile } from '../../model/evidence.js';
 import { UsageError } from '../exitCodes.js';
 
 /** --mapping FILE: `columns: { field: "header in the export" }`. */
@@ -22,15 +23,62 @@ export function loadMapping(file: string | undefined): Record<string, string> | 
   return columns as Record<string, string>;
 }
 
+/** --themes FILE: the shape of reference/survey-themes.yaml; every pattern must compile. */
+export function loadThemes(file: string | undefined): ThemeDictionary | undefined {
+  if (!file) return undefined;
+  const parsed = parseYaml(readSource(file));
+  const v = parsed.value as { themes?: unknown } | null;
+  const themes = v?.themes;
+  const ok =
+    Array.isArray(themes) &&
+    themes.every((t, i) => {
+      const x = t as Record<string, unknown>;
+      const label = x?.label as Record<string, unknown> | undefined;
+      const lists = [x?.complaint, x?.praise ?? []];
+      const good = typeof x?.id === 'string' && typeof label?.['zh-CN'] === 'string' && typeof label?.en === 'string' && lists.every((l) => Array.isArray(l) && l.every((p) => typeof p === 'string' && compiles(p)));
+      if (!good) throw new InputError([diag('themes-shape', { index: i }, { file, ...locate(parsed, ['themes', String(i)]) })]);
+      return good;
+    });
+  if (!ok) throw new InputError([diag('themes-shape', { index: -1 }, { file, ...locate(parsed, ['themes']) })]);
+  return parsed.value as ThemeDictionary;
+}
+
+function compiles(p: string): boolean {
+  try {
+    new RegExp(p);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** --holidays FILE: the shape of reference/cn-work-calendar.yaml; every day a real date of its year. */
+export function loadHolidays(file: string | undefined): CalendarFile | null {
+  if (!file) return null;
+  const parsed = parseYaml(readSource(file));
+  const years = (parsed.value as { years?: unknown } | null)?.years;
+  if (!years || typeof years !== 'object' || Array.isArray(years)) throw new InputError([diag('holidays-shape', { year: '' }, { file, ...locate(parsed, ['years']) })]);
+  for (const [year, y] of Object.entries(years as Record<string, unknown>)) {
+    const entry = y as { holidays?: unknown; workdays?: unknown } | null;
+    const days = [entry?.holidays ?? [], entry?.workdays ?? []];
+    if (!/^\d{4}$/.test(year) || !days.every((d) => Array.isArray(d) && d.every((x) => typeof x === 'string' && isIsoDate(x) && x.startsWith(`${year}-`)))) {
+      throw new InputError([diag('holidays-shape', { year }, { file, ...locate(parsed, ['years', year]) })]);
+    }
+  }
+  return parsed.value as CalendarFile;
+}
+
 export function parseEncoding(e: string | undefined): Encoding | undefined {
   if (e === undefined) return undefined;
-  const v = e.toLowerCase().replace(/^utf8$/, 'utf-8');
-  if (v !== 'utf-8' && v !== 'gb18030' && v !== 'gbk') throw new UsageError(`--encoding must be utf-8, gb18030 or gbk, got ${e}`);
+  const v = e.toLowerCase().replace(/^utf8$/, 'utf-8').replace(/^utf16le$/, 'utf-16le');
+  if (v !== 'utf-8' && v !== 'gb18030' && v !== 'gbk' && v !== 'utf-16le' && v !== 'utf-16be') throw new UsageError(`--encoding must be utf-8, gb18030, gbk, utf-16le or utf-16be, got ${e}`);
   return v;
 }
 
-export function calendarOf(evidence: EvidenceFile | undefined): WorkCalendar {
-  return { holidays: new Set(evidence?.commitments?.holidays ?? []), extraWorkdays: new Set(evidence?.commitments?.extraWorkdays ?? []) };
+export function parsePositiveInt(name: string, v: string | undefined): number | undefined {
+  if (v === undefined) return undefined;
+  if (!/^\d{1,6}$/.test(v) || Number(v) < 1) throw new UsageError(`${name} must be a whole number of at least 1, got ${JSON.stringify(v)}`);
+  return Number(v);
 }
 
 export function commitmentsOf(evidence: EvidenceFile | undefined): Commitments {
@@ -42,5 +90,3 @@ export function commitmentsOf(evidence: EvidenceFile | undefined): Commitments {
 export function datasetPath(evidenceFile: string, path: string): string {
   return resolve(dirname(evidenceFile), path);
 }
-
-export { readTable };

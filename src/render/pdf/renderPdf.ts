@@ -2,7 +2,7 @@ import { findingMessage } from '../../messages/findings.js';
 import { EVIDENCE_STATE, METHOD_RULES, PDF } from '../../messages/pdf.js';
 import { OUTCOME_LABELS, UI, gapAction } from '../../messages/ui.js';
 import { CAUSE_LABELS } from '../../messages/changes.js';
-import { DIMENSION_LABELS, DS, RECORD_TYPE_LABELS } from '../../messages/datasets.js';
+import { DIMENSION_LABELS, GROUPING_LABELS, RECORD_TYPE_LABELS, dataRuleText, ds, metricLabel } from '../../messages/datasets.js';
 import { FINDING_SEVERITY } from '../../model/finding.js';
 import type { Lang } from '../../model/localized.js';
 import type { CriterionResult, EvidenceResult, Report } from '../../model/report.js';
@@ -175,7 +175,7 @@ function summary(L: Layout, r: Report, t: T, n: T): void {
       r.datasets.flatMap((d) =>
         Object.entries(d.metrics).map(([id, m]) => [
           { text: `${d.file}\n${d.valid}/${d.rows} · sha256 ${d.sha256.slice(0, 12)}` },
-          { text: id },
+          { text: metricLabel(id, lang) },
           { text: `${pct(m.value)} (n=${m.n})`, bold: true },
         ]),
       ),
@@ -389,6 +389,22 @@ function method(L: Layout, r: Report, t: T, n: T): void {
     m.levels.map((l) => [{ text: l.name[lang] }, { text: l.id === 'fail' ? `< ${m.levels[1]?.minScore ?? ''}` : `≥ ${l.minScore}` }, { text: l.stars ? '★'.repeat(l.stars) : '' }]),
     { size: 9 },
   );
+  if (m.dataRules.length > 0) {
+    L.heading(t('dataRules'), 2);
+    L.table(
+      [
+        { header: t('criterionCol'), width: 55 },
+        { header: t('metric'), width: 200 },
+        { header: t('ruleCol'), width: CONTENT_WIDTH - 255 },
+      ],
+      m.dataRules.map((d) => [
+        { text: d.criterion },
+        { text: metricLabel(d.metric, lang) },
+        { text: dataRuleText(d, lang) },
+      ]),
+      { size: 8.5 },
+    );
+  }
   L.heading(t('provenance'), 2);
   L.table(
     [
@@ -424,9 +440,9 @@ function dataAnalysis(L: Layout, r: Report, t: T, n: T): void {
         [{ header: t('metric'), width: 260 }, { header: t('value'), width: CONTENT_WIDTH - 260, align: 'right' }],
         [
           ...Object.entries(g.means).flatMap(([dim, mean]) => (mean === null ? [] : [[{ text: DIMENSION_LABELS[dim as keyof typeof DIMENSION_LABELS]?.[lang] ?? dim }, { text: mean.toFixed(2) }]])),
-          [{ text: DS.satisfaction[lang], bold: true }, { text: pct(rate('survey.satisfactionRate')), bold: true }],
-          [{ text: DS.fcr[lang] }, { text: pct(rate('survey.firstContactResolutionRate')) }],
-          [{ text: DS.recommendRate[lang] }, { text: pct(rate('survey.recommendRate')) }],
+          [{ text: metricLabel('survey.satisfactionRate', lang), bold: true }, { text: pct(rate('survey.satisfactionRate')), bold: true }],
+          [{ text: metricLabel('survey.resolutionRate', lang) }, { text: pct(rate('survey.resolutionRate')) }],
+          [{ text: metricLabel('survey.recommendRate', lang) }, { text: pct(rate('survey.recommendRate')) }],
         ],
         { size: 8.5 },
       );
@@ -439,8 +455,13 @@ function dataAnalysis(L: Layout, r: Report, t: T, n: T): void {
       }
       if (g.groups.length) {
         L.table(
-          [{ header: t('group'), width: 200 }, { header: 'n', width: 50, align: 'right' }, { header: DS.mean[lang], width: 60, align: 'right' }, { header: '', width: CONTENT_WIDTH - 310 }],
-          g.groups.map((x) => [{ text: x.group }, { text: String(x.responses) }, { text: x.meanOverall.toFixed(2) }, { text: x.belowMean ? `−${pct(x.shortfall)} · ${t('belowMean')}` : '', color: COLOR.bad }]),
+          [{ header: t('group'), width: 200 }, { header: 'n', width: 50, align: 'right' }, { header: metricLabel('survey.satisfactionRate', lang), width: 120, align: 'right' }, { header: '', width: CONTENT_WIDTH - 370 }],
+          g.groups.map((x) => [
+            { text: `${GROUPING_LABELS[x.grouping][lang]} · ${x.group}` },
+            { text: String(x.responses) },
+            { text: pct(x.satisfactionRate) },
+            { text: x.tooFew ? ds('tooFew', lang) : x.belowMean ? `−${pct(x.shortfall)} · ${t('belowMean')}` : '', color: x.belowMean ? COLOR.bad : COLOR.muted },
+          ]),
           { size: 8.5 },
         );
       }
