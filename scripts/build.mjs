@@ -56,7 +56,7 @@ const common = {
   target: 'node20',
   legalComments: 'none',
   // Smaller source compiles faster at every start; names are kept so internal-error traces stay readable.
-  minify: true,
+  minify: !process.env.NO_MINIFY,
   keepNames: true,
   define: { __TOOL_VERSION__: JSON.stringify(pkg.version) },
   // CommonJS dependencies (cli-table3) call require() for Node built-ins inside an ESM bundle.

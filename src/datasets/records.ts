@@ -134,9 +134,13 @@ interface TypeState {
   resolution: Float64List;
   commitment: Partial<Record<'response' | 'completion' | 'reply' | 'resolution', Check>>;
   benchmark: Partial<Record<'response' | 'reply' | 'resolution', Check>>;
+  /** Commitments then benchmarks, in one list for the per-row loop. */
+  checks: Check[];
   overdue: { count: number; ids: string[] };
 }
 
+const TIME_FIELDS = ['opened', 'firstResponse', 'onSite', 'resolved'] as const;
+const REMOTE = /偏远|远郊|山区|海岛|偏遠|遠郊|山區|remote|rural/i;
 const TRUE_WORDS = new Set(['是', 'y', 'yes', 'true', '1', '√', '✓', 'x', '返修', '重开', 'reopened', '有']);
 
 const emptyWithin = (limit: number, unit: Within['unit'], measuredTo: Within['measuredTo'], remoteLimit?: number): Within => ({
@@ -206,7 +210,7 @@ export class RecordsAccumulator {
     };
     const days = (limit: number | undefined, to: Within['measuredTo'], at: Check['at']): Check | undefined =>
       limit === undefined ? undefined : { within: emptyWithin(limit, 'working days', to), limit: () => limit, at };
-    s = { count: 0, open: 0, firstContact: new Float64List(), onSite: new Float64List(), resolution: new Float64List(), commitment: {}, benchmark: {}, overdue: { count: 0, ids: [] } };
+    s = { count: 0, open: 0, firstContact: new Float64List(), onSite: new Float64List(), resolution: new Float64List(), commitment: {}, benchmark: {}, checks: [], overdue: { count: 0, ids: [] } };
     const onSite = (t: Times) => t.onSite;
     const resolved = (t: Times) => t.resolved;
     // A complaint closed without a separate first reply was answered when it was resolved.
@@ -225,44 +229,53 @@ export class RecordsAccumulator {
       put(s.benchmark, 'reply', days(BENCHMARKS.complaintReplyWorkingDays, 'first-response', reply));
       put(s.benchmark, 'resolution', days(BENCHMARKS.complaintResolutionWorkingDays, 'resolved', resolved));
     }
+    s.checks = [...Object.values(s.commitment), ...Object.values(s.benchmark)] as Check[];
     this.types.set(type, s);
     return s;
   }
 
-  private onRow(line: number, cells: RawCell[]): void {
-    const { cols } = this;
-    const get = (f: RecordField) => (cols[f] === undefined ? null : (cells[cols[f]!] ?? null));
-    const col = (f: RecordField) => (cols[f] === undefined ? 0 : cols[f]! + 1);
-    const problems: RecordProblem[] = [];
-    const fail = (field: RecordField, code: RecordProblemCode, value: RawCell = null, extra: Partial<RecordProblem> = {}) =>
-      problems.push({ line, column: col(field), field, code, value: maskPersonalData(text(value)).slice(0, 40), ...extra });
+  private cell(cells: RawCell[], f: RecordField): RawCell {
+    const i = this.cols[f];
+    return i === undefined ? null : (cells[i] ?? null);
+  }
 
-    const id = text(get('id'));
-    const typeLabel = text(get('type'));
-    if (id === '' || isPlaceholder(id)) fail('id', 'missing-field');
-    if (typeLabel === '' || isPlaceholder(typeLabel)) fail('type', 'missing-field');
+  private fail(problems: RecordProblem[], line: number, field: RecordField, code: RecordProblemCode, value: RawCell = null, firstLine?: number): void {
+    const i = this.cols[field];
+    problems.push({ line, column: i === undefined ? 0 : i + 1, field, code, value: maskPersonalData(text(value)).slice(0, 40), ...(firstLine !== undefined ? { firstLine } : {}) });
+  }
+
+  // Called once per row of exports with millions of rows: no closures or temporary arrays in here.
+  private onRow(line: number, cells: RawCell[]): void {
+    const problems: RecordProblem[] = [];
+    const id = text(this.cell(cells, 'id'));
+    const typeLabel = text(this.cell(cells, 'type'));
+    if (id === '' || isPlaceholder(id)) this.fail(problems, line, 'id', 'missing-field');
+    if (typeLabel === '' || isPlaceholder(typeLabel)) this.fail(problems, line, 'type', 'missing-field');
     const times: Times = { opened: 0, firstResponse: null, onSite: null, resolved: null };
     let hasOpened = false;
-    for (const f of ['opened', 'firstResponse', 'onSite', 'resolved'] as const) {
-      const raw = get(f);
+    for (let k = 0; k < TIME_FIELDS.length; k++) {
+      const f = TIME_FIELDS[k]!;
+      const raw = this.cell(cells, f);
       const t = parseDateTime(raw);
-      if (t === 'unreadable') fail(f, 'date-unreadable', raw);
-      else if (t === 'implausible') fail(f, 'date-implausible', raw);
+      if (t === 'unreadable') this.fail(problems, line, f, 'date-unreadable', raw);
+      else if (t === 'implausible') this.fail(problems, line, f, 'date-implausible', raw);
       else if (t !== null) {
         if (f === 'opened') {
           times.opened = t;
           hasOpened = true;
         } else times[f] = t;
-      } else if (f === 'opened') fail('opened', 'missing-field');
+      } else if (f === 'opened') this.fail(problems, line, 'opened', 'missing-field');
     }
     if (hasOpened) {
-      for (const f of ['firstResponse', 'onSite', 'resolved'] as const) if (times[f] !== null && times[f]! < times.opened) fail(f, 'before-opened', get(f));
+      if (times.firstResponse !== null && times.firstResponse < times.opened) this.fail(problems, line, 'firstResponse', 'before-opened', this.cell(cells, 'firstResponse'));
+      if (times.onSite !== null && times.onSite < times.opened) this.fail(problems, line, 'onSite', 'before-opened', this.cell(cells, 'onSite'));
+      if (times.resolved !== null && times.resolved < times.opened) this.fail(problems, line, 'resolved', 'before-opened', this.cell(cells, 'resolved'));
     }
-    const visits = parseCount(get('visits'));
-    if (visits === 'invalid') fail('visits', 'bad-count', get('visits'));
+    const visits = parseCount(this.cell(cells, 'visits'));
+    if (visits === 'invalid') this.fail(problems, line, 'visits', 'bad-count', this.cell(cells, 'visits'));
     if (problems.length === 0) {
       const first = this.ids.getOrInsert(id, line);
-      if (first >= 0) fail('id', 'duplicate-id', id, { firstLine: first });
+      if (first >= 0) this.fail(problems, line, 'id', 'duplicate-id', id, first);
     }
     if (problems.length > 0) {
       this.invalid.rows++;
@@ -276,15 +289,16 @@ export class RecordsAccumulator {
     const s = this.state(type);
     s.count++;
     if (times.resolved === null) s.open++;
-    const h = (to: WallMinutes | null, list: Float64List) => to !== null && list.push((to - times.opened) / 60);
-    h(times.firstResponse, s.firstContact);
-    if (type === 'repair' || type === 'installation') h(times.onSite, s.onSite);
-    h(times.resolved, s.resolution);
+    if (times.firstResponse !== null) s.firstContact.push((times.firstResponse - times.opened) / 60);
+    if (times.onSite !== null && (type === 'repair' || type === 'installation')) s.onSite.push((times.onSite - times.opened) / 60);
+    if (times.resolved !== null) s.resolution.push((times.resolved - times.opened) / 60);
 
-    const remote = /偏远|远郊|山区|海岛|remote|rural/i.test(text(get('region')));
+    const region = this.cols.region === undefined ? '' : text(this.cell(cells, 'region'));
+    const remote = region !== '' && REMOTE.test(region);
     if (type === 'complaint' && !coveredYear(times.opened, this.o.calendar)) this.complaintsOutside++;
     let overdue = false;
-    for (const check of [...Object.values(s.commitment), ...Object.values(s.benchmark)]) {
+    for (let k = 0; k < s.checks.length; k++) {
+      const check = s.checks[k]!;
       const out = this.judge(check, times, remote);
       if (out === null) continue;
       const w = check.within;
@@ -301,9 +315,9 @@ export class RecordsAccumulator {
       if (s.overdue.ids.length < 10) s.overdue.ids.push(maskPersonalData(id).slice(0, 40));
     }
     if (type === 'repair') {
-      const order = text(get('order'));
+      const order = this.cols.order === undefined ? '' : text(this.cell(cells, 'order'));
       const key = order === '' || isPlaceholder(order) ? -1 : this.orderKey(order);
-      const reopened = TRUE_WORDS.has(fold(text(get('reopened'))));
+      const reopened = this.cols.reopened !== undefined && TRUE_WORDS.has(fold(text(this.cell(cells, 'reopened'))));
       this.rOrder.push(key);
       this.rOpened.push(times.opened);
       this.rResolved.push(times.resolved ?? Number.NaN);
@@ -322,10 +336,13 @@ export class RecordsAccumulator {
     if (t.opened > this.asOfEnd) return null;
     const limit = check.limit(remote);
     const at = check.at(t);
-    const elapsed = (to: WallMinutes) => (check.within.unit === 'hours' ? (to - t.opened) / 60 : workingDaysBetween(t.opened, to, this.o.calendar));
-    if (at !== null) return elapsed(at) <= limit + 1e-9 ? 'within' : 'late';
+    if (at !== null) return this.elapsed(check, t.opened, at) <= limit + 1e-9 ? 'within' : 'late';
     if (t.resolved !== null) return 'not-measured';
-    return elapsed(this.asOfEnd) > limit + 1e-9 ? 'overdue' : 'pending';
+    return this.elapsed(check, t.opened, this.asOfEnd) > limit + 1e-9 ? 'overdue' : 'pending';
+  }
+
+  private elapsed(check: Check, from: WallMinutes, to: WallMinutes): number {
+    return check.within.unit === 'hours' ? (to - from) / 60 : workingDaysBetween(from, to, this.o.calendar);
   }
 
   finish(info: TableInfo): RecordsAnalysis {

@@ -129,6 +129,15 @@ interface Bucket {
   overallN: number;
 }
 const bucket = (): Bucket => ({ n: 0, sat: 0, overallSum: 0, overallN: 0 });
+const OVERALL = DIMENSIONS.indexOf('overall');
+function count(b: Bucket, overall: number | null): void {
+  b.n++;
+  if (overall !== null) {
+    b.overallN++;
+    b.overallSum += overall;
+    if (overall >= 4) b.sat++;
+  }
+}
 /** More distinct group names than this is not a grouping column; the rest are counted under "…". */
 const MAX_GROUPS = 2000;
 
@@ -218,22 +227,14 @@ export class SurveyAccumulator {
       }
     }
     this.responses++;
-    DIMENSIONS.forEach((d, i) => {
+    for (let i = 0; i < DIMENSIONS.length; i++) {
       const r = ratings[i];
-      if (r !== null && r !== undefined) this.dist[d][r - 1]!++;
-    });
+      if (r !== null && r !== undefined) this.dist[DIMENSIONS[i]!][r - 1]!++;
+    }
     if (answered >= 3 && fives === answered) this.flag(this.anomalies.allFive, line);
     if (answered >= 3 && ones === answered) this.flag(this.anomalies.allOne, line);
 
-    const overall = ratings[DIMENSIONS.indexOf('overall')] ?? null;
-    const count = (b: Bucket) => {
-      b.n++;
-      if (overall !== null) {
-        b.overallN++;
-        b.overallSum += overall;
-        if (overall >= 4) b.sat++;
-      }
-    };
+    const overall = ratings[OVERALL] ?? null;
     if (cols.date !== undefined) {
       const raw = cells[cols.date] ?? null;
       const t = parseDateTime(raw);
@@ -245,10 +246,11 @@ export class SurveyAccumulator {
         const month = day.slice(0, 7);
         let b = this.months.get(month);
         if (!b) this.months.set(month, (b = bucket()));
-        count(b);
+        count(b, overall);
       }
     }
-    for (const g of GROUPINGS) {
+    for (let k = 0; k < GROUPINGS.length; k++) {
+      const g = GROUPINGS[k]!;
       const c = cols[g];
       if (c === undefined) continue;
       const state = this.groupData[g];
@@ -264,18 +266,23 @@ export class SurveyAccumulator {
         b = state.buckets.get(name);
         if (!b) state.buckets.set(name, (b = bucket()));
       }
-      count(b);
+      count(b, overall);
     }
-    const answers = [cols.improvement, cols.remarks].flatMap((c) => (c === undefined ? [] : [text(cells[c] ?? null)])).filter((s) => s !== '' && !isPlaceholder(s));
-    if (answers.length > 0) {
+    const improvement = cols.improvement === undefined ? '' : text(cells[cols.improvement] ?? null);
+    const remarks = cols.remarks === undefined ? '' : text(cells[cols.remarks] ?? null);
+    const a1 = improvement !== '' && !isPlaceholder(improvement);
+    const a2 = remarks !== '' && !isPlaceholder(remarks);
+    if (a1 || a2) {
       this.withText++;
-      const joined = answers.join('。');
+      const joined = a1 && a2 ? `${improvement}。${remarks}` : a1 ? improvement : remarks;
       const hits = matchThemes(joined, this.themes);
       for (const id of hits.complaints) {
         const t = this.themeCounts.get(id)!;
         t.mentions++;
-        const example = maskPersonalData(joined).slice(0, 120);
-        if (t.examples.length < 3 && !t.examples.includes(example)) t.examples.push(example);
+        if (t.examples.length < 3) {
+          const example = maskPersonalData(joined).slice(0, 120);
+          if (!t.examples.includes(example)) t.examples.push(example);
+        }
       }
       for (const id of hits.praise) this.themeCounts.get(id)!.praise++;
     }

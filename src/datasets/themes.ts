@@ -51,8 +51,21 @@ export interface ThemeHits {
   praise: string[];
 }
 
+const memo = new WeakMap<CompiledThemes, Map<string, ThemeHits>>();
+
 /** Themes one free-text answer complains about or praises (see reference/survey-themes.yaml). */
 export function matchThemes(answer: string, t: CompiledThemes): ThemeHits {
+  // Short answers repeat ("服务很好", "态度好"): remember them, up to a bound.
+  let cache = memo.get(t);
+  if (!cache) memo.set(t, (cache = new Map()));
+  const known = cache.get(answer);
+  if (known) return known;
+  const hits = matchThemesUncached(answer, t);
+  if (cache.size < 50_000) cache.set(answer, hits);
+  return hits;
+}
+
+function matchThemesUncached(answer: string, t: CompiledThemes): ThemeHits {
   const complaints = new Set<string>();
   const praise = new Set<string>();
   for (const clause of fold(answer).split(CLAUSE)) {

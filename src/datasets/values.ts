@@ -57,41 +57,79 @@ export function parseDateTime(cell: RawCell): DateResult | null {
 function fastIso(s: string): number | null {
   const n = s.length;
   if ((n !== 10 && n !== 16 && n !== 19) || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return null;
-  const d = (i: number) => s.charCodeAt(i) - 48;
-  for (const i of [0, 1, 2, 3, 5, 6, 8, 9]) if (d(i) < 0 || d(i) > 9) return null;
+  const y = digits(s, 0, 4);
+  const mo = digits(s, 5, 2);
+  const d = digits(s, 8, 2);
+  if (y < 0 || mo < 0 || d < 0) return null;
   let h = 0;
   let mi = 0;
   let se = 0;
   if (n >= 16) {
     const sep = s.charCodeAt(10);
     if ((sep !== 32 && sep !== 84) || s.charCodeAt(13) !== 58) return null;
-    for (const i of [11, 12, 14, 15]) if (d(i) < 0 || d(i) > 9) return null;
-    h = d(11) * 10 + d(12);
-    mi = d(14) * 10 + d(15);
+    h = digits(s, 11, 2);
+    mi = digits(s, 14, 2);
+    if (h < 0 || mi < 0) return null;
     if (n === 19) {
-      if (s.charCodeAt(16) !== 58 || d(17) < 0 || d(17) > 9 || d(18) < 0 || d(18) > 9) return null;
-      se = d(17) * 10 + d(18);
+      if (s.charCodeAt(16) !== 58) return null;
+      se = digits(s, 17, 2);
+      if (se < 0) return null;
     }
   }
-  return civil(d(0) * 1000 + d(1) * 100 + d(2) * 10 + d(3), d(5) * 10 + d(6), d(8) * 10 + d(9), h, mi, se);
+  return civil(y, mo, d, h, mi, se);
 }
 
+/** The decimal number in s[from, from+len), or -1 when a character is not a digit. */
+function digits(s: string, from: number, len: number): number {
+  let v = 0;
+  for (let i = from; i < from + len; i++) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    v = v * 10 + c;
+  }
+  return v;
+}
+
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Minutes since 1970 of a wall-clock time, or null for a day that does not exist (2026-02-30). */
 function civil(y: number, mo: number, d: number, h: number, mi: number, se: number): number | null {
-  if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || se > 59) return null;
-  const t = Date.UTC(y, mo - 1, d, h, mi, se);
-  const back = new Date(t);
-  if (back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d) return null;
-  return Math.round(t / 60000);
+  if (mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 || se > 59) return null;
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  if (d > (mo === 2 && leap ? 29 : MONTH_DAYS[mo - 1]!)) return null;
+  return daysFromCivil(y, mo, d) * 1440 + h * 60 + mi + Math.round(se / 60);
 }
 
+/** Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm): no Date objects per cell. */
+function daysFromCivil(y: number, m: number, d: number): number {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+const dayCache = new Map<number, string>();
+/** YYYY-MM-DD of a timestamp; memoised per day, as exports repeat the same few hundred days. */
 export function dayOf(t: WallMinutes): string {
-  return new Date(t * 60000).toISOString().slice(0, 10);
+  const n = Math.floor(t / 1440);
+  let s = dayCache.get(n);
+  if (s === undefined) {
+    s = new Date(n * 86_400_000).toISOString().slice(0, 10);
+    if (dayCache.size < 100_000) dayCache.set(n, s);
+  }
+  return s;
 }
 
 /** Cells that mean "no answer": seed 002 makes most fields optional, and exports fill gaps with these. */
 const PLACEHOLDERS = new Set(['', '/', '-', '--', '—', '——', '–', '无', '空', '未填', '未填写', '不适用', 'n/a', 'na', 'none', 'null', '#n/a', '…', '...', '?', '？']);
 
+const PLACEHOLDER_STARTS = new Set([...PLACEHOLDERS].map((p) => p.charCodeAt(0)).concat([32, 9, 0x3000, 78, 0xa0]));
 export function isPlaceholder(s: string): boolean {
+  // Every placeholder is short and starts with one of a few characters: most cells are decided at once.
+  if (s.length === 0) return true;
+  if (s.length > 8 || !PLACEHOLDER_STARTS.has(s.charCodeAt(0))) return false;
   return PLACEHOLDERS.has(s.trim().toLowerCase());
 }
 
@@ -134,7 +172,11 @@ export function parseRating(cell: RawCell, words: ReadonlyMap<string, number>): 
 }
 
 export function parseCount(cell: RawCell): number | null | 'invalid' {
-  if (cell === null) return null;
+  if (cell === null || cell === '') return null;
+  if (typeof cell === 'string' && cell.length === 1) {
+    const c = cell.charCodeAt(0) - 48;
+    if (c >= 0 && c <= 9) return c;
+  }
   const s = toHalf(String(cell)).replace(/次$/, '');
   if (isPlaceholder(s)) return null;
   const n = Number(s);

@@ -13,18 +13,25 @@ const criterion = (r: { sections: Array<{ clauses: Array<{ criteria: Array<{ id:
 describe('metrics computed from referenced datasets feed the score', () => {
   const r = json([WITH_DATA]);
 
-  it('pins the example: the survey says 77.5 % satisfied, below the rubric\'s 80 %, so 5.3.1.2 is lost', () => {
-    expect(r.score.final).toBe(91.5);
-    expect(r.level.id).toBe('four-star');
+  it('5.3.1.2 is met because the survey was carried out (240 responses ≥ 30, within 12 months), whatever the rate', () => {
+    // 77.5 % satisfied: no seed and not the standard set a level to reach, so the rate decides nothing.
     const c = criterion(r, '5.3.1.2');
-    expect(c).toMatchObject({ earned: 0, outcome: 'not-met' });
-    expect(c.findings.map((f) => f.code)).toEqual(['data-below', 'status-contradicts-measure']);
+    expect(c).toMatchObject({ earned: 5, outcome: 'met' });
+    expect(c.findings[0]).toMatchObject({ code: 'data-survey-conducted', args: { n: 240, from: '2026-07-01', to: '2026-09-29', satisfactionRate: 0.775 } });
+    expect(r.level.id).toBe('five-star');
+    expect(JSON.stringify(r.findings) + JSON.stringify(r.sections)).not.toMatch(/80\.0 ?%/);
   });
 
-  it('credits records-based criteria in proportion to the share within commitment', () => {
+  it('credits repair quality as the share of repairs not repeated (1 − 返修率)', () => {
     const c = criterion(r, '5.2.4.2');
-    expect(c.findings[0]).toMatchObject({ code: 'data-below', args: { metric: 'records.repair.firstTimeFix', value: 0.9389, n: 180 } });
-    expect(c.earned).toBe(3.76);
+    const m = r.datasets[1].metrics['records.repair.repeatRepairRate'];
+    expect(c.findings[0]).toMatchObject({ code: 'data-below', args: { metric: 'records.repair.repeatRepairRate', rule: 'complement', value: m.value, n: m.n } });
+    expect(c.earned).toBe(Math.round(4 * (1 - m.value) * 100) / 100);
+  });
+
+  it('lists every number a data rule uses in the method, derived ones marked', () => {
+    const rule = r.method.dataRules.find((d: { criterion: string }) => d.criterion === '5.3.1.2');
+    expect(rule).toEqual({ criterion: '5.3.1.2', metric: 'survey.satisfactionRate', rule: 'conducted', atLeast: null, minSample: 30, maxAgeMonths: 12, source: 'seed-002', confidence: 'L', note: 'points split derived; minimum of 30 responses derived' });
   });
 
   it('shows each dataset with its file, row count, sha256 and metrics', () => {
@@ -42,13 +49,22 @@ describe('metrics computed from referenced datasets feed the score', () => {
     expect(f.line).toBe(line);
   });
 
-  it('a referenced dataset that is missing is a finding, and its criteria fall back to the claims', () => {
-    const d = mkdtempSync(join(tmpdir(), 'asa-data-'));
-    cpSync(join(ROOT, 'examples/with-data'), d, { recursive: true });
-    rmSync(join(d, 'data/survey-2026Q3.csv'));
-    const m = json([join(d, 'company.yaml')]);
-    expect(m.findings.find((x: { code: string }) => x.code === 'dataset-unavailable').args).toEqual({ dataset: 'survey', file: 'data/survey-2026Q3.csv', reason: 'missing' });
-    expect(criterion(m, '5.3.1.2')).toMatchObject({ earned: 5, outcome: 'met' });
+  it('a referenced dataset that is missing, unreadable, empty, too old or too small earns nothing from data', () => {
+    const variants: Array<[string, (d: string) => void, Record<string, unknown>]> = [
+      ['missing', (d) => rmSync(join(d, 'data/survey-2026Q3.csv')), { code: 'data-unavailable', args: { dataset: 'survey', file: 'data/survey-2026Q3.csv', reason: 'missing' } }],
+      ['unreadable', (d) => writeFileSync(join(d, 'data/survey-2026Q3.csv'), Buffer.from([0xff, 0xfe, 0x00, 0xd8, 0x00])), { code: 'data-unavailable', args: { reason: 'unreadable' } }],
+      ['empty', (d) => writeFileSync(join(d, 'data/survey-2026Q3.csv'), '服务单号,整体满意度\n'), { code: 'data-unavailable', args: { reason: 'empty' } }],
+      ['old', (d) => writeFileSync(join(d, 'data/survey-2026Q3.csv'), '日期,整体满意度\n' + '2023-05-01,5\n'.repeat(40)), { code: 'data-too-old', args: { latest: '2023-05-01', maxAgeMonths: 12 } }],
+      ['small', (d) => writeFileSync(join(d, 'data/survey-2026Q3.csv'), '日期,整体满意度\n2026-10-01,5\n2026-10-02,5\n2026-10-03,4\n'), { code: 'data-sample-too-small', args: { n: 3, min: 30 } }],
+    ];
+    for (const [, change, expected] of variants) {
+      const d = mkdtempSync(join(tmpdir(), 'asa-data-'));
+      cpSync(join(ROOT, 'examples/with-data'), d, { recursive: true });
+      change(d);
+      const c = criterion(json([join(d, 'company.yaml')]), '5.3.1.2');
+      expect(c).toMatchObject({ earned: 0, outcome: 'not-met' });
+      expect(c.findings[0]).toMatchObject(expected);
+    }
   });
 
   it('a dataset path may not leave the evidence root', () => {
@@ -66,7 +82,9 @@ describe('metrics computed from referenced datasets feed the score', () => {
     const { execFileSync } = await import('node:child_process');
     const text = execFileSync('pdftotext', [out, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
     expect(text).toContain('由原始数据计算的指标');
-    expect(text).toContain('survey.satisfactionRate');
+    expect(text).toContain('满意率（整体满意度4–5分占比）');
+    expect(text).not.toMatch(/survey\.|records\./);
+    expect(text).toContain('开展并分析了调查即符合（不设满意率门槛）；至少30条（推定）');
     // The data-analysis chapter comes before the method, which is renumbered after it.
     expect(text).toContain('六、数据分析');
     expect(text).toContain('七、评分方法与依据');
@@ -80,16 +98,19 @@ describe('survey and records commands', () => {
   it('survey: terminal and JSON, never showing personal data, with a previous period', () => {
     const r = cli(['survey', 'test/fixtures/survey/survey-2026Q3.csv', 'test/fixtures/survey/survey-2026Q2.csv', '--lang', 'en']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^satisfaction rate \(overall 4–5\) +66\.7%  \(\+16\.7 pp\)$/m);
+    expect(r.stdout).toMatch(/^satisfaction rate \(overall 4–5\) +66\.7%  \+16\.7 pp$/m);
+    expect(r.stdout).toContain('Compared with an earlier period: n 4 → 11');
     for (const pii of ['张三', '13812345678', '13712345678', 'a@b.com']) expect(r.stdout).not.toContain(pii);
     const j = JSON.parse(cli(['survey', 'test/fixtures/survey/survey-2026Q3-gb18030.csv', '--format', 'json']).stdout);
-    expect([j.responses, j.dataset.encoding, j.invalid.length]).toEqual([9, 'gb18030', 3]);
+    expect([j.responses, j.dataset.encoding, j.excluded.count, j.valueIssues.count]).toEqual([11, 'gb18030', 1, 1]);
   });
 
   it('records: per-type figures against the evidence file\'s commitments', () => {
     const j = JSON.parse(cli(['records', 'test/fixtures/records/tickets.csv', '--evidence', 'test/fixtures/records/company.yaml', '--format', 'json']).stdout);
     expect(j.asOf).toBe('2026-11-01');
-    expect(j.types.find((t: { type: string }) => t.type === 'complaint').commitment.reply).toMatchObject({ within: 2, n: 3 });
+    expect(j.types.find((t: { type: string }) => t.type === 'complaint').commitment.reply).toMatchObject({ within: 2, late: 1 });
+    expect(cli(['records', 'test/fixtures/records/tickets.csv', '--as-of', '2026-02-30']).code).toBe(2);
+    expect(cli(['records', 'test/fixtures/records/tickets.csv']).stderr).toContain('needs the analysis date');
   });
 
   it('a missing required column is an input error naming what was found', () => {

@@ -1,3 +1,4 @@
+import { dataRuleText, metricLabel } from '../../messages/datasets.js';
 import type { Lang } from '../../model/localized.js';
 import type { LoadedRubric } from '../../model/rubric.js';
 
@@ -14,6 +15,7 @@ export function renderRubricTree({ rubric, sha256, origin }: LoadedRubric, lang:
         if (k.notApplicable) tags.push(lang === 'en' ? 'n/a allowed' : '可删减');
         if (k.sampling) tags.push((lang === 'en' ? 'sampled: ' : '抽样：') + k.sampling[lang]);
         if (k.measure) tags.push(`${k.measure.numerator}/${k.measure.denominator} ≥ ${k.measure.atLeast * 100}%`);
+        if (k.data) tags.push(`${lang === 'en' ? 'from data' : '依据数据'}: ${metricLabel(k.data.metric, lang)} — ${dataRuleText({ ...k.data, atLeast: k.data.atLeast ?? null, minSample: k.data.minSample ?? null, maxAgeMonths: k.data.maxAgeMonths ?? k.maxAgeMonths ?? null, note: null }, lang)}`);
         out.push(`    ${k.id} ${k.title[lang]}  ${k.points}${tags.length ? `  [${tags.join('; ')}]` : ''}`);
       }
     }
