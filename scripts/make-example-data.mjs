@@ -1,7 +1,7 @@
 // Writes the example datasets (a satisfaction survey and service records) deterministically:
 //   node scripts/make-example-data.mjs DIR [SURVEY_ROWS] [RECORD_ROWS]
 // examples/with-data/data is made with the defaults; the benchmark uses it for 100 000 rows.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 
 const [dir = 'examples/with-data/data', surveyRows = '240', recordRows = '400'] = process.argv.slice(2);
@@ -10,12 +10,32 @@ const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 214748364
 const pick = (xs) => xs[Math.floor(rnd() * xs.length)];
 const pad = (n, w = 2) => String(n).padStart(w, '0');
 const stamp = (t) => { const d = new Date(t); return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`; };
-const csv = (rows) => rows.map((r) => r.map((c) => (/[",\n]/.test(String(c)) ? `"${String(c).replace(/"/g, '""')}"` : c)).join(',')).join('\n') + '\n';
+const line = (r) => r.map((c) => (/[",\n]/.test(String(c)) ? `"${String(c).replace(/"/g, '""')}"` : c)).join(',') + '\n';
+// Rows are written as they are made, in batches: ten million rows never sit in memory.
+function writer(file) {
+  const fd = openSync(file, 'w');
+  let batch = [];
+  return {
+    push(row) {
+      batch.push(line(row));
+      if (batch.length >= 10000) this.flush();
+    },
+    flush() {
+      writeSync(fd, batch.join(''));
+      batch = [];
+    },
+    close() {
+      this.flush();
+      closeSync(fd);
+    },
+  };
+}
 mkdirSync(dir, { recursive: true });
 
 const teams = ['华东一组', '华东二组', '华南一组', '华北一组'];
 const notes = ['', '', '', '服务很好', '师傅很专业', '上门预约等待太久', '配件缺货，等了一周', '收费有点贵', '希望主动告知进度', '问题没解决，又坏了', '客服电话打不通', '态度敷衍'];
-const survey = [['客户', '联系电话', '服务单号', '团队', '日期', '响应速度', '问题解决', '专业度', '耐心', '主动告知', '总体满意度', '推荐意愿', '建议']];
+const survey = writer(join(dir, 'survey-2026Q3.csv'));
+survey.push(['客户', '联系电话', '服务单号', '团队', '日期', '响应速度', '问题解决', '专业度', '耐心', '主动告知', '总体满意度', '推荐意愿', '建议']);
 const start = Date.UTC(2026, 6, 1);
 for (let i = 1; i <= Number(surveyRows); i++) {
   const team = pick(teams);
@@ -26,9 +46,10 @@ for (let i = 1; i <= Number(surveyRows); i++) {
   const note = pick(notes) + (rnd() < 0.03 ? ` 请回电 1${pick(['38', '39', '86'])}${String(Math.floor(rnd() * 1e8)).padStart(8, '0')}` : '');
   survey.push([`客户${i}`, `1${pick(['38', '39', '86'])}${String(Math.floor(rnd() * 1e8)).padStart(8, '0')}`, `S${pad(i, 6)}`, team, stamp(start + Math.floor(rnd() * 91) * 864e5).slice(0, 10), r(), r(), r(), r(), r(), overall, Math.max(1, Math.min(5, overall + (rnd() < 0.2 ? -1 : 0))), note]);
 }
-writeFileSync(join(dir, 'survey-2026Q3.csv'), csv(survey));
+survey.close();
 
-const records = [['工单号', '类型', '受理时间', '首次响应时间', '上门时间', '完成时间', '上门次数', '区域', '产品序列号']];
+const records = writer(join(dir, 'tickets-2026Q3.csv'));
+records.push(['工单号', '类型', '受理时间', '首次响应时间', '上门时间', '完成时间', '上门次数', '区域', '产品序列号']);
 const serials = [];
 for (let i = 1; i <= Number(recordRows); i++) {
   const type = pick(['维修', '维修', '维修', '维修', '安装', '安装', '咨询', '咨询', '投诉']);
@@ -40,6 +61,7 @@ for (let i = 1; i <= Number(recordRows); i++) {
     // About one repair in twenty comes back: the same product's serial number again.
     const serial = serials.length > 0 && rnd() < 0.05 ? pick(serials) : `SN${pad(i, 8)}`;
     serials.push(serial);
+    if (serials.length > 1000) serials.shift();
     row[8] = serial;
   }
   if (type === '维修' || type === '安装') {
@@ -57,4 +79,4 @@ for (let i = 1; i <= Number(recordRows); i++) {
   }
   records.push(row);
 }
-writeFileSync(join(dir, 'tickets-2026Q3.csv'), csv(records));
+records.close();

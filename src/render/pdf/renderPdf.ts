@@ -155,7 +155,8 @@ function summary(L: Layout, r: Report, t: T, n: T): void {
   const c = r.counts;
   L.text(t('counts', { met: c.met, partial: c.partial, notMet: c['not-met'], notAssessed: c['not-assessed'], na: c['not-applicable'] }), { size: 9, color: COLOR.muted });
   const deductions = r.findings.flatMap((f) => (f.code === 'special-deduction' ? [`${f.args.clause} ${f.args.reason}`] : []));
-  const bonus = r.findings.filter((f) => f.code === 'bonus-applied' || f.code === 'bonus-without-evidence').map((f) => findingMessage(f, lang));
+  // The reason alone: the line's label already says it is the bonus.
+  const bonus = r.findings.flatMap((f) => (f.code === 'bonus-applied' ? [String(f.args.reason)] : f.code === 'bonus-without-evidence' ? [findingMessage(f, lang)] : []));
   L.text(`${t('deductionsLine')} (${deductions.length}): ${deductions.length ? deductions.join('；') : t('none')}`, { size: 9, color: deductions.length ? COLOR.bad : COLOR.muted });
   L.text(`${t('bonusLine')}: ${bonus.length ? bonus.join('；') : t('none')}`, { size: 9, color: COLOR.muted });
   L.space(12);
