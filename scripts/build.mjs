@@ -16,10 +16,11 @@ const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false, allo
 ajv.addSchema(schema('evidence'), 'evidence');
 ajv.addSchema(schema('rubric'), 'rubric');
 ajv.addSchema(schema('thresholds'), 'thresholds');
+ajv.addSchema(schema('report'), 'report');
 const generated = join(root, 'src', 'generated');
 mkdirSync(generated, { recursive: true });
 // One module per schema, so that scoring with the bundled rubric never loads the rubric validator.
-for (const [name, exportName] of [['evidence', 'validateEvidence'], ['rubric', 'validateRubric'], ['thresholds', 'validateThresholds']]) {
+for (const [name, exportName] of [['evidence', 'validateEvidence'], ['rubric', 'validateRubric'], ['thresholds', 'validateThresholds'], ['report', 'validateReport']]) {
   writeFileSync(join(generated, `${name}-validator.cjs`), standaloneCode(ajv, { [exportName]: name }));
   writeFileSync(
     join(generated, `${name}-validator.d.cts`),

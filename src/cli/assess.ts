@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { ReadRefused, readGuarded } from '../load/guardedRead.js';
 import { diffReports } from '../compare/diffReports.js';
 import { gatherFileFacts, locateCitedFile } from '../load/gatherFileFacts.js';
 import type { DataInput } from '../model/data.js';
@@ -89,29 +90,34 @@ async function loadDatasets(evidence: EvidenceFile, file: string, asOf: string, 
   return out;
 }
 
-/** A JSON report written earlier by `score --format json`. */
-export function readJsonReport(file: string): Report {
+/** JSON reports are a few hundred kilobytes; a batch of them a few megabytes. */
+const MAX_REPORT_BYTES = 64 * 1024 * 1024;
+
+/** A JSON report written earlier by `score --format json`, checked against the published report schema. */
+export async function readJsonReport(file: string): Promise<Report> {
   let data: unknown;
   try {
-    data = JSON.parse(readFileSync(file, 'utf8'));
+    data = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(readGuarded(file, { maxBytes: MAX_REPORT_BYTES })));
   } catch (e) {
-    throw new UsageError(`${file} is not a readable JSON report (${(e as Error).message})`);
+    const why = e instanceof ReadRefused ? { missing: 'not found', 'not-a-file': 'not a regular file', 'too-large': `over ${MAX_REPORT_BYTES / 1048576} MB`, 'outside-root': 'outside the root', unreadable: e.detail.code ?? 'unreadable' }[e.reason] : (e as Error).message;
+    throw new UsageError(`${file} is not a readable JSON report (${why})`);
   }
-  const r = data as Partial<Report>;
-  if (r?.schemaVersion !== 1 || !Array.isArray(r.sections) || typeof r.score?.final !== 'number') {
-    throw new UsageError(`${file} is not an aftersales-assess JSON report (schemaVersion 1); write one with \`score --format json --out FILE\``);
+  const { validateReport } = await import('../validate/reportSchema.js');
+  if (!validateReport(data)) {
+    const err = validateReport.errors?.[0];
+    throw new UsageError(`${file} is not an aftersales-assess JSON report (schemaVersion 1): ${err ? `${err.instancePath || '/'} ${err.message}` : 'invalid'}; write one with \`score --format json --out FILE\``);
   }
   return data as Report;
 }
 
 /** --baseline REF: a JSON report file, or else a git revision of the evidence file. */
 export async function baselineReport(ref: string, file: string, opts: AssessOptions): Promise<Report> {
-  if (ref.endsWith('.json') && existsSync(ref)) return readJsonReport(ref);
+  if (ref.endsWith('.json') && existsSync(ref)) return await readJsonReport(ref);
   // git is spawned only here, so its module loads only for --baseline REV.
   return (await import('./gitBaseline.js')).assessGitRevision(file, ref, opts);
 }
 
 /** `diff BASE HEAD`: each side an evidence file (scored now) or a JSON report. */
 export async function reportFor(path: string, opts: AssessOptions): Promise<Report> {
-  return path.endsWith('.json') ? readJsonReport(path) : (await assessFile(path, opts)).report;
+  return path.endsWith('.json') ? await readJsonReport(path) : (await assessFile(path, opts)).report;
 }

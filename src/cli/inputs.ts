@@ -1,4 +1,6 @@
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, readSync, statSync } from 'node:fs';
+import { openGuarded } from '../load/guardedRead.js';
+import { DEFAULT_MAX_BYTES } from '../load/readSource.js';
 
 const GLOB_CHARS = /[*?[\]{}]/;
 
@@ -39,8 +41,16 @@ export async function expandInputs(args: readonly string[]): Promise<string[]> {
 
 function looksLikeEvidence(file: string): boolean {
   try {
-    return /^(schemaVersion|company|assessment|criteria):/m.test(readFileSync(file, 'utf8').slice(0, 64 * 1024));
+    const { fd, size } = openGuarded(file, { maxBytes: DEFAULT_MAX_BYTES });
+    try {
+      const head = Buffer.alloc(Math.min(size, 64 * 1024));
+      readSync(fd, head, 0, head.length, 0);
+      return /^(schemaVersion|company|assessment|criteria):/m.test(head.toString('utf8'));
+    } finally {
+      closeSync(fd);
+    }
   } catch {
+    // Not a regular file, too large or unreadable: not an evidence file to pick up from a folder.
     return false;
   }
 }

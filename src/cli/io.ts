@@ -1,4 +1,5 @@
-import { renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, openSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync, writeSync, type Stats } from 'node:fs';
+import { wasRead } from '../load/guardedRead.js';
 import { basename, dirname, join, resolve } from 'node:path';
 import { UsageError } from './exitCodes.js';
 
@@ -12,30 +13,100 @@ export interface Terminal {
 export function detectTerminal(colorFlag: boolean | undefined, env: NodeJS.ProcessEnv = process.env, stream: NodeJS.WriteStream = process.stdout): Terminal {
   const isTTY = Boolean(stream.isTTY);
   const forced = env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0';
-  const noColor = env.NO_COLOR !== undefined && env.NO_COLOR !== '';
+  const noColor = (env.NO_COLOR !== undefined && env.NO_COLOR !== '') || env.TERM === 'dumb';
   const color = colorFlag !== false && !noColor && (isTTY || forced);
   return { isTTY, columns: stream.columns || 100, color };
 }
 
 /**
- * Writes the report to `out` ('-' or undefined: stdout). A file is written to a temporary name
- * and renamed, so an interrupted run never leaves half a report, and never over an input file.
+ * Writes the report to `out` ('-' or undefined: stdout).
+ * - A regular file (or a new one) is written to a temporary name beside it and renamed: an interrupted
+ *   run never leaves half a report. Through a symlink, the file it points to is replaced, not the link.
+ * - Anything else that can be written (a pipe, /dev/stdout, /dev/null, a terminal) is written directly;
+ *   a folder or socket is refused. Nothing that is not a regular file is ever replaced.
+ * - A target that is (after symlinks, hard links, `..`) any file this run read is refused.
+ * - A write error (disk full, no permission) is exit 2 with one line, leaving no temporary file.
  */
 export function writeOutput(content: string | Uint8Array, out: string | undefined, inputs: readonly string[]): void {
   if (out === undefined || out === '-') {
     process.stdout.write(content);
     return;
   }
+  if (out === '') throw new UsageError('--out needs a file name');
   const target = resolve(out);
-  if (inputs.some((i) => resolve(i) === target)) {
-    throw new UsageError(`refusing to write the report over the input file ${out}; choose another --out`);
-  }
-  const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
+  let st: Stats | null = null;
   try {
-    writeFileSync(tmp, content);
-    renameSync(tmp, target);
+    st = statSync(target);
   } catch (e) {
-    try { unlinkSync(tmp); } catch { /* nothing to clean */ }
-    throw new UsageError(`cannot write ${out}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code !== 'ENOENT') throw new UsageError(`cannot write ${out}: ${code ?? (e as Error).message}`);
   }
+  if (st && (wasRead(st) || inputs.some((i) => sameFile(i, st!)))) {
+    throw new UsageError(`refusing to write the report over ${out}: it is one of this run's input files; choose another --out`);
+  }
+  if (st?.isDirectory()) throw new UsageError(`cannot write ${out}: it is a folder; give a file name`);
+  if (st && !st.isFile()) {
+    if (st.isSocket()) throw new UsageError(`cannot write ${out}: it is a socket`);
+    // A device or a pipe: written as it is, never replaced by a file.
+    writeDirect(content, target, out);
+    return;
+  }
+  // A symlink to a regular file: replace the file it points to, keeping the link.
+  const real = st ? realpathSync(target) : target;
+  const dir = dirname(real);
+  try {
+    if (!statSync(dir).isDirectory()) throw new UsageError(`cannot write ${out}: ${dirname(out)} is not a folder`);
+  } catch (e) {
+    if (e instanceof UsageError) throw e;
+    throw new UsageError(`cannot write ${out}: the folder ${dirname(out) || '.'} does not exist; create it first`);
+  }
+  const tmp = join(dir, `.${basename(real)}.${process.pid}.tmp`);
+  try {
+    writeFileSync(tmp, content, { flag: 'wx', mode: st ? st.mode & 0o777 : 0o644 });
+    renameSync(tmp, real);
+  } catch (e) {
+    try {
+      unlinkSync(tmp);
+    } catch {
+      // nothing to clean up
+    }
+    throw new UsageError(`cannot write ${out}: ${describeWriteError(e)}`);
+  }
+}
+
+function writeDirect(content: string | Uint8Array, target: string, out: string): void {
+  let fd: number | undefined;
+  try {
+    fd = openSync(target, constants.O_WRONLY | (constants.O_NONBLOCK ?? 0));
+    const buf = typeof content === 'string' ? Buffer.from(content) : Buffer.from(content.buffer, content.byteOffset, content.byteLength);
+    let off = 0;
+    while (off < buf.length) {
+      try {
+        off += writeSync(fd, buf, off, buf.length - off);
+      } catch (e) {
+        // A full pipe: wait for the reader rather than fail.
+        if ((e as NodeJS.ErrnoException).code !== 'EAGAIN') throw e;
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
+      }
+    }
+  } catch (e) {
+    throw new UsageError(`cannot write ${out}: ${describeWriteError(e)}`);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+function sameFile(path: string, st: Stats): boolean {
+  try {
+    const other = statSync(path);
+    return other.dev === st.dev && other.ino === st.ino;
+  } catch {
+    return false;
+  }
+}
+
+function describeWriteError(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  const words: Record<string, string> = { ENOSPC: 'no space left on the device', EACCES: 'permission denied', EPERM: 'permission denied', EPIPE: 'the reader closed the pipe', EROFS: 'read-only file system', ENXIO: 'no reader on the pipe' };
+  return code ? (words[code] ?? code) : (e as Error).message;
 }

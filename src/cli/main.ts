@@ -264,4 +264,12 @@ export async function run(argv: string[]): Promise<ExitCode> {
   }
 }
 
+// A reader that stops early (`| head`) closes the pipe: end quietly with the exit code already decided,
+// instead of a stack trace and the "below threshold" code.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+    throw e;
+  });
+}
 process.exitCode = await run(process.argv);

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { PdfFonts } from '../render/pdf/renderPdf.js';
+import { ReadRefused, readGuarded } from '../load/guardedRead.js';
 import { UsageError } from './exitCodes.js';
 
 const BUNDLED = {
@@ -27,10 +28,22 @@ export function resolvePdfFonts(font?: string, fontBold?: string): PdfFonts {
   }
 }
 
-function splitFace(spec: string): { file: string; face?: string } {
+/** A CJK collection (Noto Sans CJK .ttc) is about 20–30 MB; nothing sensible is larger. */
+const MAX_FONT_BYTES = 128 * 1024 * 1024;
+const FONT_MAGIC = ['00010000', '4f54544f', '74727565', '74746366']; // TrueType, 'OTTO', 'true', 'ttcf'
+
+function splitFace(spec: string): { file: Buffer; face?: string } {
   const hash = spec.lastIndexOf('#');
   const [file, face] = hash > 0 && !existsSync(spec) ? [spec.slice(0, hash), spec.slice(hash + 1)] : [spec, undefined];
-  if (!existsSync(file)) throw new UsageError(`font file not found: ${file}`);
   if (/\.woff2?$/i.test(file)) throw new UsageError(`${file}: WOFF/WOFF2 fonts render blank or very slowly in PDFs; use a TTF or OTF file`);
-  return face ? { file, face } : { file };
+  let bytes: Buffer;
+  try {
+    bytes = readGuarded(file, { maxBytes: MAX_FONT_BYTES });
+  } catch (e) {
+    if (!(e instanceof ReadRefused)) throw e;
+    const why = { missing: 'not found', 'not-a-file': 'not a regular file', 'too-large': `larger than ${MAX_FONT_BYTES / 1048576} MB`, 'outside-root': '', unreadable: e.detail.code ?? 'unreadable' }[e.reason];
+    throw new UsageError(`font file ${file}: ${why}`);
+  }
+  if (!FONT_MAGIC.includes(bytes.subarray(0, 4).toString('hex'))) throw new UsageError(`${file} is not a TrueType or OpenType font (.ttf, .otf, .ttc)`);
+  return face ? { file: bytes, face } : { file: bytes };
 }

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
-import { closeSync, createReadStream, fstatSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, createReadStream, readSync } from 'node:fs';
+import { ReadRefused, openGuarded } from '../load/guardedRead.js';
+import { checkXlsxShape } from './xlsxGuard.js';
 import { Transform } from 'node:stream';
 import { InputError } from '../model/diagnostic.js';
 import { diag, type DiagnosticArgs, type DiagnosticCode } from '../messages/diagnostics.js';
@@ -27,33 +29,33 @@ export async function streamTable(file: string, sink: RowSink, o: { encoding?: E
   const fail = <C extends DiagnosticCode>(code: C, args: DiagnosticArgs[C], line = 0): never => {
     throw new InputError([diag(code, args, { file, line, column: 0 })]);
   };
-  let size = 0;
+  // Regular files only, opened without blocking (a FIFO or device is refused), size checked first.
+  let opened: { fd: number; size: number };
   try {
-    const st = statSync(file);
-    if (!st.isFile()) fail('dataset-not-a-file', {});
-    size = st.size;
+    opened = openGuarded(file, { maxBytes: MAX_CSV_BYTES });
   } catch (e) {
-    if (e instanceof InputError) throw e;
-    fail('dataset-not-found', {});
+    if (!(e instanceof ReadRefused)) throw e;
+    if (e.reason === 'too-large') return fail('dataset-too-large', { size: e.detail.size ?? 0, max: MAX_CSV_BYTES });
+    return e.reason === 'not-a-file' ? fail('dataset-not-a-file', {}) : fail('dataset-not-found', {});
   }
-  const head = readHead(file, 65536);
+  const head = Buffer.alloc(Math.min(65536, opened.size));
+  readSync(opened.fd, head, 0, head.length, 0);
   const isXlsx = /\.xlsx$/i.test(file) || (head[0] === 0x50 && head[1] === 0x4b);
-  if (size > (isXlsx ? MAX_XLSX_BYTES : MAX_CSV_BYTES)) fail('dataset-too-large', { size, max: isXlsx ? MAX_XLSX_BYTES : MAX_CSV_BYTES });
-  const header = new HeaderFinder(sink, o.headerScore);
-  if (isXlsx) return readXlsx(file, header, fail);
-  return readCsv(file, head, header, o.encoding, fail);
-}
-
-function readHead(file: string, n: number): Buffer {
-  const fd = openSync(file, 'r');
-  try {
-    if (!fstatSync(fd).isFile()) return Buffer.alloc(0);
-    const buf = Buffer.alloc(n);
-    const got = readSync(fd, buf, 0, n, 0);
-    return buf.subarray(0, got);
-  } finally {
-    closeSync(fd);
+  if (isXlsx && opened.size > MAX_XLSX_BYTES) {
+    closeSync(opened.fd);
+    fail('dataset-too-large', { size: opened.size, max: MAX_XLSX_BYTES });
   }
+  const header = new HeaderFinder(sink, o.headerScore);
+  if (isXlsx) {
+    const bytes = Buffer.alloc(opened.size);
+    try {
+      readSync(opened.fd, bytes, 0, opened.size, 0);
+    } finally {
+      closeSync(opened.fd);
+    }
+    return readXlsx(file, bytes, header, fail);
+  }
+  return readCsv(file, opened.fd, head, header, o.encoding, fail);
 }
 
 type Fail = <C extends DiagnosticCode>(code: C, args: DiagnosticArgs[C], line?: number) => never;
@@ -100,9 +102,8 @@ function isBlank(cells: RawCell[]): boolean {
   return true;
 }
 
-async function readXlsx(file: string, header: HeaderFinder, fail: Fail): Promise<TableInfo> {
-  const { readFileSync } = await import('node:fs');
-  const bytes = readFileSync(file);
+async function readXlsx(file: string, bytes: Buffer, header: HeaderFinder, fail: Fail): Promise<TableInfo> {
+  checkXlsxShape(bytes, fail);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const { readSheet } = await import('read-excel-file/node');
   let rows: RawCell[][];
@@ -138,7 +139,7 @@ function detectEncoding(head: Buffer, given: Encoding | undefined): { encoding: 
   return { encoding: 'gb18030', bom: 0 };
 }
 
-async function readCsv(file: string, head: Buffer, header: HeaderFinder, given: Encoding | undefined, fail: Fail): Promise<TableInfo> {
+async function readCsv(file: string, fd: number, head: Buffer, header: HeaderFinder, given: Encoding | undefined, fail: Fail): Promise<TableInfo> {
   const { encoding, bom } = detectEncoding(head, given);
   if (head.length >= 2 && !given && (head.indexOf(0) >= 0 && encoding !== 'utf-16le' && encoding !== 'utf-16be')) {
     // NUL bytes without a UTF-16 BOM: UTF-16 saved without a mark, or not text at all.
@@ -173,7 +174,7 @@ async function readCsv(file: string, head: Buffer, header: HeaderFinder, given: 
     },
   });
   const Papa = (await import('papaparse')).default;
-  const input = createReadStream(file, { highWaterMark: 1 << 20 }).pipe(decode);
+  const input = createReadStream(file, { fd, start: 0, highWaterMark: 1 << 20 }).pipe(decode);
   let line = 1;
   let problem: { code: 'csv-unparseable'; detail: string; line: number } | null = null;
   await new Promise<void>((resolve, reject) => {

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, realpathSync, statSync } from 'node:fs';
+import { closeSync, readSync, realpathSync, statSync } from 'node:fs';
+import { noteInput, openGuarded } from './guardedRead.js';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { EvidenceFile, EvidenceItem } from '../model/evidence.js';
 import type { FileFact, FileFacts } from '../model/facts.js';
@@ -38,8 +39,23 @@ function factFor(file: string, base: string, rootDir: string, hash: boolean): Fi
   const real = safeRealpath(target);
   if (real === null) return { state: 'missing' };
   if (!inside(rootDir, real)) return { state: 'outside-root' };
-  if (!statSync(real).isFile()) return { state: 'not-a-file' };
-  return hash ? { state: 'found', sha256: createHash('sha256').update(readFileSync(real)).digest('hex') } : { state: 'found' };
+  const st = statSync(real);
+  if (!st.isFile()) return { state: 'not-a-file' };
+  noteInput(st);
+  return hash ? { state: 'found', sha256: hashFile(real, rootDir) } : { state: 'found' };
+}
+
+/** sha256 of a cited document of any size, read in chunks through the guarded reader. */
+function hashFile(real: string, rootDir: string): string {
+  const { fd } = openGuarded(real, { maxBytes: Number.MAX_SAFE_INTEGER, root: rootDir });
+  const hash = createHash('sha256');
+  const buf = Buffer.alloc(1 << 20);
+  try {
+    for (let n = readSync(fd, buf, 0, buf.length, null); n > 0; n = readSync(fd, buf, 0, buf.length, null)) hash.update(buf.subarray(0, n));
+  } finally {
+    closeSync(fd);
+  }
+  return hash.digest('hex');
 }
 
 /** A single file cited by the evidence file (e.g. a dataset): its fact and, when found, its real path. */

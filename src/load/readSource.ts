@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { ReadRefused, readGuarded } from './guardedRead.js';
 import { InputError } from '../model/diagnostic.js';
 import { diag, type DiagnosticArgs, type DiagnosticCode } from '../messages/diagnostics.js';
 
@@ -16,6 +16,7 @@ export interface Source {
 export function sourceFromBytes(file: string, bytes: Buffer, maxBytes = DEFAULT_MAX_BYTES): Source {
   const fail = failer(file);
   if (bytes.length > maxBytes) fail('too-large', { size: bytes.length, max: maxBytes });
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) fail('utf16', {});
   try {
     return { file, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), bytes };
   } catch {
@@ -29,19 +30,24 @@ function failer(file: string) {
   };
 }
 
-export function readSource(file: string, maxBytes = DEFAULT_MAX_BYTES): Source {
+export function readSource(file: string, maxBytes = DEFAULT_MAX_BYTES, root?: string): Source {
   const fail = failer(file);
-  let size: number;
   try {
-    const st = statSync(file);
-    if (!st.isFile()) fail('not-a-regular-file', {});
-    size = st.size;
+    // TextDecoder drops a leading BOM; YAML positions stay right either way.
+    return sourceFromBytes(file, readGuarded(file, { maxBytes, root }), maxBytes);
   } catch (e) {
-    if (e instanceof InputError) throw e;
-    const code = (e as NodeJS.ErrnoException).code;
-    return code === 'ENOENT' ? fail('file-not-found', {}) : fail('unreadable', { reason: code ?? 'unknown error' });
+    if (!(e instanceof ReadRefused)) throw e;
+    switch (e.reason) {
+      case 'missing':
+        return fail('file-not-found', {});
+      case 'not-a-file':
+        return fail('not-a-regular-file', {});
+      case 'too-large':
+        return fail('too-large', { size: e.detail.size ?? 0, max: maxBytes });
+      case 'outside-root':
+        return fail('outside-root', {});
+      case 'unreadable':
+        return fail('unreadable', { reason: e.detail.code ?? 'unknown error' });
+    }
   }
-  if (size > maxBytes) fail('too-large', { size, max: maxBytes });
-  // TextDecoder drops a leading BOM; YAML positions stay right either way.
-  return sourceFromBytes(file, readFileSync(file), maxBytes);
 }

@@ -8,6 +8,8 @@ export interface DiagnosticArgs {
   unreadable: { reason: string };
   'too-large': { size: number; max: number };
   'not-utf8': Record<string, never>;
+  utf16: Record<string, never>;
+  'outside-root': Record<string, never>;
   'too-deep': { depth: number };
   'multiple-documents': Record<string, never>;
   'yaml-syntax': { code: string; detail: string };
@@ -41,6 +43,8 @@ export interface DiagnosticArgs {
   'dataset-not-a-file': Record<string, never>;
   'dataset-too-large': { size: number; max: number };
   'xlsx-unreadable': { detail: string };
+  'xlsx-too-large': { part: string; max: number };
+  'xlsx-extent': { ref: string; rows: number; columns: number };
   'sheet-empty': Record<string, never>;
   'csv-unparseable': { detail: string };
   'table-empty': Record<string, never>;
@@ -105,7 +109,7 @@ const FORMAT_TEXT: Record<DiagnosticArgs['bad-format']['format'], Record<Lang, T
   other: { 'zh-CN': { message: '格式不正确' }, en: { message: 'has an invalid format' } },
 };
 
-const DATASET_DIAGNOSTICS: Pick<Catalog, 'dataset-not-found' | 'dataset-not-a-file' | 'dataset-too-large' | 'xlsx-unreadable' | 'sheet-empty' | 'csv-unparseable' | 'table-empty' | 'wrong-encoding' | 'mapping-unknown-field' | 'mapping-unknown-header' | 'columns-missing' | 'mapping-shape' | 'themes-shape' | 'holidays-shape' | 'mapping-not-found'> = {
+const DATASET_DIAGNOSTICS: Pick<Catalog, 'xlsx-too-large' | 'xlsx-extent' | 'dataset-not-found' | 'dataset-not-a-file' | 'dataset-too-large' | 'xlsx-unreadable' | 'sheet-empty' | 'csv-unparseable' | 'table-empty' | 'wrong-encoding' | 'mapping-unknown-field' | 'mapping-unknown-header' | 'columns-missing' | 'mapping-shape' | 'themes-shape' | 'holidays-shape' | 'mapping-not-found'> = {
   'dataset-not-found': {
     'zh-CN': () => ({ message: '文件不存在', hint: '检查路径；证据文件中的数据路径相对于证据文件。' }),
     en: () => ({ message: 'file not found', hint: 'Check the path; dataset paths in an evidence file are relative to it.' }),
@@ -121,6 +125,14 @@ const DATASET_DIAGNOSTICS: Pick<Catalog, 'dataset-not-found' | 'dataset-not-a-fi
   'xlsx-unreadable': {
     'zh-CN': (a) => ({ message: `无法作为 XLSX 工作簿读取（${a.detail}）`, hint: '请在 Excel 中另存为 .xlsx，或导出 CSV。' }),
     en: (a) => ({ message: `cannot be read as an XLSX workbook (${a.detail})`, hint: 'Save it from Excel as .xlsx, or export CSV.' }),
+  },
+  'xlsx-too-large': {
+    'zh-CN': (a) => ({ message: `工作簿解压后过大（${a.part || '全部内容'} 超过 ${Math.round(a.max / 1048576)} MB），未读取`, hint: '请导出为 CSV（CSV 按流读取，没有这一限制）。' }),
+    en: (a) => ({ message: `the workbook is too large once unzipped (${a.part || 'all parts'} over ${Math.round(a.max / 1048576)} MB); not read`, hint: 'Export it as CSV (read as a stream, without this limit).' }),
+  },
+  'xlsx-extent': {
+    'zh-CN': (a) => ({ message: `第一个工作表的单元格范围异常（${a.ref}：${a.rows} 行 × ${a.columns} 列），未读取`, hint: '删除表格右侧和下方的空白格式或多余单元格后另存，或导出为 CSV。' }),
+    en: (a) => ({ message: `the first sheet's cells reach ${a.ref} (${a.rows} rows × ${a.columns} columns); not read`, hint: 'Delete the stray formatted cells to the right of and below the table and save again, or export CSV.' }),
   },
   'sheet-empty': { 'zh-CN': () => ({ message: '第一个工作表为空' }), en: () => ({ message: 'the first sheet is empty' }) },
   'csv-unparseable': {
@@ -243,6 +255,14 @@ export const DIAGNOSTICS: Catalog = {
   'not-utf8': {
     'zh-CN': () => ({ message: '文件不是有效的 UTF-8 文本', hint: '请另存为 UTF-8（GBK/GB18030 导出的文件需转换，如 `iconv -f GB18030 -t UTF-8`）。' }),
     en: () => ({ message: 'file is not valid UTF-8 text', hint: 'Save the file as UTF-8 (GBK/GB18030 exports must be converted, e.g. `iconv -f GB18030 -t UTF-8`).' }),
+  },
+  utf16: {
+    'zh-CN': () => ({ message: '文件是 UTF-16 编码', hint: '请另存为 UTF-8（记事本“另存为”选 UTF-8，或 `iconv -f UTF-16 -t UTF-8`）。' }),
+    en: () => ({ message: 'file is UTF-16 encoded', hint: 'Save it as UTF-8 (Notepad: Save as… UTF-8, or `iconv -f UTF-16 -t UTF-8`).' }),
+  },
+  'outside-root': {
+    'zh-CN': () => ({ message: '文件在证据根目录之外，未读取', hint: '把文件放在证据文件所在目录（或 --root）之内。' }),
+    en: () => ({ message: 'the file is outside the evidence root and was not read', hint: 'Keep it inside the evidence folder (or --root).' }),
   },
   'too-deep': {
     'zh-CN': (a) => ({ message: `嵌套超过 ${a.depth} 层`, hint: '证据文件只需要几层嵌套；检查是否有失控的括号或缩进。' }),

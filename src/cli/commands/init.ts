@@ -1,5 +1,6 @@
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, lstatSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { isIsoDate } from '../../evaluate/dates.js';
 import { fileURLToPath } from 'node:url';
 import type { Lang } from '../../model/localized.js';
 import type { Rubric } from '../../model/rubric.js';
@@ -8,14 +9,27 @@ import { EXIT, UsageError, type ExitCode } from '../exitCodes.js';
 
 export function initCommand(dir: string, opts: { company?: string; date?: string; lang: Lang; file: string }, rubric: Rubric): ExitCode {
   const target = join(dir, opts.file);
-  // Never overwrite what the user wrote.
-  if (existsSync(target)) throw new UsageError(`${target} already exists; nothing was written (choose another --file or folder)`);
+  const existing = statSync(dir, { throwIfNoEntry: false });
+  if (existing && !existing.isDirectory()) throw new UsageError(`${dir} is a file, not a folder; nothing was written`);
+  // Never overwrite what the user wrote (a dangling symlink counts: writing through it would create a file elsewhere).
+  if (lstatSync(target, { throwIfNoEntry: false })) throw new UsageError(`${target} already exists; nothing was written (choose another --file or folder)`);
   const date = opts.date ?? new Date().toISOString().slice(0, 10);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new UsageError(`--date must be written YYYY-MM-DD, got ${date}`);
-  mkdirSync(join(dir, 'docs'), { recursive: true });
+  if (!isIsoDate(date)) throw new UsageError(`--date must be a real date written YYYY-MM-DD, got ${date}`);
+  if (/[\\/]/.test(opts.file) || opts.file === '' || opts.file === '.' || opts.file === '..') throw new UsageError(`--file must be a file name without folders, got ${JSON.stringify(opts.file)}`);
+  const parent = statSync(dirname(resolve(dir)), { throwIfNoEntry: false });
+  if (!existing && !parent?.isDirectory()) throw new UsageError(`the folder ${dirname(dir)} does not exist; create it first (init creates one folder level)`);
+  try {
+    mkdirSync(join(dir, 'docs'), { recursive: true });
+  } catch (e) {
+    throw new UsageError(`cannot create ${join(dir, 'docs')}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
   const schemaFile = schemaLocation();
   const schemaPath = schemaFile ? relative(dir, schemaFile).split('\\').join('/') : 'https://aftersales-assess.dev/schema/evidence-v1.json';
-  writeFileSync(target, scaffoldEvidence(rubric, { company: opts.company ?? '公司名称', date, schemaPath, lang: opts.lang }), { flag: 'wx' });
+  try {
+    writeFileSync(target, scaffoldEvidence(rubric, { company: opts.company ?? '公司名称', date, schemaPath, lang: opts.lang }), { flag: 'wx' });
+  } catch (e) {
+    throw new UsageError(`cannot write ${target}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}; nothing was overwritten`);
+  }
   process.stdout.write(`created ${target} (every criterion listed, none answered yet) and ${join(dir, 'docs')}/\nnext: fill in status and evidence, then run \`aftersales-assess validate ${target}\`\n`);
   return EXIT.ok;
 }

@@ -1,3 +1,4 @@
+import { appendFileSync, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { isIsoDate } from '../../evaluate/dates.js';
 import { diffReports } from '../../compare/diffReports.js';
@@ -45,10 +46,11 @@ export async function scoreCommand(args: string[], opts: ScoreOptions, rubric: L
   const failUnder = opts.failUnder === undefined ? undefined : parseScore(opts.failUnder);
   const minLevel = opts.minLevel === undefined ? undefined : parseLevel(opts.minLevel);
   if (opts.asOf !== undefined && !isIsoDate(opts.asOf)) throw new UsageError(`--as-of must be a date written YYYY-MM-DD, got ${opts.asOf}`);
+  if (!/^\d{1,4}$/.test(opts.top)) throw new UsageError(`--top must be a whole number from 0 to 9999, got ${JSON.stringify(opts.top)}`);
   const top = Number(opts.top);
-  if (!Number.isInteger(top) || top < 0) throw new UsageError(`--top must be a whole number, got ${opts.top}`);
   const maxBytes = opts.maxBytes === undefined ? undefined : Number(opts.maxBytes);
   if (maxBytes !== undefined && !(maxBytes > 0)) throw new UsageError(`--max-bytes must be a positive number, got ${opts.maxBytes}`);
+  if (opts.baseline !== undefined && opts.baseline.trim() === '') throw new UsageError('--baseline needs a JSON report file or a git revision such as HEAD~1; got an empty value');
   if (opts.failOnRegression && !opts.baseline) throw new UsageError('--fail-on-regression needs --baseline REF (a JSON report or a git revision)');
   const thresholds = opts.thresholds ? await io.loadThresholds(opts.thresholds) : undefined;
 
@@ -103,8 +105,7 @@ export async function scoreCommand(args: string[], opts: ScoreOptions, rubric: L
   writeOutput(content, opts.out, files);
   if (format === 'github' && process.env.GITHUB_STEP_SUMMARY) {
     const { renderMarkdown } = await import('../../render/markdown.js');
-    const { appendFileSync } = await import('node:fs');
-    appendFileSync(process.env.GITHUB_STEP_SUMMARY, renderMarkdown(scored, top));
+    appendSummary(process.env.GITHUB_STEP_SUMMARY, renderMarkdown(scored, top));
   }
 
   for (const s of scored) for (const f of s.failures) process.stderr.write(`aftersales-assess: ${batch ? s.file + ': ' : ''}${f}\n`);
@@ -116,9 +117,15 @@ export async function scoreCommand(args: string[], opts: ScoreOptions, rubric: L
 }
 
 async function renderPdfFile({ report }: ScoredFile, opts: ScoreOptions): Promise<Uint8Array> {
-  const [{ renderPdf }, { resolvePdfFonts }] = await Promise.all([import('../../render/pdf/renderPdf.js'), import('../pdfFonts.js')]);
+  const [{ renderPdf, FontError }, { resolvePdfFonts }] = await Promise.all([import('../../render/pdf/renderPdf.js'), import('../pdfFonts.js')]);
   const fonts = resolvePdfFonts(opts.font, opts.fontBold);
-  const result = await renderPdf(report, fonts, pdfDate(report.assessmentDate));
+  let result: Awaited<ReturnType<typeof renderPdf>>;
+  try {
+    result = await renderPdf(report, fonts, pdfDate(report.assessmentDate));
+  } catch (e) {
+    if (e instanceof FontError) throw new UsageError(`the PDF font cannot be used: ${e.message.split('\n')[0]}${opts.font?.includes('#') ? ' (check the face name after #)' : ''}`);
+    throw e;
+  }
   if (result.missingGlyphs.length > 0) {
     const list = result.missingGlyphs.slice(0, 20).map((c) => `${c} (U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`).join(', ');
     process.stderr.write(`aftersales-assess: warning: ${result.missingGlyphs.length} character(s) have no glyph in the PDF font and will not render: ${list}${result.missingGlyphs.length > 20 ? ', …' : ''}\n  hint: pass a font that has them with --font FILE (e.g. Debian fonts-noto-cjk)\n`);
@@ -130,7 +137,8 @@ async function renderPdfFile({ report }: ScoredFile, opts: ScoreOptions): Promis
 function pdfDate(assessmentDate: string): Date {
   const epoch = process.env.SOURCE_DATE_EPOCH;
   if (epoch !== undefined && epoch !== '') {
-    if (!/^\d+$/.test(epoch)) throw new UsageError(`SOURCE_DATE_EPOCH must be whole seconds since 1970, got ${epoch}`);
+    // PDF dates have four-digit years: 1970 to 9999.
+    if (!/^\d{1,12}$/.test(epoch) || Number(epoch) > 253402300799) throw new UsageError(`SOURCE_DATE_EPOCH must be whole seconds since 1970 before the year 10000, got ${epoch.slice(0, 40)}`);
     return new Date(Number(epoch) * 1000);
   }
   return new Date(`${assessmentDate}T00:00:00Z`);
@@ -194,4 +202,16 @@ function parseScore(text: string): number {
 function parseLevel(text: string): LevelId {
   if (!(LEVEL_IDS as readonly string[]).includes(text)) throw new UsageError(`--min-level must be one of ${LEVEL_IDS.join(', ')}, got ${text}`);
   return text as LevelId;
+}
+
+/** The runner's step summary file: appended to when it is a regular file (or new), never anything else. */
+function appendSummary(path: string, text: string): void {
+  try {
+    const st = statSync(path, { throwIfNoEntry: false });
+    if (st && !st.isFile()) throw new UsageError(`GITHUB_STEP_SUMMARY (${path}) is not a regular file; the step summary was not written`);
+    appendFileSync(path, text);
+  } catch (e) {
+    if (e instanceof UsageError) throw e;
+    throw new UsageError(`cannot append to GITHUB_STEP_SUMMARY (${path}): ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
 }

@@ -10,12 +10,16 @@ import { isRedundant } from '../../score/gaps.js';
 import { COLOR, CONTENT_WIDTH, Layout, PAGE, type Cell } from './layout.js';
 
 export interface PdfFonts {
-  regular: string;
-  bold: string;
+  /** A font file's bytes (or path, for the bundled fonts). */
+  regular: string | Buffer;
+  bold: string | Buffer;
   /** For a TrueType collection (.ttc): the PostScript names of the faces to use. */
   regularFace?: string;
   boldFace?: string;
 }
+
+/** The font given cannot be used (not a font, a missing face of a collection). */
+export class FontError extends Error {}
 
 export interface PdfResult {
   bytes: Buffer;
@@ -57,8 +61,14 @@ export async function renderPdf(report: Report, fonts: PdfFonts, creationDate: D
     doc.on('end', () => resolve());
     doc.on('error', reject);
   });
-  doc.registerFont('regular', fonts.regular, fonts.regularFace);
-  doc.registerFont('bold', fonts.bold, fonts.boldFace);
+  try {
+    doc.registerFont('regular', fonts.regular, fonts.regularFace);
+    doc.registerFont('bold', fonts.bold, fonts.boldFace);
+    // Registering is lazy: selecting each face parses it, so a bad file fails here, not mid-document.
+    doc.font('bold').font('regular');
+  } catch (e) {
+    throw new FontError((e as Error).message);
+  }
 
   const L = new Layout(doc);
   // Chapters are numbered as they are written, so an optional one (data analysis) keeps the order.
