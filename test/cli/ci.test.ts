@@ -188,7 +188,7 @@ describe('baseline and diff', () => {
     const { file } = gitRepo();
     const r = cli(['score', file, '--baseline', 'no-such-rev']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/git show failed for --baseline no-such-rev/);
+    expect(r.stderr).toMatch(/git rev-parse failed for --baseline "no-such-rev": unknown revision/);
   });
 
   it('diff BASE HEAD takes evidence files and JSON reports; a rubric change is attributed', () => {

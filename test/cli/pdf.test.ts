@@ -93,7 +93,7 @@ describe('PDF report', () => {
   it('refuses fonts that cannot work and a missing font file', () => {
     const r = cli(['score', 'examples/five-star/company.yaml', '--format', 'pdf', '--out', join(dir, 'x.pdf'), '--font', 'nope.ttf']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('font file not found: nope.ttf');
+    expect(r.stderr).toContain('font file nope.ttf: not found');
   });
 });
 
