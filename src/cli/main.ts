@@ -3,6 +3,8 @@ import { Command, CommanderError, Option } from 'commander';
 import evidenceSchema from '../../schema/evidence.schema.json' with { type: 'json' };
 import { loadBundledRubric } from '../load/bundledRubric.js';
 import { loadEvidenceFile } from '../load/loadEvidence.js';
+import { MAX_ERRORS } from '../load/parseYaml.js';
+import { diag } from '../messages/diagnostics.js';
 import { InputError, type Diagnostic } from '../model/diagnostic.js';
 import { LANGS, type Lang } from '../model/localized.js';
 import { LEVEL_IDS, type LoadedRubric } from '../model/rubric.js';
@@ -19,8 +21,10 @@ let diagnosticsFormat: Format | undefined;
 /** Set from the command's --lang, so that input errors are worded in the report's language. */
 let diagnosticsLang: Lang = 'zh-CN';
 
-async function printDiagnostics(ds: readonly Diagnostic[], format: Format | undefined = diagnosticsFormat): Promise<void> {
-  if (ds.length === 0) return;
+async function printDiagnostics(all: readonly Diagnostic[], format: Format | undefined = diagnosticsFormat): Promise<void> {
+  if (all.length === 0) return;
+  // Never a flood: the first MAX_ERRORS, then one line for the rest.
+  const ds = all.length > MAX_ERRORS + 1 ? [...all.slice(0, MAX_ERRORS), diag('too-many-errors', { shown: MAX_ERRORS }, { file: all[0]!.file, line: 0, column: 0 })] : all;
   if (format === 'github') {
     const { renderGithubDiagnostics } = await import('../render/github.js');
     process.stdout.write(renderGithubDiagnostics(ds, diagnosticsLang));

@@ -5,6 +5,7 @@ import { SURVEY_COLUMNS, SURVEY_REQUIRED, mapColumns, type SurveyField } from '.
 import { HashIndex } from './compact.js';
 import type { RawCell, RowSink, TableInfo } from './table.js';
 import { maskPersonalData, matchThemes, type CompiledThemes } from './themes.js';
+import { safeText } from '../render/safeText.js';
 import { dayOf, isPlaceholder, parseDateTime, parseRating, text } from './values.js';
 
 /** The seven rated items of the seed-002 form, in its order. */
@@ -326,7 +327,7 @@ export class SurveyAccumulator {
             const r = b.overallN ? b.sat / b.overallN : null;
             const shortfall = !tooFew && r !== null && meanRate ? Math.max(0, (meanRate - r) / meanRate) : null;
             return {
-              group: maskPersonalData(name).slice(0, 60),
+              group: safeText(maskPersonalData(name)).slice(0, 60),
               responses: b.n,
               satisfactionRate: rate(b),
               meanOverall: mean(b),

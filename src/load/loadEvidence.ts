@@ -5,7 +5,8 @@ import type { EvidenceFile } from '../model/evidence.js';
 import type { Rubric } from '../model/rubric.js';
 import { evidenceSemanticDiagnostics } from '../validate/evidenceSemantics.js';
 import { schemaDiagnostics } from '../validate/schemaErrors.js';
-import { parseYaml, type ParsedYaml } from './parseYaml.js';
+import { MAX_ERRORS, parseYaml, type ParsedYaml } from './parseYaml.js';
+import { diag } from '../messages/diagnostics.js';
 import { readSource, type Source } from './readSource.js';
 
 export interface EvidenceLoad {
@@ -26,6 +27,24 @@ export function loadEvidenceSource(source: Source, rubric: Rubric): EvidenceLoad
     ...(schemaOk ? [] : schemaDiagnostics(validateEvidence.errors ?? [], parsed, evidenceSchema)),
     ...evidenceSemanticDiagnostics(parsed, rubric),
   ].sort((a, b) => a.line - b.line || a.column - b.column);
-  if (diagnostics.some((d) => d.severity === 'error')) throw new InputError(diagnostics);
-  return { evidence: parsed.value as EvidenceFile, parsed, warnings: diagnostics };
+  if (diagnostics.some((d) => d.severity === 'error')) throw new InputError(capDiagnostics(diagnostics, source.file));
+  return { evidence: withoutControlCharacters(parsed.value) as EvidenceFile, parsed, warnings: diagnostics };
+}
+
+/** The first MAX_ERRORS problems, then one line saying there are more. */
+export function capDiagnostics(ds: Diagnostic[], file: string): Diagnostic[] {
+  const limited = ds.filter((d) => d.code !== 'too-many-errors');
+  if (limited.length <= MAX_ERRORS) return ds;
+  return [...limited.slice(0, MAX_ERRORS), diag('too-many-errors', { shown: MAX_ERRORS }, { file, line: 0, column: 0 })];
+}
+
+/**
+ * Every string of the evidence with control characters removed (line breaks and tabs kept): a company
+ * name or note carrying an escape sequence must not drive the terminal or an annotation when shown.
+ */
+function withoutControlCharacters(value: unknown): unknown {
+  if (typeof value === 'string') return /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/.test(value) ? value.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '') : value;
+  if (Array.isArray(value)) return value.map(withoutControlCharacters);
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withoutControlCharacters(v)]));
+  return value;
 }

@@ -1,4 +1,4 @@
-import { isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { ParsedYaml } from './parseYaml.js';
 
 export interface Position {
@@ -22,7 +22,7 @@ export function locate(parsed: ParsedYaml, segments: readonly string[], at: 'key
   let keyNode: Node | null = null;
   for (const segment of segments) {
     if (isMap(node)) {
-      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === segment);
+      const pair = keyIndex(node).get(segment);
       if (!pair) {
         // Missing: point at the key of the mapping it belongs in (e.g. `criteria:`), where it is to be added.
         if (keyNode) return position(parsed, keyNode);
@@ -42,6 +42,18 @@ export function locate(parsed: ParsedYaml, segments: readonly string[], at: 'key
   return position(parsed, at === 'key' && keyNode ? keyNode : (node as Node | null));
 }
 
+/** Key -> entry of a mapping, built once per mapping: locating many problems in a big mapping stays linear. */
+const indexes = new WeakMap<object, Map<string, Pair>>();
+function keyIndex(map: YAMLMap): Map<string, Pair> {
+  let index = indexes.get(map);
+  if (!index) {
+    index = new Map();
+    for (const p of map.items) if (isPair(p) && isScalar(p.key) && !index.has(String(p.key.value))) index.set(String(p.key.value), p as Pair);
+    indexes.set(map, index);
+  }
+  return index;
+}
+
 function position(parsed: ParsedYaml, node: Node | null): Position {
   const { line, col } = parsed.lineCounter.linePos(node?.range?.[0] ?? 0);
   return { line, column: col };
@@ -57,7 +69,7 @@ export function sourceTextAt(parsed: ParsedYaml, segments: readonly string[]): s
   let node: unknown = parsed.doc.contents;
   for (const segment of segments) {
     if (isMap(node)) {
-      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === segment);
+      const pair = keyIndex(node).get(segment);
       node = pair?.value;
     } else if (isSeq(node)) {
       node = node.items[Number(segment)];

@@ -1,7 +1,7 @@
-import { Composer, LineCounter, Parser, type Document } from 'yaml';
+import { Composer, LineCounter, Parser, type CST, type Document } from 'yaml';
 import { InputError, type Diagnostic } from '../model/diagnostic.js';
 import { diag } from '../messages/diagnostics.js';
-import { findExcessiveNesting } from './depthGuard.js';
+import { checkCst } from './depthGuard.js';
 import type { Source } from './readSource.js';
 
 export interface ParsedYaml {
@@ -12,6 +12,31 @@ export interface ParsedYaml {
   value: unknown;
 }
 
+/** A broken file reports this many problems, then how many more: enough to fix, never a flood. */
+export const MAX_ERRORS = 100;
+
+/** Error tokens inside a flow collection (`[` `]` soup): counted without composing. */
+function collectionErrors(token: CST.Token): number {
+  let n = 0;
+  const stack: CST.Token[] = [token];
+  while (stack.length > 0 && n <= MAX_ERRORS) {
+    const t = stack.pop()!;
+    if (t.type === 'error') n++;
+    else if (t.type === 'document') {
+      if (t.value) stack.push(t.value);
+      for (const e of t.end ?? []) if ((e as { type: string }).type === 'error') n++;
+    } else if (t.type === 'flow-collection' || t.type === 'block-map' || t.type === 'block-seq') {
+      for (const it of t.items as Array<{ start?: CST.SourceToken[]; key?: CST.Token | null; sep?: CST.SourceToken[]; value?: CST.Token }>) {
+        for (const s of [...(it.start ?? []), ...(it.sep ?? [])]) if ((s as { type: string }).type === 'error') n++;
+        if (it.key) stack.push(it.key);
+        if (it.value) stack.push(it.value);
+      }
+      if (t.type === 'flow-collection') for (const e of t.end ?? []) if ((e as { type: string }).type === 'error') n++;
+    }
+  }
+  return n;
+}
+
 /** Aliases are rare in evidence files; this bounds "billion laughs" expansion. */
 const MAX_ALIAS_COUNT = 100;
 
@@ -19,18 +44,39 @@ const MAX_ALIAS_COUNT = 100;
 export function parseYaml(source: Source): ParsedYaml {
   const { file, text } = source;
   const lineCounter = new LineCounter();
+  // The LineCounter learns line starts as the parser goes, which is always ahead of the offsets asked about.
   const at = (offset: number) => {
-    // LineCounter only learns lines during parsing; compute from the text for the pre-parse guard.
-    const before = text.slice(0, offset);
-    const line = before.split('\n').length;
-    return { line, column: offset - before.lastIndexOf('\n') };
+    const { line, col } = lineCounter.linePos(offset);
+    return { line, column: col };
   };
 
-  // Parse to tokens once: the depth guard walks them, then the composer builds the document from them.
-  const tokens = [...new Parser(lineCounter.addNewLine).parse(text)];
-  const deep = findExcessiveNesting(tokens);
-  if (deep) {
-    throw new InputError([diag('too-deep', { depth: deep.depth - 1 }, { file, ...at(deep.offset) })]);
+  // Parse to tokens once: the guard walks them, then the composer builds the document from them. A file
+  // that is mostly syntax errors (500 000 stray `]`) is refused after the first MAX_ERRORS, before composing.
+  const tokens: CST.Token[] = [];
+  const syntax: Diagnostic[] = [];
+  let moreErrors = 0;
+  for (const token of new Parser(lineCounter.addNewLine).parse(text)) {
+    if (token.type === 'error') {
+      if (syntax.length < MAX_ERRORS) syntax.push(diag('yaml-syntax', { code: 'SYNTAX', detail: yamlDetail(token.message) }, { file, ...at(token.offset) }));
+      else moreErrors++;
+      continue;
+    }
+    tokens.push(token);
+    if (collectionErrors(token) > MAX_ERRORS) {
+      syntax.push(diag('too-many-errors', { shown: syntax.length }, { file, ...at(token.offset) }));
+      throw new InputError(syntax);
+    }
+  }
+  if (moreErrors > 0) {
+    syntax.push(diag('too-many-errors', { shown: syntax.length }, { file, line: 0, column: 0 }));
+    throw new InputError(syntax);
+  }
+  const bad = checkCst(tokens);
+  if (bad) {
+    const where = { file, ...at(bad.offset) };
+    throw new InputError([
+      bad.kind === 'too-deep' ? diag('too-deep', { depth: bad.depth - 1 }, where) : bad.kind === 'too-many-items' || bad.kind === 'too-many-values' ? diag('too-many-entries', { limit: bad.limit }, where) : diag('too-many-aliases', { limit: bad.limit }, where),
+    ]);
   }
 
   const composer = new Composer({
@@ -56,10 +102,11 @@ export function parseYaml(source: Source): ParsedYaml {
     }
   }
 
-  const diagnostics: Diagnostic[] = [...doc.errors, ...doc.warnings].map((e) => {
+  const diagnostics: Diagnostic[] = [...syntax, ...[...doc.errors, ...doc.warnings].slice(0, MAX_ERRORS).map((e) => {
     const pos = e.linePos?.[0];
     return diag('yaml-syntax', { code: e.code, detail: yamlDetail(e.message) }, { file, line: pos?.line ?? 0, column: pos?.col ?? 0 });
-  });
+  })];
+  if (doc.errors.length + doc.warnings.length > MAX_ERRORS) diagnostics.push(diag('too-many-errors', { shown: MAX_ERRORS }, { file, line: 0, column: 0 }));
   if (diagnostics.length > 0) throw new InputError(diagnostics);
 
   let value: unknown;

@@ -11,6 +11,9 @@ export interface DiagnosticArgs {
   utf16: Record<string, never>;
   'outside-root': Record<string, never>;
   'too-deep': { depth: number };
+  'too-many-entries': { limit: number };
+  'too-many-aliases': { limit: number };
+  'too-many-errors': { shown: number };
   'multiple-documents': Record<string, never>;
   'yaml-syntax': { code: string; detail: string };
   'alias-expansion': Record<string, never>;
@@ -26,6 +29,7 @@ export interface DiagnosticArgs {
   'out-of-range': { where: string[]; bound: 'min' | 'max' | 'above'; limit: number };
   empty: { where: string[] };
   'too-few-items': { where: string[]; limit: number };
+  'too-many-items': { where: string[]; limit: number };
   'schema-other': { where: string[]; detail: string };
   'not-a-date': { where: string[]; value: string };
   'file-and-url': { where: string[] };
@@ -264,6 +268,18 @@ export const DIAGNOSTICS: Catalog = {
     'zh-CN': () => ({ message: '文件在证据根目录之外，未读取', hint: '把文件放在证据文件所在目录（或 --root）之内。' }),
     en: () => ({ message: 'the file is outside the evidence root and was not read', hint: 'Keep it inside the evidence folder (or --root).' }),
   },
+  'too-many-entries': {
+    'zh-CN': (a) => ({ message: `一个映射或列表中的条目超过 ${a.limit} 个，未读取`, hint: '证据文件只有约 40 个评价项，每项几条证据；检查是否粘贴了数据表。' }),
+    en: (a) => ({ message: `a mapping or list has more than ${a.limit} entries; not read`, hint: 'An evidence file has some 40 criteria with a few items each; check for a pasted data table.' }),
+  },
+  'too-many-aliases': {
+    'zh-CN': (a) => ({ message: `锚点与别名（& 和 *）超过 ${a.limit} 个，未读取`, hint: '直接写出内容，不要用锚点和别名。' }),
+    en: (a) => ({ message: `more than ${a.limit} anchors and aliases (& and *); not read`, hint: 'Write the content out instead of using anchors and aliases.' }),
+  },
+  'too-many-errors': {
+    'zh-CN': (a) => ({ message: `错误太多，只列出前 ${a.shown} 个`, hint: '先改正上面的错误；文件可能不是 YAML，或括号不成对。' }),
+    en: (a) => ({ message: `too many errors; only the first ${a.shown} are listed`, hint: 'Fix the errors above first; the file may not be YAML, or its brackets may not pair up.' }),
+  },
   'too-deep': {
     'zh-CN': (a) => ({ message: `嵌套超过 ${a.depth} 层`, hint: '证据文件只需要几层嵌套；检查是否有失控的括号或缩进。' }),
     en: (a) => ({ message: `nesting deeper than ${a.depth} levels`, hint: 'An evidence file needs a handful of levels; check for runaway brackets or indentation.' }),
@@ -331,6 +347,10 @@ export const DIAGNOSTICS: Catalog = {
   empty: {
     'zh-CN': (a) => ({ message: `${at(a.where, 'zh-CN')}不能为空` }),
     en: (a) => ({ message: `${at(a.where, 'en')} must not be empty` }),
+  },
+  'too-many-items': {
+    'zh-CN': (a) => ({ message: `${at(a.where, 'zh-CN')} 最多 ${a.limit} 项`, hint: '这超出了真实评估所需；检查是否误粘贴了数据。' }),
+    en: (a) => ({ message: `${at(a.where, 'en')} may have at most ${a.limit} entries`, hint: 'That is more than a real assessment needs; check for pasted data.' }),
   },
   'too-few-items': {
     'zh-CN': (a) => ({ message: `${at(a.where, 'zh-CN')}至少需要 ${a.limit} 项` }),
