@@ -1,4 +1,4 @@
-import { closeSync, constants, openSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync, writeSync, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync, writeSync, type Stats } from 'node:fs';
 import { wasRead } from '../load/guardedRead.js';
 import { basename, dirname, join, resolve } from 'node:path';
 import { UsageError } from './exitCodes.js';
@@ -46,8 +46,13 @@ export function writeOutput(content: string | Uint8Array, out: string | undefine
   }
   if (st?.isDirectory()) throw new UsageError(`cannot write ${out}: it is a folder; give a file name`);
   if (st && !st.isFile()) {
-    if (st.isSocket()) throw new UsageError(`cannot write ${out}: it is a socket`);
-    // A device or a pipe: written as it is, never replaced by a file.
+    // A device, a pipe or a socket (/dev/stdout of a child process): written as it is, never replaced.
+    // Our own standard output (a socket cannot be opened by path) goes through process.stdout.
+    const own = fstatSync(1);
+    if (own.dev === st.dev && own.ino === st.ino) {
+      process.stdout.write(content);
+      return;
+    }
     writeDirect(content, target, out);
     return;
   }

@@ -134,7 +134,8 @@ export function buildReport(
 
 /** Standard §6.3 rule 4: at most one bonus, and only with evidence an auditor can check. */
 function evaluateBonus(evidence: EvidenceFile, facts: FileFacts, asOf: IsoDate, findings: Finding[]): boolean {
-  if (!evidence.bonus) return false;
+  // `bonus: []` claims nothing.
+  if (!evidence.bonus || (Array.isArray(evidence.bonus) && evidence.bonus.length === 0)) return false;
   // Validation refuses a second bonus; a list here has exactly one item.
   const [bonus, path]: [Bonus, string] = Array.isArray(evidence.bonus)
     ? [evidence.bonus[0]!, pointer('bonus', 0)]
