@@ -15,7 +15,9 @@ export function detectTerminal(colorFlag: boolean | undefined, env: NodeJS.Proce
   const forced = env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0';
   const noColor = (env.NO_COLOR !== undefined && env.NO_COLOR !== '') || env.TERM === 'dumb';
   const color = colorFlag !== false && !noColor && (isTTY || forced);
-  return { isTTY, columns: stream.columns || 100, color };
+  // Piped output has no width: COLUMNS (as shells and CI set it) when given, else 100.
+  const fromEnv = /^\d{2,4}$/.test(env.COLUMNS ?? '') ? Number(env.COLUMNS) : 0;
+  return { isTTY, columns: stream.columns || fromEnv || 100, color };
 }
 
 /**

@@ -113,12 +113,15 @@ Exit codes: 0 ok · 1 below a threshold or regression · 2 invalid input or usag
       const { reportFor } = await import('./assess.js');
       const { diffReports } = await import('../compare/diffReports.js');
       const rubric = await rubricFrom(opts.rubric);
-      const diff = diffReports(await reportFor(base, { rubric, lang: opts.lang }), await reportFor(head, { rubric, lang: opts.lang }), { base, head });
+      const headReport = await reportFor(head, { rubric, lang: opts.lang });
+      const diff = diffReports(await reportFor(base, { rubric, lang: opts.lang }), headReport, { base, head });
       if (opts.format === 'json') process.stdout.write(JSON.stringify(diff, null, 2) + '\n');
       else if (opts.format === 'markdown') process.stdout.write((await import('../render/markdown.js')).diffMarkdown(diff, 'baseline', opts.lang).join('\n') + '\n');
       else process.stdout.write((await import('../render/diffTerminal.js')).renderDiffTerminal(diff, opts.lang, detectTerminal(opts.color).color));
       if (opts.failOnRegression && diff.regression) {
-        process.stderr.write(`aftersales-assess: regression: ${diff.base.final} → ${diff.head.final}, ${diff.base.level} → ${diff.head.level}\n`);
+        const { gateMessage } = await import('../messages/gate.js');
+        const failure = { code: 'regression', against: diff.base.label, base: { final: diff.base.final, level: diff.base.level }, head: { final: diff.head.final, level: diff.head.level } } as const;
+        process.stderr.write(`aftersales-assess: ${gateMessage(failure, headReport, opts.lang)}\n`);
         setExit(EXIT.belowThreshold);
       } else setExit(EXIT.ok);
     });
@@ -150,7 +153,7 @@ Exit codes: 0 ok · 1 below a threshold or regression · 2 invalid input or usag
     .option('--encoding <enc>', 'CSV encoding: utf-8, gb18030, utf-16le (default: detected)')
     .action(async (file: string, previous: string | undefined, opts: { format: string; lang: Lang; mapping?: string; themes?: string; minGroup?: string; encoding?: string }) => {
       diagnosticsLang = opts.lang;
-      const ds = await import('./commands/datasets.js');
+      const ds = await import('../datasets/options.js');
       const { analyzeSurveyFile } = await import('../datasets/analyze.js');
       const { compareSurveys } = await import('../datasets/survey.js');
       const o = {
@@ -181,7 +184,7 @@ Exit codes: 0 ok · 1 below a threshold or regression · 2 invalid input or usag
     .option('--encoding <enc>', 'CSV encoding: utf-8, gb18030, utf-16le (default: detected)')
     .action(async (file: string, opts: { format: string; lang: Lang; evidence?: string; asOf?: string; holidays?: string; repeatWindow?: string; mapping?: string; encoding?: string }) => {
       diagnosticsLang = opts.lang;
-      const ds = await import('./commands/datasets.js');
+      const ds = await import('../datasets/options.js');
       const { analyzeRecordsFile, workCalendar } = await import('../datasets/analyze.js');
       const { isIsoDate } = await import('../evaluate/dates.js');
       const evidence = opts.evidence ? loadEvidenceFile(opts.evidence, (await loadBundledRubric()).rubric).evidence : undefined;

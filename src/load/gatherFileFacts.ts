@@ -3,7 +3,7 @@ import { closeSync, readSync, realpathSync, statSync } from 'node:fs';
 import { noteInput, openGuarded } from './guardedRead.js';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { EvidenceFile, EvidenceItem } from '../model/evidence.js';
-import type { FileFact, FileFacts } from '../model/facts.js';
+import type { FileFact } from '../model/facts.js';
 
 function citedItems(evidence: EvidenceFile): EvidenceItem[] {
   return [
@@ -19,20 +19,11 @@ export function citedFiles(evidence: EvidenceFile): string[] {
 }
 
 /**
- * Looks each cited file up on disk, relative to the evidence file. A path that leaves the evidence
- * root (`..`, absolute, or a symlink pointing out) is refused and never read.
+ * One cited file looked up on disk, relative to the evidence file's folder `base`. A path that leaves the
+ * evidence root (`..`, absolute, or a symlink pointing out) is refused and never read; only a file whose
+ * citation pins a digest is read (hashed). The working-tree side of `assess/workingTree.ts`.
  */
-export function gatherFileFacts(evidence: EvidenceFile, evidencePath: string, root?: string): FileFacts {
-  const base = dirname(resolve(evidencePath));
-  const rootDir = safeRealpath(resolve(root ?? base)) ?? resolve(root ?? base);
-  // Only files whose citation pins a digest are read; the rest are only looked up.
-  const hashed = new Set(citedItems(evidence).flatMap((i) => (i.file !== undefined && i.sha256 !== undefined ? [i.file] : [])));
-  const facts = new Map<string, FileFact>();
-  for (const file of citedFiles(evidence)) facts.set(file, factFor(file, base, rootDir, hashed.has(file)));
-  return facts;
-}
-
-function factFor(file: string, base: string, rootDir: string, hash: boolean): FileFact {
+export function gatherFileFact(file: string, base: string, rootDir: string, hash: boolean): FileFact {
   if (isAbsolute(file) || /^[a-zA-Z]:[\\/]/.test(file)) return { state: 'outside-root' };
   const target = resolve(base, file);
   if (!inside(rootDir, safeRealpath(dirname(target)) ?? target)) return { state: 'outside-root' };
@@ -56,13 +47,6 @@ function hashFile(real: string, rootDir: string): string {
     closeSync(fd);
   }
   return hash.digest('hex');
-}
-
-/** A single file cited by the evidence file (e.g. a dataset): its fact and, when found, its real path. */
-export function locateCitedFile(file: string, evidencePath: string, root?: string): { fact: FileFact; path: string } {
-  const base = dirname(resolve(evidencePath));
-  const rootDir = safeRealpath(resolve(root ?? base)) ?? resolve(root ?? base);
-  return { fact: factFor(file, base, rootDir, false), path: resolve(base, file) };
 }
 
 function inside(rootDir: string, path: string): boolean {

@@ -1,3 +1,4 @@
+import { gateMessage } from '../messages/gate.js';
 import { findingMessage } from '../messages/findings.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { Lang } from '../model/localized.js';
@@ -22,7 +23,7 @@ export function renderGithub(files: readonly ScoredFile[]): string {
     }
     const level = report.level.name[lang];
     out.push(command('notice', { file, title: 'aftersales-assess' }, `${report.company.name}: ${report.score.final} / 100, ${level}`));
-    for (const f of failures) out.push(command('error', { file, title: 'aftersales-assess threshold' }, f));
+    for (const f of failures) out.push(command('error', { file, title: 'aftersales-assess threshold' }, gateMessage(f, report, report.lang)));
   }
   return out.join('\n') + '\n';
 }

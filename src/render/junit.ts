@@ -1,3 +1,5 @@
+import { gateMessage } from '../messages/gate.js';
+import { gateCheckName } from '../score/gate.js';
 import { findingMessage } from '../messages/findings.js';
 import { OUTCOME_LABELS } from '../messages/ui.js';
 import { FINDING_SEVERITY } from '../model/finding.js';
@@ -24,7 +26,8 @@ export function renderJunit(files: readonly ScoredFile[]): string {
     const all = report.sections.flatMap((s) => s.clauses.flatMap((c) => c.criteria));
     const failed = all.filter((c) => c.applicable && c.earned < c.points).length;
     const skipped = all.filter((c) => !c.applicable).length;
-    const thresholdCases = failures.map((f) => `    <testcase classname="thresholds" name="${esc(f)}" time="0"><failure message="${esc(f)}" type="threshold"/></testcase>`);
+    // Named for the check, not the measured value, so a test keeps its identity from run to run.
+    const thresholdCases = failures.map((f) => `    <testcase classname="thresholds" name="${esc(gateCheckName(f))}" time="0"><failure message="${esc(gateMessage(f, report, report.lang))}" type="threshold"/></testcase>`);
     return [
       `  <testsuite name="${esc(`${report.company.name} (${file})`)}" tests="${all.length + failures.length}" failures="${failed + failures.length}" errors="0" skipped="${skipped}" time="0">`,
       `    <properties><property name="score" value="${report.score.final}"/><property name="level" value="${report.level.id}"/><property name="assessmentDate" value="${report.assessmentDate}"/></properties>`,

@@ -1,3 +1,4 @@
+import { gateMessage } from '../messages/gate.js';
 import { CAUSE_LABELS, COMPARISON_LABELS } from '../messages/changes.js';
 import { findingMessage } from '../messages/findings.js';
 import { UI, gapAction } from '../messages/ui.js';
@@ -42,7 +43,7 @@ function single({ file, report, failures }: ScoredFile, topGaps: number): string
   if (failures.length) {
     out.push('');
     out.push(`### ❌ ${t('thresholds')}`);
-    for (const f of failures) out.push(`- ${cell(f)}`);
+    for (const f of failures) out.push(`- ${cell(gateMessage(f, report, report.lang))}`);
   }
   if (report.comparison) out.push('', ...diffMarkdown(report.comparison.diff, report.comparison.kind, lang));
   out.push('');

@@ -1,4 +1,5 @@
 import type { Report } from '../model/report.js';
+import type { GateFailure } from '../score/gate.js';
 import { isRedundant } from '../score/gaps.js';
 
 /** A report together with the evidence file it came from, as CI renderers annotate that file. */
@@ -6,8 +7,8 @@ export interface ScoredFile {
   /** Path as shown to the user and to CI (relative to the working directory where possible). */
   file: string;
   report: Report;
-  /** Threshold checks that failed (--fail-under, --min-level, --thresholds, --fail-on-regression). */
-  failures: string[];
+  /** Gate checks that failed (--fail-under, --min-level, --thresholds, --fail-on-regression); wording: messages/gate.ts. */
+  failures: GateFailure[];
 }
 
 /** Every finding of a report with its criterion (null for report-level findings), summaries that repeat others left out. */

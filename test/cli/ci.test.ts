@@ -147,7 +147,7 @@ describe('thresholds file', () => {
   it('per-section minimums and must-pass criteria: exit 1 with the reasons', () => {
     const r = cli(['score', THREE, '--format', 'json', '--lang', 'en', '--thresholds', write(`minScore: 80\nsections:\n  '5.1': 35\nclauses:\n  '5.3.2': 8\nmustPass: [5.1.2.2, 5.3.2.1]\n`)]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toBe('aftersales-assess: 5.1 earned 31, below the required 35\naftersales-assess: must-pass criterion 5.1.2.2 is not-met\n');
+    expect(r.stderr).toBe('aftersales-assess: 5.1 earned 31, below the required 35\naftersales-assess: must-pass criterion 5.1.2.2 is not met\n');
     expect(cli(['score', THREE, '--thresholds', write('minLevel: three-star\nmustPass: [5.3.2.1]\n')]).code).toBe(0);
   });
   it('a bad thresholds file is an input error with its position', () => {
@@ -181,7 +181,7 @@ describe('baseline and diff', () => {
       ['5.2.1.1', ['file-missing']],
       ['5.3.2.3', ['evidence-edited']],
     ]);
-    expect(r.stderr).toBe("aftersales-assess: regression against HEAD: 81.4 → 75, three-star → compliant\n");
+    expect(r.stderr).toBe('aftersales-assess: 与基线 HEAD 相比退步：81.4 → 75，三星级 → 达标级\n');
   });
 
   it('--baseline with an unknown revision is a usage error', () => {
@@ -224,7 +224,7 @@ describe('batch', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/北方示例家居有限公司.*66\.4.*Fail/);
     expect(r.stdout).toMatch(/华东示例电器有限公司.*97\.1.*Five-star/);
-    expect(r.stderr).toBe('aftersales-assess: examples/failing/company.yaml: score 66.4 is below --fail-under 80\n');
+    expect(r.stderr).toBe('aftersales-assess: examples/failing/company.yaml: score 66.4 is below the required 80\n');
   });
 });
 

@@ -94,6 +94,26 @@ describe('metrics computed from referenced datasets feed the score', () => {
   });
 });
 
+describe('one assessment for the working tree and a git revision', () => {
+  it('an untouched repository with datasets is not a regression against HEAD (the baseline reads the datasets too)', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const d = mkdtempSync(join(tmpdir(), 'asa-repo-'));
+    cpSync(join(ROOT, 'examples/with-data'), d, { recursive: true });
+    const git = (...a: string[]) => spawnSync('git', ['-c', 'user.email=t@t', '-c', 'user.name=t', ...a], { cwd: d });
+    git('init', '-q');
+    git('add', '-A');
+    git('commit', '-qm', 'evidence');
+    const r = cli(['score', join(d, 'company.yaml'), '--baseline', 'HEAD', '--format', 'json', '--fail-on-regression']);
+    expect(r.code).toBe(0);
+    const diff = JSON.parse(r.stdout).comparison.diff;
+    expect([diff.base.final, diff.head.final, diff.regression, diff.criteria]).toEqual([diff.head.final, JSON.parse(r.stdout).score.final, false, []]);
+    // The survey changed in the working tree: the data change is seen against HEAD.
+    writeFileSync(join(d, 'data/survey-2026Q3.csv'), '日期,整体满意度\n2026-10-01,5\n');
+    const changed = JSON.parse(cli(['score', join(d, 'company.yaml'), '--baseline', 'HEAD', '--format', 'json']).stdout).comparison.diff;
+    expect(changed.criteria.map((c: { id: string }) => c.id)).toContain('5.3.1.2');
+  });
+});
+
 describe('survey and records commands', () => {
   it('survey: terminal and JSON, never showing personal data, with a previous period', () => {
     const r = cli(['survey', 'test/fixtures/survey/survey-2026Q3.csv', 'test/fixtures/survey/survey-2026Q2.csv', '--lang', 'en']);

@@ -1,12 +1,13 @@
 import { appendFileSync, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { isIsoDate } from '../../evaluate/dates.js';
+import { checkGate, mergeGates } from '../../score/gate.js';
+import { gateMessage } from '../../messages/gate.js';
 import { diffReports } from '../../compare/diffReports.js';
 import { InputError, type Diagnostic } from '../../model/diagnostic.js';
 import type { Lang } from '../../model/localized.js';
 import { LEVEL_IDS, type LevelId, type LoadedRubric } from '../../model/rubric.js';
 import type { Thresholds } from '../../model/thresholds.js';
-import { checkThresholds } from '../../score/thresholds.js';
 import type { ScoredFile } from '../../render/scoredFile.js';
 import { assessFile, baselineReport, type AssessOptions } from '../assess.js';
 import { EXIT, UsageError, type ExitCode } from '../exitCodes.js';
@@ -53,6 +54,11 @@ export async function scoreCommand(args: string[], opts: ScoreOptions, rubric: L
   if (opts.baseline !== undefined && opts.baseline.trim() === '') throw new UsageError('--baseline needs a JSON report file or a git revision such as HEAD~1; got an empty value');
   if (opts.failOnRegression && !opts.baseline) throw new UsageError('--fail-on-regression needs --baseline REF (a JSON report or a git revision)');
   const thresholds = opts.thresholds ? await io.loadThresholds(opts.thresholds) : undefined;
+  // Every bar from every source in one gate: where two set the same bar, the stricter applies.
+  const gate = mergeGates(
+    { minScore: failUnder, minLevel, failOnRegression: opts.failOnRegression },
+    thresholds ? { minScore: thresholds.minScore, minLevel: thresholds.minLevel, points: { ...thresholds.sections, ...thresholds.clauses }, mustPass: thresholds.mustPass } : {},
+  );
 
   const files = await expandInputs(args);
   if (files.length === 0) throw new UsageError(`no evidence files found in ${args.join(' ')}`);
@@ -79,14 +85,7 @@ export async function scoreCommand(args: string[], opts: ScoreOptions, rubric: L
         const base = await baselineReport(opts.baseline, file, { ...assessOpts, asOf: undefined });
         report = { ...report, comparison: { kind: 'baseline', diff: diffReports(base, report, { base: opts.baseline, head: 'working tree' }) } };
       }
-      const failures: string[] = [];
-      if (failUnder !== undefined && report.score.final < failUnder) failures.push(`score ${report.score.final} is below --fail-under ${failUnder}`);
-      if (minLevel !== undefined && LEVEL_IDS.indexOf(report.level.id) < LEVEL_IDS.indexOf(minLevel)) failures.push(`level ${report.level.id} is below --min-level ${minLevel}`);
-      if (thresholds) failures.push(...checkThresholds(report, thresholds, opts.lang));
-      if (opts.failOnRegression && report.comparison?.diff.regression) {
-        const d = report.comparison.diff;
-        failures.push(`regression against ${opts.baseline}: ${d.base.final} → ${d.head.final}, ${d.base.level} → ${d.head.level}`);
-      }
+      const failures = checkGate(report, gate);
       scored.push({ file: displayPath(file), report, failures });
     } catch (e) {
       if (!(e instanceof InputError) || !batch) throw e;
@@ -108,7 +107,7 @@ export async function scoreCommand(args: string[], opts: ScoreOptions, rubric: L
     appendSummary(process.env.GITHUB_STEP_SUMMARY, renderMarkdown(scored, top));
   }
 
-  for (const s of scored) for (const f of s.failures) process.stderr.write(`aftersales-assess: ${batch ? s.file + ': ' : ''}${f}\n`);
+  for (const s of scored) for (const f of s.failures) process.stderr.write(`aftersales-assess: ${batch ? s.file + ': ' : ''}${gateMessage(f, s.report, opts.lang)}\n`);
   if (invalid > 0) {
     process.stderr.write(`aftersales-assess: ${invalid} of ${files.length} file(s) invalid and skipped\n`);
     return EXIT.invalidInput;

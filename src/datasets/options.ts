@@ -1,20 +1,25 @@
-import { dirname, resolve } from 'node:path';
-import type { Encoding } from '../../datasets/readTable.js';
-import type { ThemeDictionary } from '../../datasets/themes.js';
-import type { CalendarFile } from '../../datasets/workCalendar.js';
-import { isIsoDate } from '../../evaluate/dates.js';
-import { parseYaml } from '../../load/parseYaml.js';
-import { readSource } from '../../load/readSource.js';
-import { locate } from '../../load/locate.js';
-import { InputError } from '../../model/diagnostic.js';
-import { diag } from '../../messages/diagnostics.js';
-import type { Commitments, EvidenceFile } from '../../model/evidence.js';
-import { UsageError } from '../exitCodes.js';
+import type { Encoding } from './readTable.js';
+import type { ThemeDictionary } from './themes.js';
+import type { CalendarFile } from './workCalendar.js';
+import { isIsoDate } from '../evaluate/dates.js';
+import { parseYaml } from '../load/parseYaml.js';
+import { readSource } from '../load/readSource.js';
+import { locate } from '../load/locate.js';
+import { InputError } from '../model/diagnostic.js';
+import { diag } from '../messages/diagnostics.js';
+import type { Commitments, EvidenceFile } from '../model/evidence.js';
+import { UsageError } from '../cli/exitCodes.js';
 
 /** --mapping FILE: `columns: { field: "header in the export" }`. */
 export function loadMapping(file: string | undefined): Record<string, string> | undefined {
-  if (!file) return undefined;
-  const parsed = parseYaml(readSource(file));
+  return file ? loadMappingSource(file, file) : undefined;
+}
+
+/** A column mapping read from `path`, named `label` in messages (the path the evidence file wrote). */
+export function loadMappingSource(path: string, label: string): Record<string, string> {
+  const source = readSource(path);
+  const file = label;
+  const parsed = parseYaml({ ...source, file });
   const v = parsed.value as { columns?: unknown } | null;
   const columns = v?.columns;
   if (!columns || typeof columns !== 'object' || Array.isArray(columns) || Object.values(columns).some((x) => typeof x !== 'string')) {
@@ -84,9 +89,4 @@ export function parsePositiveInt(name: string, v: string | undefined): number | 
 export function commitmentsOf(evidence: EvidenceFile | undefined): Commitments {
   const { holidays: _h, extraWorkdays: _e, ...c } = evidence?.commitments ?? {};
   return c;
-}
-
-/** A dataset path from the evidence file, relative to it. */
-export function datasetPath(evidenceFile: string, path: string): string {
-  return resolve(dirname(evidenceFile), path);
 }

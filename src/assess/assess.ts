@@ -1,0 +1,99 @@
+import { diffReports } from '../compare/diffReports.js';
+import { citedFiles } from '../load/gatherFileFacts.js';
+import { loadEvidenceSource } from '../load/loadEvidence.js';
+import { findingLocator } from '../load/locate.js';
+import { DEFAULT_MAX_BYTES } from '../load/readSource.js';
+import type { DataInput } from '../model/data.js';
+import { InputError, type Diagnostic } from '../model/diagnostic.js';
+import type { EvidenceFile } from '../model/evidence.js';
+import type { FileFacts } from '../model/facts.js';
+import type { Lang } from '../model/localized.js';
+import type { Report } from '../model/report.js';
+import type { LoadedRubric } from '../model/rubric.js';
+import { buildReport } from '../report/buildReport.js';
+import { diag } from '../messages/diagnostics.js';
+import type { FileTree } from './fileTree.js';
+
+export interface AssessOptions {
+  rubric: LoadedRubric;
+  lang: Lang;
+  tool: { name: string; version: string };
+  /** Judge expiry and age as of this date instead of the evidence file's own (a forecast). */
+  asOf?: string | undefined;
+  maxBytes?: number | undefined;
+}
+
+export interface Assessment {
+  report: Report;
+  warnings: Diagnostic[];
+  evidence: EvidenceFile;
+}
+
+/**
+ * The one assessment: an evidence tree (the working tree, or a git revision) → load → validate →
+ * facts about cited files and the datasets they name → the Report. `score`, `diff` and `--baseline`
+ * all come through here, so a baseline is built exactly as the run it is compared with.
+ */
+export async function assess(tree: FileTree, opts: AssessOptions): Promise<Assessment> {
+  const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
+  const { evidence, parsed, warnings } = loadEvidenceSource(tree.readEvidence(maxBytes), opts.rubric.rubric);
+  const pinned = new Set(
+    [
+      ...Object.values(evidence.criteria ?? {}).flatMap((c) => c?.evidence ?? []),
+      ...(evidence.specialDeductions ?? []).flatMap((d) => d.evidence ?? []),
+      ...[evidence.bonus ?? []].flat().flatMap((b) => b.evidence ?? []),
+    ].flatMap((i) => (i.file !== undefined && i.sha256 !== undefined ? [i.file] : [])),
+  );
+  const facts: FileFacts = new Map(citedFiles(evidence).map((f) => [f, tree.fact(f, pinned.has(f))]));
+  const data = evidence.datasets ? await loadDatasets(tree, evidence, opts.asOf ?? evidence.assessment.date) : undefined;
+  const common = { lang: opts.lang, tool: opts.tool, ...(data ? { data } : {}) };
+  const report = buildReport(opts.rubric, evidence, facts, { ...common, locate: findingLocator(parsed), ...(opts.asOf ? { asOf: opts.asOf } : {}) });
+  if (opts.asOf && opts.asOf !== evidence.assessment.date) {
+    // A forecast: the same evidence judged on its own date, then on --as-of.
+    const today = buildReport(opts.rubric, evidence, facts, common);
+    const diff = diffReports(today, report, { base: evidence.assessment.date, head: opts.asOf });
+    return { report: { ...report, comparison: { kind: 'as-of', diff } }, warnings, evidence };
+  }
+  return { report, warnings, evidence };
+}
+
+/**
+ * The survey and records the evidence file references, analysed. A dataset that is missing, cannot be
+ * read or holds no valid row is reported as unavailable: its criteria then earn nothing from data.
+ */
+async function loadDatasets(tree: FileTree, evidence: EvidenceFile, asOf: string): Promise<DataInput> {
+  const { analyzeSurveyFile, analyzeRecordsFile, workCalendar } = await import('../datasets/analyze.js');
+  const { loadMappingSource, commitmentsOf } = await import('../datasets/options.js');
+  const { surveySummary, recordsSummary } = await import('../datasets/metrics.js');
+  const out: DataInput = { datasets: [], unavailable: [] };
+  const refs = evidence.datasets ?? {};
+  let mapping: Record<string, string> | undefined;
+  if (refs.mapping) {
+    const fact = tree.fact(refs.mapping, false);
+    // A mapping outside the evidence root is never read, and its content never echoed.
+    if (fact.state !== 'found') throw new InputError([diag('mapping-not-found', { file: refs.mapping, state: fact.state }, { file: tree.label, line: 0, column: 0 })]);
+    mapping = loadMappingSource(tree.localCopy(refs.mapping)!, refs.mapping);
+  }
+  for (const name of ['survey', 'records'] as const) {
+    const ref = refs[name];
+    if (!ref) continue;
+    const fact = tree.fact(ref, false);
+    if (fact.state !== 'found') {
+      out.unavailable.push({ name, file: ref, reason: fact.state });
+      continue;
+    }
+    const path = tree.localCopy(ref)!;
+    try {
+      const summary =
+        name === 'survey'
+          ? surveySummary(await analyzeSurveyFile(path, { mapping, label: ref }), ref)
+          : recordsSummary(await analyzeRecordsFile(path, { commitments: commitmentsOf(evidence), calendar: workCalendar(null, evidence.commitments), asOf, mapping, label: ref }), ref);
+      if (summary.valid === 0) out.unavailable.push({ name, file: ref, reason: 'empty' });
+      else out.datasets.push(summary);
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      out.unavailable.push({ name, file: ref, reason: 'unreadable' });
+    }
+  }
+  return out;
+}

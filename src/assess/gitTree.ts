@@ -1,0 +1,69 @@
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join, posix, relative, resolve, sep } from 'node:path';
+import { sourceFromBytes } from '../load/readSource.js';
+import type { FileFact } from '../model/facts.js';
+import { UsageError } from '../cli/exitCodes.js';
+import type { FileTree } from './fileTree.js';
+
+/** Datasets of a past revision are copied out to be streamed; the same cap as a CSV on disk. */
+const MAX_BLOB_BYTES = 4 * 1024 * 1024 * 1024;
+
+/**
+ * The evidence file as it was at git revision `rev`: the file and everything it cites come from that
+ * revision's tree, never from the working tree. The revision is checked before git sees it.
+ */
+export function gitTree(evidencePath: string, rev: string, root?: string): FileTree {
+  if (rev.trim() === '' || rev.startsWith('-') || /[\0\n\r]/.test(rev)) {
+    throw new UsageError(`--baseline needs a git revision such as HEAD~1 or main, or a JSON report file; got ${JSON.stringify(rev)}`);
+  }
+  const dir = dirname(resolve(evidencePath));
+  const git = (args: string[], cwd = dir, maxBuffer = 64 * 1024 * 1024) => {
+    try {
+      return execFileSync('git', args, { cwd, maxBuffer, stdio: ['ignore', 'pipe', 'pipe'] });
+    } catch (e) {
+      const err = e as { code?: string; stderr?: Buffer };
+      if (err.code === 'ENOENT') throw new UsageError('--baseline with a git revision needs git on the PATH');
+      if (err.code === 'ENOBUFS') throw new UsageError(`git ${args[0]} output for --baseline ${JSON.stringify(rev)} is too large`);
+      const said = String(err.stderr ?? '').trim().split('\n')[0];
+      throw new UsageError(`git ${args[0]} failed for --baseline ${JSON.stringify(rev)}: ${said || 'unknown revision (not a commit in this repository)'}`);
+    }
+  };
+  const top = realpathSync(git(['rev-parse', '--show-toplevel']).toString().trim());
+  const commit = git(['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`]).toString().trim();
+  const relFile = relative(top, realpathSync(resolve(evidencePath))).split(sep).join('/');
+  const tree = new Set(git(['ls-tree', '-r', '--name-only', '-z', '--end-of-options', commit], top).toString().split('\0').filter(Boolean));
+  const evidenceDir = posix.dirname(relFile);
+  const rootRel = root ? relative(top, realpathSync(resolve(root))).split(sep).join('/') : evidenceDir;
+  const show = (path: string, max?: number) => git(['show', '--end-of-options', `${commit}:${path}`], top, max);
+  const target = (cited: string) => posix.normalize(posix.join(evidenceDir, cited));
+  let copies: string | null = null;
+  let copied = 0;
+
+  const fact = (cited: string, hash: boolean): FileFact => {
+    const t = target(cited);
+    const inside = !posix.isAbsolute(cited) && !/^[a-zA-Z]:[\\/]/.test(cited) && (rootRel === '.' || rootRel === '' ? !t.startsWith('..') : t === rootRel || t.startsWith(rootRel + '/'));
+    if (!inside) return { state: 'outside-root' };
+    if (tree.has(t)) return hash ? { state: 'found', sha256: createHash('sha256').update(show(t, MAX_BLOB_BYTES)).digest('hex') } : { state: 'found' };
+    for (const p of tree) if (p.startsWith(t + '/')) return { state: 'not-a-file' };
+    return { state: 'missing' };
+  };
+  return {
+    label: `${rev}:${relFile}`,
+    readEvidence: (maxBytes) => sourceFromBytes(`${rev}:${relFile}`, show(relFile, maxBytes + 1), maxBytes),
+    fact,
+    localCopy(cited) {
+      if (fact(cited, false).state !== 'found') return null;
+      if (copies === null) {
+        const made = mkdtempSync(join(tmpdir(), 'aftersales-baseline-'));
+        copies = made;
+        process.once('exit', () => rmSync(made, { recursive: true, force: true }));
+      }
+      const file = join(copies, `${++copied}-${basename(cited)}`);
+      writeFileSync(file, show(target(cited), MAX_BLOB_BYTES), { flag: 'wx' });
+      return file;
+    },
+  };
+}
