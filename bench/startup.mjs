@@ -46,7 +46,9 @@ for (const example of ['five-star', 'three-star', 'failing']) {
   const xs = [];
   for (let i = 0; i < PDF_RUNS; i++) {
     const t0 = process.hrtime.bigint();
-    const r = spawnSync(process.execPath, [bin, 'score', join(root, 'examples', example, 'company.yaml'), '--format', 'pdf', '--out', out], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const r = spawnSync(process.execPath, [bin, 'score', join(root, 'examples', example, 'company.yaml'), '--format', 'pdf', '--out', out], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     if (r.status !== 0) throw new Error(`pdf ${example} exited ${r.status}: ${r.stderr}`);
     xs.push(Number(process.hrtime.bigint() - t0) / 1e6);
   }
@@ -78,7 +80,11 @@ const dataRun = (rows, runs) => {
     }
     const mb = statSync(join(dir, name === 'survey' ? 'survey-2026Q3.csv' : 'tickets-2026Q3.csv')).size / 1048576;
     const ok = rows > 1000000 || (median(xs) <= 5000 && Math.max(...rss) <= 300);
-    console.log(`${name.padEnd(12)} ${median(xs).toFixed(0).padStart(7)} ms ${Math.max(...rss).toFixed(0).padStart(6)} MB peak   ${mb.toFixed(1)} MB input   ${rows > 1000000 ? 'finished' : ok ? 'OK' : 'ABOVE AIM'}`);
+    console.log(
+      `${name.padEnd(12)} ${median(xs).toFixed(0).padStart(7)} ms ${Math.max(...rss)
+        .toFixed(0)
+        .padStart(6)} MB peak   ${mb.toFixed(1)} MB input   ${rows > 1000000 ? 'finished' : ok ? 'OK' : 'ABOVE AIM'}`,
+    );
   }
 };
 dataRun(ROWS, 3);

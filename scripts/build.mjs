@@ -20,7 +20,12 @@ ajv.addSchema(schema('report'), 'report');
 const generated = join(root, 'src', 'generated');
 mkdirSync(generated, { recursive: true });
 // One module per schema, so that scoring with the bundled rubric never loads the rubric validator.
-for (const [name, exportName] of [['evidence', 'validateEvidence'], ['rubric', 'validateRubric'], ['thresholds', 'validateThresholds'], ['report', 'validateReport']]) {
+for (const [name, exportName] of [
+  ['evidence', 'validateEvidence'],
+  ['rubric', 'validateRubric'],
+  ['thresholds', 'validateThresholds'],
+  ['report', 'validateReport'],
+]) {
   writeFileSync(join(generated, `${name}-validator.cjs`), standaloneCode(ajv, { [exportName]: name }));
   writeFileSync(
     join(generated, `${name}-validator.d.cts`),
@@ -46,7 +51,10 @@ export declare const ${exportName}: { (data: unknown): boolean; errors?: ErrorOb
         }
       }
     }
-    writeFileSync(join(generated, `${name}.json`), JSON.stringify(data, (_k, v) => (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T00:00:00\.000Z$/.test(v) ? v.slice(0, 10) : v)));
+    writeFileSync(
+      join(generated, `${name}.json`),
+      JSON.stringify(data, (_k, v) => (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T00:00:00\.000Z$/.test(v) ? v.slice(0, 10) : v)),
+    );
   }
 }
 

@@ -6,10 +6,13 @@ import { join } from 'node:path';
 
 const [dir = 'examples/with-data/data', surveyRows = '240', recordRows = '400'] = process.argv.slice(2);
 let seed = 20261101;
-const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
 const pick = (xs) => xs[Math.floor(rnd() * xs.length)];
 const pad = (n, w = 2) => String(n).padStart(w, '0');
-const stamp = (t) => { const d = new Date(t); return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`; };
+const stamp = (t) => {
+  const d = new Date(t);
+  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
+};
 const line = (r) => r.map((c) => (/[",\n]/.test(String(c)) ? `"${String(c).replace(/"/g, '""')}"` : c)).join(',') + '\n';
 // Rows are written as they are made, in batches: ten million rows never sit in memory.
 function writer(file) {
@@ -33,7 +36,20 @@ function writer(file) {
 mkdirSync(dir, { recursive: true });
 
 const teams = ['华东一组', '华东二组', '华南一组', '华北一组'];
-const notes = ['', '', '', '服务很好', '师傅很专业', '上门预约等待太久', '配件缺货，等了一周', '收费有点贵', '希望主动告知进度', '问题没解决，又坏了', '客服电话打不通', '态度敷衍'];
+const notes = [
+  '',
+  '',
+  '',
+  '服务很好',
+  '师傅很专业',
+  '上门预约等待太久',
+  '配件缺货，等了一周',
+  '收费有点贵',
+  '希望主动告知进度',
+  '问题没解决，又坏了',
+  '客服电话打不通',
+  '态度敷衍',
+];
 const survey = writer(join(dir, 'survey-2026Q3.csv'));
 survey.push(['客户', '联系电话', '服务单号', '团队', '日期', '响应速度', '问题解决', '专业度', '耐心', '主动告知', '总体满意度', '推荐意愿', '建议']);
 const start = Date.UTC(2026, 6, 1);
@@ -44,7 +60,21 @@ for (let i = 1; i <= Number(surveyRows); i++) {
   const r = () => Math.max(1, Math.min(5, Math.round(base + (rnd() - 0.5) * 2.2)));
   const overall = r();
   const note = pick(notes) + (rnd() < 0.03 ? ` 请回电 1${pick(['38', '39', '86'])}${String(Math.floor(rnd() * 1e8)).padStart(8, '0')}` : '');
-  survey.push([`客户${i}`, `1${pick(['38', '39', '86'])}${String(Math.floor(rnd() * 1e8)).padStart(8, '0')}`, `S${pad(i, 6)}`, team, stamp(start + Math.floor(rnd() * 91) * 864e5).slice(0, 10), r(), r(), r(), r(), r(), overall, Math.max(1, Math.min(5, overall + (rnd() < 0.2 ? -1 : 0))), note]);
+  survey.push([
+    `客户${i}`,
+    `1${pick(['38', '39', '86'])}${String(Math.floor(rnd() * 1e8)).padStart(8, '0')}`,
+    `S${pad(i, 6)}`,
+    team,
+    stamp(start + Math.floor(rnd() * 91) * 864e5).slice(0, 10),
+    r(),
+    r(),
+    r(),
+    r(),
+    r(),
+    overall,
+    Math.max(1, Math.min(5, overall + (rnd() < 0.2 ? -1 : 0))),
+    note,
+  ]);
 }
 survey.close();
 

@@ -71,7 +71,8 @@ async function loadDatasets(tree: FileTree, evidence: EvidenceFile, asOf: string
   if (refs.mapping) {
     const fact = tree.fact(refs.mapping, false);
     // A mapping outside the evidence root is never read, and its content never echoed.
-    if (fact.state !== 'found') throw new InputError([diag('mapping-not-found', { file: refs.mapping, state: fact.state }, { file: tree.label, line: 0, column: 0 })]);
+    if (fact.state !== 'found')
+      throw new InputError([diag('mapping-not-found', { file: refs.mapping, state: fact.state }, { file: tree.label, line: 0, column: 0 })]);
     mapping = loadMappingSource(tree.localCopy(refs.mapping)!, refs.mapping);
   }
   for (const name of ['survey', 'records'] as const) {
@@ -87,7 +88,16 @@ async function loadDatasets(tree: FileTree, evidence: EvidenceFile, asOf: string
       const summary =
         name === 'survey'
           ? surveySummary(await analyzeSurveyFile(path, { mapping, label: ref }), ref)
-          : recordsSummary(await analyzeRecordsFile(path, { commitments: commitmentsOf(evidence), calendar: workCalendar(null, evidence.commitments), asOf, mapping, label: ref }), ref);
+          : recordsSummary(
+              await analyzeRecordsFile(path, {
+                commitments: commitmentsOf(evidence),
+                calendar: workCalendar(null, evidence.commitments),
+                asOf,
+                mapping,
+                label: ref,
+              }),
+              ref,
+            );
       if (summary.valid === 0) out.unavailable.push({ name, file: ref, reason: 'empty' });
       else out.datasets.push(summary);
     } catch (e) {

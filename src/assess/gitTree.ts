@@ -27,16 +27,26 @@ export function gitTree(evidencePath: string, rev: string, root?: string): FileT
       const err = e as { code?: string; stderr?: Buffer };
       if (err.code === 'ENOENT') throw new UsageError('--baseline with a git revision needs git on the PATH');
       if (err.code === 'ENOBUFS') throw new UsageError(`git ${args[0]} output for --baseline ${JSON.stringify(rev)} is too large`);
-      const said = String(err.stderr ?? '').trim().split('\n')[0];
+      const said = String(err.stderr ?? '')
+        .trim()
+        .split('\n')[0];
       throw new UsageError(`git ${args[0]} failed for --baseline ${JSON.stringify(rev)}: ${said || 'unknown revision (not a commit in this repository)'}`);
     }
   };
   const top = realpathSync(git(['rev-parse', '--show-toplevel']).toString().trim());
-  const commit = git(['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`]).toString().trim();
-  const relFile = relative(top, realpathSync(resolve(evidencePath))).split(sep).join('/');
+  const commit = git(['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`])
+    .toString()
+    .trim();
+  const relFile = relative(top, realpathSync(resolve(evidencePath)))
+    .split(sep)
+    .join('/');
   const tree = new Set(git(['ls-tree', '-r', '--name-only', '-z', '--end-of-options', commit], top).toString().split('\0').filter(Boolean));
   const evidenceDir = posix.dirname(relFile);
-  const rootRel = root ? relative(top, realpathSync(resolve(root))).split(sep).join('/') : evidenceDir;
+  const rootRel = root
+    ? relative(top, realpathSync(resolve(root)))
+        .split(sep)
+        .join('/')
+    : evidenceDir;
   const show = (path: string, max?: number) => git(['show', '--end-of-options', `${commit}:${path}`], top, max);
   const target = (cited: string) => posix.normalize(posix.join(evidenceDir, cited));
   let copies: string | null = null;
@@ -44,7 +54,10 @@ export function gitTree(evidencePath: string, rev: string, root?: string): FileT
 
   const fact = (cited: string, hash: boolean): FileFact => {
     const t = target(cited);
-    const inside = !posix.isAbsolute(cited) && !/^[a-zA-Z]:[\\/]/.test(cited) && (rootRel === '.' || rootRel === '' ? !t.startsWith('..') : t === rootRel || t.startsWith(rootRel + '/'));
+    const inside =
+      !posix.isAbsolute(cited) &&
+      !/^[a-zA-Z]:[\\/]/.test(cited) &&
+      (rootRel === '.' || rootRel === '' ? !t.startsWith('..') : t === rootRel || t.startsWith(rootRel + '/'));
     if (!inside) return { state: 'outside-root' };
     if (tree.has(t)) return hash ? { state: 'found', sha256: createHash('sha256').update(show(t, MAX_BLOB_BYTES)).digest('hex') } : { state: 'found' };
     for (const p of tree) if (p.startsWith(t + '/')) return { state: 'not-a-file' };

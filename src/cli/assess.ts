@@ -30,13 +30,24 @@ export async function readJsonReport(file: string): Promise<Report> {
   try {
     data = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(readGuarded(file, { maxBytes: MAX_REPORT_BYTES })));
   } catch (e) {
-    const why = e instanceof ReadRefused ? { missing: 'not found', 'not-a-file': 'not a regular file', 'too-large': `over ${MAX_REPORT_BYTES / 1048576} MB`, 'outside-root': 'outside the root', unreadable: e.detail.code ?? 'unreadable' }[e.reason] : (e as Error).message;
+    const why =
+      e instanceof ReadRefused
+        ? {
+            missing: 'not found',
+            'not-a-file': 'not a regular file',
+            'too-large': `over ${MAX_REPORT_BYTES / 1048576} MB`,
+            'outside-root': 'outside the root',
+            unreadable: e.detail.code ?? 'unreadable',
+          }[e.reason]
+        : (e as Error).message;
     throw new UsageError(`${file} is not a readable JSON report (${why})`);
   }
   const { validateReport } = await import('../validate/reportSchema.js');
   if (!validateReport(data)) {
     const err = validateReport.errors?.[0];
-    throw new UsageError(`${file} is not an aftersales-assess JSON report (schemaVersion 1): ${err ? `${err.instancePath || '/'} ${err.message}` : 'invalid'}; write one with \`score --format json --out FILE\``);
+    throw new UsageError(
+      `${file} is not an aftersales-assess JSON report (schemaVersion 1): ${err ? `${err.instancePath || '/'} ${err.message}` : 'invalid'}; write one with \`score --format json --out FILE\``,
+    );
   }
   return data as Report;
 }

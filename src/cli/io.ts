@@ -114,6 +114,13 @@ function sameFile(path: string, st: Stats): boolean {
 
 function describeWriteError(e: unknown): string {
   const code = (e as NodeJS.ErrnoException).code;
-  const words: Record<string, string> = { ENOSPC: 'no space left on the device', EACCES: 'permission denied', EPERM: 'permission denied', EPIPE: 'the reader closed the pipe', EROFS: 'read-only file system', ENXIO: 'no reader on the pipe' };
+  const words: Record<string, string> = {
+    ENOSPC: 'no space left on the device',
+    EACCES: 'permission denied',
+    EPERM: 'permission denied',
+    EPIPE: 'the reader closed the pipe',
+    EROFS: 'read-only file system',
+    ENXIO: 'no reader on the pipe',
+  };
   return code ? (words[code] ?? code) : (e as Error).message;
 }

@@ -24,7 +24,10 @@ let diagnosticsLang: Lang = 'zh-CN';
 async function printDiagnostics(all: readonly Diagnostic[], format: Format | undefined = diagnosticsFormat): Promise<void> {
   if (all.length === 0) return;
   // Never a flood: the first MAX_ERRORS, then one line for the rest.
-  const ds = all.length > MAX_ERRORS + 1 ? [...all.slice(0, MAX_ERRORS), diag('too-many-errors', { shown: MAX_ERRORS }, { file: all[0]!.file, line: 0, column: 0 })] : all;
+  const ds =
+    all.length > MAX_ERRORS + 1
+      ? [...all.slice(0, MAX_ERRORS), diag('too-many-errors', { shown: MAX_ERRORS }, { file: all[0]!.file, line: 0, column: 0 })]
+      : all;
   if (format === 'github') {
     const { renderGithubDiagnostics } = await import('../render/github.js');
     process.stdout.write(renderGithubDiagnostics(ds, diagnosticsLang));
@@ -50,8 +53,11 @@ function buildProgram(setExit: (code: ExitCode) => void): Command {
     .description('Self-assessment and gap report for the GB/T 27922 after-sales service certification')
     .version(TOOL.version)
     .showHelpAfterError('(run with --help for usage)')
-    .addHelpText('after', `
-Exit codes: 0 ok · 1 below a threshold or regression · 2 invalid input or usage · 3 internal error`);
+    .addHelpText(
+      'after',
+      `
+Exit codes: 0 ok · 1 below a threshold or regression · 2 invalid input or usage · 3 internal error`,
+    );
 
   program
     .command('score')
@@ -78,10 +84,12 @@ Exit codes: 0 ok · 1 below a threshold or regression · 2 invalid input or usag
       diagnosticsFormat = opts.format ?? (process.env.GITHUB_ACTIONS === 'true' ? 'github' : undefined);
       diagnosticsLang = opts.lang;
       const rubric = await rubricFrom(opts.rubric);
-      setExit(await scoreCommand(files, opts, rubric, {
-        printDiagnostics: (ds, format) => void printDiagnostics(ds, format),
-        loadThresholds: async (file) => (await import('../load/loadThresholds.js')).loadThresholdsFile(file, rubric.rubric),
-      }));
+      setExit(
+        await scoreCommand(files, opts, rubric, {
+          printDiagnostics: (ds, format) => void printDiagnostics(ds, format),
+          loadThresholds: async (file) => (await import('../load/loadThresholds.js')).loadThresholdsFile(file, rubric.rubric),
+        }),
+      );
     });
 
   program
@@ -116,11 +124,17 @@ Exit codes: 0 ok · 1 below a threshold or regression · 2 invalid input or usag
       const headReport = await reportFor(head, { rubric, lang: opts.lang });
       const diff = diffReports(await reportFor(base, { rubric, lang: opts.lang }), headReport, { base, head });
       if (opts.format === 'json') process.stdout.write(JSON.stringify(diff, null, 2) + '\n');
-      else if (opts.format === 'markdown') process.stdout.write((await import('../render/markdown.js')).diffMarkdown(diff, 'baseline', opts.lang).join('\n') + '\n');
+      else if (opts.format === 'markdown')
+        process.stdout.write((await import('../render/markdown.js')).diffMarkdown(diff, 'baseline', opts.lang).join('\n') + '\n');
       else process.stdout.write((await import('../render/diffTerminal.js')).renderDiffTerminal(diff, opts.lang, detectTerminal(opts.color).color));
       if (opts.failOnRegression && diff.regression) {
         const { gateMessage } = await import('../messages/gate.js');
-        const failure = { code: 'regression', against: diff.base.label, base: { final: diff.base.final, level: diff.base.level }, head: { final: diff.head.final, level: diff.head.level } } as const;
+        const failure = {
+          code: 'regression',
+          against: diff.base.label,
+          base: { final: diff.base.final, level: diff.base.level },
+          head: { final: diff.head.final, level: diff.head.level },
+        } as const;
         process.stderr.write(`aftersales-assess: ${gateMessage(failure, headReport, opts.lang)}\n`);
         setExit(EXIT.belowThreshold);
       } else setExit(EXIT.ok);
@@ -151,24 +165,30 @@ Exit codes: 0 ok · 1 below a threshold or regression · 2 invalid input or usag
     .option('--themes <file>', 'YAML complaint themes added to (or replacing, by id) the bundled dictionary')
     .option('--min-group <n>', 'responses a team or product line needs before it is judged', String(10))
     .option('--encoding <enc>', 'CSV encoding: utf-8, gb18030, utf-16le (default: detected)')
-    .action(async (file: string, previous: string | undefined, opts: { format: string; lang: Lang; mapping?: string; themes?: string; minGroup?: string; encoding?: string }) => {
-      diagnosticsLang = opts.lang;
-      const ds = await import('../datasets/options.js');
-      const { analyzeSurveyFile } = await import('../datasets/analyze.js');
-      const { compareSurveys } = await import('../datasets/survey.js');
-      const o = {
-        mapping: ds.loadMapping(opts.mapping),
-        themes: ds.loadThemes(opts.themes),
-        encoding: ds.parseEncoding(opts.encoding),
-        rules: { minGroupResponses: ds.parsePositiveInt('--min-group', opts.minGroup) ?? 10 },
-      };
-      const now = await analyzeSurveyFile(file, o);
-      const before = previous ? await analyzeSurveyFile(previous, o) : undefined;
-      const comparison = before ? compareSurveys(now, before) : undefined;
-      if (opts.format === 'json') process.stdout.write(JSON.stringify(before ? { ...now, previous: before, comparison } : now, null, 2) + '\n');
-      else process.stdout.write((await import('../render/datasets.js')).renderSurveyTerminal(now, opts.lang, comparison));
-      setExit(EXIT.ok);
-    });
+    .action(
+      async (
+        file: string,
+        previous: string | undefined,
+        opts: { format: string; lang: Lang; mapping?: string; themes?: string; minGroup?: string; encoding?: string },
+      ) => {
+        diagnosticsLang = opts.lang;
+        const ds = await import('../datasets/options.js');
+        const { analyzeSurveyFile } = await import('../datasets/analyze.js');
+        const { compareSurveys } = await import('../datasets/survey.js');
+        const o = {
+          mapping: ds.loadMapping(opts.mapping),
+          themes: ds.loadThemes(opts.themes),
+          encoding: ds.parseEncoding(opts.encoding),
+          rules: { minGroupResponses: ds.parsePositiveInt('--min-group', opts.minGroup) ?? 10 },
+        };
+        const now = await analyzeSurveyFile(file, o);
+        const before = previous ? await analyzeSurveyFile(previous, o) : undefined;
+        const comparison = before ? compareSurveys(now, before) : undefined;
+        if (opts.format === 'json') process.stdout.write(JSON.stringify(before ? { ...now, previous: before, comparison } : now, null, 2) + '\n');
+        else process.stdout.write((await import('../render/datasets.js')).renderSurveyTerminal(now, opts.lang, comparison));
+        setExit(EXIT.ok);
+      },
+    );
 
   program
     .command('records')
@@ -182,29 +202,34 @@ Exit codes: 0 ok · 1 below a threshold or regression · 2 invalid input or usag
     .option('--repeat-window <days>', 'a repeat repair is a new repair ticket for the same order within this many days', String(30))
     .option('--mapping <file>', 'YAML column mapping for exports with other headers')
     .option('--encoding <enc>', 'CSV encoding: utf-8, gb18030, utf-16le (default: detected)')
-    .action(async (file: string, opts: { format: string; lang: Lang; evidence?: string; asOf?: string; holidays?: string; repeatWindow?: string; mapping?: string; encoding?: string }) => {
-      diagnosticsLang = opts.lang;
-      const ds = await import('../datasets/options.js');
-      const { analyzeRecordsFile, workCalendar } = await import('../datasets/analyze.js');
-      const { isIsoDate } = await import('../evaluate/dates.js');
-      const evidence = opts.evidence ? loadEvidenceFile(opts.evidence, (await loadBundledRubric()).rubric).evidence : undefined;
-      // Never the clock: a report must come out the same tomorrow.
-      const asOf = opts.asOf ?? evidence?.assessment.date;
-      if (asOf === undefined) throw new UsageError('records needs the analysis date: --as-of YYYY-MM-DD, or --evidence FILE (its assessment.date)');
-      if (!isIsoDate(asOf)) throw new UsageError(`--as-of must be a real date written YYYY-MM-DD, got ${asOf}`);
-      const commitments = ds.commitmentsOf(evidence);
-      const a = await analyzeRecordsFile(file, {
-        commitments,
-        calendar: workCalendar(ds.loadHolidays(opts.holidays), evidence?.commitments),
-        asOf,
-        mapping: ds.loadMapping(opts.mapping),
-        encoding: ds.parseEncoding(opts.encoding),
-        repeatWindowDays: ds.parsePositiveInt('--repeat-window', opts.repeatWindow),
-      });
-      if (opts.format === 'json') process.stdout.write(JSON.stringify(a, null, 2) + '\n');
-      else process.stdout.write((await import('../render/datasets.js')).renderRecordsTerminal(a, opts.lang, Object.keys(commitments).length > 0));
-      setExit(EXIT.ok);
-    });
+    .action(
+      async (
+        file: string,
+        opts: { format: string; lang: Lang; evidence?: string; asOf?: string; holidays?: string; repeatWindow?: string; mapping?: string; encoding?: string },
+      ) => {
+        diagnosticsLang = opts.lang;
+        const ds = await import('../datasets/options.js');
+        const { analyzeRecordsFile, workCalendar } = await import('../datasets/analyze.js');
+        const { isIsoDate } = await import('../evaluate/dates.js');
+        const evidence = opts.evidence ? loadEvidenceFile(opts.evidence, (await loadBundledRubric()).rubric).evidence : undefined;
+        // Never the clock: a report must come out the same tomorrow.
+        const asOf = opts.asOf ?? evidence?.assessment.date;
+        if (asOf === undefined) throw new UsageError('records needs the analysis date: --as-of YYYY-MM-DD, or --evidence FILE (its assessment.date)');
+        if (!isIsoDate(asOf)) throw new UsageError(`--as-of must be a real date written YYYY-MM-DD, got ${asOf}`);
+        const commitments = ds.commitmentsOf(evidence);
+        const a = await analyzeRecordsFile(file, {
+          commitments,
+          calendar: workCalendar(ds.loadHolidays(opts.holidays), evidence?.commitments),
+          asOf,
+          mapping: ds.loadMapping(opts.mapping),
+          encoding: ds.parseEncoding(opts.encoding),
+          repeatWindowDays: ds.parsePositiveInt('--repeat-window', opts.repeatWindow),
+        });
+        if (opts.format === 'json') process.stdout.write(JSON.stringify(a, null, 2) + '\n');
+        else process.stdout.write((await import('../render/datasets.js')).renderRecordsTerminal(a, opts.lang, Object.keys(commitments).length > 0));
+        setExit(EXIT.ok);
+      },
+    );
 
   const rubric = program
     .command('rubric')
@@ -246,7 +271,7 @@ export async function run(argv: string[]): Promise<ExitCode> {
   let code: ExitCode = EXIT.ok;
   const program = buildProgram((c) => (code = c));
   const all = (c: Command): Command[] => [c, ...c.commands.flatMap(all)];
-  all(program).forEach((c) => c.exitOverride());
+  for (const c of all(program)) c.exitOverride();
   try {
     await program.parseAsync(argv);
     return code;
@@ -266,7 +291,9 @@ export async function run(argv: string[]): Promise<ExitCode> {
       return EXIT.invalidInput;
     }
     const detail = process.env.AFTERSALES_DEBUG ? ((e as Error).stack ?? String(e)) : ((e as Error)?.message ?? String(e));
-    process.stderr.write(`aftersales-assess: internal error: ${detail}\nThis is a bug; please report it with the input that caused it (set AFTERSALES_DEBUG=1 for a stack trace).\n`);
+    process.stderr.write(
+      `aftersales-assess: internal error: ${detail}\nThis is a bug; please report it with the input that caused it (set AFTERSALES_DEBUG=1 for a stack trace).\n`,
+    );
     return EXIT.internal;
   }
 }

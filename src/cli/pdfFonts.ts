@@ -41,7 +41,13 @@ function splitFace(spec: string): { file: Buffer; face?: string } {
     bytes = readGuarded(file, { maxBytes: MAX_FONT_BYTES });
   } catch (e) {
     if (!(e instanceof ReadRefused)) throw e;
-    const why = { missing: 'not found', 'not-a-file': 'not a regular file', 'too-large': `larger than ${MAX_FONT_BYTES / 1048576} MB`, 'outside-root': '', unreadable: e.detail.code ?? 'unreadable' }[e.reason];
+    const why = {
+      missing: 'not found',
+      'not-a-file': 'not a regular file',
+      'too-large': `larger than ${MAX_FONT_BYTES / 1048576} MB`,
+      'outside-root': '',
+      unreadable: e.detail.code ?? 'unreadable',
+    }[e.reason];
     throw new UsageError(`font file ${file}: ${why}`);
   }
   if (!FONT_MAGIC.includes(bytes.subarray(0, 4).toString('hex'))) throw new UsageError(`${file} is not a TrueType or OpenType font (.ttf, .otf, .ttc)`);

@@ -49,6 +49,9 @@ export async function analyzeRecordsFile(file: string, o: RecordsOptions): Promi
 }
 
 /** The bundled State Council calendar (or a `--holidays FILE`), plus a company's own days from its evidence file. */
-export function workCalendar(file: CalendarFile | null, commitments?: { holidays?: readonly string[] | undefined; extraWorkdays?: readonly string[] | undefined }): WorkCalendar {
+export function workCalendar(
+  file: CalendarFile | null,
+  commitments?: { holidays?: readonly string[] | undefined; extraWorkdays?: readonly string[] | undefined },
+): WorkCalendar {
   return buildCalendar(file ?? BUNDLED_CALENDAR, { holidays: commitments?.holidays ?? [], extraWorkdays: commitments?.extraWorkdays ?? [] });
 }

@@ -26,7 +26,19 @@ export const SURVEY_COLUMNS = {
   updates: ['主动服务意识', '主动告知', '进度告知', '主动沟通', '主动服务', 'proactive service', 'proactive updates', 'proactiveness', 'updates'],
   overall: ['整体满意度', '总体满意度', '满意度', '总体评价', '对本次售后服务的整体评价', 'overall satisfaction', 'overall', 'satisfaction'],
   recommend: ['未来推荐意愿', '推荐意愿', '愿意推荐', '推荐', '向他人推荐可能', 'willingness to recommend', 'likelihood to recommend', 'recommend'],
-  improvement: ['您认为需要改进的地方', '需要改进的地方', '改进建议', '建议', '意见建议', '意见', '其他建议', 'suggestions', 'suggestion', 'improvements', 'what should we improve'],
+  improvement: [
+    '您认为需要改进的地方',
+    '需要改进的地方',
+    '改进建议',
+    '建议',
+    '意见建议',
+    '意见',
+    '其他建议',
+    'suggestions',
+    'suggestion',
+    'improvements',
+    'what should we improve',
+  ],
   remarks: ['其他补充说明', '补充说明', '其他说明', '备注', '其他', '其他意见', 'comments', 'comment', 'remarks', 'other comments', 'notes'],
 } as const;
 export const SURVEY_REQUIRED = ['overall'] as const;
@@ -53,7 +65,7 @@ export type RecordField = keyof typeof RECORD_COLUMNS;
 /** Simplified, lower case, no spaces or punctuation, no bracketed notes or score suffix: "總體滿意度（1-5分）" → "总体满意度". */
 export function normalise(header: string): string {
   return fold(header)
-    .replace(/[(\[【〔][^)\]】〕]*[)\]】〕]/g, '')
+    .replace(/[([【〔][^)\]】〕]*[)\]】〕]/g, '')
     .replace(/[（][^）]*[）]/g, '')
     .replace(/[\s_\-:：/·.、，,*＊?？]/g, '')
     .replace(/(评分|得分|分数|打分|\d+-\d+分?)$/, '');
@@ -114,7 +126,13 @@ export function mapColumns<F extends string>(
   });
   const missing = required.filter((f) => index[f] === undefined);
   if (missing.length > 0) {
-    throw new InputError([diag('columns-missing', { missing: missing.map((f) => ({ field: f, aliases: aliases[f].slice(0, 3) })), headers: header }, { file, line: headerLine, column: 0 })]);
+    throw new InputError([
+      diag(
+        'columns-missing',
+        { missing: missing.map((f) => ({ field: f, aliases: aliases[f].slice(0, 3) })), headers: header },
+        { file, line: headerLine, column: 0 },
+      ),
+    ]);
   }
   const unused = header.filter((h, i) => !taken.has(i) && h.trim() !== '');
   return { index, unused };

@@ -17,14 +17,31 @@ export function surveySummary(a: SurveyAnalysis, file: string): DatasetSummary {
     // Counts only: example quotes stay in the `survey` command, out of documents handed around.
     themes: a.themes.list.filter((t) => t.mentions > 0).map((t) => ({ id: t.id, label: t.label, mentions: t.mentions, share: t.share, common: t.common })),
     groups: (['team', 'productLine'] as const).flatMap((g) =>
-      (a.groups[g]?.groups ?? []).map((x) => ({ grouping: g, group: x.group, responses: x.responses, satisfactionRate: x.satisfactionRate, belowMean: x.belowMean, shortfall: x.shortfall, tooFew: x.tooFew })),
+      (a.groups[g]?.groups ?? []).map((x) => ({
+        grouping: g,
+        group: x.group,
+        responses: x.responses,
+        satisfactionRate: x.satisfactionRate,
+        belowMean: x.belowMean,
+        shortfall: x.shortfall,
+        tooFew: x.tooFew,
+      })),
     ),
     anomalies: { allFive: a.anomalies.allFive.count, allOne: a.anomalies.allOne.count },
     rules: a.rules,
   };
   return {
-    name: 'survey', file, format: a.dataset.format, encoding: a.dataset.encoding, rows: a.dataset.rows, valid: a.responses,
-    invalid: a.excluded.count, sha256: a.dataset.sha256, period: a.period, metrics, digest,
+    name: 'survey',
+    file,
+    format: a.dataset.format,
+    encoding: a.dataset.encoding,
+    rows: a.dataset.rows,
+    valid: a.responses,
+    invalid: a.excluded.count,
+    sha256: a.dataset.sha256,
+    period: a.period,
+    metrics,
+    digest,
   };
 }
 
@@ -39,8 +56,10 @@ export function recordsSummary(a: RecordsAnalysis, file: string): DatasetSummary
   share('records.complaint.replyWithinCommitment', type('complaint')?.commitment.reply);
   share('records.complaint.resolutionWithinCommitment', type('complaint')?.commitment.resolution);
   const repair = type('repair');
-  if (repair?.firstTimeFix?.share != null) metrics['records.repair.firstTimeFix'] = { value: repair.firstTimeFix.share, n: repair.firstTimeFix.n, dataset: 'records' };
-  if (repair?.repeatRepair?.share != null) metrics['records.repair.repeatRepairRate'] = { value: repair.repeatRepair.share, n: repair.repeatRepair.n, dataset: 'records' };
+  if (repair?.firstTimeFix?.share != null)
+    metrics['records.repair.firstTimeFix'] = { value: repair.firstTimeFix.share, n: repair.firstTimeFix.n, dataset: 'records' };
+  if (repair?.repeatRepair?.share != null)
+    metrics['records.repair.repeatRepairRate'] = { value: repair.repeatRepair.share, n: repair.repeatRepair.n, dataset: 'records' };
   const main = (w: Record<string, Within | undefined>, t: string) => (t === 'complaint' ? w.resolution : Object.values(w).find((x) => x !== undefined));
   const digest: RecordsDigest = {
     kind: 'records',
@@ -65,7 +84,16 @@ export function recordsSummary(a: RecordsAnalysis, file: string): DatasetSummary
     }),
   };
   return {
-    name: 'records', file, format: a.dataset.format, encoding: a.dataset.encoding, rows: a.dataset.rows, valid: a.valid,
-    invalid: a.invalid.rows, sha256: a.dataset.sha256, period: a.period, metrics, digest,
+    name: 'records',
+    file,
+    format: a.dataset.format,
+    encoding: a.dataset.encoding,
+    rows: a.dataset.rows,
+    valid: a.valid,
+    invalid: a.invalid.rows,
+    sha256: a.dataset.sha256,
+    period: a.period,
+    metrics,
+    digest,
   };
 }

@@ -40,7 +40,11 @@ export function loadThemes(file: string | undefined): ThemeDictionary | undefine
       const x = t as Record<string, unknown>;
       const label = x?.label as Record<string, unknown> | undefined;
       const lists = [x?.complaint, x?.praise ?? []];
-      const good = typeof x?.id === 'string' && typeof label?.['zh-CN'] === 'string' && typeof label?.en === 'string' && lists.every((l) => Array.isArray(l) && l.every((p) => typeof p === 'string' && compiles(p)));
+      const good =
+        typeof x?.id === 'string' &&
+        typeof label?.['zh-CN'] === 'string' &&
+        typeof label?.en === 'string' &&
+        lists.every((l) => Array.isArray(l) && l.every((p) => typeof p === 'string' && compiles(p)));
       if (!good) throw new InputError([diag('themes-shape', { index: i }, { file, ...locate(parsed, ['themes', String(i)]) })]);
       return good;
     });
@@ -62,7 +66,8 @@ export function loadHolidays(file: string | undefined): CalendarFile | null {
   if (!file) return null;
   const parsed = parseYaml(readSource(file));
   const years = (parsed.value as { years?: unknown } | null)?.years;
-  if (!years || typeof years !== 'object' || Array.isArray(years)) throw new InputError([diag('holidays-shape', { year: '' }, { file, ...locate(parsed, ['years']) })]);
+  if (!years || typeof years !== 'object' || Array.isArray(years))
+    throw new InputError([diag('holidays-shape', { year: '' }, { file, ...locate(parsed, ['years']) })]);
   for (const [year, y] of Object.entries(years as Record<string, unknown>)) {
     const entry = y as { holidays?: unknown; workdays?: unknown } | null;
     const days = [entry?.holidays ?? [], entry?.workdays ?? []];
@@ -75,8 +80,12 @@ export function loadHolidays(file: string | undefined): CalendarFile | null {
 
 export function parseEncoding(e: string | undefined): Encoding | undefined {
   if (e === undefined) return undefined;
-  const v = e.toLowerCase().replace(/^utf8$/, 'utf-8').replace(/^utf16le$/, 'utf-16le');
-  if (v !== 'utf-8' && v !== 'gb18030' && v !== 'gbk' && v !== 'utf-16le' && v !== 'utf-16be') throw new UsageError(`--encoding must be utf-8, gb18030, gbk, utf-16le or utf-16be, got ${e}`);
+  const v = e
+    .toLowerCase()
+    .replace(/^utf8$/, 'utf-8')
+    .replace(/^utf16le$/, 'utf-16le');
+  if (v !== 'utf-8' && v !== 'gb18030' && v !== 'gbk' && v !== 'utf-16le' && v !== 'utf-16be')
+    throw new UsageError(`--encoding must be utf-8, gb18030, gbk, utf-16le or utf-16be, got ${e}`);
   return v;
 }
 

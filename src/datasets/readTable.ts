@@ -67,7 +67,10 @@ class HeaderFinder {
   headerLine = 0;
   titleRows = 0;
   rows = 0;
-  constructor(private sink: RowSink, private score: HeaderScore) {}
+  constructor(
+    private sink: RowSink,
+    private score: HeaderScore,
+  ) {}
 
   push(line: number, cells: RawCell[]): void {
     if (this.found) {
@@ -92,7 +95,10 @@ class HeaderFinder {
     const h = rows[at]!;
     this.headerLine = h.line;
     this.titleRows = at;
-    this.sink.header(h.cells.map((c) => (c === null ? '' : String(c).trim())), h.line);
+    this.sink.header(
+      h.cells.map((c) => (c === null ? '' : String(c).trim())),
+      h.line,
+    );
     for (const r of rows.slice(at + 1)) this.push(r.line, r.cells);
   }
 }
@@ -141,7 +147,7 @@ function detectEncoding(head: Buffer, given: Encoding | undefined): { encoding: 
 
 async function readCsv(file: string, fd: number, head: Buffer, header: HeaderFinder, given: Encoding | undefined, fail: Fail): Promise<TableInfo> {
   const { encoding, bom } = detectEncoding(head, given);
-  if (head.length >= 2 && !given && (head.indexOf(0) >= 0 && encoding !== 'utf-16le' && encoding !== 'utf-16be')) {
+  if (head.length >= 2 && !given && head.indexOf(0) >= 0 && encoding !== 'utf-16le' && encoding !== 'utf-16be') {
     // NUL bytes without a UTF-16 BOM: UTF-16 saved without a mark, or not text at all.
     fail('wrong-encoding', { encoding: 'utf-16' });
   }

@@ -144,7 +144,16 @@ const REMOTE = /偏远|远郊|山区|海岛|偏遠|遠郊|山區|remote|rural/i;
 const TRUE_WORDS = new Set(['是', 'y', 'yes', 'true', '1', '√', '✓', 'x', '返修', '重开', 'reopened', '有']);
 
 const emptyWithin = (limit: number, unit: Within['unit'], measuredTo: Within['measuredTo'], remoteLimit?: number): Within => ({
-  limit, unit, ...(remoteLimit !== undefined && remoteLimit !== limit ? { remoteLimit } : {}), measuredTo, within: 0, late: 0, overdueOpen: 0, pending: 0, notMeasured: 0, share: null,
+  limit,
+  unit,
+  ...(remoteLimit !== undefined && remoteLimit !== limit ? { remoteLimit } : {}),
+  measuredTo,
+  within: 0,
+  late: 0,
+  overdueOpen: 0,
+  pending: 0,
+  notMeasured: 0,
+  share: null,
 });
 
 /** Streaming analysis of service tickets against commitments and benchmarks, as of a date (never the clock). */
@@ -171,7 +180,13 @@ export class RecordsAccumulator {
 
   constructor(
     private file: string,
-    private o: { commitments: Commitments; calendar: WorkCalendar; asOf: string; mapping?: Partial<Record<string, string>> | undefined; repeatWindowDays?: number | undefined },
+    private o: {
+      commitments: Commitments;
+      calendar: WorkCalendar;
+      asOf: string;
+      mapping?: Partial<Record<string, string>> | undefined;
+      repeatWindowDays?: number | undefined;
+    },
   ) {
     this.asOfEnd = Date.parse(`${o.asOf}T00:00:00Z`) / 60000 + 1439;
     this.sink = { header: (cells, line) => this.onHeader(cells, line), row: (line, cells) => this.onRow(line, cells) };
@@ -210,19 +225,49 @@ export class RecordsAccumulator {
     };
     const days = (limit: number | undefined, to: Within['measuredTo'], at: Check['at']): Check | undefined =>
       limit === undefined ? undefined : { within: emptyWithin(limit, 'working days', to), limit: () => limit, at };
-    s = { count: 0, open: 0, firstContact: new Float64List(), onSite: new Float64List(), resolution: new Float64List(), commitment: {}, benchmark: {}, checks: [], overdue: { count: 0, ids: [] } };
+    s = {
+      count: 0,
+      open: 0,
+      firstContact: new Float64List(),
+      onSite: new Float64List(),
+      resolution: new Float64List(),
+      commitment: {},
+      benchmark: {},
+      checks: [],
+      overdue: { count: 0, ids: [] },
+    };
     const onSite = (t: Times) => t.onSite;
     const resolved = (t: Times) => t.resolved;
     // A complaint closed without a separate first reply was answered when it was resolved.
     const reply = (t: Times) => t.firstResponse ?? t.resolved;
     const put = <K extends string>(into: Partial<Record<K, Check>>, k: K, check: Check | undefined) => check && (into[k] = check);
     if (type === 'repair') {
-      put(s.commitment, 'response', hours((r) => (r ? (c.remoteRepairResponseHours ?? c.repairResponseHours) : c.repairResponseHours), 'on-site', onSite));
-      put(s.benchmark, 'response', hours((r) => (r ? BENCHMARKS.remoteRepairOnSiteHours : BENCHMARKS.repairOnSiteHours), 'on-site', onSite));
+      put(
+        s.commitment,
+        'response',
+        hours((r) => (r ? (c.remoteRepairResponseHours ?? c.repairResponseHours) : c.repairResponseHours), 'on-site', onSite),
+      );
+      put(
+        s.benchmark,
+        'response',
+        hours((r) => (r ? BENCHMARKS.remoteRepairOnSiteHours : BENCHMARKS.repairOnSiteHours), 'on-site', onSite),
+      );
     } else if (type === 'installation') {
-      put(s.commitment, 'completion', hours(() => c.installationHours, 'resolved', resolved));
+      put(
+        s.commitment,
+        'completion',
+        hours(() => c.installationHours, 'resolved', resolved),
+      );
     } else if (type === 'consultation') {
-      put(s.commitment, 'response', hours(() => c.consultationResponseHours, 'first-response', (t) => t.firstResponse));
+      put(
+        s.commitment,
+        'response',
+        hours(
+          () => c.consultationResponseHours,
+          'first-response',
+          (t) => t.firstResponse,
+        ),
+      );
     } else if (type === 'complaint') {
       put(s.commitment, 'reply', days(c.complaintReplyWorkingDays, 'first-response', reply));
       put(s.commitment, 'resolution', days(c.complaintResolutionWorkingDays, 'resolved', resolved));
@@ -241,7 +286,14 @@ export class RecordsAccumulator {
 
   private fail(problems: RecordProblem[], line: number, field: RecordField, code: RecordProblemCode, value: RawCell = null, firstLine?: number): void {
     const i = this.cols[field];
-    problems.push({ line, column: i === undefined ? 0 : i + 1, field, code, value: maskPersonalData(text(value)).slice(0, 40), ...(firstLine !== undefined ? { firstLine } : {}) });
+    problems.push({
+      line,
+      column: i === undefined ? 0 : i + 1,
+      field,
+      code,
+      value: maskPersonalData(text(value)).slice(0, 40),
+      ...(firstLine !== undefined ? { firstLine } : {}),
+    });
   }
 
   // Called once per row of exports with millions of rows: no closures or temporary arrays in here.
@@ -267,7 +319,8 @@ export class RecordsAccumulator {
       } else if (f === 'opened') this.fail(problems, line, 'opened', 'missing-field');
     }
     if (hasOpened) {
-      if (times.firstResponse !== null && times.firstResponse < times.opened) this.fail(problems, line, 'firstResponse', 'before-opened', this.cell(cells, 'firstResponse'));
+      if (times.firstResponse !== null && times.firstResponse < times.opened)
+        this.fail(problems, line, 'firstResponse', 'before-opened', this.cell(cells, 'firstResponse'));
       if (times.onSite !== null && times.onSite < times.opened) this.fail(problems, line, 'onSite', 'before-opened', this.cell(cells, 'onSite'));
       if (times.resolved !== null && times.resolved < times.opened) this.fail(problems, line, 'resolved', 'before-opened', this.cell(cells, 'resolved'));
     }
@@ -358,23 +411,26 @@ export class RecordsAccumulator {
       const denom = w.within + w.late + w.overdueOpen;
       return { ...w, share: denom ? roundTo(w.within / denom, 4) : null };
     };
-    const map = <K extends string>(x: Partial<Record<K, Check>>) => Object.fromEntries(Object.entries(x).map(([k, c]) => [k, done(c as Check)])) as Partial<Record<K, Within>>;
+    const map = <K extends string>(x: Partial<Record<K, Check>>) =>
+      Object.fromEntries(Object.entries(x).map(([k, c]) => [k, done(c as Check)])) as Partial<Record<K, Within>>;
     const types = RECORD_TYPES.flatMap((type): TypeStats[] => {
       const s = this.types.get(type);
       if (!s) return [];
-      return [{
-        type,
-        count: s.count,
-        open: s.open,
-        firstContactHours: dist(s.firstContact),
-        onSiteHours: type === 'repair' || type === 'installation' ? dist(s.onSite) : null,
-        resolutionHours: dist(s.resolution),
-        commitment: map(s.commitment),
-        benchmark: map(s.benchmark),
-        firstTimeFix: type === 'repair' ? repairs.firstTimeFix : null,
-        repeatRepair: type === 'repair' ? repairs.repeatRepair : null,
-        overdueOpen: s.overdue,
-      }];
+      return [
+        {
+          type,
+          count: s.count,
+          open: s.open,
+          firstContactHours: dist(s.firstContact),
+          onSiteHours: type === 'repair' || type === 'installation' ? dist(s.onSite) : null,
+          resolutionHours: dist(s.resolution),
+          commitment: map(s.commitment),
+          benchmark: map(s.benchmark),
+          firstTimeFix: type === 'repair' ? repairs.firstTimeFix : null,
+          repeatRepair: type === 'repair' ? repairs.repeatRepair : null,
+          overdueOpen: s.overdue,
+        },
+      ];
     });
     const used = Object.fromEntries(Object.entries(this.cols).map(([f, i]) => [f, this.header[i as number] ?? ''])) as Partial<Record<RecordField, string>>;
     return {

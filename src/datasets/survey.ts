@@ -20,17 +20,57 @@ export type Grouping = (typeof GROUPINGS)[number];
  */
 const SCALE: Record<Dimension, Record<string, number>> = {
   speed: { 非常慢: 1, 较慢: 2, 一般: 3, 较快: 4, 非常快: 5, 'very slow': 1, slow: 2, average: 3, fast: 4, 'very fast': 5 },
-  resolution: { 未解决: 1, 多次解决: 2, 基本解决: 3, 顺利解决: 4, 高效解决: 5, 'not resolved': 1, 'resolved after several visits': 2, 'mostly resolved': 3, resolved: 4, 'resolved efficiently': 5 },
-  professionalism: { 不专业: 1, 较欠缺: 2, 一般: 3, 较专业: 4, 非常专业: 5, unprofessional: 1, lacking: 2, average: 3, professional: 4, 'very professional': 5 },
+  resolution: {
+    未解决: 1,
+    多次解决: 2,
+    基本解决: 3,
+    顺利解决: 4,
+    高效解决: 5,
+    'not resolved': 1,
+    'resolved after several visits': 2,
+    'mostly resolved': 3,
+    resolved: 4,
+    'resolved efficiently': 5,
+  },
+  professionalism: {
+    不专业: 1,
+    较欠缺: 2,
+    一般: 3,
+    较专业: 4,
+    非常专业: 5,
+    unprofessional: 1,
+    lacking: 2,
+    average: 3,
+    professional: 4,
+    'very professional': 5,
+  },
   patience: { 不耐烦: 1, 较敷衍: 2, 一般: 3, 耐心: 4, 非常耐心: 5, impatient: 1, perfunctory: 2, average: 3, patient: 4, 'very patient': 5 },
   updates: { 被动: 1, 较少主动: 2, 一般: 3, 较主动: 4, 非常主动: 5, passive: 1, 'rarely proactive': 2, average: 3, proactive: 4, 'very proactive': 5 },
-  overall: { 非常不满意: 1, 很不满意: 1, 不满意: 2, 一般: 3, 满意: 4, 比较满意: 4, 较满意: 4, 非常满意: 5, 很满意: 5, 'very dissatisfied': 1, dissatisfied: 2, neutral: 3, satisfied: 4, 'very satisfied': 5 },
+  overall: {
+    非常不满意: 1,
+    很不满意: 1,
+    不满意: 2,
+    一般: 3,
+    满意: 4,
+    比较满意: 4,
+    较满意: 4,
+    非常满意: 5,
+    很满意: 5,
+    'very dissatisfied': 1,
+    dissatisfied: 2,
+    neutral: 3,
+    satisfied: 4,
+    'very satisfied': 5,
+  },
   recommend: { 完全不会: 1, 可能不会: 2, 不确定: 3, 可能会: 4, 一定会: 5, 'definitely not': 1, 'probably not': 2, 'not sure': 3, probably: 4, definitely: 5 },
 };
 /** Folded once the Chinese converter is loaded (see `loadChineseText`). */
 let scaleWords: Record<Dimension, ReadonlyMap<string, number>> | null = null;
 function scaleWordsFor(): Record<Dimension, ReadonlyMap<string, number>> {
-  scaleWords ??= Object.fromEntries(DIMENSIONS.map((d) => [d, new Map(Object.entries(SCALE[d]).map(([w, n]) => [fold(w), n]))])) as unknown as Record<Dimension, ReadonlyMap<string, number>>;
+  scaleWords ??= Object.fromEntries(DIMENSIONS.map((d) => [d, new Map(Object.entries(SCALE[d]).map(([w, n]) => [fold(w), n]))])) as unknown as Record<
+    Dimension,
+    ReadonlyMap<string, number>
+  >;
   return scaleWords;
 }
 
@@ -165,7 +205,12 @@ export class SurveyAccumulator {
   private withText = 0;
   private themeCounts = new Map<string, { mentions: number; praise: number; examples: string[] }>();
 
-  constructor(file: string, private themes: CompiledThemes, private rules: SurveyRules = SURVEY_RULES, private mapping?: Partial<Record<string, string>>) {
+  constructor(
+    file: string,
+    private themes: CompiledThemes,
+    private rules: SurveyRules = SURVEY_RULES,
+    private mapping?: Partial<Record<string, string>>,
+  ) {
     this.file = file;
     for (const t of themes.themes) this.themeCounts.set(t.id, { mentions: 0, praise: 0, examples: [] });
     this.sink = { header: (cells, line) => this.onHeader(cells, line), row: (line, cells) => this.onRow(line, cells) };
@@ -345,17 +390,31 @@ export class SurveyAccumulator {
       .map((t) => {
         const c = this.themeCounts.get(t.id)!;
         const s = this.withText ? roundTo(c.mentions / this.withText, 4) : 0;
-        return { id: t.id, label: t.label, mentions: c.mentions, share: s, common: this.withText > 0 && c.mentions / this.withText > this.rules.commonThemeShare + 1e-12, praise: c.praise, examples: c.examples };
+        return {
+          id: t.id,
+          label: t.label,
+          mentions: c.mentions,
+          share: s,
+          common: this.withText > 0 && c.mentions / this.withText > this.rules.commonThemeShare + 1e-12,
+          praise: c.praise,
+          examples: c.examples,
+        };
       })
       .filter((t) => t.mentions > 0 || t.praise > 0)
       .sort((a, b) => b.mentions - a.mentions || b.praise - a.praise || a.id.localeCompare(b.id));
 
     const used = Object.fromEntries(Object.entries(this.cols).map(([f, i]) => [f, this.header[i as number] ?? ''])) as Partial<Record<SurveyField, string>>;
-    const months = [...this.months.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([month, b]) => ({ month, responses: b.n, satisfactionRate: rate(b), meanOverall: mean(b) }));
+    const months = [...this.months.entries()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([month, b]) => ({ month, responses: b.n, satisfactionRate: rate(b), meanOverall: mean(b) }));
     return {
       dataset: info,
       rules: this.rules,
-      columns: { used, unused: this.unused.map((h) => maskPersonalData(h).slice(0, 60)), missingDimensions: DIMENSIONS.filter((d) => this.cols[d] === undefined) },
+      columns: {
+        used,
+        unused: this.unused.map((h) => maskPersonalData(h).slice(0, 60)),
+        missingDimensions: DIMENSIONS.filter((d) => this.cols[d] === undefined),
+      },
       responses: this.responses,
       excluded: this.excluded,
       valueIssues: this.issues,
@@ -394,7 +453,12 @@ export function compareSurveys(now: SurveyAnalysis, before: SurveyAnalysis): Sur
   const mid = (p: { from: string; to: string }) => (Date.parse(p.from) + Date.parse(p.to)) / 2 / 86_400_000;
   const gapDays = now.period && before.period ? Math.round(mid(now.period) - mid(before.period)) : null;
   const previousIsLater = gapDays !== null && gapDays < 0;
-  const kind = gapDays !== null && Math.abs(Math.abs(gapDays) - 365) <= 45 ? 'year-on-year' : gapDays !== null && now.period && before.period && daysBetween(before.period.to, now.period.from) <= 45 && gapDays > 0 ? 'period-on-period' : 'earlier';
+  const kind =
+    gapDays !== null && Math.abs(Math.abs(gapDays) - 365) <= 45
+      ? 'year-on-year'
+      : gapDays !== null && now.period && before.period && daysBetween(before.period.to, now.period.from) <= 45 && gapDays > 0
+        ? 'period-on-period'
+        : 'earlier';
   const d = (a: number | null, b: number | null, digits: number) => (a === null || b === null ? null : roundTo(a - b, digits));
   return {
     kind,
@@ -405,7 +469,10 @@ export function compareSurveys(now: SurveyAnalysis, before: SurveyAnalysis): Sur
       satisfactionRate: d(now.satisfactionRate, before.satisfactionRate, 4),
       resolutionRate: d(now.resolutionRate, before.resolutionRate, 4),
       recommendRate: d(now.recommendRate, before.recommendRate, 4),
-      means: Object.fromEntries(DIMENSIONS.map((x) => [x, d(now.dimensions[x]?.mean ?? null, before.dimensions[x]?.mean ?? null, 2)])) as Record<Dimension, number | null>,
+      means: Object.fromEntries(DIMENSIONS.map((x) => [x, d(now.dimensions[x]?.mean ?? null, before.dimensions[x]?.mean ?? null, 2)])) as Record<
+        Dimension,
+        number | null
+      >,
     },
   };
 }

@@ -28,7 +28,7 @@ export function compileThemes(base: ThemeDictionary, extra?: ThemeDictionary): C
   for (const t of extra?.themes ?? []) byId.set(t.id, t);
   const negators = [...(base.negators ?? []), ...(extra?.negators ?? [])];
   const notNegators = [...(base.notNegators ?? []), ...(extra?.notNegators ?? [])];
-  const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   return {
     themes: [...byId.values()].map((t) => ({
       id: t.id,
@@ -36,9 +36,9 @@ export function compileThemes(base: ThemeDictionary, extra?: ThemeDictionary): C
       complaint: alternation(t.complaint),
       praise: t.praise?.length ? alternation(t.praise) : null,
     })),
-    negator: new RegExp(`(?:${negators.map((n) => (ASCII.test(n) ? `(?<![a-z])${escape(n)}(?![a-z])` : escape(n))).join('|')})`, 'i'),
-    notNegator: new RegExp(notNegators.map(escape).join('|') || '(?!)', 'gi'),
-    request: new RegExp(`^\\s*(?:${[...(base.requests ?? []), ...(extra?.requests ?? [])].map(escape).join('|') || '(?!)'})`, 'i'),
+    negator: new RegExp(`(?:${negators.map((n) => (ASCII.test(n) ? `(?<![a-z])${escapeRe(n)}(?![a-z])` : escapeRe(n))).join('|')})`, 'i'),
+    notNegator: new RegExp(notNegators.map(escapeRe).join('|') || '(?!)', 'gi'),
+    request: new RegExp(`^\\s*(?:${[...(base.requests ?? []), ...(extra?.requests ?? [])].map(escapeRe).join('|') || '(?!)'})`, 'i'),
   };
 }
 

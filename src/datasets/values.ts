@@ -123,7 +123,29 @@ export function dayOf(t: WallMinutes): string {
 }
 
 /** Cells that mean "no answer": seed 002 makes most fields optional, and exports fill gaps with these. */
-const PLACEHOLDERS = new Set(['', '/', '-', '--', '—', '——', '–', '无', '空', '未填', '未填写', '不适用', 'n/a', 'na', 'none', 'null', '#n/a', '…', '...', '?', '？']);
+const PLACEHOLDERS = new Set([
+  '',
+  '/',
+  '-',
+  '--',
+  '—',
+  '——',
+  '–',
+  '无',
+  '空',
+  '未填',
+  '未填写',
+  '不适用',
+  'n/a',
+  'na',
+  'none',
+  'null',
+  '#n/a',
+  '…',
+  '...',
+  '?',
+  '？',
+]);
 
 const PLACEHOLDER_STARTS = new Set([...PLACEHOLDERS].map((p) => p.charCodeAt(0)).concat([32, 9, 0x3000, 78, 0xa0]));
 export function isPlaceholder(s: string): boolean {
@@ -134,7 +156,10 @@ export function isPlaceholder(s: string): boolean {
 }
 
 function toHalf(s: string): string {
-  return s.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ').trim();
+  return s
+    .replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/\u3000/g, ' ')
+    .trim();
 }
 
 export type RatingResult = number | null | 'invalid';

@@ -32,7 +32,10 @@ const isWeekend = (n: number) => {
 export function buildCalendar(file: CalendarFile | null, extra: { holidays?: readonly string[]; extraWorkdays?: readonly string[] } = {}): WorkCalendar {
   const holidays = new Set<number>();
   const workdays = new Set<number>();
-  const years = Object.keys(file?.years ?? {}).map(Number).filter(Number.isInteger).sort((a, b) => a - b);
+  const years = Object.keys(file?.years ?? {})
+    .map(Number)
+    .filter(Number.isInteger)
+    .sort((a, b) => a - b);
   for (const [, y] of Object.entries(file?.years ?? {})) {
     for (const d of y.holidays ?? []) holidays.add(dayNumber(d));
     for (const d of y.workdays ?? []) workdays.add(dayNumber(d));

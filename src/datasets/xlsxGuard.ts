@@ -40,7 +40,7 @@ export function checkXlsxShape(bytes: Uint8Array, fail: Fail): void {
   try {
     xml = strFromU8(unzipSync(bytes, { filter: (f) => f.name === first })[first]!);
   } catch (e) {
-    return fail('xlsx-unreadable', { detail: (e as Error).message.slice(0, 200) });
+    fail('xlsx-unreadable', { detail: (e as Error).message.slice(0, 200) });
   }
   let maxRow = 0;
   let maxCol = 0;

@@ -4,9 +4,7 @@ import type { CriterionKind, Criterion, Rubric } from '../model/rubric.js';
 import type { Ratio } from '../model/units.js';
 
 /** What a criterion kind concludes before the evidence gate. */
-export type KindVerdict =
-  | { kind: 'credit'; credit: Ratio; findings: Finding[] }
-  | { kind: 'not-assessed'; findings: Finding[] };
+export type KindVerdict = { kind: 'credit'; credit: Ratio; findings: Finding[] } | { kind: 'not-assessed'; findings: Finding[] };
 
 export interface KindContext {
   criterion: Criterion;
@@ -77,9 +75,7 @@ function evaluateRatioThreshold({ criterion, entry, evidence, path }: KindContex
   ];
   const claimed = entry?.status;
   if (claimed && claimed !== 'n/a' && (claimed === 'met') !== meets) {
-    findings.push(
-      finding('status-contradicts-measure', { status: claimed, measured: meets ? 'met' : 'not-met' }, `${path}/status`),
-    );
+    findings.push(finding('status-contradicts-measure', { status: claimed, measured: meets ? 'met' : 'not-met' }, `${path}/status`));
   }
   return { kind: 'credit', credit: meets ? 1 : 0, findings };
 }

@@ -18,7 +18,8 @@ export function evaluateDataRule(criterion: Criterion, data: DataInput | undefin
   if (!rule || !data) return null;
   const dataset = datasetOf(rule.metric);
   const unavailable = data.unavailable.find((u) => u.name === dataset);
-  if (unavailable) return { kind: 'credit', credit: 0, findings: [finding('data-unavailable', { dataset, file: unavailable.file, reason: unavailable.reason }, path)] };
+  if (unavailable)
+    return { kind: 'credit', credit: 0, findings: [finding('data-unavailable', { dataset, file: unavailable.file, reason: unavailable.reason }, path)] };
   const d = data.datasets.find((x) => x.name === dataset);
   if (!d) return null;
   const metric = d.metrics[rule.metric as DataMetricId];
@@ -27,7 +28,8 @@ export function evaluateDataRule(criterion: Criterion, data: DataInput | undefin
   const maxAge = rule.maxAgeMonths ?? criterion.maxAgeMonths;
   if (maxAge !== undefined) {
     if (!d.period) return { kind: 'credit', credit: 0, findings: [finding('data-undated', { dataset, maxAgeMonths: maxAge }, path)] };
-    if (d.period.to < addMonths(asOf, -maxAge)) return { kind: 'credit', credit: 0, findings: [finding('data-too-old', { dataset, latest: d.period.to, maxAgeMonths: maxAge }, path)] };
+    if (d.period.to < addMonths(asOf, -maxAge))
+      return { kind: 'credit', credit: 0, findings: [finding('data-too-old', { dataset, latest: d.period.to, maxAgeMonths: maxAge }, path)] };
   }
   const n = rule.rule === 'conducted' ? d.valid : metric!.n;
   const min = rule.minSample ?? 1;
@@ -35,7 +37,11 @@ export function evaluateDataRule(criterion: Criterion, data: DataInput | undefin
 
   if (rule.rule === 'conducted') {
     const rate = d.metrics['survey.satisfactionRate']?.value ?? null;
-    return { kind: 'credit', credit: 1, findings: [finding('data-survey-conducted', { n, from: d.period?.from ?? '', to: d.period?.to ?? '', satisfactionRate: rate }, path)] };
+    return {
+      kind: 'credit',
+      credit: 1,
+      findings: [finding('data-survey-conducted', { n, from: d.period?.from ?? '', to: d.period?.to ?? '', satisfactionRate: rate }, path)],
+    };
   }
   const value = metric!.value;
   const credit = rule.rule === 'proportional' ? value : rule.rule === 'complement' ? 1 - value : value >= (rule.atLeast ?? 1) - 1e-9 ? 1 : 0;

@@ -42,9 +42,7 @@ export function evaluateCriterion(
   });
 
   if (entry?.status === 'n/a' && criterion.notApplicable) {
-    return result(false, 0, 'not-applicable', [
-      finding('not-applicable', { justification: entry.justification ?? '' }, `${path}/status`),
-    ]);
+    return result(false, 0, 'not-applicable', [finding('not-applicable', { justification: entry.justification ?? '' }, `${path}/status`)]);
   }
 
   const fromData = evaluateDataRule(criterion, data, asOf, path);
@@ -76,9 +74,7 @@ export function evaluateCriterion(
   if (credit > 0 && items.counting === 0) {
     // An auditor would not accept an unsupported claim either.
     findings.push(
-      items.items.length === 0
-        ? finding('no-evidence', {}, path)
-        : finding('no-valid-evidence', { cited: items.items.length }, `${path}/evidence`),
+      items.items.length === 0 ? finding('no-evidence', {}, path) : finding('no-valid-evidence', { cited: items.items.length }, `${path}/evidence`),
     );
     credit = 0;
   }

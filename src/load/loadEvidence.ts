@@ -43,7 +43,8 @@ export function capDiagnostics(ds: Diagnostic[], file: string): Diagnostic[] {
  * name or note carrying an escape sequence must not drive the terminal or an annotation when shown.
  */
 function withoutControlCharacters(value: unknown): unknown {
-  if (typeof value === 'string') return /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/.test(value) ? value.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '') : value;
+  if (typeof value === 'string')
+    return /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/.test(value) ? value.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '') : value;
   if (Array.isArray(value)) return value.map(withoutControlCharacters);
   if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withoutControlCharacters(v)]));
   return value;

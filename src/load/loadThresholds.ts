@@ -25,7 +25,7 @@ export function loadThresholdsFile(file: string, rubric: Rubric): Thresholds {
   };
   for (const id of Object.keys(t.sections ?? {})) check(['sections', id], id, sections, 'section', 'key');
   for (const id of Object.keys(t.clauses ?? {})) check(['clauses', id], id, clauses, 'clause', 'key');
-  (t.mustPass ?? []).forEach((id, i) => check(['mustPass', String(i)], id, criteria, 'criterion', 'value'));
+  for (const [i, id] of (t.mustPass ?? []).entries()) check(['mustPass', String(i)], id, criteria, 'criterion', 'value');
   if (out.length) throw new InputError(out);
   return t;
 }

@@ -75,7 +75,11 @@ export function parseYaml(source: Source): ParsedYaml {
   if (bad) {
     const where = { file, ...at(bad.offset) };
     throw new InputError([
-      bad.kind === 'too-deep' ? diag('too-deep', { depth: bad.depth - 1 }, where) : bad.kind === 'too-many-items' || bad.kind === 'too-many-values' ? diag('too-many-entries', { limit: bad.limit }, where) : diag('too-many-aliases', { limit: bad.limit }, where),
+      bad.kind === 'too-deep'
+        ? diag('too-deep', { depth: bad.depth - 1 }, where)
+        : bad.kind === 'too-many-items' || bad.kind === 'too-many-values'
+          ? diag('too-many-entries', { limit: bad.limit }, where)
+          : diag('too-many-aliases', { limit: bad.limit }, where),
     ]);
   }
 
@@ -102,10 +106,13 @@ export function parseYaml(source: Source): ParsedYaml {
     }
   }
 
-  const diagnostics: Diagnostic[] = [...syntax, ...[...doc.errors, ...doc.warnings].slice(0, MAX_ERRORS).map((e) => {
-    const pos = e.linePos?.[0];
-    return diag('yaml-syntax', { code: e.code, detail: yamlDetail(e.message) }, { file, line: pos?.line ?? 0, column: pos?.col ?? 0 });
-  })];
+  const diagnostics: Diagnostic[] = [
+    ...syntax,
+    ...[...doc.errors, ...doc.warnings].slice(0, MAX_ERRORS).map((e) => {
+      const pos = e.linePos?.[0];
+      return diag('yaml-syntax', { code: e.code, detail: yamlDetail(e.message) }, { file, line: pos?.line ?? 0, column: pos?.col ?? 0 });
+    }),
+  ];
   if (doc.errors.length + doc.warnings.length > MAX_ERRORS) diagnostics.push(diag('too-many-errors', { shown: MAX_ERRORS }, { file, line: 0, column: 0 }));
   if (diagnostics.length > 0) throw new InputError(diagnostics);
 
@@ -116,7 +123,9 @@ export function parseYaml(source: Source): ParsedYaml {
     // toJS throws without a position for alias bombs and unresolved aliases.
     const msg = e instanceof Error ? e.message : String(e);
     const excessive = /alias/i.test(msg) && /count|excessive/i.test(msg);
-    throw new InputError([excessive ? diag('alias-expansion', {}, { file, line: 0, column: 0 }) : diag('alias-unresolved', { detail: msg }, { file, line: 0, column: 0 })]);
+    throw new InputError([
+      excessive ? diag('alias-expansion', {}, { file, line: 0, column: 0 }) : diag('alias-unresolved', { detail: msg }, { file, line: 0, column: 0 }),
+    ]);
   }
   return { source, doc, lineCounter, value };
 }

@@ -73,7 +73,9 @@ export function valueIssueMessage(v: ValueIssue, lang: Lang): string {
   const where = zh ? `第${v.column}列“${v.header}”` : `column ${v.column} "${v.header}"`;
   switch (v.code) {
     case 'rating-invalid':
-      return zh ? `${where}：“${v.value}”不是1–5分的评分，此项不计（本条评价其余各项照常计入）` : `${where}: "${v.value}" is not a 1–5 rating; this answer is left out (the rest of the response counts)`;
+      return zh
+        ? `${where}：“${v.value}”不是1–5分的评分，此项不计（本条评价其余各项照常计入）`
+        : `${where}: "${v.value}" is not a 1–5 rating; this answer is left out (the rest of the response counts)`;
     case 'date-unreadable':
       return zh ? `${where}：日期“${v.value}”无法识别，按未填写处理` : `${where}: unreadable date "${v.value}", treated as not given`;
     case 'date-implausible':
@@ -87,7 +89,9 @@ export function excludedMessage(r: ExcludedReason, lang: Lang): string {
     case 'no-ratings':
       return zh ? '没有任何有效评分，不计为一份评价' : 'no valid rating at all: not counted as a response';
     case 'duplicate-order':
-      return zh ? `服务单号“${r.order}”重复（首次出现在第${r.firstLine}行），不重复计入` : `service order "${r.order}" repeated (first on line ${r.firstLine}): not counted twice`;
+      return zh
+        ? `服务单号“${r.order}”重复（首次出现在第${r.firstLine}行），不重复计入`
+        : `service order "${r.order}" repeated (first on line ${r.firstLine}): not counted twice`;
   }
 }
 
@@ -128,7 +132,9 @@ export const CHECK_LABELS: Record<'response' | 'completion' | 'reply' | 'resolut
 export function deadlineText(w: Within, lang: Lang): string {
   const u = unit(w, lang);
   const remote = w.remoteLimit !== undefined ? (lang === 'en' ? `; remote ≤ ${w.remoteLimit} ${u}` : `；偏远地区 ≤ ${w.remoteLimit} ${u}`) : '';
-  return lang === 'en' ? `≤ ${w.limit} ${u} to ${MEASURED_TO[w.measuredTo].en}${remote}` : `≤ ${w.limit} ${u}（至${MEASURED_TO[w.measuredTo]['zh-CN']}${remote}）`;
+  return lang === 'en'
+    ? `≤ ${w.limit} ${u} to ${MEASURED_TO[w.measuredTo].en}${remote}`
+    : `≤ ${w.limit} ${u}（至${MEASURED_TO[w.measuredTo]['zh-CN']}${remote}）`;
 }
 
 export const DS = {
@@ -148,10 +154,16 @@ export const DS = {
   dimension: { 'zh-CN': '评价项', en: 'Item' },
   mean: { 'zh-CN': '均值', en: 'Mean' },
   answered: { 'zh-CN': '作答', en: 'Answered' },
-  themes: { 'zh-CN': '问题主题（在 {n} 条文字意见中的提及率；超过 {share} 为共性问题）', en: 'Complaint themes (share of the {n} written answers; over {share}: a common problem)' },
+  themes: {
+    'zh-CN': '问题主题（在 {n} 条文字意见中的提及率；超过 {share} 为共性问题）',
+    en: 'Complaint themes (share of the {n} written answers; over {share}: a common problem)',
+  },
   praise: { 'zh-CN': '表扬', en: 'praise' },
   common: { 'zh-CN': '共性问题', en: 'common problem' },
-  groups: { 'zh-CN': '{g}（满意率低于各组均值 {share} 以上需复核；少于 {min} 份不作判断）', en: 'By {g} (satisfaction rate more than {share} below the mean of the groups: review; fewer than {min} responses: not judged)' },
+  groups: {
+    'zh-CN': '{g}（满意率低于各组均值 {share} 以上需复核；少于 {min} 份不作判断）',
+    en: 'By {g} (satisfaction rate more than {share} below the mean of the groups: review; fewer than {min} responses: not judged)',
+  },
   groupMean: { 'zh-CN': '各组满意率均值', en: 'mean of the groups' },
   filledDown: { 'zh-CN': '{n} 个空白单元格按上一行补齐（合并单元格）', en: '{n} blank cells filled from the row above (merged cells)' },
   review: { 'zh-CN': '需复核', en: 'review' },
@@ -162,7 +174,10 @@ export const DS = {
   yoy: { 'zh-CN': '同比（与去年同期比较）', en: 'Year on year' },
   mom: { 'zh-CN': '环比（与上一期比较）', en: 'Period on period' },
   earlier: { 'zh-CN': '与较早一期比较', en: 'Compared with an earlier period' },
-  previousLater: { 'zh-CN': '注意：“上期”文件的时间晚于本期，两个文件可能颠倒了', en: 'Note: the "previous" file covers a later period than this one; the two may be swapped' },
+  previousLater: {
+    'zh-CN': '注意：“上期”文件的时间晚于本期，两个文件可能颠倒了',
+    en: 'Note: the "previous" file covers a later period than this one; the two may be swapped',
+  },
   type: { 'zh-CN': '类型', en: 'Type' },
   count: { 'zh-CN': '数量', en: 'Count' },
   open: { 'zh-CN': '未结', en: 'open' },
@@ -171,14 +186,23 @@ export const DS = {
   resolution: { 'zh-CN': '办结（小时）中位/P90', en: 'Resolution h (median / p90)' },
   commitment: { 'zh-CN': '承诺', en: 'Commitment' },
   benchmark: { 'zh-CN': '常见要求', en: 'Benchmark' },
-  withinShare: { 'zh-CN': '{share}（按时 {within}，超时 {late}，超期未结 {overdue}；未到期 {pending}，未记录 {nm}）', en: '{share} (on time {within}, late {late}, open past deadline {overdue}; pending {pending}, not recorded {nm})' },
+  withinShare: {
+    'zh-CN': '{share}（按时 {within}，超时 {late}，超期未结 {overdue}；未到期 {pending}，未记录 {nm}）',
+    en: '{share} (on time {within}, late {late}, open past deadline {overdue}; pending {pending}, not recorded {nm})',
+  },
   ftf: { 'zh-CN': '一次修复率', en: 'First-time fix' },
   repeat: { 'zh-CN': '返修率（{days}天内同一订单再次报修或标记返修）', en: 'Repeat repairs (reopened, or repaired again within {days} days)' },
   overdue: { 'zh-CN': '超期未结', en: 'Open past deadline' },
   none: { 'zh-CN': '无', en: 'none' },
   asOf: { 'zh-CN': '截至', en: 'as of' },
-  calendarOutside: { 'zh-CN': '{n} 件投诉的日期不在节假日日历覆盖的年份（{from}–{to}）内，工作日只扣除周末', en: '{n} complaints fall outside the years the holiday calendar covers ({from}–{to}); only weekends were excluded' },
-  noCommitments: { 'zh-CN': '未声明承诺（在证据文件 commitments 中声明，并用 --evidence 指定证据文件）', en: 'no commitments declared (set `commitments` in the evidence file and pass --evidence)' },
+  calendarOutside: {
+    'zh-CN': '{n} 件投诉的日期不在节假日日历覆盖的年份（{from}–{to}）内，工作日只扣除周末',
+    en: '{n} complaints fall outside the years the holiday calendar covers ({from}–{to}); only weekends were excluded',
+  },
+  noCommitments: {
+    'zh-CN': '未声明承诺（在证据文件 commitments 中声明，并用 --evidence 指定证据文件）',
+    en: 'no commitments declared (set `commitments` in the evidence file and pass --evidence)',
+  },
 } satisfies Record<string, L>;
 
 export function ds(key: keyof typeof DS, lang: Lang, args: Record<string, string | number> = {}): string {
@@ -186,14 +210,28 @@ export function ds(key: keyof typeof DS, lang: Lang, args: Record<string, string
 }
 
 /** A data rule in plain words, with its numbers and which of them are our derivation. */
-export function dataRuleText(d: { rule: string; atLeast: number | null; minSample: number | null; maxAgeMonths: number | null; note: string | null }, lang: Lang): string {
+export function dataRuleText(
+  d: { rule: string; atLeast: number | null; minSample: number | null; maxAgeMonths: number | null; note: string | null },
+  lang: Lang,
+): string {
   const zh = lang === 'zh-CN';
   const p = (x: number) => `${Math.round(x * 1000) / 10}%`;
   const rule =
-    d.rule === 'proportional' ? (zh ? '按比例计分' : 'credited in proportion')
-    : d.rule === 'complement' ? (zh ? '按未发生比例计分（1 − 比例）' : 'credited for the share without it (1 − share)')
-    : d.rule === 'conducted' ? (zh ? '开展并分析了调查即符合（不设满意率门槛）' : 'met when the survey was carried out and analysed (no satisfaction level required)')
-    : zh ? `达到 ${p(d.atLeast ?? 1)} 即符合（推定阈值）` : `met at ${p(d.atLeast ?? 1)} or more (a derived threshold)`;
+    d.rule === 'proportional'
+      ? zh
+        ? '按比例计分'
+        : 'credited in proportion'
+      : d.rule === 'complement'
+        ? zh
+          ? '按未发生比例计分（1 − 比例）'
+          : 'credited for the share without it (1 − share)'
+        : d.rule === 'conducted'
+          ? zh
+            ? '开展并分析了调查即符合（不设满意率门槛）'
+            : 'met when the survey was carried out and analysed (no satisfaction level required)'
+          : zh
+            ? `达到 ${p(d.atLeast ?? 1)} 即符合（推定阈值）`
+            : `met at ${p(d.atLeast ?? 1)} or more (a derived threshold)`;
   const parts = [rule];
   if (d.minSample !== null) parts.push(zh ? `至少 ${d.minSample} 条（推定）` : `at least ${d.minSample} rows (derived)`);
   if (d.maxAgeMonths !== null) parts.push(zh ? `最新数据在 ${d.maxAgeMonths} 个月内` : `newest data within ${d.maxAgeMonths} months`);

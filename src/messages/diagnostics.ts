@@ -95,25 +95,62 @@ const REQUIRED_HINTS: Record<string, Localized> = {
   schemaVersion: { 'zh-CN': '在文件开头加上 `schemaVersion: 1`。', en: 'Add `schemaVersion: 1` at the top of the file.' },
   company: { 'zh-CN': '加上 `company: { name: 你的公司名称 }`。', en: 'Add `company: { name: 你的公司名称 }`.' },
   'company.name': { 'zh-CN': '填写企业注册名称：`name: …`。', en: 'Add the registered company name: `name: …`.' },
-  assessment: { 'zh-CN': '加上 `assessment: { date: 2026-11-01 }`——评估基准日。', en: 'Add `assessment: { date: 2026-11-01 }` — the as-of date of the assessment.' },
-  'assessment.date': { 'zh-CN': '加上 `date: YYYY-MM-DD`，证据是否过期以此日期判断。', en: 'Add `date: YYYY-MM-DD`, the as-of date against which expiry is judged.' },
+  assessment: {
+    'zh-CN': '加上 `assessment: { date: 2026-11-01 }`——评估基准日。',
+    en: 'Add `assessment: { date: 2026-11-01 }` — the as-of date of the assessment.',
+  },
+  'assessment.date': {
+    'zh-CN': '加上 `date: YYYY-MM-DD`，证据是否过期以此日期判断。',
+    en: 'Add `date: YYYY-MM-DD`, the as-of date against which expiry is judged.',
+  },
 };
 const YAML_HINTS: Record<string, Localized> = {
-  DUPLICATE_KEY: { 'zh-CN': '同一映射中每个键只能出现一次；请合并两处内容（否则后者会悄悄覆盖前者）。', en: 'Each key may appear once in a mapping; merge the two entries (the second would silently replace the first).' },
+  DUPLICATE_KEY: {
+    'zh-CN': '同一映射中每个键只能出现一次；请合并两处内容（否则后者会悄悄覆盖前者）。',
+    en: 'Each key may appear once in a mapping; merge the two entries (the second would silently replace the first).',
+  },
   TAB_AS_INDENT: { 'zh-CN': '缩进请用空格，不要用制表符。', en: 'Indent with spaces, not tabs.' },
   BAD_INDENT: { 'zh-CN': '检查缩进以及每个键后的冒号。', en: 'Check the indentation and the colon after each key.' },
   MISSING_CHAR: { 'zh-CN': '检查缩进以及每个键后的冒号。', en: 'Check the indentation and the colon after each key.' },
-  BLOCK_AS_IMPLICIT_KEY: { 'zh-CN': '键不能跨行；检查上一行是否缺少冒号。', en: 'A key cannot span several lines; check for a missing colon on the line above.' },
+  BLOCK_AS_IMPLICIT_KEY: {
+    'zh-CN': '键不能跨行；检查上一行是否缺少冒号。',
+    en: 'A key cannot span several lines; check for a missing colon on the line above.',
+  },
 };
 const FORMAT_TEXT: Record<DiagnosticArgs['bad-format']['format'], Record<Lang, Text>> = {
-  date: { 'zh-CN': { message: '必须是 YYYY-MM-DD 格式的日期', hint: '例如 2026-11-01。' }, en: { message: 'must be a date written YYYY-MM-DD', hint: 'For example 2026-11-01.' } },
+  date: {
+    'zh-CN': { message: '必须是 YYYY-MM-DD 格式的日期', hint: '例如 2026-11-01。' },
+    en: { message: 'must be a date written YYYY-MM-DD', hint: 'For example 2026-11-01.' },
+  },
   url: { 'zh-CN': { message: '必须是以 http:// 或 https:// 开头的网址' }, en: { message: 'must be a web address starting with http:// or https://' } },
-  sha256: { 'zh-CN': { message: '必须是 SHA-256 摘要（64 位十六进制）', hint: '可用 `sha256sum 文件` 计算。' }, en: { message: 'must be a SHA-256 digest (64 hexadecimal digits)', hint: 'Compute it with `sha256sum FILE`.' } },
+  sha256: {
+    'zh-CN': { message: '必须是 SHA-256 摘要（64 位十六进制）', hint: '可用 `sha256sum 文件` 计算。' },
+    en: { message: 'must be a SHA-256 digest (64 hexadecimal digits)', hint: 'Compute it with `sha256sum FILE`.' },
+  },
   id: { 'zh-CN': { message: '必须是以点分隔的条款编号，如 5.3.2' }, en: { message: 'must be a dotted clause id such as 5.3.2' } },
   other: { 'zh-CN': { message: '格式不正确' }, en: { message: 'has an invalid format' } },
 };
 
-const DATASET_DIAGNOSTICS: Pick<Catalog, 'xlsx-too-large' | 'xlsx-extent' | 'dataset-not-found' | 'dataset-not-a-file' | 'dataset-too-large' | 'xlsx-unreadable' | 'sheet-empty' | 'csv-unparseable' | 'table-empty' | 'wrong-encoding' | 'mapping-unknown-field' | 'mapping-unknown-header' | 'columns-missing' | 'mapping-shape' | 'themes-shape' | 'holidays-shape' | 'mapping-not-found'> = {
+const DATASET_DIAGNOSTICS: Pick<
+  Catalog,
+  | 'xlsx-too-large'
+  | 'xlsx-extent'
+  | 'dataset-not-found'
+  | 'dataset-not-a-file'
+  | 'dataset-too-large'
+  | 'xlsx-unreadable'
+  | 'sheet-empty'
+  | 'csv-unparseable'
+  | 'table-empty'
+  | 'wrong-encoding'
+  | 'mapping-unknown-field'
+  | 'mapping-unknown-header'
+  | 'columns-missing'
+  | 'mapping-shape'
+  | 'themes-shape'
+  | 'holidays-shape'
+  | 'mapping-not-found'
+> = {
   'dataset-not-found': {
     'zh-CN': () => ({ message: '文件不存在', hint: '检查路径；证据文件中的数据路径相对于证据文件。' }),
     en: () => ({ message: 'file not found', hint: 'Check the path; dataset paths in an evidence file are relative to it.' }),
@@ -131,12 +168,24 @@ const DATASET_DIAGNOSTICS: Pick<Catalog, 'xlsx-too-large' | 'xlsx-extent' | 'dat
     en: (a) => ({ message: `cannot be read as an XLSX workbook (${a.detail})`, hint: 'Save it from Excel as .xlsx, or export CSV.' }),
   },
   'xlsx-too-large': {
-    'zh-CN': (a) => ({ message: `工作簿解压后过大（${a.part || '全部内容'} 超过 ${Math.round(a.max / 1048576)} MB），未读取`, hint: '请导出为 CSV（CSV 按流读取，没有这一限制）。' }),
-    en: (a) => ({ message: `the workbook is too large once unzipped (${a.part || 'all parts'} over ${Math.round(a.max / 1048576)} MB); not read`, hint: 'Export it as CSV (read as a stream, without this limit).' }),
+    'zh-CN': (a) => ({
+      message: `工作簿解压后过大（${a.part || '全部内容'} 超过 ${Math.round(a.max / 1048576)} MB），未读取`,
+      hint: '请导出为 CSV（CSV 按流读取，没有这一限制）。',
+    }),
+    en: (a) => ({
+      message: `the workbook is too large once unzipped (${a.part || 'all parts'} over ${Math.round(a.max / 1048576)} MB); not read`,
+      hint: 'Export it as CSV (read as a stream, without this limit).',
+    }),
   },
   'xlsx-extent': {
-    'zh-CN': (a) => ({ message: `第一个工作表的单元格范围异常（${a.ref}：${a.rows} 行 × ${a.columns} 列），未读取`, hint: '删除表格右侧和下方的空白格式或多余单元格后另存，或导出为 CSV。' }),
-    en: (a) => ({ message: `the first sheet's cells reach ${a.ref} (${a.rows} rows × ${a.columns} columns); not read`, hint: 'Delete the stray formatted cells to the right of and below the table and save again, or export CSV.' }),
+    'zh-CN': (a) => ({
+      message: `第一个工作表的单元格范围异常（${a.ref}：${a.rows} 行 × ${a.columns} 列），未读取`,
+      hint: '删除表格右侧和下方的空白格式或多余单元格后另存，或导出为 CSV。',
+    }),
+    en: (a) => ({
+      message: `the first sheet's cells reach ${a.ref} (${a.rows} rows × ${a.columns} columns); not read`,
+      hint: 'Delete the stray formatted cells to the right of and below the table and save again, or export CSV.',
+    }),
   },
   'sheet-empty': { 'zh-CN': () => ({ message: '第一个工作表为空' }), en: () => ({ message: 'the first sheet is empty' }) },
   'csv-unparseable': {
@@ -145,16 +194,28 @@ const DATASET_DIAGNOSTICS: Pick<Catalog, 'xlsx-too-large' | 'xlsx-extent' | 'dat
   },
   'table-empty': { 'zh-CN': () => ({ message: '文件为空' }), en: () => ({ message: 'the file is empty' }) },
   'wrong-encoding': {
-    'zh-CN': (a) => ({ message: a.encoding ? `不是有效的 ${a.encoding} 文本` : '既不是 UTF-8 也不是 GB18030 文本', hint: a.encoding ? '换一个 --encoding 试试（utf-8、gb18030）。' : '请导出为 UTF-8 CSV，或指定 --encoding。' }),
-    en: (a) => ({ message: a.encoding ? `is not valid ${a.encoding} text` : 'is neither UTF-8 nor GB18030 text', hint: a.encoding ? 'Try another --encoding (utf-8, gb18030).' : 'Save the export as UTF-8 CSV, or pass --encoding.' }),
+    'zh-CN': (a) => ({
+      message: a.encoding ? `不是有效的 ${a.encoding} 文本` : '既不是 UTF-8 也不是 GB18030 文本',
+      hint: a.encoding ? '换一个 --encoding 试试（utf-8、gb18030）。' : '请导出为 UTF-8 CSV，或指定 --encoding。',
+    }),
+    en: (a) => ({
+      message: a.encoding ? `is not valid ${a.encoding} text` : 'is neither UTF-8 nor GB18030 text',
+      hint: a.encoding ? 'Try another --encoding (utf-8, gb18030).' : 'Save the export as UTF-8 CSV, or pass --encoding.',
+    }),
   },
   'mapping-unknown-field': {
     'zh-CN': (a) => ({ message: `列映射中有未知字段 \`${a.field}\``, hint: a.guess ? `是否应为 \`${a.guess}\`？` : `字段：${a.fields.join(', ')}。` }),
-    en: (a) => ({ message: `the column mapping names unknown field \`${a.field}\``, hint: a.guess ? `Did you mean \`${a.guess}\`?` : `Fields: ${a.fields.join(', ')}.` }),
+    en: (a) => ({
+      message: `the column mapping names unknown field \`${a.field}\``,
+      hint: a.guess ? `Did you mean \`${a.guess}\`?` : `Fields: ${a.fields.join(', ')}.`,
+    }),
   },
   'mapping-unknown-header': {
     'zh-CN': (a) => ({ message: `列映射把 ${a.field} 指向“${a.header}”，但此文件没有这一列`, hint: `表头：${a.headers.join(', ')}。` }),
-    en: (a) => ({ message: `the column mapping points ${a.field} at "${a.header}", which is not a header of this file`, hint: `Headers: ${a.headers.join(', ')}.` }),
+    en: (a) => ({
+      message: `the column mapping points ${a.field} at "${a.header}", which is not a header of this file`,
+      hint: `Headers: ${a.headers.join(', ')}.`,
+    }),
   },
   'columns-missing': {
     'zh-CN': (a) => ({
@@ -167,23 +228,60 @@ const DATASET_DIAGNOSTICS: Pick<Catalog, 'xlsx-too-large' | 'xlsx-extent' | 'dat
     }),
   },
   'mapping-not-found': {
-    'zh-CN': (a) => ({ message: `datasets.mapping 指向的列映射文件 ${a.file} 无法使用（${a.state === 'outside-root' ? '在证据根目录之外' : a.state === 'missing' ? '不存在' : '不是普通文件'}）`, hint: '列映射文件须放在证据文件所在目录（或 --root）之内。' }),
-    en: (a) => ({ message: `the column mapping ${a.file} named in datasets.mapping cannot be used (${a.state === 'outside-root' ? 'outside the evidence root' : a.state === 'missing' ? 'not found' : 'not a regular file'})`, hint: 'Keep the mapping file inside the evidence folder (or --root).' }),
+    'zh-CN': (a) => ({
+      message: `datasets.mapping 指向的列映射文件 ${a.file} 无法使用（${a.state === 'outside-root' ? '在证据根目录之外' : a.state === 'missing' ? '不存在' : '不是普通文件'}）`,
+      hint: '列映射文件须放在证据文件所在目录（或 --root）之内。',
+    }),
+    en: (a) => ({
+      message: `the column mapping ${a.file} named in datasets.mapping cannot be used (${a.state === 'outside-root' ? 'outside the evidence root' : a.state === 'missing' ? 'not found' : 'not a regular file'})`,
+      hint: 'Keep the mapping file inside the evidence folder (or --root).',
+    }),
   },
   'themes-shape': {
-    'zh-CN': (a) => ({ message: a.index >= 0 ? `主题词典第 ${a.index + 1} 个主题格式不对` : '主题词典需要 `themes:` 列表', hint: '每个主题需要 id、label（zh-CN 和 en）、complaint（正则表达式列表），可选 praise；格式同 reference/survey-themes.yaml。' }),
-    en: (a) => ({ message: a.index >= 0 ? `theme ${a.index + 1} of the theme dictionary is malformed` : 'the theme dictionary needs a `themes:` list', hint: 'Each theme needs id, label (zh-CN and en), complaint (a list of regular expressions), optionally praise; see reference/survey-themes.yaml.' }),
+    'zh-CN': (a) => ({
+      message: a.index >= 0 ? `主题词典第 ${a.index + 1} 个主题格式不对` : '主题词典需要 `themes:` 列表',
+      hint: '每个主题需要 id、label（zh-CN 和 en）、complaint（正则表达式列表），可选 praise；格式同 reference/survey-themes.yaml。',
+    }),
+    en: (a) => ({
+      message: a.index >= 0 ? `theme ${a.index + 1} of the theme dictionary is malformed` : 'the theme dictionary needs a `themes:` list',
+      hint: 'Each theme needs id, label (zh-CN and en), complaint (a list of regular expressions), optionally praise; see reference/survey-themes.yaml.',
+    }),
   },
   'holidays-shape': {
-    'zh-CN': (a) => ({ message: a.year ? `节假日日历 ${a.year} 年的格式不对` : '节假日日历需要 `years:` 映射', hint: '格式同 reference/cn-work-calendar.yaml：years: { 2026: { holidays: [2026-01-01], workdays: [2026-01-04] } }，日期须为该年的真实日期。' }),
-    en: (a) => ({ message: a.year ? `year ${a.year} of the holiday calendar is malformed` : 'the holiday calendar needs a `years:` mapping', hint: 'Same shape as reference/cn-work-calendar.yaml: years: { 2026: { holidays: [2026-01-01], workdays: [2026-01-04] } }, real dates of that year.' }),
+    'zh-CN': (a) => ({
+      message: a.year ? `节假日日历 ${a.year} 年的格式不对` : '节假日日历需要 `years:` 映射',
+      hint: '格式同 reference/cn-work-calendar.yaml：years: { 2026: { holidays: [2026-01-01], workdays: [2026-01-04] } }，日期须为该年的真实日期。',
+    }),
+    en: (a) => ({
+      message: a.year ? `year ${a.year} of the holiday calendar is malformed` : 'the holiday calendar needs a `years:` mapping',
+      hint: 'Same shape as reference/cn-work-calendar.yaml: years: { 2026: { holidays: [2026-01-01], workdays: [2026-01-04] } }, real dates of that year.',
+    }),
   },
   'mapping-shape': {
     'zh-CN': () => ({ message: '列映射需要 `columns:`，每行一个 `字段: "表头"`', hint: '例如：columns: { overall: "整体评价", order: "工单编号" }' }),
-    en: () => ({ message: 'a column mapping needs `columns:` with one `field: "header"` per line', hint: 'For example: columns: { overall: "整体评价", order: "工单编号" }' }),
+    en: () => ({
+      message: 'a column mapping needs `columns:` with one `field: "header"` per line',
+      hint: 'For example: columns: { overall: "整体评价", order: "工单编号" }',
+    }),
   },
 };
-const RUBRIC_DIAGNOSTICS: Pick<Catalog, 'duplicate-id' | 'undeclared-source' | 'sections-sum' | 'children-sum' | 'not-a-child' | 'unknown-data-metric' | 'at-least-missing' | 'unknown-kind' | 'measure-missing' | 'undeclared-metric' | 'measure-ignored' | 'levels-unordered' | 'first-level-not-fail' | 'level-ids-duplicate'> = {
+const RUBRIC_DIAGNOSTICS: Pick<
+  Catalog,
+  | 'duplicate-id'
+  | 'undeclared-source'
+  | 'sections-sum'
+  | 'children-sum'
+  | 'not-a-child'
+  | 'unknown-data-metric'
+  | 'at-least-missing'
+  | 'unknown-kind'
+  | 'measure-missing'
+  | 'undeclared-metric'
+  | 'measure-ignored'
+  | 'levels-unordered'
+  | 'first-level-not-fail'
+  | 'level-ids-duplicate'
+> = {
   'duplicate-id': {
     'zh-CN': (a) => ({ message: `编号 ${a.id} 重复（首次出现于 ${a.first}）` }),
     en: (a) => ({ message: `duplicate id ${a.id} (first at ${a.first})` }),
@@ -202,7 +300,10 @@ const RUBRIC_DIAGNOSTICS: Pick<Catalog, 'duplicate-id' | 'undeclared-source' | '
   },
   'not-a-child': {
     'zh-CN': (a) => ({ message: `${a.kind === 'clause' ? '二级指标' : '评价项'}编号 ${a.id} 不属于 ${a.parent}`, hint: `编号应为 ${a.parent}.N。` }),
-    en: (a) => ({ message: `${a.kind} id ${a.id} is not a child of ${a.kind === 'clause' ? 'section' : 'clause'} ${a.parent}`, hint: `Number it ${a.parent}.N.` }),
+    en: (a) => ({
+      message: `${a.kind} id ${a.id} is not a child of ${a.kind === 'clause' ? 'section' : 'clause'} ${a.parent}`,
+      hint: `Number it ${a.parent}.N.`,
+    }),
   },
   'unknown-data-metric': {
     'zh-CN': (a) => ({ message: `${a.subject} 使用了未知的数据指标 \`${a.metric}\``, hint: `已知：${a.known.join(', ')}。` }),
@@ -214,7 +315,10 @@ const RUBRIC_DIAGNOSTICS: Pick<Catalog, 'duplicate-id' | 'undeclared-source' | '
   },
   'unknown-kind': {
     'zh-CN': (a) => ({ message: `本版本不认识评分类型 \`${a.kind}\`；${a.id} 将按“不支持”计`, hint: `已知类型：${a.known.join(', ')}。` }),
-    en: (a) => ({ message: `criterion kind \`${a.kind}\` is not known to this version; ${a.id} will be scored as unsupported`, hint: `Known kinds: ${a.known.join(', ')}.` }),
+    en: (a) => ({
+      message: `criterion kind \`${a.kind}\` is not known to this version; ${a.id} will be scored as unsupported`,
+      hint: `Known kinds: ${a.known.join(', ')}.`,
+    }),
   },
   'measure-missing': {
     'zh-CN': (a) => ({ message: `评价项 ${a.id} 的类型为 ratio-threshold，但缺少 \`measure\`` }),
@@ -254,11 +358,17 @@ export const DIAGNOSTICS: Catalog = {
   },
   'too-large': {
     'zh-CN': (a) => ({ message: `文件大小 ${a.size} 字节，超过 ${a.max} 字节的上限`, hint: '请拆分文件；若确实这么大，用 --max-bytes 提高上限。' }),
-    en: (a) => ({ message: `file is ${a.size} bytes, over the ${a.max}-byte limit`, hint: 'Split the file, or raise the limit with --max-bytes if it really is this large.' }),
+    en: (a) => ({
+      message: `file is ${a.size} bytes, over the ${a.max}-byte limit`,
+      hint: 'Split the file, or raise the limit with --max-bytes if it really is this large.',
+    }),
   },
   'not-utf8': {
     'zh-CN': () => ({ message: '文件不是有效的 UTF-8 文本', hint: '请另存为 UTF-8（GBK/GB18030 导出的文件需转换，如 `iconv -f GB18030 -t UTF-8`）。' }),
-    en: () => ({ message: 'file is not valid UTF-8 text', hint: 'Save the file as UTF-8 (GBK/GB18030 exports must be converted, e.g. `iconv -f GB18030 -t UTF-8`).' }),
+    en: () => ({
+      message: 'file is not valid UTF-8 text',
+      hint: 'Save the file as UTF-8 (GBK/GB18030 exports must be converted, e.g. `iconv -f GB18030 -t UTF-8`).',
+    }),
   },
   utf16: {
     'zh-CN': () => ({ message: '文件是 UTF-16 编码', hint: '请另存为 UTF-8（记事本“另存为”选 UTF-8，或 `iconv -f UTF-16 -t UTF-8`）。' }),
@@ -270,19 +380,31 @@ export const DIAGNOSTICS: Catalog = {
   },
   'too-many-entries': {
     'zh-CN': (a) => ({ message: `一个映射或列表中的条目超过 ${a.limit} 个，未读取`, hint: '证据文件只有约 40 个评价项，每项几条证据；检查是否粘贴了数据表。' }),
-    en: (a) => ({ message: `a mapping or list has more than ${a.limit} entries; not read`, hint: 'An evidence file has some 40 criteria with a few items each; check for a pasted data table.' }),
+    en: (a) => ({
+      message: `a mapping or list has more than ${a.limit} entries; not read`,
+      hint: 'An evidence file has some 40 criteria with a few items each; check for a pasted data table.',
+    }),
   },
   'too-many-aliases': {
     'zh-CN': (a) => ({ message: `锚点与别名（& 和 *）超过 ${a.limit} 个，未读取`, hint: '直接写出内容，不要用锚点和别名。' }),
-    en: (a) => ({ message: `more than ${a.limit} anchors and aliases (& and *); not read`, hint: 'Write the content out instead of using anchors and aliases.' }),
+    en: (a) => ({
+      message: `more than ${a.limit} anchors and aliases (& and *); not read`,
+      hint: 'Write the content out instead of using anchors and aliases.',
+    }),
   },
   'too-many-errors': {
     'zh-CN': (a) => ({ message: `错误太多，只列出前 ${a.shown} 个`, hint: '先改正上面的错误；文件可能不是 YAML，或括号不成对。' }),
-    en: (a) => ({ message: `too many errors; only the first ${a.shown} are listed`, hint: 'Fix the errors above first; the file may not be YAML, or its brackets may not pair up.' }),
+    en: (a) => ({
+      message: `too many errors; only the first ${a.shown} are listed`,
+      hint: 'Fix the errors above first; the file may not be YAML, or its brackets may not pair up.',
+    }),
   },
   'too-deep': {
     'zh-CN': (a) => ({ message: `嵌套超过 ${a.depth} 层`, hint: '证据文件只需要几层嵌套；检查是否有失控的括号或缩进。' }),
-    en: (a) => ({ message: `nesting deeper than ${a.depth} levels`, hint: 'An evidence file needs a handful of levels; check for runaway brackets or indentation.' }),
+    en: (a) => ({
+      message: `nesting deeper than ${a.depth} levels`,
+      hint: 'An evidence file needs a handful of levels; check for runaway brackets or indentation.',
+    }),
   },
   'multiple-documents': {
     'zh-CN': () => ({ message: '文件中有多个 YAML 文档', hint: '每个证据文件只写一个文档；删除 `---` 分隔符。' }),
@@ -294,15 +416,24 @@ export const DIAGNOSTICS: Catalog = {
   },
   'alias-expansion': {
     'zh-CN': () => ({ message: 'YAML 别名展开过多（疑似“十亿笑声”攻击文件）', hint: '请直接写出内容，不要大量嵌套别名（*name）。' }),
-    en: () => ({ message: 'YAML aliases expand too much (possible "billion laughs" file)', hint: 'Write the values out instead of using many nested aliases (*name).' }),
+    en: () => ({
+      message: 'YAML aliases expand too much (possible "billion laughs" file)',
+      hint: 'Write the values out instead of using many nested aliases (*name).',
+    }),
   },
   'alias-unresolved': {
     'zh-CN': (a) => ({ message: `YAML 无法解析：${a.detail}`, hint: '检查每个别名（*name）是否引用了此前定义的锚点（&name）。' }),
     en: (a) => ({ message: `YAML cannot be resolved: ${a.detail}`, hint: 'Check that every alias (*name) refers to an anchor (&name) defined before it.' }),
   },
   'invalid-key': {
-    'zh-CN': (a) => ({ message: `${at(a.where, 'zh-CN')}：\`${a.name}\` 不是有效的评价项编号`, hint: '评价项编号形如 5.1.1.1；用 `aftersales-assess rubric` 查看全部编号。' }),
-    en: (a) => ({ message: `${at(a.where, 'en')}: \`${a.name}\` is not a valid criterion id`, hint: 'Criterion ids are dotted numbers such as 5.1.1.1; list them with `aftersales-assess rubric`.' }),
+    'zh-CN': (a) => ({
+      message: `${at(a.where, 'zh-CN')}：\`${a.name}\` 不是有效的评价项编号`,
+      hint: '评价项编号形如 5.1.1.1；用 `aftersales-assess rubric` 查看全部编号。',
+    }),
+    en: (a) => ({
+      message: `${at(a.where, 'en')}: \`${a.name}\` is not a valid criterion id`,
+      hint: 'Criterion ids are dotted numbers such as 5.1.1.1; list them with `aftersales-assess rubric`.',
+    }),
   },
   'missing-property': {
     'zh-CN': (a) => {
@@ -312,17 +443,31 @@ export const DIAGNOSTICS: Catalog = {
     },
     en: (a) => {
       const path = [...a.where, a.name].join('.');
-      const hint = REQUIRED_HINTS[path]?.en ?? (a.name === 'justification' ? 'Say why the criterion does not apply, e.g. `justification: 软件产品，无实物回收`.' : undefined);
+      const hint =
+        REQUIRED_HINTS[path]?.en ??
+        (a.name === 'justification' ? 'Say why the criterion does not apply, e.g. `justification: 软件产品，无实物回收`.' : undefined);
       return { message: `${at(a.where, 'en')} is missing the required property \`${a.name}\``, ...(hint ? { hint } : {}) };
     },
   },
   'needs-one-of': {
-    'zh-CN': (a) => ({ message: `${at(a.where, 'zh-CN')}需要 ${a.names.map((n) => `\`${n}\``).join(' 或 ')}`, hint: '引用相对于证据文件的文件（file: docs/x.pdf）或网页（url: https://…）。' }),
-    en: (a) => ({ message: `${at(a.where, 'en')} needs ${a.names.map((n) => `\`${n}\``).join(' or ')}`, hint: 'Cite a file relative to the evidence file (file: docs/x.pdf) or a web page (url: https://…).' }),
+    'zh-CN': (a) => ({
+      message: `${at(a.where, 'zh-CN')}需要 ${a.names.map((n) => `\`${n}\``).join(' 或 ')}`,
+      hint: '引用相对于证据文件的文件（file: docs/x.pdf）或网页（url: https://…）。',
+    }),
+    en: (a) => ({
+      message: `${at(a.where, 'en')} needs ${a.names.map((n) => `\`${n}\``).join(' or ')}`,
+      hint: 'Cite a file relative to the evidence file (file: docs/x.pdf) or a web page (url: https://…).',
+    }),
   },
   'unknown-property': {
-    'zh-CN': (a) => ({ message: `${at(a.where, 'zh-CN')}：未知的属性 \`${a.name}\``, ...(a.guess ? { hint: `是否应为 \`${a.guess}\`？` } : a.allowed.length ? { hint: `此处允许：${a.allowed.join(', ')}。` } : {}) }),
-    en: (a) => ({ message: `${at(a.where, 'en')}: unknown property \`${a.name}\``, ...(a.guess ? { hint: `Did you mean \`${a.guess}\`?` } : a.allowed.length ? { hint: `Allowed here: ${a.allowed.join(', ')}.` } : {}) }),
+    'zh-CN': (a) => ({
+      message: `${at(a.where, 'zh-CN')}：未知的属性 \`${a.name}\``,
+      ...(a.guess ? { hint: `是否应为 \`${a.guess}\`？` } : a.allowed.length ? { hint: `此处允许：${a.allowed.join(', ')}。` } : {}),
+    }),
+    en: (a) => ({
+      message: `${at(a.where, 'en')}: unknown property \`${a.name}\``,
+      ...(a.guess ? { hint: `Did you mean \`${a.guess}\`?` } : a.allowed.length ? { hint: `Allowed here: ${a.allowed.join(', ')}.` } : {}),
+    }),
   },
   'not-one-of': {
     'zh-CN': (a) => ({ message: `${at(a.where, 'zh-CN')}必须是以下之一：${a.values.join(', ')}` }),
@@ -333,8 +478,14 @@ export const DIAGNOSTICS: Catalog = {
     en: (a) => ({ message: `${at(a.where, 'en')} must be ${a.value}` }),
   },
   'wrong-type': {
-    'zh-CN': (a) => ({ message: `${at(a.where, 'zh-CN')}必须是${typeList(a.expected, 'zh-CN')}`, ...(a.typed ? { hint: `YAML 把 ${a.typed} 读作数字；请加引号：'${a.typed}'。` } : {}) }),
-    en: (a) => ({ message: `${at(a.where, 'en')} must be ${typeList(a.expected, 'en')}`, ...(a.typed ? { hint: `YAML reads ${a.typed} as a number; quote it: '${a.typed}'.` } : {}) }),
+    'zh-CN': (a) => ({
+      message: `${at(a.where, 'zh-CN')}必须是${typeList(a.expected, 'zh-CN')}`,
+      ...(a.typed ? { hint: `YAML 把 ${a.typed} 读作数字；请加引号：'${a.typed}'。` } : {}),
+    }),
+    en: (a) => ({
+      message: `${at(a.where, 'en')} must be ${typeList(a.expected, 'en')}`,
+      ...(a.typed ? { hint: `YAML reads ${a.typed} as a number; quote it: '${a.typed}'.` } : {}),
+    }),
   },
   'bad-format': {
     'zh-CN': (a) => ({ ...FORMAT_TEXT[a.format]['zh-CN'], message: `${at(a.where, 'zh-CN')}${FORMAT_TEXT[a.format]['zh-CN'].message}` }),
@@ -350,7 +501,10 @@ export const DIAGNOSTICS: Catalog = {
   },
   'too-many-items': {
     'zh-CN': (a) => ({ message: `${at(a.where, 'zh-CN')} 最多 ${a.limit} 项`, hint: '这超出了真实评估所需；检查是否误粘贴了数据。' }),
-    en: (a) => ({ message: `${at(a.where, 'en')} may have at most ${a.limit} entries`, hint: 'That is more than a real assessment needs; check for pasted data.' }),
+    en: (a) => ({
+      message: `${at(a.where, 'en')} may have at most ${a.limit} entries`,
+      hint: 'That is more than a real assessment needs; check for pasted data.',
+    }),
   },
   'too-few-items': {
     'zh-CN': (a) => ({ message: `${at(a.where, 'zh-CN')}至少需要 ${a.limit} 项` }),
@@ -371,24 +525,47 @@ export const DIAGNOSTICS: Catalog = {
   'unknown-criterion': {
     'zh-CN': (a) => ({
       message: `评价依据 ${a.rubric} 中没有评价项 \`${a.id}\``,
-      hint: a.clauseCriteria ? `${a.id} 是二级指标；请改为评价其下的评价项：${a.clauseCriteria.join(', ')}。` : a.guess ? `是否应为 ${a.guess}？` : '用 `aftersales-assess rubric` 查看全部编号。',
+      hint: a.clauseCriteria
+        ? `${a.id} 是二级指标；请改为评价其下的评价项：${a.clauseCriteria.join(', ')}。`
+        : a.guess
+          ? `是否应为 ${a.guess}？`
+          : '用 `aftersales-assess rubric` 查看全部编号。',
     }),
     en: (a) => ({
       message: `unknown criterion id \`${a.id}\` in rubric ${a.rubric}`,
-      hint: a.clauseCriteria ? `${a.id} is a clause; assess its criteria instead: ${a.clauseCriteria.join(', ')}.` : a.guess ? `Did you mean ${a.guess}?` : 'List the criteria with `aftersales-assess rubric`.',
+      hint: a.clauseCriteria
+        ? `${a.id} is a clause; assess its criteria instead: ${a.clauseCriteria.join(', ')}.`
+        : a.guess
+          ? `Did you mean ${a.guess}?`
+          : 'List the criteria with `aftersales-assess rubric`.',
     }),
   },
   'na-not-allowed': {
-    'zh-CN': (a) => ({ message: `评价项 ${a.id}（${a.title['zh-CN']}）不能标为 n/a`, hint: '只有评价依据允许删减的项目才能标为 n/a；请用 met、partial 或 not-met。' }),
-    en: (a) => ({ message: `criterion ${a.id} (${a.title.en}) cannot be marked n/a`, hint: 'Only criteria the rubric allows to be excluded (删减) may be n/a; use met, partial or not-met.' }),
+    'zh-CN': (a) => ({
+      message: `评价项 ${a.id}（${a.title['zh-CN']}）不能标为 n/a`,
+      hint: '只有评价依据允许删减的项目才能标为 n/a；请用 met、partial 或 not-met。',
+    }),
+    en: (a) => ({
+      message: `criterion ${a.id} (${a.title.en}) cannot be marked n/a`,
+      hint: 'Only criteria the rubric allows to be excluded (删减) may be n/a; use met, partial or not-met.',
+    }),
   },
   'conforming-exceeds-checked': {
-    'zh-CN': (a) => ({ message: `${a.id} 的 \`sample.conforming\`（${a.conforming}）大于 \`sample.checked\`（${a.checked}）`, hint: '符合数是抽样数的一部分。' }),
-    en: (a) => ({ message: `\`sample.conforming\` (${a.conforming}) exceeds \`sample.checked\` (${a.checked}) for ${a.id}`, hint: 'Conforming items are a subset of the items checked.' }),
+    'zh-CN': (a) => ({
+      message: `${a.id} 的 \`sample.conforming\`（${a.conforming}）大于 \`sample.checked\`（${a.checked}）`,
+      hint: '符合数是抽样数的一部分。',
+    }),
+    en: (a) => ({
+      message: `\`sample.conforming\` (${a.conforming}) exceeds \`sample.checked\` (${a.checked}) for ${a.id}`,
+      hint: 'Conforming items are a subset of the items checked.',
+    }),
   },
   'met-with-nonconforming': {
     'zh-CN': (a) => ({ message: `${a.id} 标为 met，但抽样中有 ${a.nonconforming} 项不符合`, hint: '改为 `status: partial`，按抽样比例计分。' }),
-    en: (a) => ({ message: `${a.id} is marked met but its sample has ${a.nonconforming} non-conforming item(s)`, hint: 'Use `status: partial` so the sample sets the credit.' }),
+    en: (a) => ({
+      message: `${a.id} is marked met but its sample has ${a.nonconforming} non-conforming item(s)`,
+      hint: 'Use `status: partial` so the sample sets the credit.',
+    }),
   },
   'metric-zero': {
     'zh-CN': (a) => ({ message: `计量 ${a.criterion} 需要 \`metrics.${a.metric}\` 至少为 1` }),
@@ -396,11 +573,20 @@ export const DIAGNOSTICS: Catalog = {
   },
   'metric-exceeds': {
     'zh-CN': (a) => ({ message: `\`metrics.${a.numerator}\`（${a.num}）不能大于 \`metrics.${a.denominator}\`（${a.den}）`, hint: '前者是后者中的一部分。' }),
-    en: (a) => ({ message: `\`metrics.${a.numerator}\` (${a.num}) cannot exceed \`metrics.${a.denominator}\` (${a.den})`, hint: 'The first counts a subset of the second.' }),
+    en: (a) => ({
+      message: `\`metrics.${a.numerator}\` (${a.num}) cannot exceed \`metrics.${a.denominator}\` (${a.den})`,
+      hint: 'The first counts a subset of the second.',
+    }),
   },
   'metric-unused': {
-    'zh-CN': (a) => ({ message: `评价依据 ${a.rubric} 不使用计量数据 \`${a.metric}\``, hint: a.guess ? `是否应为 \`${a.guess}\`？` : `已知：${a.known.join(', ')}。` }),
-    en: (a) => ({ message: `metric \`${a.metric}\` is not used by rubric ${a.rubric}`, hint: a.guess ? `Did you mean \`${a.guess}\`?` : `Known metrics: ${a.known.join(', ')}.` }),
+    'zh-CN': (a) => ({
+      message: `评价依据 ${a.rubric} 不使用计量数据 \`${a.metric}\``,
+      hint: a.guess ? `是否应为 \`${a.guess}\`？` : `已知：${a.known.join(', ')}。`,
+    }),
+    en: (a) => ({
+      message: `metric \`${a.metric}\` is not used by rubric ${a.rubric}`,
+      hint: a.guess ? `Did you mean \`${a.guess}\`?` : `Known metrics: ${a.known.join(', ')}.`,
+    }),
   },
   'unknown-clause': {
     'zh-CN': (a) => ({ message: `特别扣分项引用了不存在的条款 \`${a.clause}\``, ...(a.guess ? { hint: `是否应为 ${a.guess}？` } : {}) }),
@@ -408,14 +594,19 @@ export const DIAGNOSTICS: Catalog = {
   },
   'too-many-bonuses': {
     'zh-CN': (a) => ({ message: `特别加分项至多 ${a.max} 项，现有 ${a.found} 项`, hint: '保留最有力的一项；标准只加一次分。' }),
-    en: (a) => ({ message: `at most ${a.max} special bonus (特别加分项) may be claimed; found ${a.found}`, hint: 'Keep the strongest one; the standard adds +1 once.' }),
+    en: (a) => ({
+      message: `at most ${a.max} special bonus (特别加分项) may be claimed; found ${a.found}`,
+      hint: 'Keep the strongest one; the standard adds +1 once.',
+    }),
   },
   'unknown-threshold-id': {
-    'zh-CN': (a) => ({ message: `未知的${{ section: '一级指标', clause: '二级指标', criterion: '评价项' }[a.what]} \`${a.id}\``, hint: a.guess ? `是否应为 ${a.guess}？` : `已知：${a.known.join(', ')}。` }),
+    'zh-CN': (a) => ({
+      message: `未知的${{ section: '一级指标', clause: '二级指标', criterion: '评价项' }[a.what]} \`${a.id}\``,
+      hint: a.guess ? `是否应为 ${a.guess}？` : `已知：${a.known.join(', ')}。`,
+    }),
     en: (a) => ({ message: `unknown ${a.what} \`${a.id}\``, hint: a.guess ? `Did you mean ${a.guess}?` : `Known: ${a.known.join(', ')}.` }),
   },
 };
-
 
 /** A diagnostic with its code and arguments; its English text fills `message` for logs and tests. */
 export function diag<C extends DiagnosticCode>(

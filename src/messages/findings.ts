@@ -16,13 +16,28 @@ const UNAVAILABLE: Record<string, Record<Lang, string>> = {
   missing: { 'zh-CN': '不存在', en: 'was not found' },
   'outside-root': { 'zh-CN': '在证据根目录之外，未读取', en: 'is outside the evidence root and was not read' },
   'not-a-file': { 'zh-CN': '不是普通文件', en: 'is not a regular file' },
-  unreadable: { 'zh-CN': '无法读取（格式或编码错误；用 survey / records 命令查看详情）', en: 'could not be read (format or encoding; run the survey / records command for details)' },
+  unreadable: {
+    'zh-CN': '无法读取（格式或编码错误；用 survey / records 命令查看详情）',
+    en: 'could not be read (format or encoding; run the survey / records command for details)',
+  },
   empty: { 'zh-CN': '没有一条有效数据', en: 'holds no valid row' },
 };
 const dataRuleZh = (a: { rule: string; threshold: number | null }) =>
-  a.rule === 'complement' ? '，按未发生比例计分' : a.rule === 'proportional' ? '，按比例计分' : a.threshold !== null ? `，评分规则的推定阈值为 ${pct(a.threshold)}（非标准规定）` : '';
+  a.rule === 'complement'
+    ? '，按未发生比例计分'
+    : a.rule === 'proportional'
+      ? '，按比例计分'
+      : a.threshold !== null
+        ? `，评分规则的推定阈值为 ${pct(a.threshold)}（非标准规定）`
+        : '';
 const dataRuleEn = (a: { rule: string; threshold: number | null }) =>
-  a.rule === 'complement' ? '; credited for the share without it' : a.rule === 'proportional' ? '; credited in proportion' : a.threshold !== null ? `; the rubric's derived threshold is ${pct(a.threshold)} (not set by the standard)` : '';
+  a.rule === 'complement'
+    ? '; credited for the share without it'
+    : a.rule === 'proportional'
+      ? '; credited in proportion'
+      : a.threshold !== null
+        ? `; the rubric's derived threshold is ${pct(a.threshold)} (not set by the standard)`
+        : '';
 
 export const FINDING_MESSAGES: Catalog = {
   'not-assessed': {
@@ -118,8 +133,10 @@ export const FINDING_MESSAGES: Catalog = {
     en: (a) => `from the ${DATASET_NAMES[a.dataset].en} (${a.n} rows): ${metricLabel(a.metric, 'en')} ${pct(a.value)}${dataRuleEn(a)}`,
   },
   'data-survey-conducted': {
-    'zh-CN': (a) => `已开展满意度调查并分析：${a.from} 至 ${a.to} 共 ${a.n} 份有效评价${a.satisfactionRate !== null ? `，满意率 ${pct(a.satisfactionRate)}` : ''}`,
-    en: (a) => `a satisfaction survey was carried out and analysed: ${a.n} responses from ${a.from} to ${a.to}${a.satisfactionRate !== null ? `, satisfaction rate ${pct(a.satisfactionRate)}` : ''}`,
+    'zh-CN': (a) =>
+      `已开展满意度调查并分析：${a.from} 至 ${a.to} 共 ${a.n} 份有效评价${a.satisfactionRate !== null ? `，满意率 ${pct(a.satisfactionRate)}` : ''}`,
+    en: (a) =>
+      `a satisfaction survey was carried out and analysed: ${a.n} responses from ${a.from} to ${a.to}${a.satisfactionRate !== null ? `, satisfaction rate ${pct(a.satisfactionRate)}` : ''}`,
   },
   'data-not-covered': {
     'zh-CN': (a) => `${DATASET_NAMES[a.dataset]['zh-CN']}数据中没有可计算“${metricLabel(a.metric, 'zh-CN')}”的记录，按自评计分`,
@@ -131,7 +148,8 @@ export const FINDING_MESSAGES: Catalog = {
   },
   'data-too-old': {
     'zh-CN': (a) => `${DATASET_NAMES[a.dataset]['zh-CN']}数据最新日期为 ${a.latest}，早于评估日前 ${a.maxAgeMonths} 个月，不能计分`,
-    en: (a) => `the newest ${DATASET_NAMES[a.dataset].en} entry is from ${a.latest}, more than ${a.maxAgeMonths} months before the assessment date; it does not count`,
+    en: (a) =>
+      `the newest ${DATASET_NAMES[a.dataset].en} entry is from ${a.latest}, more than ${a.maxAgeMonths} months before the assessment date; it does not count`,
   },
   'data-undated': {
     'zh-CN': (a) => `${DATASET_NAMES[a.dataset]['zh-CN']}数据没有日期，无法确认是否在 ${a.maxAgeMonths} 个月之内，不能计分`,
@@ -146,8 +164,10 @@ export const FINDING_MESSAGES: Catalog = {
     en: (a) => `the referenced ${DATASET_NAMES[a.dataset].en} ${a.file} ${UNAVAILABLE[a.reason]?.en ?? a.reason}`,
   },
   'metric-disagrees-with-data': {
-    'zh-CN': (a) => `填报的 ${a.metric} 为 ${fmtShare(a.typed)}，与${DATASET_NAMES[a.dataset as 'survey']?.['zh-CN'] ?? a.dataset}数据计算值 ${fmtShare(a.computed)} 不符`,
-    en: (a) => `the typed ${a.metric} of ${fmtShare(a.typed)} disagrees with ${fmtShare(a.computed)} computed from the ${DATASET_NAMES[a.dataset as 'survey']?.en ?? a.dataset}`,
+    'zh-CN': (a) =>
+      `填报的 ${a.metric} 为 ${fmtShare(a.typed)}，与${DATASET_NAMES[a.dataset as 'survey']?.['zh-CN'] ?? a.dataset}数据计算值 ${fmtShare(a.computed)} 不符`,
+    en: (a) =>
+      `the typed ${a.metric} of ${fmtShare(a.typed)} disagrees with ${fmtShare(a.computed)} computed from the ${DATASET_NAMES[a.dataset as 'survey']?.en ?? a.dataset}`,
   },
   'unsupported-kind': {
     'zh-CN': (a) => `本版本不支持评分类型“${a.kind}”，按0分计；请升级 aftersales-assess`,

@@ -23,7 +23,9 @@ export function gateMessage(f: GateFailure, report: Report, lang: Lang): string 
     case 'min-points':
       return zh ? `${f.id} 得分 ${f.value} 低于要求的 ${f.required}` : `${f.id} earned ${f.value}, below the required ${f.required}`;
     case 'must-pass':
-      return zh ? `必须符合的 ${f.id} 结果为“${OUTCOME_WORDS[f.outcome]?.[lang] ?? f.outcome}”` : `must-pass criterion ${f.id} is ${OUTCOME_WORDS[f.outcome]?.[lang] ?? f.outcome}`;
+      return zh
+        ? `必须符合的 ${f.id} 结果为“${OUTCOME_WORDS[f.outcome]?.[lang] ?? f.outcome}”`
+        : `must-pass criterion ${f.id} is ${OUTCOME_WORDS[f.outcome]?.[lang] ?? f.outcome}`;
     case 'regression':
       return zh
         ? `与基线 ${f.against} 相比退步：${f.base.final} → ${f.head.final}，${level(f.base.level)} → ${level(f.head.level)}`

@@ -9,7 +9,7 @@ export const PDF = {
   finalScore: { 'zh-CN': '最终得分', en: 'Final score' },
   disclaimer: {
     'zh-CN': '本报告是依据企业提供的证据所做的自评，不是认证机构的认证决定。认证结论以认证机构的文件审核与现场评价为准。',
-    en: 'This report is a self-assessment based on the evidence the company provided. It is not a certification decision: certification rests on the certification body\'s document review and on-site evaluation.',
+    en: "This report is a self-assessment based on the evidence the company provided. It is not a certification decision: certification rests on the certification body's document review and on-site evaluation.",
   },
   page: { 'zh-CN': '第 {n} 页 / 共 {total} 页', en: 'Page {n} of {total}' },
   summaryChapter: { 'zh-CN': '执行摘要', en: 'Executive summary' },
@@ -24,7 +24,10 @@ export const PDF = {
   blockedNote: { 'zh-CN': '须先纠正特别扣分项', en: 'special deductions must be corrected first' },
   sectionsChart: { 'zh-CN': '一级指标得分（实得 / 满分）', en: 'Sections: earned of available points' },
   topActions: { 'zh-CN': '可挽回分数最多的五项措施', en: 'The five actions that recover the most points' },
-  counts: { 'zh-CN': '符合 {met} · 部分符合 {partial} · 不符合 {notMet} · 未评估 {notAssessed} · 不适用 {na}', en: 'met {met} · partial {partial} · not met {notMet} · not assessed {notAssessed} · n/a {na}' },
+  counts: {
+    'zh-CN': '符合 {met} · 部分符合 {partial} · 不符合 {notMet} · 未评估 {notAssessed} · 不适用 {na}',
+    en: 'met {met} · partial {partial} · not met {notMet} · not assessed {notAssessed} · n/a {na}',
+  },
   outcome: { 'zh-CN': '结果', en: 'Outcome' },
   notes: { 'zh-CN': '发现、证据与措施', en: 'Findings, evidence and action' },
   evidence: { 'zh-CN': '证据', en: 'Evidence' },

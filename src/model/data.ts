@@ -49,7 +49,15 @@ export interface SurveyDigest {
   answersWithText: number;
   themes: Array<{ id: string; label: { 'zh-CN': string; en: string }; mentions: number; share: Ratio; common: boolean }>;
   /** Teams and product lines whose satisfaction rate was compared with the mean of the groups. */
-  groups: Array<{ grouping: 'team' | 'productLine'; group: string; responses: number; satisfactionRate: Ratio | null; belowMean: boolean; shortfall: Ratio | null; tooFew: boolean }>;
+  groups: Array<{
+    grouping: 'team' | 'productLine';
+    group: string;
+    responses: number;
+    satisfactionRate: Ratio | null;
+    belowMean: boolean;
+    shortfall: Ratio | null;
+    tooFew: boolean;
+  }>;
   anomalies: { allFive: number; allOne: number };
   rules: { commonThemeShare: Ratio; groupShortfall: Ratio; minGroupResponses: number };
 }

@@ -4,9 +4,6 @@
  */
 export type FileFact =
   /** sha256 is present when an item citing the file declares one (only then is the file read). */
-  | { state: 'found'; sha256?: string }
-  | { state: 'missing' }
-  | { state: 'outside-root' }
-  | { state: 'not-a-file' };
+  { state: 'found'; sha256?: string } | { state: 'missing' } | { state: 'outside-root' } | { state: 'not-a-file' };
 
 export type FileFacts = ReadonlyMap<string, FileFact>;

@@ -10,8 +10,7 @@ import type { DatasetSummary } from './data.js';
 export const OUTCOMES = ['met', 'partial', 'not-met', 'not-applicable', 'not-assessed', 'unsupported'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
-export type EvidenceState =
-  | 'found' | 'url' | 'missing' | 'expired' | 'too-old' | 'undated' | 'hash-mismatch' | 'outside-root' | 'not-a-file';
+export type EvidenceState = 'found' | 'url' | 'missing' | 'expired' | 'too-old' | 'undated' | 'hash-mismatch' | 'outside-root' | 'not-a-file';
 
 export interface EvidenceResult {
   /** The file path or URL as written. */
@@ -152,7 +151,14 @@ export interface ReportMethod {
   sources: Record<string, { title: string; confidence: 'H' | 'M' | 'L' }>;
   /** Criteria scored from data: the metric, the rule and its numbers (minimum sample in rows, age in months). */
   dataRules: Array<{
-    criterion: string; metric: string; rule: DataRuleKind; atLeast: Ratio | null; minSample: number | null; maxAgeMonths: number | null;
-    source: string; confidence: 'H' | 'M' | 'L'; note: string | null;
+    criterion: string;
+    metric: string;
+    rule: DataRuleKind;
+    atLeast: Ratio | null;
+    minSample: number | null;
+    maxAgeMonths: number | null;
+    source: string;
+    confidence: 'H' | 'M' | 'L';
+    note: string | null;
   }>;
 }

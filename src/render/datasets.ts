@@ -1,7 +1,18 @@
 import stringWidth from 'string-width';
 import { DIMENSIONS, GROUPINGS, type SurveyAnalysis, type SurveyComparison } from '../datasets/survey.js';
 import type { RecordsAnalysis, Within } from '../datasets/records.js';
-import { CHECK_LABELS, DIMENSION_LABELS, GROUPING_LABELS, RECORD_TYPE_LABELS, deadlineText, ds, metricLabel, excludedMessage, recordProblemMessage, valueIssueMessage } from '../messages/datasets.js';
+import {
+  CHECK_LABELS,
+  DIMENSION_LABELS,
+  GROUPING_LABELS,
+  RECORD_TYPE_LABELS,
+  deadlineText,
+  ds,
+  metricLabel,
+  excludedMessage,
+  recordProblemMessage,
+  valueIssueMessage,
+} from '../messages/datasets.js';
 import type { Lang } from '../model/localized.js';
 import { safeText } from './safeText.js';
 
@@ -11,7 +22,9 @@ const pad = (s: string, w: number) => s + ' '.repeat(Math.max(0, w - stringWidth
 const padStart = (s: string, w: number) => ' '.repeat(Math.max(0, w - stringWidth(s))) + s;
 
 function datasetLine(kind: 'survey' | 'records', d: SurveyAnalysis['dataset'], lang: Lang): string[] {
-  const out = [`${ds(kind, lang)} · ${safeText(d.file)} (${d.format}${d.encoding ? ', ' + d.encoding : ''}, ${d.rows} ${ds('rows', lang)}, sha256 ${d.sha256.slice(0, 12)})`];
+  const out = [
+    `${ds(kind, lang)} · ${safeText(d.file)} (${d.format}${d.encoding ? ', ' + d.encoding : ''}, ${d.rows} ${ds('rows', lang)}, sha256 ${d.sha256.slice(0, 12)})`,
+  ];
   if (d.titleRowsSkipped > 0) out.push(ds('titleRows', lang, { n: d.titleRowsSkipped }));
   return out;
 }
@@ -29,7 +42,9 @@ export function renderSurveyTerminal(a: SurveyAnalysis, lang: Lang, cmp?: Survey
   const out = datasetLine('survey', a.dataset, lang);
   out.push(`${ds('responses', lang)}: ${a.responses}${a.period ? `  (${a.period.from} – ${a.period.to})` : ''}`);
   if (a.columns.missingDimensions.length) {
-    out.push(`⚠ ${ds('missingDimensions', lang, { list: a.columns.missingDimensions.map((d) => DIMENSION_LABELS[d][lang]).join(lang === 'en' ? ', ' : '、'), found: safeText(Object.values(a.columns.used).join(', ')) })}`);
+    out.push(
+      `⚠ ${ds('missingDimensions', lang, { list: a.columns.missingDimensions.map((d) => DIMENSION_LABELS[d][lang]).join(lang === 'en' ? ', ' : '、'), found: safeText(Object.values(a.columns.used).join(', ')) })}`,
+    );
   }
   out.push('');
   const rates: Array<[string, number | null, number | null | undefined]> = [
@@ -44,16 +59,21 @@ export function renderSurveyTerminal(a: SurveyAnalysis, lang: Lang, cmp?: Survey
     const x = a.dimensions[d];
     if (!x) continue;
     const ch = cmp?.changes.means[d];
-    out.push(`${pad(DIMENSION_LABELS[d][lang], 28)} ${padStart(x.mean?.toFixed(2) ?? '—', 5)} ${padStart(String(x.answered), 6)} ${x.distribution.map((n) => padStart(String(n), 5)).join(' ')}${ch != null ? `  ${ch >= 0 ? '+' : '−'}${Math.abs(ch).toFixed(2)}` : ''}`);
+    out.push(
+      `${pad(DIMENSION_LABELS[d][lang], 28)} ${padStart(x.mean?.toFixed(2) ?? '—', 5)} ${padStart(String(x.answered), 6)} ${x.distribution.map((n) => padStart(String(n), 5)).join(' ')}${ch != null ? `  ${ch >= 0 ? '+' : '−'}${Math.abs(ch).toFixed(2)}` : ''}`,
+    );
   }
   if (a.months.length) {
     out.push('', ds('months', lang));
-    for (const m of a.months) out.push(`  ${m.month}  n=${padStart(String(m.responses), 5)}  ${padStart(pct(m.satisfactionRate), 6)}  ${m.meanOverall?.toFixed(2) ?? '—'}`);
+    for (const m of a.months)
+      out.push(`  ${m.month}  n=${padStart(String(m.responses), 5)}  ${padStart(pct(m.satisfactionRate), 6)}  ${m.meanOverall?.toFixed(2) ?? '—'}`);
   }
   out.push('', ds('themes', lang, { n: a.themes.answersWithText, share: pct(a.rules.commonThemeShare) }));
   if (a.themes.list.length === 0) out.push(`  ${ds('none', lang)}`);
   for (const th of a.themes.list) {
-    out.push(`  ${pad(th.label[lang], 26)} ${padStart(String(th.mentions), 5)} ${padStart(pct(th.share), 7)}${th.praise ? `  (${ds('praise', lang)} ${th.praise})` : ''}${th.common ? `  ⚠ ${ds('common', lang)}` : ''}`);
+    out.push(
+      `  ${pad(th.label[lang], 26)} ${padStart(String(th.mentions), 5)} ${padStart(pct(th.share), 7)}${th.praise ? `  (${ds('praise', lang)} ${th.praise})` : ''}${th.common ? `  ⚠ ${ds('common', lang)}` : ''}`,
+    );
     for (const e of th.examples.slice(0, 2)) out.push(`      “${safeText(e)}”`);
   }
   for (const g of GROUPINGS) {
@@ -73,12 +93,25 @@ export function renderSurveyTerminal(a: SurveyAnalysis, lang: Lang, cmp?: Survey
     out.push(`  ${lines.map((n) => ds('line', lang, { n })).join(lang === 'en' ? ', ' : '、')}`);
   }
   if (cmp) {
-    out.push('', `${ds(cmp.kind === 'year-on-year' ? 'yoy' : cmp.kind === 'period-on-period' ? 'mom' : 'earlier', lang)}: n ${cmp.responses.before} → ${cmp.responses.now}`);
+    out.push(
+      '',
+      `${ds(cmp.kind === 'year-on-year' ? 'yoy' : cmp.kind === 'period-on-period' ? 'mom' : 'earlier', lang)}: n ${cmp.responses.before} → ${cmp.responses.now}`,
+    );
     if (cmp.previousIsLater) out.push(`⚠ ${ds('previousLater', lang)}`);
   }
   if (a.columns.unused.length) out.push('', `${ds('unusedColumns', lang)}: ${safeText(a.columns.unused.join(', '))}`);
-  out.push(...listed(ds('excluded', lang), a.excluded.count, a.excluded.rows, (r) => `${ds('line', lang, { n: r.line })}: ${excludedMessage(r.reason, lang)}`, lang));
-  out.push(...listed(ds('valueIssues', lang), a.valueIssues.count, a.valueIssues.items, (v) => `${ds('line', lang, { n: v.line })}: ${valueIssueMessage(v, lang)}`, lang));
+  out.push(
+    ...listed(ds('excluded', lang), a.excluded.count, a.excluded.rows, (r) => `${ds('line', lang, { n: r.line })}: ${excludedMessage(r.reason, lang)}`, lang),
+  );
+  out.push(
+    ...listed(
+      ds('valueIssues', lang),
+      a.valueIssues.count,
+      a.valueIssues.items,
+      (v) => `${ds('line', lang, { n: v.line })}: ${valueIssueMessage(v, lang)}`,
+      lang,
+    ),
+  );
   return out.join('\n') + '\n';
 }
 
@@ -86,8 +119,10 @@ export function renderSurveyTerminal(a: SurveyAnalysis, lang: Lang, cmp?: Survey
 export function renderRecordsTerminal(a: RecordsAnalysis, lang: Lang, hasCommitments: boolean): string {
   const out = [...datasetLine('records', a.dataset, lang), `${ds('valid', lang)}: ${a.valid} · ${ds('asOf', lang)} ${a.asOf}`];
   if (!hasCommitments) out.push(ds('noCommitments', lang));
-  if (a.calendar.complaintsOutside > 0) out.push(`⚠ ${ds('calendarOutside', lang, { n: a.calendar.complaintsOutside, from: a.calendar.years?.from ?? '—', to: a.calendar.years?.to ?? '—' })}`);
-  const share = (w: Within) => ds('withinShare', lang, { share: pct(w.share), within: w.within, late: w.late, overdue: w.overdueOpen, pending: w.pending, nm: w.notMeasured });
+  if (a.calendar.complaintsOutside > 0)
+    out.push(`⚠ ${ds('calendarOutside', lang, { n: a.calendar.complaintsOutside, from: a.calendar.years?.from ?? '—', to: a.calendar.years?.to ?? '—' })}`);
+  const share = (w: Within) =>
+    ds('withinShare', lang, { share: pct(w.share), within: w.within, late: w.late, overdue: w.overdueOpen, pending: w.pending, nm: w.notMeasured });
   const dist = (d: { median: number | null; p90: number | null; n: number }) => `${d.median ?? '—'} / ${d.p90 ?? '—'}  (n=${d.n})`;
   for (const s of a.types) {
     out.push('', `${RECORD_TYPE_LABELS[s.type][lang]} · ${ds('count', lang)} ${s.count} · ${ds('open', lang)} ${s.open}`);
@@ -101,10 +136,22 @@ export function renderRecordsTerminal(a: RecordsAnalysis, lang: Lang, hasCommitm
       out.push(`  ${ds('benchmark', lang)} · ${CHECK_LABELS[k][lang]} ${deadlineText(w, lang)}`, `    ${share(w)}`);
     }
     if (s.firstTimeFix) out.push(`  ${pad(ds('ftf', lang), 30)} ${pct(s.firstTimeFix.share)} (n=${s.firstTimeFix.n})`);
-    if (s.repeatRepair) out.push(`  ${ds('repeat', lang, { days: s.repeatRepair.windowDays })}: ${pct(s.repeatRepair.share)} (${s.repeatRepair.repeated}/${s.repeatRepair.n})`);
-    if (s.overdueOpen.count) out.push(`  ${pad(ds('overdue', lang), 30)} ${s.overdueOpen.count}: ${safeText(s.overdueOpen.ids.join(', '))}${s.overdueOpen.count > s.overdueOpen.ids.length ? ', …' : ''}`);
+    if (s.repeatRepair)
+      out.push(`  ${ds('repeat', lang, { days: s.repeatRepair.windowDays })}: ${pct(s.repeatRepair.share)} (${s.repeatRepair.repeated}/${s.repeatRepair.n})`);
+    if (s.overdueOpen.count)
+      out.push(
+        `  ${pad(ds('overdue', lang), 30)} ${s.overdueOpen.count}: ${safeText(s.overdueOpen.ids.join(', '))}${s.overdueOpen.count > s.overdueOpen.ids.length ? ', …' : ''}`,
+      );
   }
   if (a.columns.unused.length) out.push('', `${ds('unusedColumns', lang)}: ${safeText(a.columns.unused.join(', '))}`);
-  out.push(...listed(`${ds('invalidRecords', lang)} ${a.invalid.rows}`, a.invalid.problems, a.invalid.items, (p) => `${ds('line', lang, { n: p.line })}: ${recordProblemMessage(p, lang)}`, lang));
+  out.push(
+    ...listed(
+      `${ds('invalidRecords', lang)} ${a.invalid.rows}`,
+      a.invalid.problems,
+      a.invalid.items,
+      (p) => `${ds('line', lang, { n: p.line })}: ${recordProblemMessage(p, lang)}`,
+      lang,
+    ),
+  );
   return out.join('\n') + '\n';
 }

@@ -9,8 +9,11 @@ export function renderDiffTerminal(diff: ReportDiff, lang: Lang, color: boolean)
   const signed = (n: number, d = 1) => (n > 0 ? c.green(`+${n.toFixed(d)}`) : n < 0 ? c.red(n.toFixed(d)) : '±0');
   const out: string[] = [];
   out.push(c.bold(`${diff.base.label} → ${diff.head.label}`));
-  out.push(`  ${diff.base.final} → ${diff.head.final} (${signed(diff.scoreDelta)}), ${diff.base.levelName[lang]} → ${diff.head.levelName[lang]}${diff.levelChange === 'down' ? c.red(' ▼') : diff.levelChange === 'up' ? c.green(' ▲') : ''}`);
-  if (diff.base.rubricSha256 !== diff.head.rubricSha256) out.push(c.yellow(`  ${CAUSE_LABELS['rubric-changed'][lang]} (${diff.base.rubricSha256.slice(0, 12)} → ${diff.head.rubricSha256.slice(0, 12)})`));
+  out.push(
+    `  ${diff.base.final} → ${diff.head.final} (${signed(diff.scoreDelta)}), ${diff.base.levelName[lang]} → ${diff.head.levelName[lang]}${diff.levelChange === 'down' ? c.red(' ▼') : diff.levelChange === 'up' ? c.green(' ▲') : ''}`,
+  );
+  if (diff.base.rubricSha256 !== diff.head.rubricSha256)
+    out.push(c.yellow(`  ${CAUSE_LABELS['rubric-changed'][lang]} (${diff.base.rubricSha256.slice(0, 12)} → ${diff.head.rubricSha256.slice(0, 12)})`));
   if (diff.clauses.length) {
     out.push('');
     for (const cl of diff.clauses) out.push(`  ${cl.id.padEnd(7)} ${cl.title[lang]}  ${cl.before ?? '—'} → ${cl.after ?? '—'} (${signed(cl.delta, 2)})`);
@@ -18,7 +21,9 @@ export function renderDiffTerminal(diff: ReportDiff, lang: Lang, color: boolean)
   if (diff.criteria.length) {
     out.push('');
     for (const ch of diff.criteria) {
-      out.push(`  ${signed(ch.delta, 2).padStart(6)}  ${ch.id} ${ch.title[lang]} — ${ch.causes.map((x) => CAUSE_LABELS[x][lang]).join(', ')}${ch.refs.length ? ': ' + ch.refs.join(', ') : ''}`);
+      out.push(
+        `  ${signed(ch.delta, 2).padStart(6)}  ${ch.id} ${ch.title[lang]} — ${ch.causes.map((x) => CAUSE_LABELS[x][lang]).join(', ')}${ch.refs.length ? ': ' + ch.refs.join(', ') : ''}`,
+      );
     }
   }
   return out.join('\n') + '\n';

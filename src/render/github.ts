@@ -19,7 +19,9 @@ export function renderGithub(files: readonly ScoredFile[]): string {
       if (severity === 'info') continue;
       const title = criterion ? `${criterion.id} ${criterion.title[lang]}` : 'aftersales-assess';
       const lost = criterion && severity === 'error' && criterion.earned < criterion.points ? ` (−${(criterion.points - criterion.earned).toFixed(2)})` : '';
-      out.push(command(severity === 'error' ? 'error' : 'warning', { file, line: finding.line, col: finding.column, title }, findingMessage(finding, lang) + lost));
+      out.push(
+        command(severity === 'error' ? 'error' : 'warning', { file, line: finding.line, col: finding.column, title }, findingMessage(finding, lang) + lost),
+      );
     }
     const level = report.level.name[lang];
     out.push(command('notice', { file, title: 'aftersales-assess' }, `${report.company.name}: ${report.score.final} / 100, ${level}`));
@@ -29,10 +31,18 @@ export function renderGithub(files: readonly ScoredFile[]): string {
 }
 
 export function renderGithubDiagnostics(diagnostics: readonly Diagnostic[], lang: Lang): string {
-  return diagnostics
-    .map((x) => localize(x, lang))
-    .map((d) => command(d.severity, { file: d.file, line: d.line || undefined, col: d.column || undefined, title: 'aftersales-assess' }, d.message + (d.hint ? ` — ${d.hint}` : '')))
-    .join('\n') + '\n';
+  return (
+    diagnostics
+      .map((x) => localize(x, lang))
+      .map((d) =>
+        command(
+          d.severity,
+          { file: d.file, line: d.line || undefined, col: d.column || undefined, title: 'aftersales-assess' },
+          d.message + (d.hint ? ` — ${d.hint}` : ''),
+        ),
+      )
+      .join('\n') + '\n'
+  );
 }
 
 function command(kind: string, props: Record<string, string | number | undefined>, message: string): string {

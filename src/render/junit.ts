@@ -27,7 +27,10 @@ export function renderJunit(files: readonly ScoredFile[]): string {
     const failed = all.filter((c) => c.applicable && c.earned < c.points).length;
     const skipped = all.filter((c) => !c.applicable).length;
     // Named for the check, not the measured value, so a test keeps its identity from run to run.
-    const thresholdCases = failures.map((f) => `    <testcase classname="thresholds" name="${esc(gateCheckName(f))}" time="0"><failure message="${esc(gateMessage(f, report, report.lang))}" type="threshold"/></testcase>`);
+    const thresholdCases = failures.map(
+      (f) =>
+        `    <testcase classname="thresholds" name="${esc(gateCheckName(f))}" time="0"><failure message="${esc(gateMessage(f, report, report.lang))}" type="threshold"/></testcase>`,
+    );
     return [
       `  <testsuite name="${esc(`${report.company.name} (${file})`)}" tests="${all.length + failures.length}" failures="${failed + failures.length}" errors="0" skipped="${skipped}" time="0">`,
       `    <properties><property name="score" value="${report.score.final}"/><property name="level" value="${report.level.id}"/><property name="assessmentDate" value="${report.assessmentDate}"/></properties>`,
@@ -40,11 +43,13 @@ export function renderJunit(files: readonly ScoredFile[]): string {
 }
 
 function esc(s: string): string {
-  return s
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    // Characters XML 1.0 cannot carry at all.
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
+  return (
+    s
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/"/g, '&quot;')
+      // Characters XML 1.0 cannot carry at all.
+      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '')
+  );
 }

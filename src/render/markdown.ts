@@ -12,8 +12,9 @@ export function renderMarkdown(files: readonly ScoredFile[], topGaps = 10): stri
   if (files.length === 1) return single(files[0]!, topGaps);
   const lang = files[0]?.report.lang ?? 'zh-CN';
   const t = (k: keyof typeof UI) => UI[k][lang];
-  const rows = files.map(({ file, report, failures }) =>
-    `| ${cell(report.company.name)} | \`${cell(file)}\` | ${report.score.final} | ${levelText(report)} | ${cell(report.gaps[0] ? `${report.gaps[0].criterion} ${report.gaps[0].title[lang]}` : '—')} | ${failures.length ? '❌' : '✅'} |`,
+  const rows = files.map(
+    ({ file, report, failures }) =>
+      `| ${cell(report.company.name)} | \`${cell(file)}\` | ${report.score.final} | ${levelText(report)} | ${cell(report.gaps[0] ? `${report.gaps[0].criterion} ${report.gaps[0].title[lang]}` : '—')} | ${failures.length ? '❌' : '✅'} |`,
   );
   return [
     `## ${t('title')} — ${t('summary')}`,
@@ -38,7 +39,9 @@ function single({ file, report, failures }: ScoredFile, topGaps: number): string
   if (report.level.next) {
     const n = report.level.next;
     out.push('');
-    out.push(`${t('nextLevel')} **${n.name[lang]}** (${n.threshold}): ${t('pointsNeeded')} ${n.pointsNeeded}${n.blockedBySpecialDeductions ? ` — ${t('blocked')}` : n.closingGaps.length ? ` — ${t('closingGaps')}: ${n.closingGaps.join(', ')}` : ''}`);
+    out.push(
+      `${t('nextLevel')} **${n.name[lang]}** (${n.threshold}): ${t('pointsNeeded')} ${n.pointsNeeded}${n.blockedBySpecialDeductions ? ` — ${t('blocked')}` : n.closingGaps.length ? ` — ${t('closingGaps')}: ${n.closingGaps.join(', ')}` : ''}`,
+    );
   }
   if (failures.length) {
     out.push('');
@@ -55,7 +58,8 @@ function single({ file, report, failures }: ScoredFile, topGaps: number): string
   out.push('');
   out.push(`| ${t('clause')} | ${t('name')} | ${t('points')} | ${t('earned')} | ${t('percent')} |`);
   out.push('|---|---|---:|---:|---:|');
-  for (const sec of report.sections) for (const cl of sec.clauses) out.push(`| ${cl.id} | ${cl.title[lang]} | ${cl.applicablePoints} | ${cl.earned} | ${pct(cl.ratio)} |`);
+  for (const sec of report.sections)
+    for (const cl of sec.clauses) out.push(`| ${cl.id} | ${cl.title[lang]} | ${cl.applicablePoints} | ${cl.earned} | ${pct(cl.ratio)} |`);
   out.push('');
   out.push('</details>');
   if (report.gaps.length) {
@@ -71,17 +75,23 @@ function single({ file, report, failures }: ScoredFile, topGaps: number): string
     if (report.gaps.length > topGaps) out.push('', `… ${report.gaps.length - topGaps} ${t('moreGaps')}`);
   }
   out.push('');
-  out.push(`<sub>${t('selfAssessment')} ${report.tool.name} ${report.tool.version} · ${report.rubric.standard} (${report.rubric.id} ${report.rubric.version})</sub>`);
+  out.push(
+    `<sub>${t('selfAssessment')} ${report.tool.name} ${report.tool.version} · ${report.rubric.standard} (${report.rubric.id} ${report.rubric.version})</sub>`,
+  );
   return out.join('\n') + '\n';
 }
 
 export function diffMarkdown(diff: ReportDiff, kind: 'as-of' | 'baseline', lang: Lang): string[] {
   const out = [`### ${COMPARISON_LABELS[kind][lang]}: ${diff.base.label} → ${diff.head.label}`, ''];
-  out.push(`${diff.base.final} → ${diff.head.final} (${signed(diff.scoreDelta)}), ${diff.base.levelName[lang]} → ${diff.head.levelName[lang]}${diff.levelChange === 'down' ? ' ▼' : diff.levelChange === 'up' ? ' ▲' : ''}`);
+  out.push(
+    `${diff.base.final} → ${diff.head.final} (${signed(diff.scoreDelta)}), ${diff.base.levelName[lang]} → ${diff.head.levelName[lang]}${diff.levelChange === 'down' ? ' ▼' : diff.levelChange === 'up' ? ' ▲' : ''}`,
+  );
   if (diff.criteria.length === 0) return [...out, '', COMPARISON_LABELS.noChange[lang]];
   out.push('', '| Δ | ' + (lang === 'en' ? 'Criterion | Cause' : '评价项 | 原因') + ' |', '|---:|---|---|');
   for (const c of diff.criteria) {
-    out.push(`| ${signed(c.delta)} | ${c.id} ${cell(c.title[lang])} | ${c.causes.map((x) => CAUSE_LABELS[x][lang]).join(', ')}${c.refs.length ? `: ${cell(c.refs.join(', '))}` : ''} |`);
+    out.push(
+      `| ${signed(c.delta)} | ${c.id} ${cell(c.title[lang])} | ${c.causes.map((x) => CAUSE_LABELS[x][lang]).join(', ')}${c.refs.length ? `: ${cell(c.refs.join(', '))}` : ''} |`,
+    );
   }
   return out;
 }

@@ -15,7 +15,8 @@ export interface ScoredFile {
 export function allFindings(report: Report) {
   return [
     ...report.sections.flatMap((s) =>
-      s.clauses.flatMap((cl) => cl.criteria.flatMap((c) => c.findings.filter((f) => !isRedundant(f, c)).map((f) => ({ criterion: c, finding: f }))))),
+      s.clauses.flatMap((cl) => cl.criteria.flatMap((c) => c.findings.filter((f) => !isRedundant(f, c)).map((f) => ({ criterion: c, finding: f })))),
+    ),
     ...report.findings.map((f) => ({ criterion: null, finding: f })),
   ];
 }

@@ -23,8 +23,21 @@ export interface TerminalOptions {
 /** No rule between rows: fifteen clauses must fit one screen. */
 const COMPACT = { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' };
 const ASCII_CHARS = {
-  top: '-', 'top-mid': '+', 'top-left': '+', 'top-right': '+', bottom: '-', 'bottom-mid': '+', 'bottom-left': '+',
-  'bottom-right': '+', left: '|', 'left-mid': '+', mid: '-', 'mid-mid': '+', right: '|', 'right-mid': '+', middle: '|',
+  top: '-',
+  'top-mid': '+',
+  'top-left': '+',
+  'top-right': '+',
+  bottom: '-',
+  'bottom-mid': '+',
+  'bottom-left': '+',
+  'bottom-right': '+',
+  left: '|',
+  'left-mid': '+',
+  mid: '-',
+  'mid-mid': '+',
+  right: '|',
+  'right-mid': '+',
+  middle: '|',
 };
 
 export function renderTerminal(report: Report, opts: TerminalOptions): string {
@@ -39,8 +52,14 @@ export function renderTerminal(report: Report, opts: TerminalOptions): string {
   const s = report.score;
   const levelColor = report.level.id === 'fail' ? c.red.bold : report.level.stars > 0 ? c.green.bold : c.yellow.bold;
   const stars = report.level.stars > 0 ? ' ' + '★'.repeat(report.level.stars) + '☆'.repeat(5 - report.level.stars) : '';
-  lines.push(`${t('score')}: ${c.bold(fmt(s.final))} / 100    ${t('level')}: ${levelColor(report.level.name[lang] + (opts.ascii ? ` (${report.level.stars}*)` : stars))}`);
-  lines.push(c.dim(`  ${t('normalized')} ${fmt(s.normalized, 2)} (${fmt(s.earned, 2)}/${fmt(s.applicable, 2)})  − ${t('deductions')} ${s.specialDeductions.points} (${s.specialDeductions.count})  + ${t('bonus')} ${s.bonus}  = ${t('final')} ${fmt(s.final)}`));
+  lines.push(
+    `${t('score')}: ${c.bold(fmt(s.final))} / 100    ${t('level')}: ${levelColor(report.level.name[lang] + (opts.ascii ? ` (${report.level.stars}*)` : stars))}`,
+  );
+  lines.push(
+    c.dim(
+      `  ${t('normalized')} ${fmt(s.normalized, 2)} (${fmt(s.earned, 2)}/${fmt(s.applicable, 2)})  − ${t('deductions')} ${s.specialDeductions.points} (${s.specialDeductions.count})  + ${t('bonus')} ${s.bonus}  = ${t('final')} ${fmt(s.final)}`,
+    ),
+  );
   lines.push('');
 
   lines.push(c.bold(t('sections')));
@@ -48,7 +67,9 @@ export function renderTerminal(report: Report, opts: TerminalOptions): string {
   for (const sec of report.sections) {
     const label = `${sec.id} ${sec.title[lang]}`;
     const ratio = sec.ratio ?? 0;
-    lines.push(`  ${label}${' '.repeat(nameWidth - stringWidth(label))}  ${bar(ratio, 20, opts.ascii, c)}  ${fmt(sec.earned, 2).padStart(6)}/${String(sec.applicablePoints).padEnd(3)} ${pct(sec.ratio).padStart(6)}`);
+    lines.push(
+      `  ${label}${' '.repeat(nameWidth - stringWidth(label))}  ${bar(ratio, 20, opts.ascii, c)}  ${fmt(sec.earned, 2).padStart(6)}/${String(sec.applicablePoints).padEnd(3)} ${pct(sec.ratio).padStart(6)}`,
+    );
   }
   lines.push('');
 
@@ -63,7 +84,8 @@ export function renderTerminal(report: Report, opts: TerminalOptions): string {
       const r = cl.ratio;
       const paint = r === null ? c.dim : r >= 0.95 ? c.green : r >= 0.7 ? c.yellow : c.red;
       // Excluded (删减) points are shown, not hidden: the reader sees what left the denominator.
-      const points = cl.applicablePoints === cl.points ? String(cl.points) : cl.applicablePoints === 0 ? `n/a (${cl.points})` : `${cl.applicablePoints} (${cl.points})`;
+      const points =
+        cl.applicablePoints === cl.points ? String(cl.points) : cl.applicablePoints === 0 ? `n/a (${cl.points})` : `${cl.applicablePoints} (${cl.points})`;
       table.push([cl.id, cl.title[lang], points, cl.applicablePoints === 0 ? '—' : fmt(cl.earned, 2), paint(pct(r))]);
     }
   }
@@ -183,4 +205,3 @@ function bar(ratio: number, width: number, ascii: boolean, c: ChalkInstance): st
 function pct(ratio: number | null): string {
   return ratio === null ? '—' : `${(Math.round(ratio * 1000) / 10).toFixed(1)}%`;
 }
-

@@ -26,12 +26,7 @@ export interface BuildOptions {
  * The scoring core: validated evidence + rubric + file facts -> one Report that every renderer reads.
  * Pure: no file system, no clock, same input gives the same object.
  */
-export function buildReport(
-  loaded: LoadedRubric,
-  evidence: EvidenceFile,
-  facts: FileFacts,
-  options: BuildOptions,
-): Report {
+export function buildReport(loaded: LoadedRubric, evidence: EvidenceFile, facts: FileFacts, options: BuildOptions): Report {
   const { rubric } = loaded;
   const asOf = options.asOf ?? evidence.assessment.date;
   const place = (f: Finding): Finding => (options.locate ? { ...f, ...options.locate(f.path) } : f);
@@ -56,7 +51,8 @@ export function buildReport(
 
   const findings: Finding[] = [];
   const deductions = evidence.specialDeductions ?? [];
-  deductions.forEach((d, i) => findings.push(finding('special-deduction', { clause: d.clause, reason: d.reason }, pointer('specialDeductions', i))));
+  for (const [i, d] of deductions.entries())
+    findings.push(finding('special-deduction', { clause: d.clause, reason: d.reason }, pointer('specialDeductions', i)));
   const deductionPoints = deductions.length * rubric.scoring.specialDeductionPoints;
 
   const bonusApplied = evaluateBonus(evidence, facts, asOf, findings);
@@ -114,20 +110,37 @@ export function buildReport(
       maxBonuses: rubric.scoring.maxBonuses,
       failWhenSpecialDeductionsAtLeast: rubric.levels.failWhenSpecialDeductionsAtLeast,
       levels: rubric.levels.list.map((l) => ({ id: l.id, name: l.name, minScore: l.minScore, stars: l.stars })),
-      provenance: rubric.sections.flatMap((s) => [s, ...s.clauses]).map((n) => ({
-        id: n.id, points: n.points, source: n.provenance.source, confidence: n.provenance.confidence, note: n.provenance.note ?? null,
-      })),
+      provenance: rubric.sections
+        .flatMap((s) => [s, ...s.clauses])
+        .map((n) => ({
+          id: n.id,
+          points: n.points,
+          source: n.provenance.source,
+          confidence: n.provenance.confidence,
+          note: n.provenance.note ?? null,
+        })),
       sources: rubric.sources,
       // Every number a data rule uses, with where it comes from: a minimum sample or an age limit that no
       // seed gives is marked derived in the criterion's provenance note.
-      dataRules: rubric.sections.flatMap((s) => s.clauses.flatMap((c) => c.criteria)).flatMap((c) =>
-        c.data
-          ? [{
-              criterion: c.id, metric: c.data.metric, rule: c.data.rule, atLeast: c.data.atLeast ?? null, minSample: c.data.minSample ?? null,
-              maxAgeMonths: c.data.maxAgeMonths ?? c.maxAgeMonths ?? null, source: c.provenance.source, confidence: c.provenance.confidence, note: c.provenance.note ?? null,
-            }]
-          : [],
-      ),
+      dataRules: rubric.sections
+        .flatMap((s) => s.clauses.flatMap((c) => c.criteria))
+        .flatMap((c) =>
+          c.data
+            ? [
+                {
+                  criterion: c.id,
+                  metric: c.data.metric,
+                  rule: c.data.rule,
+                  atLeast: c.data.atLeast ?? null,
+                  minSample: c.data.minSample ?? null,
+                  maxAgeMonths: c.data.maxAgeMonths ?? c.maxAgeMonths ?? null,
+                  source: c.provenance.source,
+                  confidence: c.provenance.confidence,
+                  note: c.provenance.note ?? null,
+                },
+              ]
+            : [],
+        ),
     },
   };
 }
@@ -137,9 +150,7 @@ function evaluateBonus(evidence: EvidenceFile, facts: FileFacts, asOf: IsoDate, 
   // `bonus: []` claims nothing.
   if (!evidence.bonus || (Array.isArray(evidence.bonus) && evidence.bonus.length === 0)) return false;
   // Validation refuses a second bonus; a list here has exactly one item.
-  const [bonus, path]: [Bonus, string] = Array.isArray(evidence.bonus)
-    ? [evidence.bonus[0]!, pointer('bonus', 0)]
-    : [evidence.bonus, pointer('bonus')];
+  const [bonus, path]: [Bonus, string] = Array.isArray(evidence.bonus) ? [evidence.bonus[0]!, pointer('bonus', 0)] : [evidence.bonus, pointer('bonus')];
   const items = evaluateEvidenceItems(bonus.evidence, path, facts, asOf);
   findings.push(...items.findings);
   if (items.counting === 0) {
@@ -153,21 +164,27 @@ function evaluateBonus(evidence: EvidenceFile, facts: FileFacts, asOf: IsoDate, 
 /** Datasets that could not be read, and typed figures that disagree with what the data says. */
 function dataFindings(rubric: LoadedRubric['rubric'], evidence: EvidenceFile, data: DataInput | undefined): Finding[] {
   if (!data) return [];
-  const out: Finding[] = data.unavailable.map((u) => finding('dataset-unavailable', { dataset: u.name, file: u.file, reason: u.reason }, pointer('datasets', u.name)));
+  const out: Finding[] = data.unavailable.map((u) =>
+    finding('dataset-unavailable', { dataset: u.name, file: u.file, reason: u.reason }, pointer('datasets', u.name)),
+  );
   for (const [id, typed] of Object.entries(evidence.metrics ?? {})) {
     const source = rubric.metrics[id]?.computedFrom;
     if (!source) continue;
     for (const d of data.datasets) {
       const m = d.metrics[source as DataMetricId];
       // Half a percentage point covers the rounding of a typed-in figure.
-      if (m && Math.abs(m.value - typed) > 0.005) out.push(finding('metric-disagrees-with-data', { metric: id, typed, computed: m.value, dataset: d.name }, pointer('metrics', id)));
+      if (m && Math.abs(m.value - typed) > 0.005)
+        out.push(finding('metric-disagrees-with-data', { metric: id, typed, computed: m.value, dataset: d.name }, pointer('metrics', id)));
     }
   }
   return out;
 }
 
 function sum(values: readonly Points[]): Points {
-  return roundTo(values.reduce((a, b) => a + b, 0), 2);
+  return roundTo(
+    values.reduce((a, b) => a + b, 0),
+    2,
+  );
 }
 
 function ratio(earned: Points, of: Points): number | null {

@@ -28,7 +28,8 @@ export function mergeGates(...gates: Gate[]): Gate {
   const out: Gate = {};
   for (const g of gates) {
     if (g.minScore !== undefined) out.minScore = Math.max(out.minScore ?? 0, g.minScore);
-    if (g.minLevel !== undefined) out.minLevel = out.minLevel === undefined || LEVEL_IDS.indexOf(g.minLevel) > LEVEL_IDS.indexOf(out.minLevel) ? g.minLevel : out.minLevel;
+    if (g.minLevel !== undefined)
+      out.minLevel = out.minLevel === undefined || LEVEL_IDS.indexOf(g.minLevel) > LEVEL_IDS.indexOf(out.minLevel) ? g.minLevel : out.minLevel;
     for (const [id, p] of Object.entries(g.points ?? {})) out.points = { ...out.points, [id]: Math.max(out.points?.[id] ?? 0, p) };
     if (g.mustPass) out.mustPass = [...new Set([...(out.mustPass ?? []), ...g.mustPass])];
     if (g.failOnRegression) out.failOnRegression = true;
@@ -40,7 +41,8 @@ export function mergeGates(...gates: Gate[]): Gate {
 export function checkGate(report: Report, gate: Gate): GateFailure[] {
   const out: GateFailure[] = [];
   if (gate.minScore !== undefined && report.score.final < gate.minScore) out.push({ code: 'min-score', value: report.score.final, required: gate.minScore });
-  if (gate.minLevel !== undefined && LEVEL_IDS.indexOf(report.level.id) < LEVEL_IDS.indexOf(gate.minLevel)) out.push({ code: 'min-level', value: report.level.id, required: gate.minLevel });
+  if (gate.minLevel !== undefined && LEVEL_IDS.indexOf(report.level.id) < LEVEL_IDS.indexOf(gate.minLevel))
+    out.push({ code: 'min-level', value: report.level.id, required: gate.minLevel });
   if (gate.points) {
     const earned = new Map<string, Points>();
     for (const s of report.sections) {
@@ -60,7 +62,13 @@ export function checkGate(report: Report, gate: Gate): GateFailure[] {
     }
   }
   const diff = report.comparison?.kind === 'baseline' ? report.comparison.diff : null;
-  if (gate.failOnRegression && diff?.regression) out.push({ code: 'regression', against: diff.base.label, base: { final: diff.base.final, level: diff.base.level }, head: { final: diff.head.final, level: diff.head.level } });
+  if (gate.failOnRegression && diff?.regression)
+    out.push({
+      code: 'regression',
+      against: diff.base.label,
+      base: { final: diff.base.final, level: diff.base.level },
+      head: { final: diff.head.final, level: diff.head.level },
+    });
   return out;
 }
 

@@ -50,7 +50,13 @@ export function evidenceSemanticDiagnostics(parsed: ParsedYaml, rubric: Rubric):
       const criterion = criteria.get(id);
       if (!criterion) {
         const clause = clauseIds.get(id);
-        out.push(diag('unknown-criterion', { id, rubric: rubric.id, clauseCriteria: clause ? clause.criteria.map((c) => c.id) : null, guess: clause ? null : didYouMean(id, criteria.keys()) }, pos(segs, 'key')));
+        out.push(
+          diag(
+            'unknown-criterion',
+            { id, rubric: rubric.id, clauseCriteria: clause ? clause.criteria.map((c) => c.id) : null, guess: clause ? null : didYouMean(id, criteria.keys()) },
+            pos(segs, 'key'),
+          ),
+        );
         continue;
       }
       if (!isObj(entry)) continue;
@@ -102,7 +108,7 @@ export function evidenceSemanticDiagnostics(parsed: ParsedYaml, rubric: Rubric):
     if (data.bonus.length > rubric.scoring.maxBonuses) {
       out.push(diag('too-many-bonuses', { max: rubric.scoring.maxBonuses, found: data.bonus.length }, pos(['bonus', String(rubric.scoring.maxBonuses)])));
     }
-    data.bonus.forEach((b, i) => isObj(b) && checkEvidenceList(['bonus', String(i), 'evidence'], b.evidence));
+    for (const [i, b] of data.bonus.entries()) if (isObj(b)) checkEvidenceList(['bonus', String(i), 'evidence'], b.evidence);
   } else if (isObj(data.bonus)) {
     checkEvidenceList(['bonus', 'evidence'], data.bonus.evidence);
   }

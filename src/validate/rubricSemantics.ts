@@ -26,14 +26,20 @@ export function rubricSemanticDiagnostics(parsed: ParsedYaml, rubric: Rubric): D
   provenance(['scoring'], rubric.scoring.provenance.source);
   provenance(['levels'], rubric.levels.provenance.source);
 
-  const total = roundTo(rubric.sections.reduce((a, s) => a + s.points, 0), 4);
+  const total = roundTo(
+    rubric.sections.reduce((a, s) => a + s.points, 0),
+    4,
+  );
   if (total !== 100) push(['sections'], 'sections-sum', { total });
 
   rubric.sections.forEach((section, si) => {
     const sSegs = ['sections', si];
     unique(section.id, sSegs);
     provenance(sSegs, section.provenance.source);
-    const clauseSum = roundTo(section.clauses.reduce((a, c) => a + c.points, 0), 4);
+    const clauseSum = roundTo(
+      section.clauses.reduce((a, c) => a + c.points, 0),
+      4,
+    );
     if (clauseSum !== section.points) push([...sSegs, 'points'], 'children-sum', { kind: 'section', id: section.id, points: section.points, sum: clauseSum });
     section.clauses.forEach((clause, ci) => {
       const cSegs = [...sSegs, 'clauses', ci];
@@ -42,7 +48,10 @@ export function rubricSemanticDiagnostics(parsed: ParsedYaml, rubric: Rubric): D
       if (!clause.id.startsWith(section.id + '.') || clause.id.split('.').length !== section.id.split('.').length + 1) {
         push([...cSegs, 'id'], 'not-a-child', { kind: 'clause', id: clause.id, parent: section.id });
       }
-      const critSum = roundTo(clause.criteria.reduce((a, c) => a + c.points, 0), 4);
+      const critSum = roundTo(
+        clause.criteria.reduce((a, c) => a + c.points, 0),
+        4,
+      );
       if (critSum !== clause.points) push([...cSegs, 'points'], 'children-sum', { kind: 'clause', id: clause.id, points: clause.points, sum: critSum });
       clause.criteria.forEach((criterion, ki) => {
         const kSegs = [...cSegs, 'criteria', ki];
@@ -53,7 +62,11 @@ export function rubricSemanticDiagnostics(parsed: ParsedYaml, rubric: Rubric): D
         }
         if (criterion.data) {
           if (!(DATA_METRICS as readonly string[]).includes(criterion.data.metric)) {
-            push([...kSegs, 'data', 'metric'], 'unknown-data-metric', { subject: `criterion ${criterion.id}`, metric: criterion.data.metric, known: [...DATA_METRICS] });
+            push([...kSegs, 'data', 'metric'], 'unknown-data-metric', {
+              subject: `criterion ${criterion.id}`,
+              metric: criterion.data.metric,
+              known: [...DATA_METRICS],
+            });
           }
           if (criterion.data.rule === 'at-least' && criterion.data.atLeast === undefined) push([...kSegs, 'data'], 'at-least-missing', { id: criterion.id });
         }
@@ -81,7 +94,12 @@ export function rubricSemanticDiagnostics(parsed: ParsedYaml, rubric: Rubric): D
   const levels = rubric.levels.list;
   levels.forEach((level, i) => {
     if (i > 0 && level.minScore <= levels[i - 1]!.minScore) {
-      push(['levels', 'list', i, 'minScore'], 'levels-unordered', { id: level.id, min: level.minScore, prevId: levels[i - 1]!.id, prevMin: levels[i - 1]!.minScore });
+      push(['levels', 'list', i, 'minScore'], 'levels-unordered', {
+        id: level.id,
+        min: level.minScore,
+        prevId: levels[i - 1]!.id,
+        prevMin: levels[i - 1]!.minScore,
+      });
     }
   });
   if (levels[0] && levels[0].id !== 'fail') push(['levels', 'list', 0, 'id'], 'first-level-not-fail', {});

@@ -31,7 +31,8 @@ export function schemaDiagnostics(errors: readonly ErrorObject[], parsed: Parsed
   }
   out.sort((a, b) => a.line - b.line || a.column - b.column);
   const shown = out.slice(0, MAX_ERRORS);
-  if (folded.length > shown.length && out.length > MAX_ERRORS) shown.push(diag('too-many-errors', { shown: MAX_ERRORS }, { file: parsed.source.file, line: 0, column: 0 }));
+  if (folded.length > shown.length && out.length > MAX_ERRORS)
+    shown.push(diag('too-many-errors', { shown: MAX_ERRORS }, { file: parsed.source.file, line: 0, column: 0 }));
   return shown;
 }
 
@@ -115,7 +116,9 @@ function describe(err: ErrorObject, parsed: ParsedYaml, schema: Json): Diagnosti
     case 'const':
       return diag('must-equal', { where, value: JSON.stringify(p.allowedValue) }, pos());
     case 'type': {
-      const expected = String(p.type).split(/\s*(?:,|or)\s*/).filter(Boolean);
+      const expected = String(p.type)
+        .split(/\s*(?:,|or)\s*/)
+        .filter(Boolean);
       const typed = sourceTextAt(parsed, where);
       const numberForString = expected.includes('string') && typed !== null && /^[\d.+-]+$/.test(typed) ? typed : null;
       return diag('wrong-type', { where, expected, typed: numberForString }, pos());
@@ -125,7 +128,11 @@ function describe(err: ErrorObject, parsed: ParsedYaml, schema: Json): Diagnosti
     case 'minimum':
     case 'exclusiveMinimum':
     case 'maximum':
-      return diag('out-of-range', { where, bound: err.keyword === 'maximum' ? 'max' : err.keyword === 'minimum' ? 'min' : 'above', limit: Number(p.limit) }, pos());
+      return diag(
+        'out-of-range',
+        { where, bound: err.keyword === 'maximum' ? 'max' : err.keyword === 'minimum' ? 'min' : 'above', limit: Number(p.limit) },
+        pos(),
+      );
     case 'minLength':
       return diag('empty', { where }, pos());
     case 'minItems':
@@ -151,7 +158,10 @@ function allowedProperties(schema: Json, where: readonly string[]): string[] {
   const deref = (node: unknown): Json | undefined => {
     let n = node as Json | undefined;
     for (let i = 0; i < 10 && n && typeof n.$ref === 'string'; i++) {
-      n = String(n.$ref).replace(/^#\//, '').split('/').reduce<unknown>((x, seg) => (x as Json | undefined)?.[seg], schema) as Json | undefined;
+      n = String(n.$ref)
+        .replace(/^#\//, '')
+        .split('/')
+        .reduce<unknown>((x, seg) => (x as Json | undefined)?.[seg], schema) as Json | undefined;
     }
     return n;
   };
@@ -163,7 +173,9 @@ function allowedProperties(schema: Json, where: readonly string[]): string[] {
     else if (node.items && /^\d+$/.test(seg)) node = deref(node.items);
     else if (node.additionalProperties && typeof node.additionalProperties === 'object') node = deref(node.additionalProperties);
     else if (Array.isArray(node.anyOf) || Array.isArray(node.oneOf)) {
-      const branch = ((node.anyOf ?? node.oneOf) as unknown[]).map(deref).find((b) => b?.type === 'array' || (b?.properties as Json | undefined)?.[seg] !== undefined);
+      const branch = ((node.anyOf ?? node.oneOf) as unknown[])
+        .map(deref)
+        .find((b) => b?.type === 'array' || (b?.properties as Json | undefined)?.[seg] !== undefined);
       node = branch?.type === 'array' ? deref(branch.items) : deref((branch?.properties as Json | undefined)?.[seg]);
     } else return [];
   }

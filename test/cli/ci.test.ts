@@ -28,7 +28,10 @@ const edit = (file: string, from: string, to: string) => {
   if (!text.includes(from)) throw new Error(`fixture edit: ${from} not found`);
   writeFileSync(file, text.replace(from, to));
 };
-const lineOf = (file: string, needle: string) => readFileSync(join(ROOT, file), 'utf8').split('\n').findIndex((l) => l.includes(needle)) + 1;
+const lineOf = (file: string, needle: string) =>
+  readFileSync(join(ROOT, file), 'utf8')
+    .split('\n')
+    .findIndex((l) => l.includes(needle)) + 1;
 
 describe('evidence that holds up', () => {
   it('refuses symlinks that resolve outside the evidence root, and follows those inside', () => {
@@ -55,7 +58,9 @@ describe('evidence that holds up', () => {
 
   it('verifies sha256 against the file on disk', () => {
     const { dir, file } = scratch('five-star');
-    const good = createHash('sha256').update(readFileSync(join(dir, 'docs/org-chart.md'))).digest('hex');
+    const good = createHash('sha256')
+      .update(readFileSync(join(dir, 'docs/org-chart.md')))
+      .digest('hex');
     edit(file, 'title: 售后服务部组织架构图, date: 2026-03-01', `title: 售后服务部组织架构图, date: 2026-03-01, sha256: ${good}`);
     expect(JSON.parse(cli(['score', file, '--format', 'json']).stdout).sections[0].clauses[0].criteria[0].evidence[0].state).toBe('found');
     appendFileSync(join(dir, 'docs/org-chart.md'), 'edited after review\n');
@@ -82,7 +87,9 @@ describe('CI output formats', () => {
   it('github: workflow commands at the exact line of each finding', () => {
     const out = cli(['score', THREE, '--format', 'github']).stdout.split('\n');
     const missing = out.find((l) => l.includes('public-docs-index.md'))!;
-    expect(missing).toBe(`::error file=${THREE},line=${lineOf(THREE, 'public-docs-index.md')},col=17,title=5.2.1.2 公开可查的商品与服务信息::证据文件不存在：docs/public-docs-index.md (−3.00)`);
+    expect(missing).toBe(
+      `::error file=${THREE},line=${lineOf(THREE, 'public-docs-index.md')},col=17,title=5.2.1.2 公开可查的商品与服务信息::证据文件不存在：docs/public-docs-index.md (−3.00)`,
+    );
     // A criterion left out points at `criteria:`, where it should be added.
     expect(out.some((l) => l.startsWith(`::error file=${THREE},line=${lineOf(THREE, 'criteria:')},col=1,title=5.3.1.3`))).toBe(true);
     expect(out.some((l) => l.startsWith('::notice ') && l.includes('81.4'))).toBe(true);
@@ -98,9 +105,13 @@ describe('CI output formats', () => {
     expect(readFileSync(summary, 'utf8')).toMatch(/^## 商品售后服务认证自评报告: 蓝鲸云软件科技有限公司/);
     const bad = cli(['score', 'test/fixtures/invalid-evidence.yaml', '--lang', 'en'], { GITHUB_ACTIONS: 'true' });
     expect(bad.code).toBe(2);
-    expect(bad.stdout).toContain('::error file=test/fixtures/invalid-evidence.yaml,line=3,col=1,title=aftersales-assess::the top level: unknown property `assesment`');
+    expect(bad.stdout).toContain(
+      '::error file=test/fixtures/invalid-evidence.yaml,line=3,col=1,title=aftersales-assess::the top level: unknown property `assesment`',
+    );
     // In the default language, the same annotation in Chinese.
-    expect(cli(['score', 'test/fixtures/invalid-evidence.yaml'], { GITHUB_ACTIONS: 'true' }).stdout).toContain('line=3,col=1,title=aftersales-assess::文件顶层：未知的属性 `assesment`');
+    expect(cli(['score', 'test/fixtures/invalid-evidence.yaml'], { GITHUB_ACTIONS: 'true' }).stdout).toContain(
+      'line=3,col=1,title=aftersales-assess::文件顶层：未知的属性 `assesment`',
+    );
     expect(cli(['score', THREE, '--format', 'json'], { GITHUB_ACTIONS: 'true' }).stdout.startsWith('{')).toBe(true);
   });
 
@@ -108,14 +119,17 @@ describe('CI output formats', () => {
     const sarif = JSON.parse(cli(['score', THREE, '--format', 'sarif']).stdout);
     const schema = JSON.parse(readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'));
     const validate = // The official schema has a pattern that is only valid without the u flag.
-    new AjvDraft04({ allErrors: true, strict: false, unicodeRegExp: false }).compile(schema);
+      new AjvDraft04({ allErrors: true, strict: false, unicodeRegExp: false }).compile(schema);
     expect(validate(sarif), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
     const run = sarif.runs[0];
     expect(run.tool.driver.rules.filter((r: { id: string }) => /^\d/.test(r.id))).toHaveLength(34);
     const missing = run.results.find((r: { properties: { code: string } }) => r.properties.code === 'evidence-file-missing');
     expect(missing.ruleId).toBe('5.2.1.2');
     expect(run.tool.driver.rules[missing.ruleIndex].id).toBe('5.2.1.2');
-    expect(missing.locations[0].physicalLocation).toEqual({ artifactLocation: { uri: THREE }, region: { startLine: lineOf(THREE, 'public-docs-index.md'), startColumn: 17 } });
+    expect(missing.locations[0].physicalLocation).toEqual({
+      artifactLocation: { uri: THREE },
+      region: { startLine: lineOf(THREE, 'public-docs-index.md'), startColumn: 17 },
+    });
   });
 
   it('junit: well-formed XML, a test case per criterion, failures for lost points, n/a skipped', () => {
@@ -145,7 +159,16 @@ describe('thresholds file', () => {
     return f;
   };
   it('per-section minimums and must-pass criteria: exit 1 with the reasons', () => {
-    const r = cli(['score', THREE, '--format', 'json', '--lang', 'en', '--thresholds', write(`minScore: 80\nsections:\n  '5.1': 35\nclauses:\n  '5.3.2': 8\nmustPass: [5.1.2.2, 5.3.2.1]\n`)]);
+    const r = cli([
+      'score',
+      THREE,
+      '--format',
+      'json',
+      '--lang',
+      'en',
+      '--thresholds',
+      write(`minScore: 80\nsections:\n  '5.1': 35\nclauses:\n  '5.3.2': 8\nmustPass: [5.1.2.2, 5.3.2.1]\n`),
+    ]);
     expect(r.code).toBe(1);
     expect(r.stderr).toBe('aftersales-assess: 5.1 earned 31, below the required 35\naftersales-assess: must-pass criterion 5.1.2.2 is not met\n');
     expect(cli(['score', THREE, '--thresholds', write('minLevel: three-star\nmustPass: [5.3.2.1]\n')]).code).toBe(0);
@@ -172,7 +195,7 @@ describe('baseline and diff', () => {
     const { dir, file } = gitRepo();
     // After the commit: a document deleted, a status downgraded.
     execFileSync('rm', [join(dir, 'docs/user-guide.md')]);
-    edit(file, "  5.3.2.3:\n    status: met", "  5.3.2.3:\n    status: not-met");
+    edit(file, '  5.3.2.3:\n    status: met', '  5.3.2.3:\n    status: not-met');
     const r = cli(['score', file, '--baseline', 'HEAD', '--format', 'json', '--fail-on-regression']);
     expect(r.code).toBe(1);
     const d = JSON.parse(r.stdout).comparison.diff;
@@ -213,8 +236,14 @@ describe('batch', () => {
     writeFileSync(join(dir, 'workflow.yml'), 'on: push\njobs: {}\n');
     const r = cli(['score', dir, '--format', 'jsonl']);
     expect(r.code).toBe(2);
-    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
-    expect(lines.map((x) => [x.company.name, x.score.final])).toEqual([['华东示例电器有限公司', 97.1], ['蓝鲸云软件科技有限公司', 81.4]]);
+    const lines = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(lines.map((x) => [x.company.name, x.score.final])).toEqual([
+      ['华东示例电器有限公司', 97.1],
+      ['蓝鲸云软件科技有限公司', 81.4],
+    ]);
     expect(r.stderr).toContain('broken.yaml:3:1: error:');
     expect(r.stderr).toContain('1 of 3 file(s) invalid and skipped');
     expect(r.stderr).not.toContain('workflow.yml');

@@ -63,7 +63,14 @@ describe('exit codes', () => {
     expect(cli(['score', THREE, '--min-level', 'four-star']).code).toBe(1);
   });
   it('2 for usage errors', () => {
-    for (const args of [['score'], ['score', FIVE, '--lang', 'fr'], ['score', FIVE, '--fail-under', 'abc'], ['score', FIVE, '--min-level', 'gold'], ['score', FIVE, '--as-of', '2026-13-01'], ['frobnicate']]) {
+    for (const args of [
+      ['score'],
+      ['score', FIVE, '--lang', 'fr'],
+      ['score', FIVE, '--fail-under', 'abc'],
+      ['score', FIVE, '--min-level', 'gold'],
+      ['score', FIVE, '--as-of', '2026-13-01'],
+      ['frobnicate'],
+    ]) {
       const r = cli(args);
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.stderr).not.toMatch(/\n\s+at .*\.js:\d+/);
@@ -136,7 +143,12 @@ describe('output and terminal behaviour', () => {
     cpSync(join(ROOT, 'examples/five-star'), join(dir, 'repo'), { recursive: true });
     copyFileSync(join(ROOT, 'README.md'), join(dir, 'outside.md'));
     const file = join(dir, 'repo/company.yaml');
-    writeFileSync(file, readFileSync(file, 'utf8').replace('file: docs/org-chart.md', 'file: ../outside.md').replace('{ file: docs/job-descriptions.md, title: 岗位职责说明书 }', '{ file: /etc/hostname }'));
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8')
+        .replace('file: docs/org-chart.md', 'file: ../outside.md')
+        .replace('{ file: docs/job-descriptions.md, title: 岗位职责说明书 }', '{ file: /etc/hostname }'),
+    );
     const c = JSON.parse(cli(['score', file, '--format', 'json']).stdout).sections[0].clauses[0].criteria[0];
     expect(c.evidence.map((e: { state: string }) => e.state)).toEqual(['outside-root', 'outside-root']);
     expect(c.earned).toBe(0);

@@ -8,7 +8,11 @@ import { cli } from './run.js';
 const WITH_DATA = 'examples/with-data/company.yaml';
 const json = (args: string[]) => JSON.parse(cli(['score', ...args, '--format', 'json', '--lang', 'en']).stdout);
 const criterion = (r: { sections: Array<{ clauses: Array<{ criteria: Array<{ id: string }> }> }> }, id: string) =>
-  r.sections.flatMap((s) => s.clauses.flatMap((c) => c.criteria)).find((c) => c.id === id) as unknown as { earned: number; outcome: string; findings: Array<{ code: string; args: Record<string, unknown> }> };
+  r.sections.flatMap((s) => s.clauses.flatMap((c) => c.criteria)).find((c) => c.id === id) as unknown as {
+    earned: number;
+    outcome: string;
+    findings: Array<{ code: string; args: Record<string, unknown> }>;
+  };
 
 describe('metrics computed from referenced datasets feed the score', () => {
   const r = json([WITH_DATA]);
@@ -25,13 +29,26 @@ describe('metrics computed from referenced datasets feed the score', () => {
   it('credits repair quality as the share of repairs not repeated (1 − 返修率)', () => {
     const c = criterion(r, '5.2.4.2');
     const m = r.datasets[1].metrics['records.repair.repeatRepairRate'];
-    expect(c.findings[0]).toMatchObject({ code: 'data-below', args: { metric: 'records.repair.repeatRepairRate', rule: 'complement', value: m.value, n: m.n } });
+    expect(c.findings[0]).toMatchObject({
+      code: 'data-below',
+      args: { metric: 'records.repair.repeatRepairRate', rule: 'complement', value: m.value, n: m.n },
+    });
     expect(c.earned).toBe(Math.round(4 * (1 - m.value) * 100) / 100);
   });
 
   it('lists every number a data rule uses in the method, derived ones marked', () => {
     const rule = r.method.dataRules.find((d: { criterion: string }) => d.criterion === '5.3.1.2');
-    expect(rule).toEqual({ criterion: '5.3.1.2', metric: 'survey.satisfactionRate', rule: 'conducted', atLeast: null, minSample: 30, maxAgeMonths: 12, source: 'seed-002', confidence: 'L', note: 'points split derived; minimum of 30 responses derived' });
+    expect(rule).toEqual({
+      criterion: '5.3.1.2',
+      metric: 'survey.satisfactionRate',
+      rule: 'conducted',
+      atLeast: null,
+      minSample: 30,
+      maxAgeMonths: 12,
+      source: 'seed-002',
+      confidence: 'L',
+      note: 'points split derived; minimum of 30 responses derived',
+    });
   });
 
   it('shows each dataset with its file, row count, sha256 and metrics', () => {
@@ -45,17 +62,36 @@ describe('metrics computed from referenced datasets feed the score', () => {
   it('flags a typed metric that disagrees with the data, at its line', () => {
     const f = r.findings.find((x: { code: string }) => x.code === 'metric-disagrees-with-data');
     expect(f).toMatchObject({ args: { metric: 'satisfactionRate', typed: 0.95, computed: 0.775, dataset: 'survey' }, severity: 'warning' });
-    const line = readFileSync(join(ROOT, WITH_DATA), 'utf8').split('\n').findIndex((l) => l.includes('satisfactionRate: 0.95')) + 1;
+    const line =
+      readFileSync(join(ROOT, WITH_DATA), 'utf8')
+        .split('\n')
+        .findIndex((l) => l.includes('satisfactionRate: 0.95')) + 1;
     expect(f.line).toBe(line);
   });
 
   it('a referenced dataset that is missing, unreadable, empty, too old or too small earns nothing from data', () => {
     const variants: Array<[string, (d: string) => void, Record<string, unknown>]> = [
-      ['missing', (d) => rmSync(join(d, 'data/survey-2026Q3.csv')), { code: 'data-unavailable', args: { dataset: 'survey', file: 'data/survey-2026Q3.csv', reason: 'missing' } }],
-      ['unreadable', (d) => writeFileSync(join(d, 'data/survey-2026Q3.csv'), Buffer.from([0xff, 0xfe, 0x00, 0xd8, 0x00])), { code: 'data-unavailable', args: { reason: 'unreadable' } }],
+      [
+        'missing',
+        (d) => rmSync(join(d, 'data/survey-2026Q3.csv')),
+        { code: 'data-unavailable', args: { dataset: 'survey', file: 'data/survey-2026Q3.csv', reason: 'missing' } },
+      ],
+      [
+        'unreadable',
+        (d) => writeFileSync(join(d, 'data/survey-2026Q3.csv'), Buffer.from([0xff, 0xfe, 0x00, 0xd8, 0x00])),
+        { code: 'data-unavailable', args: { reason: 'unreadable' } },
+      ],
       ['empty', (d) => writeFileSync(join(d, 'data/survey-2026Q3.csv'), '服务单号,整体满意度\n'), { code: 'data-unavailable', args: { reason: 'empty' } }],
-      ['old', (d) => writeFileSync(join(d, 'data/survey-2026Q3.csv'), '日期,整体满意度\n' + '2023-05-01,5\n'.repeat(40)), { code: 'data-too-old', args: { latest: '2023-05-01', maxAgeMonths: 12 } }],
-      ['small', (d) => writeFileSync(join(d, 'data/survey-2026Q3.csv'), '日期,整体满意度\n2026-10-01,5\n2026-10-02,5\n2026-10-03,4\n'), { code: 'data-sample-too-small', args: { n: 3, min: 30 } }],
+      [
+        'old',
+        (d) => writeFileSync(join(d, 'data/survey-2026Q3.csv'), '日期,整体满意度\n' + '2023-05-01,5\n'.repeat(40)),
+        { code: 'data-too-old', args: { latest: '2023-05-01', maxAgeMonths: 12 } },
+      ],
+      [
+        'small',
+        (d) => writeFileSync(join(d, 'data/survey-2026Q3.csv'), '日期,整体满意度\n2026-10-01,5\n2026-10-02,5\n2026-10-03,4\n'),
+        { code: 'data-sample-too-small', args: { n: 3, min: 30 } },
+      ],
     ];
     for (const [, change, expected] of variants) {
       const d = mkdtempSync(join(tmpdir(), 'asa-data-'));
@@ -118,14 +154,14 @@ describe('survey and records commands', () => {
   it('survey: terminal and JSON, never showing personal data, with a previous period', () => {
     const r = cli(['survey', 'test/fixtures/survey/survey-2026Q3.csv', 'test/fixtures/survey/survey-2026Q2.csv', '--lang', 'en']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^satisfaction rate \(overall 4–5\) +66\.7%  \+16\.7 pp$/m);
+    expect(r.stdout).toMatch(/^satisfaction rate \(overall 4–5\) +66\.7% {2}\+16\.7 pp$/m);
     expect(r.stdout).toContain('Compared with an earlier period: n 4 → 11');
     for (const pii of ['张三', '13812345678', '13712345678', 'a@b.com']) expect(r.stdout).not.toContain(pii);
     const j = JSON.parse(cli(['survey', 'test/fixtures/survey/survey-2026Q3-gb18030.csv', '--format', 'json']).stdout);
     expect([j.responses, j.dataset.encoding, j.excluded.count, j.valueIssues.count]).toEqual([11, 'gb18030', 1, 1]);
   });
 
-  it('records: per-type figures against the evidence file\'s commitments', () => {
+  it("records: per-type figures against the evidence file's commitments", () => {
     const j = JSON.parse(cli(['records', 'test/fixtures/records/tickets.csv', '--evidence', 'test/fixtures/records/company.yaml', '--format', 'json']).stdout);
     expect(j.asOf).toBe('2026-11-01');
     expect(j.types.find((t: { type: string }) => t.type === 'complaint').commitment.reply).toMatchObject({ within: 2, late: 1 });

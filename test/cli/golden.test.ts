@@ -15,14 +15,16 @@ describe('golden: terminal reports', () => {
   it('five-star in English', () => expectGolden('five-star.terminal-en', ['score', FIVE, '--lang', 'en'], at80(['score', FIVE, '--lang', 'en'])));
   it('three-star in English', () => expectGolden('three-star.terminal-en', ['score', THREE, '--lang', 'en'], at80(['score', THREE, '--lang', 'en'])));
   it('three-star in Chinese', () => expectGolden('three-star.terminal-zh', ['score', THREE], at80(['score', THREE])));
-  it('failing with ASCII borders', () => expectGolden('failing.terminal-ascii', ['score', FAIL, '--lang', 'en', '--ascii'], at80(['score', FAIL, '--lang', 'en', '--ascii'])));
+  it('failing with ASCII borders', () =>
+    expectGolden('failing.terminal-ascii', ['score', FAIL, '--lang', 'en', '--ascii'], at80(['score', FAIL, '--lang', 'en', '--ascii'])));
   it('with data, in Chinese', () => expectGolden('with-data.terminal-zh', ['score', WITH_DATA], at80(['score', WITH_DATA])));
 });
 
 describe('golden: Markdown and dataset reports', () => {
   it('three-star as Markdown', () => expectGolden('three-star.markdown', ['score', THREE, '--format', 'markdown', '--lang', 'en']));
   it('the survey of the with-data example', () => expectGolden('survey-zh', ['survey', 'examples/with-data/data/survey-2026Q3.csv']));
-  it('the records of the with-data example', () => expectGolden('records-en', ['records', 'examples/with-data/data/tickets-2026Q3.csv', '--evidence', WITH_DATA, '--lang', 'en']));
+  it('the records of the with-data example', () =>
+    expectGolden('records-en', ['records', 'examples/with-data/data/tickets-2026Q3.csv', '--evidence', WITH_DATA, '--lang', 'en']));
 });
 
 describe('golden: errors and thresholds', () => {

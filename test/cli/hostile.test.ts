@@ -44,7 +44,13 @@ describe('output targets', () => {
     linkSync(file, join(dir, 'hard.yaml'));
     symlinkSync(join(dir, 'fs'), join(dir, 'folder'));
     const cited = join(dir, 'fs', 'docs', readdirSync(join(dir, 'fs', 'docs'))[0]!);
-    for (const out of [join(dir, 'link.yaml'), join(dir, 'hard.yaml'), join(dir, 'folder', 'company.yaml'), join(dir, 'fs', '..', 'fs', 'company.yaml'), cited]) {
+    for (const out of [
+      join(dir, 'link.yaml'),
+      join(dir, 'hard.yaml'),
+      join(dir, 'folder', 'company.yaml'),
+      join(dir, 'fs', '..', 'fs', 'company.yaml'),
+      cited,
+    ]) {
       const r = cli(['score', file, '--format', 'json', '--out', out]);
       expect(r.code).toBe(2);
       expect(r.stderr).toContain("it is one of this run's input files");
@@ -71,7 +77,14 @@ describe('output targets', () => {
   });
 
   it('EPIPE on stdout ends quietly with the decided exit code', () => {
-    const r = spawnSync('bash', ['-c', `node ${join(ROOT, 'bin/aftersales-assess.js')} score ${ROOT}/examples/*/company.yaml --format json | head -c 1 >/dev/null; echo "exit=\${PIPESTATUS[0]}" >&2`], { encoding: 'utf8' });
+    const r = spawnSync(
+      'bash',
+      [
+        '-c',
+        `node ${join(ROOT, 'bin/aftersales-assess.js')} score ${ROOT}/examples/*/company.yaml --format json | head -c 1 >/dev/null; echo "exit=\${PIPESTATUS[0]}" >&2`,
+      ],
+      { encoding: 'utf8' },
+    );
     expect(r.stderr.trim()).toBe('exit=0');
   });
 
@@ -87,7 +100,12 @@ describe('inputs that are not regular files never block', () => {
     const d = tmp();
     const fifo = join(d, 'f.json');
     if (!mkfifo(fifo)) return;
-    for (const args of [['score', FIVE, '--baseline', fifo], ['diff', fifo, FIVE], ['score', FIVE, '--format', 'pdf', '--out', join(d, 'x.pdf'), '--font', fifo], ['validate', fifo]]) {
+    for (const args of [
+      ['score', FIVE, '--baseline', fifo],
+      ['diff', fifo, FIVE],
+      ['score', FIVE, '--format', 'pdf', '--out', join(d, 'x.pdf'), '--font', fifo],
+      ['validate', fifo],
+    ]) {
       const r = cli(args);
       expect(r.code).toBe(2);
       noStack(r.stderr);
@@ -98,7 +116,12 @@ describe('inputs that are not regular files never block', () => {
     const d = tmp();
     writeFileSync(join(d, 'empty.ttf'), '');
     writeFileSync(join(d, 'text.ttf'), 'not a font');
-    for (const [font, says] of [['/dev/zero', 'not a regular file'], [d, 'not a regular file'], [join(d, 'empty.ttf'), 'not a TrueType'], [join(d, 'text.ttf'), 'not a TrueType']] as const) {
+    for (const [font, says] of [
+      ['/dev/zero', 'not a regular file'],
+      [d, 'not a regular file'],
+      [join(d, 'empty.ttf'), 'not a TrueType'],
+      [join(d, 'text.ttf'), 'not a TrueType'],
+    ] as const) {
       const r = cli(['score', FIVE, '--format', 'pdf', '--out', join(d, 'x.pdf'), '--font', font]);
       expect(r.code).toBe(2);
       expect(r.stderr).toContain(says);
@@ -133,7 +156,10 @@ describe('JSON reports given to --baseline and diff are checked against the repo
   it('a report missing fields is exit 2 naming what is missing', () => {
     const f = join(tmp(), 'b.json');
     writeFileSync(f, JSON.stringify({ schemaVersion: 1, sections: [], score: { final: 3 } }));
-    for (const args of [['score', FIVE, '--baseline', f], ['diff', f, FIVE]]) {
+    for (const args of [
+      ['score', FIVE, '--baseline', f],
+      ['diff', f, FIVE],
+    ]) {
       const r = cli(args);
       expect(r.code).toBe(2);
       expect(r.stderr).toContain("must have required property 'tool'");
@@ -213,14 +239,27 @@ describe('broken or huge evidence files are refused quickly with a capped list o
     ['5 000 empty evidence items', head + 'criteria:\n  5.1.1.1:\n    status: met\n    evidence:\n' + '      - {}\n'.repeat(5000)],
     ['20 000 special deductions', head + 'specialDeductions:\n' + '  - { clause: "5.1", reason: r }\n'.repeat(20000)],
     ['30 000 flat keys', head + Array.from({ length: 30000 }, (_, i) => `k${i}: v\n`).join('')],
-    ['20 000 anchors', head + 'x:\n' + Array.from({ length: 1500 }, (_, i) => `  - &a${i} v\n`).join('') + 'y: [' + Array.from({ length: 1500 }, (_, i) => `*a${i}`).join(', ') + ']\n'],
+    [
+      '20 000 anchors',
+      head +
+        'x:\n' +
+        Array.from({ length: 1500 }, (_, i) => `  - &a${i} v\n`).join('') +
+        'y: [' +
+        Array.from({ length: 1500 }, (_, i) => `*a${i}`).join(', ') +
+        ']\n',
+    ],
   ])('%s: exit 2 naming the limit', (_name, text) => {
     const r = cli(['validate', write(text), '--lang', 'en']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/more than 2000 entries|more than 200 anchors and aliases|at most 100 entries/);
   });
   it('1 999 unknown criteria: at most 100 errors are listed', () => {
-    const r = cli(['validate', write(head + 'criteria:\n' + Array.from({ length: 1999 }, (_, i) => `  9.${i}.1.1: { status: met }\n`).join('')), '--lang', 'en']);
+    const r = cli([
+      'validate',
+      write(head + 'criteria:\n' + Array.from({ length: 1999 }, (_, i) => `  9.${i}.1.1: { status: met }\n`).join('')),
+      '--lang',
+      'en',
+    ]);
     expect(r.code).toBe(2);
     expect(r.stderr.match(/: error:/g)!.length).toBeLessThanOrEqual(101);
   });
@@ -243,7 +282,18 @@ describe('user mistakes are exit 2, never exit 0 or 3', () => {
     [['init', join(tmpdir(), 'asa-no-such-parent-xyz', 'a', 'b')], 'does not exist'],
     [['init', tmp(), '--date', '2026-02-30'], 'real date'],
     [['score', FIVE, '--top', ''], '--top must be a whole number'],
-    [['score', join(ROOT, 'examples/five-star/company.yaml'), join(ROOT, 'examples/three-star/company.yaml'), '--format', 'pdf', '--out', join(tmpdir(), 'x.pdf')], 'one report'],
+    [
+      [
+        'score',
+        join(ROOT, 'examples/five-star/company.yaml'),
+        join(ROOT, 'examples/three-star/company.yaml'),
+        '--format',
+        'pdf',
+        '--out',
+        join(tmpdir(), 'x.pdf'),
+      ],
+      'one report',
+    ],
     [['records', 'test/fixtures/records/tickets.csv', '--as-of', '2026-02-30'], 'real date'],
   ])('%j', (args, says) => {
     const r = cli(args as string[]);

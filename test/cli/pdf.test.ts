@@ -25,7 +25,19 @@ describe('PDF report', () => {
     expect(zh.code).toBe(0);
     expect(zh.stderr).toBe('');
     const t = flatZh(zh.out);
-    for (const s of ['商品售后服务认证自评报告', '蓝鲸云软件科技有限公司', '81.4', '三星级', '一、执行摘要', '二、二级指标概览', '三、逐项评价', '四、改进行动计划', '五、证据索引', '六、评分方法与依据', '不是认证机构的认证决定']) {
+    for (const s of [
+      '商品售后服务认证自评报告',
+      '蓝鲸云软件科技有限公司',
+      '81.4',
+      '三星级',
+      '一、执行摘要',
+      '二、二级指标概览',
+      '三、逐项评价',
+      '四、改进行动计划',
+      '五、证据索引',
+      '六、评分方法与依据',
+      '不是认证机构的认证决定',
+    ]) {
       expect(t).toContain(s);
     }
     expect(t).toContain('证据文件不存在：docs/public-docs-index.md');
@@ -35,7 +47,14 @@ describe('PDF report', () => {
 
   it('is wholly in English with --lang en, rubric titles included', () => {
     const t = flat(en.out);
-    for (const s of ['After-Sales Service Certification Self-Assessment', 'Assessment date 2026-11-01', '1. Executive summary', 'Certified service managers are at least 10 % of service management staff', 'Three-star', 'not a certification decision']) {
+    for (const s of [
+      'After-Sales Service Certification Self-Assessment',
+      'Assessment date 2026-11-01',
+      '1. Executive summary',
+      'Certified service managers are at least 10 % of service management staff',
+      'Three-star',
+      'not a certification decision',
+    ]) {
       expect(t).toContain(s);
     }
     expect(t).not.toContain('执行摘要');
@@ -75,7 +94,11 @@ describe('PDF report', () => {
   });
 
   it('goes to a pipe with --out -, never over the evidence file, and loads pdfkit only for PDFs', () => {
-    const piped = spawnSync(process.execPath, [join(ROOT, 'bin/aftersales-assess.js'), 'score', 'examples/five-star/company.yaml', '--format', 'pdf', '--out', '-'], { cwd: ROOT });
+    const piped = spawnSync(
+      process.execPath,
+      [join(ROOT, 'bin/aftersales-assess.js'), 'score', 'examples/five-star/company.yaml', '--format', 'pdf', '--out', '-'],
+      { cwd: ROOT },
+    );
     expect(piped.status).toBe(0);
     expect(piped.stdout.subarray(0, 5).toString()).toBe('%PDF-');
     const d = mkdtempSync(join(tmpdir(), 'asa-pdf-ow-'));
@@ -103,7 +126,10 @@ describe('PDF layout with extreme input', () => {
     cpSync(join(ROOT, 'examples/three-star'), d, { recursive: true });
     const file = join(d, 'company.yaml');
     const long = '软件以云服务交付，无实物配送与安装。'.repeat(400);
-    writeFileSync(file, readFileSync(file, 'utf8').replace('5.2.6.1: { status: n/a, justification: 软件产品，无实物回收 }', `5.2.6.1: { status: n/a, justification: ${long} }`));
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8').replace('5.2.6.1: { status: n/a, justification: 软件产品，无实物回收 }', `5.2.6.1: { status: n/a, justification: ${long} }`),
+    );
     const out = join(d, 'r.pdf');
     const r = cli(['score', file, '--format', 'pdf', '--out', out]);
     expect(r.code).toBe(0);

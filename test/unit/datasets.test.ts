@@ -27,7 +27,23 @@ describe('survey: the seed-002 form in Traditional characters, as an export with
     expect(a.dataset.headerLine).toBe(2);
     expect(a.dataset.titleRowsSkipped).toBe(1);
     expect(Object.keys(a.columns.used).sort()).toEqual(
-      ['contact', 'customer', 'date', 'improvement', 'order', 'overall', 'patience', 'productLine', 'professionalism', 'recommend', 'remarks', 'resolution', 'speed', 'team', 'updates'].sort(),
+      [
+        'contact',
+        'customer',
+        'date',
+        'improvement',
+        'order',
+        'overall',
+        'patience',
+        'productLine',
+        'professionalism',
+        'recommend',
+        'remarks',
+        'resolution',
+        'speed',
+        'team',
+        'updates',
+      ].sort(),
     );
     expect(a.columns.unused).toEqual(['回訪方式']);
     expect(a.columns.missingDimensions).toEqual([]);
@@ -211,7 +227,15 @@ describe('records: an export with a title row, Traditional characters, open item
   it('measures repairs to the on-site arrival, counts open items past the deadline as late and the rest as pending', () => {
     // W1 phone call only (not measured), W2 open 63 h (overdue), W3 6 h, W4 open 4 h (pending), W5 4 h, W10 26 h (late).
     expect(type('repair').commitment.response).toEqual({
-      limit: 24, unit: 'hours', measuredTo: 'on-site', within: 2, late: 1, overdueOpen: 1, pending: 1, notMeasured: 1, share: 0.5,
+      limit: 24,
+      unit: 'hours',
+      measuredTo: 'on-site',
+      within: 2,
+      late: 1,
+      overdueOpen: 1,
+      pending: 1,
+      notMeasured: 1,
+      share: 0.5,
     });
     expect(type('repair').overdueOpen).toEqual({ count: 1, ids: ['W2'] });
     expect(type('repair').open).toBe(2);
@@ -224,7 +248,12 @@ describe('records: an export with a title row, Traditional characters, open item
   });
 
   it('recognises returns and recalls, and an unanswered complaint as overdue', () => {
-    expect(a.types.map((t) => [t.type, t.count])).toEqual([['repair', 6], ['complaint', 1], ['return', 1], ['recall', 1]]);
+    expect(a.types.map((t) => [t.type, t.count])).toEqual([
+      ['repair', 6],
+      ['complaint', 1],
+      ['return', 1],
+      ['recall', 1],
+    ]);
     // W8 opened Mon 10-12, unanswered: 14 working days by 11-01 > 5 (reply: overdue), ≤ 30 (resolution: pending).
     expect(type('complaint').commitment.reply).toMatchObject({ overdueOpen: 1, share: 0 });
     expect(type('complaint').commitment.resolution).toMatchObject({ pending: 1, share: null });
@@ -237,13 +266,24 @@ describe('records: test/fixtures/records/tickets.csv with the company calendar',
     holidays: ['2026-10-01', '2026-10-02', '2026-10-03', '2026-10-04', '2026-10-05', '2026-10-06', '2026-10-07'],
     extraWorkdays: ['2026-09-27', '2026-10-10'],
   });
-  const commitments = { repairResponseHours: 24, remoteRepairResponseHours: 48, consultationResponseHours: 4, complaintReplyWorkingDays: 2, complaintResolutionWorkingDays: 10 };
+  const commitments = {
+    repairResponseHours: 24,
+    remoteRepairResponseHours: 48,
+    consultationResponseHours: 4,
+    complaintReplyWorkingDays: 2,
+    complaintResolutionWorkingDays: 10,
+  };
   const a = await analyzeRecordsFile(fx('records/tickets.csv'), { commitments, calendar, asOf: '2026-11-01' });
   const type = (t: string) => a.types.find((x) => x.type === t)!;
 
   it('reports every malformed row with line, column and reason', () => {
     expect(a.valid).toBe(10);
-    expect(a.invalid.items.map((i) => [i.line, i.column, i.code])).toEqual([[12, 3, 'date-unreadable'], [13, 1, 'duplicate-id'], [14, 6, 'before-opened'], [15, 2, 'missing-field']]);
+    expect(a.invalid.items.map((i) => [i.line, i.column, i.code])).toEqual([
+      [12, 3, 'date-unreadable'],
+      [13, 1, 'duplicate-id'],
+      [14, 6, 'before-opened'],
+      [15, 2, 'missing-field'],
+    ]);
   });
 
   it('repairs: the open R5 is late, so 3 of 5 met the commitment (not 3 of 4)', () => {
@@ -266,7 +306,10 @@ describe('records: test/fixtures/records/tickets.csv with the company calendar',
 });
 
 describe('working days', () => {
-  const cal = buildCalendar(null, { holidays: ['2026-10-01', '2026-10-02', '2026-10-05', '2026-10-06', '2026-10-07'], extraWorkdays: ['2026-09-27', '2026-10-10'] });
+  const cal = buildCalendar(null, {
+    holidays: ['2026-10-01', '2026-10-02', '2026-10-05', '2026-10-06', '2026-10-07'],
+    extraWorkdays: ['2026-09-27', '2026-10-10'],
+  });
   it('counts the days after the opening day up to the closing day', () => {
     expect(workingDaysBetween(at('2026-09-25 10:00'), at('2026-09-28 10:00'), cal)).toBe(2); // Sun 09-27 worked, Mon
     expect(workingDaysBetween(at('2026-09-30 16:00'), at('2026-10-08 09:00'), cal)).toBe(1);
@@ -296,7 +339,10 @@ describe('working days', () => {
 
 describe('values', async () => {
   await loadChineseText();
-  const words = new Map([['满意', 4], ['非常满意', 5]]);
+  const words = new Map([
+    ['满意', 4],
+    ['非常满意', 5],
+  ]);
   it('reads dates in ISO, slash, dotted and Chinese forms, Excel serials (cells or CSV text) and XLSX dates', () => {
     const iso = parseDateTime('2026-03-05 14:30');
     expect(parseDateTime('2026/3/5 14:30')).toBe(iso);
@@ -313,7 +359,19 @@ describe('values', async () => {
   });
   it('reads ratings as the form writes them, rejecting what is not 1–5', () => {
     expect(['5', '4分', '５', '5=非常满意', '4（满意）', '滿意', '', '/', '无', '6', '3.5', '0', '5=满意'].map((v) => parseRating(v, words))).toEqual([
-      5, 4, 5, 5, 4, 4, null, null, null, 'invalid', 'invalid', 'invalid', 'invalid',
+      5,
+      4,
+      5,
+      5,
+      4,
+      4,
+      null,
+      null,
+      null,
+      'invalid',
+      'invalid',
+      'invalid',
+      'invalid',
     ]);
   });
   it('percentiles interpolate like PERCENTILE.INC', () => {

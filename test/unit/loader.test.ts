@@ -50,7 +50,14 @@ describe('YAML traps', () => {
 
   it('refuses an alias bomb', () => {
     const lines = ['a: &a [x,x,x,x,x,x,x,x,x]'];
-    for (const [p, c] of [['a', 'b'], ['b', 'c'], ['c', 'd'], ['d', 'e'], ['e', 'f']]) lines.push(`${c}: &${c} [${Array(9).fill(`*${p}`).join(',')}]`);
+    for (const [p, c] of [
+      ['a', 'b'],
+      ['b', 'c'],
+      ['c', 'd'],
+      ['d', 'e'],
+      ['e', 'f'],
+    ])
+      lines.push(`${c}: &${c} [${Array(9).fill(`*${p}`).join(',')}]`);
     const d = diagnostics(lines.join('\n') + '\n');
     expect(d[0]!.message).toMatch(/aliases expand too much/);
   });
@@ -70,7 +77,11 @@ describe('YAML traps', () => {
     const file = join(dir, 'gbk.yaml');
     writeFileSync(file, Buffer.from([0xb2, 0xe2, 0xca, 0xd4, 0x3a, 0x20, 0x31, 0x0a]));
     expect(() => loadEvidenceFile(file, rubric)).toThrow(InputError);
-    try { loadEvidenceFile(file, rubric); } catch (e) { expect((e as InputError).diagnostics[0]!.hint).toMatch(/GB18030/); }
+    try {
+      loadEvidenceFile(file, rubric);
+    } catch (e) {
+      expect((e as InputError).diagnostics[0]!.hint).toMatch(/GB18030/);
+    }
   });
 });
 
@@ -125,7 +136,9 @@ bonus: [ { reason: a }, { reason: b } ]
   });
 
   it('rejects impossible dates and metrics that cannot be', () => {
-    const e = diagnostics(`schemaVersion: 1\ncompany: { name: x }\nassessment: { date: 2026-02-30 }\nmetrics: { certifiedServiceManagers: 4, serviceManagementStaff: 3 }\n`);
+    const e = diagnostics(
+      `schemaVersion: 1\ncompany: { name: x }\nassessment: { date: 2026-02-30 }\nmetrics: { certifiedServiceManagers: 4, serviceManagementStaff: 3 }\n`,
+    );
     expect(e.map((x) => [x.line, x.message])).toEqual([
       [3, '`assessment.date` is not a real calendar date: 2026-02-30'],
       [4, '`metrics.certifiedServiceManagers` (4) cannot exceed `metrics.serviceManagementStaff` (3)'],
@@ -149,6 +162,9 @@ describe('bonus given as a mapping or a list', () => {
     expect(diagnostics(`${HEAD}bonus: 5\n`).map((d) => d.message)).toEqual(['`bonus` must be a mapping (key: value) or a list (- item)']);
     const d = diagnostics(`${HEAD}bonus: { reason: x, extra: 1 }\n`);
     expect(d.map((x) => [x.message, x.hint])).toEqual([['`bonus`: unknown property `extra`', 'Allowed here: reason, evidence.']]);
-    expect(diagnostics(`${HEAD}bonus: [1, { reason: b }]\n`).map((x) => x.message)).toEqual(['`bonus.0` must be a mapping (key: value)', 'at most 1 special bonus (特别加分项) may be claimed; found 2']);
+    expect(diagnostics(`${HEAD}bonus: [1, { reason: b }]\n`).map((x) => x.message)).toEqual([
+      '`bonus.0` must be a mapping (key: value)',
+      'at most 1 special bonus (特别加分项) may be claimed; found 2',
+    ]);
   });
 });

@@ -8,12 +8,28 @@ import { RUBRIC_FILE, rubric } from '../helpers.js';
 
 describe('the bundled GB/T 27922-2011 rubric', () => {
   it('has the 40/35/25 sections and the 15 clauses with their points', () => {
-    expect(rubric.sections.map((s) => [s.id, s.points])).toEqual([['5.1', 40], ['5.2', 35], ['5.3', 25]]);
+    expect(rubric.sections.map((s) => [s.id, s.points])).toEqual([
+      ['5.1', 40],
+      ['5.2', 35],
+      ['5.3', 25],
+    ]);
     const clauses = rubric.sections.flatMap((s) => s.clauses.map((c) => [c.id, c.points]));
     expect(clauses).toEqual([
-      ['5.1.1', 4], ['5.1.2', 7], ['5.1.3', 6], ['5.1.4', 5], ['5.1.5', 7], ['5.1.6', 5], ['5.1.7', 6],
-      ['5.2.1', 6], ['5.2.2', 6], ['5.2.3', 4], ['5.2.4', 10], ['5.2.5', 7], ['5.2.6', 2],
-      ['5.3.1', 15], ['5.3.2', 10],
+      ['5.1.1', 4],
+      ['5.1.2', 7],
+      ['5.1.3', 6],
+      ['5.1.4', 5],
+      ['5.1.5', 7],
+      ['5.1.6', 5],
+      ['5.1.7', 6],
+      ['5.2.1', 6],
+      ['5.2.2', 6],
+      ['5.2.3', 4],
+      ['5.2.4', 10],
+      ['5.2.5', 7],
+      ['5.2.6', 2],
+      ['5.3.1', 15],
+      ['5.3.2', 10],
     ]);
   });
 
@@ -29,7 +45,13 @@ describe('the bundled GB/T 27922-2011 rubric', () => {
     const all = rubric.sections.flatMap((s) => s.clauses.flatMap((k) => k.criteria));
     expect(all.find((c) => c.id === '5.1.2.2')).toMatchObject({ points: 5, kind: 'ratio-threshold', measure: { atLeast: 0.1 } });
     expect(all.find((c) => c.id === '5.2.6.1')!.notApplicable).toBeDefined();
-    expect(rubric.levels.list.map((l) => [l.id, l.minScore])).toEqual([['fail', 0], ['compliant', 70], ['three-star', 80], ['four-star', 90], ['five-star', 95]]);
+    expect(rubric.levels.list.map((l) => [l.id, l.minScore])).toEqual([
+      ['fail', 0],
+      ['compliant', 70],
+      ['three-star', 80],
+      ['four-star', 90],
+      ['five-star', 95],
+    ]);
   });
 });
 
@@ -60,12 +82,22 @@ describe('rubric lint', () => {
     expect(e.some((x) => /not a child of clause 5\.1\.1/.test(x))).toBe(true);
   });
   it('catches undeclared metrics and unordered levels', () => {
-    expect(lint((s) => s.replace('numerator: certifiedServiceManagers', 'numerator: certifiedManagers')).some((x) => /undeclared metric `certifiedManagers`/.test(x))).toBe(true);
+    expect(
+      lint((s) => s.replace('numerator: certifiedServiceManagers', 'numerator: certifiedManagers')).some((x) =>
+        /undeclared metric `certifiedManagers`/.test(x),
+      ),
+    ).toBe(true);
     expect(lint((s) => s.replace('minScore: 90', 'minScore: 79')).some((x) => /four-star \(79\) must have a higher minScore/.test(x))).toBe(true);
   });
   it('catches undeclared provenance sources and unknown data metrics', () => {
-    expect(lint((s) => s.replace('provenance: { source: seed-003, confidence: M }', 'provenance: { source: seed-999, confidence: M }')).some((x) => /provenance source `seed-999` is not declared/.test(x))).toBe(true);
-    expect(lint((s) => s.replace('metric: survey.satisfactionRate', 'metric: survey.happiness')).some((x) => /unknown data metric `survey.happiness`/.test(x))).toBe(true);
+    expect(
+      lint((s) => s.replace('provenance: { source: seed-003, confidence: M }', 'provenance: { source: seed-999, confidence: M }')).some((x) =>
+        /provenance source `seed-999` is not declared/.test(x),
+      ),
+    ).toBe(true);
+    expect(
+      lint((s) => s.replace('metric: survey.satisfactionRate', 'metric: survey.happiness')).some((x) => /unknown data metric `survey.happiness`/.test(x)),
+    ).toBe(true);
   });
   it('warns, without failing, about a criterion kind this version does not know', () => {
     const file = join(dir, 'future.yaml');

@@ -29,7 +29,10 @@ describe('criterion credit (standard §6.3 rules 1–2)', () => {
   });
 
   it('a partial sample that is all conforming earns full credit with a warning', () => {
-    const c = criterion(score(withCriteria({ '5.2.4.2': { status: 'partial', sample: { checked: 4, conforming: 4 }, evidence: [{ url: 'https://x.cn' }] } })), '5.2.4.2');
+    const c = criterion(
+      score(withCriteria({ '5.2.4.2': { status: 'partial', sample: { checked: 4, conforming: 4 }, evidence: [{ url: 'https://x.cn' }] } })),
+      '5.2.4.2',
+    );
     expect(c.earned).toBe(4);
     expect(codes(c.findings)).toEqual(['sample-all-conforming']);
   });
@@ -73,7 +76,9 @@ describe('evidence gate', () => {
   });
 
   it('warns about evidence dated after the assessment date, and a cited folder is not a file', () => {
-    const r = score(withCriteria({ '5.1.1.1': { status: 'met', evidence: [{ url: 'https://x.cn', date: '2026-12-01' }, { file: 'docs' }] } }), { docs: 'not-a-file' });
+    const r = score(withCriteria({ '5.1.1.1': { status: 'met', evidence: [{ url: 'https://x.cn', date: '2026-12-01' }, { file: 'docs' }] } }), {
+      docs: 'not-a-file',
+    });
     expect(codes(criterion(r, '5.1.1.1').findings)).toEqual(['evidence-dated-after-assessment', 'evidence-not-a-file']);
     expect(criterion(r, '5.1.1.1').earned).toBe(2);
   });
@@ -117,7 +122,8 @@ describe('sha256 of cited files', () => {
   it('a matching digest counts (case-insensitive); a different one does not', async () => {
     const { buildReport } = await import('../../src/report/buildReport.js');
     const { loaded } = await import('../helpers.js');
-    const run = (sha256: string) => buildReport(loaded, ev, new Map([['org.pdf', { state: 'found' as const, sha256 }]]), { lang: 'en', tool: { name: 't', version: '0' } });
+    const run = (sha256: string) =>
+      buildReport(loaded, ev, new Map([['org.pdf', { state: 'found' as const, sha256 }]]), { lang: 'en', tool: { name: 't', version: '0' } });
     expect(criterion(run(digest), '5.1.1.1').earned).toBe(2);
     const changed = criterion(run('b'.repeat(64)), '5.1.1.1');
     expect(changed.earned).toBe(0);
@@ -127,7 +133,10 @@ describe('sha256 of cited files', () => {
 });
 
 describe('5.1.2.2 is measured, not claimed', () => {
-  const metrics = (certifiedServiceManagers: number, serviceManagementStaff: number) => ({ ...allMet(), metrics: { certifiedServiceManagers, serviceManagementStaff } });
+  const metrics = (certifiedServiceManagers: number, serviceManagementStaff: number) => ({
+    ...allMet(),
+    metrics: { certifiedServiceManagers, serviceManagementStaff },
+  });
 
   it('meets at exactly 10 % (3 of 30) and fails just below (2 of 30)', () => {
     expect(criterion(score(metrics(3, 30)), '5.1.2.2').earned).toBe(5);
@@ -175,10 +184,12 @@ describe('not assessed and not applicable (rule 5)', () => {
   });
 
   it('n/a points leave the denominator: score = earned / applicable × 100', () => {
-    const r = score(withCriteria({
-      '5.2.6.1': { status: 'n/a', justification: 'software' },
-      '5.1.4.1': { status: 'not-met' },
-    }));
+    const r = score(
+      withCriteria({
+        '5.2.6.1': { status: 'n/a', justification: 'software' },
+        '5.1.4.1': { status: 'not-met' },
+      }),
+    );
     expect(criterion(r, '5.2.6.1')).toMatchObject({ applicable: false, outcome: 'not-applicable', earned: 0 });
     expect(r.score).toMatchObject({ earned: 95, applicable: 98 });
     expect(r.score.normalized).toBe(96.94);
@@ -240,7 +251,12 @@ describe('special deductions, bonus and levels (rules 3–4)', () => {
   });
 
   it.each([
-    [69.9, 'fail'], [70, 'compliant'], [79.9, 'compliant'], [80, 'three-star'], [90, 'four-star'], [95, 'five-star'],
+    [69.9, 'fail'],
+    [70, 'compliant'],
+    [79.9, 'compliant'],
+    [80, 'three-star'],
+    [90, 'four-star'],
+    [95, 'five-star'],
   ])('score %s is %s', async (final, level) => {
     const { determineLevel } = await import('../../src/score/levels.js');
     expect(determineLevel(rubric, final, 0, []).id).toBe(level);
@@ -249,12 +265,18 @@ describe('special deductions, bonus and levels (rules 3–4)', () => {
 
 describe('gaps', () => {
   it('are sorted by recoverable points and name the action', () => {
-    const r = score(withCriteria({
-      '5.1.1.1': { status: 'not-met' },
-      '5.3.1.1': { status: 'not-met' },
-      '5.1.4.1': { status: 'partial', evidence: [{ url: 'https://x.cn' }] },
-    }));
-    expect(r.gaps.map((g) => [g.criterion, g.recoverable])).toEqual([['5.3.1.1', 5], ['5.1.1.1', 2], ['5.1.4.1', 1.5]]);
+    const r = score(
+      withCriteria({
+        '5.1.1.1': { status: 'not-met' },
+        '5.3.1.1': { status: 'not-met' },
+        '5.1.4.1': { status: 'partial', evidence: [{ url: 'https://x.cn' }] },
+      }),
+    );
+    expect(r.gaps.map((g) => [g.criterion, g.recoverable])).toEqual([
+      ['5.3.1.1', 5],
+      ['5.1.1.1', 2],
+      ['5.1.4.1', 1.5],
+    ]);
     expect(r.gaps[0]!.action.en).toMatch(/enquiry/i);
     expect(r.gaps[0]!.fix).toBe('practice');
   });

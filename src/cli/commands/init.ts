@@ -15,7 +15,8 @@ export function initCommand(dir: string, opts: { company?: string; date?: string
   if (lstatSync(target, { throwIfNoEntry: false })) throw new UsageError(`${target} already exists; nothing was written (choose another --file or folder)`);
   const date = opts.date ?? new Date().toISOString().slice(0, 10);
   if (!isIsoDate(date)) throw new UsageError(`--date must be a real date written YYYY-MM-DD, got ${date}`);
-  if (/[\\/]/.test(opts.file) || opts.file === '' || opts.file === '.' || opts.file === '..') throw new UsageError(`--file must be a file name without folders, got ${JSON.stringify(opts.file)}`);
+  if (/[\\/]/.test(opts.file) || opts.file === '' || opts.file === '.' || opts.file === '..')
+    throw new UsageError(`--file must be a file name without folders, got ${JSON.stringify(opts.file)}`);
   const parent = statSync(dirname(resolve(dir)), { throwIfNoEntry: false });
   if (!existing && !parent?.isDirectory()) throw new UsageError(`the folder ${dirname(dir)} does not exist; create it first (init creates one folder level)`);
   try {
@@ -30,7 +31,9 @@ export function initCommand(dir: string, opts: { company?: string; date?: string
   } catch (e) {
     throw new UsageError(`cannot write ${target}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}; nothing was overwritten`);
   }
-  process.stdout.write(`created ${target} (every criterion listed, none answered yet) and ${join(dir, 'docs')}/\nnext: fill in status and evidence, then run \`aftersales-assess validate ${target}\`\n`);
+  process.stdout.write(
+    `created ${target} (every criterion listed, none answered yet) and ${join(dir, 'docs')}/\nnext: fill in status and evidence, then run \`aftersales-assess validate ${target}\`\n`,
+  );
   return EXIT.ok;
 }
 

@@ -15,13 +15,18 @@ export function renderRubricTree({ rubric, sha256, origin }: LoadedRubric, lang:
         if (k.notApplicable) tags.push(lang === 'en' ? 'n/a allowed' : '可删减');
         if (k.sampling) tags.push((lang === 'en' ? 'sampled: ' : '抽样：') + k.sampling[lang]);
         if (k.measure) tags.push(`${k.measure.numerator}/${k.measure.denominator} ≥ ${k.measure.atLeast * 100}%`);
-        if (k.data) tags.push(`${lang === 'en' ? 'from data' : '依据数据'}: ${metricLabel(k.data.metric, lang)} — ${dataRuleText({ ...k.data, atLeast: k.data.atLeast ?? null, minSample: k.data.minSample ?? null, maxAgeMonths: k.data.maxAgeMonths ?? k.maxAgeMonths ?? null, note: null }, lang)}`);
+        if (k.data)
+          tags.push(
+            `${lang === 'en' ? 'from data' : '依据数据'}: ${metricLabel(k.data.metric, lang)} — ${dataRuleText({ ...k.data, atLeast: k.data.atLeast ?? null, minSample: k.data.minSample ?? null, maxAgeMonths: k.data.maxAgeMonths ?? k.maxAgeMonths ?? null, note: null }, lang)}`,
+          );
         out.push(`    ${k.id} ${k.title[lang]}  ${k.points}${tags.length ? `  [${tags.join('; ')}]` : ''}`);
       }
     }
   }
   const levels = rubric.levels.list.map((l) => `${l.name[lang]} ≥ ${l.minScore}`).join(' · ');
   out.push('');
-  out.push(`${lang === 'en' ? 'Levels' : '等级'}: ${levels}; ${lang === 'en' ? 'fail with' : '特别扣分'} ≥ ${rubric.levels.failWhenSpecialDeductionsAtLeast}${lang === 'en' ? ' special deductions' : '项即不合格'}`);
+  out.push(
+    `${lang === 'en' ? 'Levels' : '等级'}: ${levels}; ${lang === 'en' ? 'fail with' : '特别扣分'} ≥ ${rubric.levels.failWhenSpecialDeductionsAtLeast}${lang === 'en' ? ' special deductions' : '项即不合格'}`,
+  );
   return out.join('\n') + '\n';
 }

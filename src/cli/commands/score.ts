@@ -51,13 +51,21 @@ export async function scoreCommand(args: string[], opts: ScoreOptions, rubric: L
   const top = Number(opts.top);
   const maxBytes = opts.maxBytes === undefined ? undefined : Number(opts.maxBytes);
   if (maxBytes !== undefined && !(maxBytes > 0)) throw new UsageError(`--max-bytes must be a positive number, got ${opts.maxBytes}`);
-  if (opts.baseline !== undefined && opts.baseline.trim() === '') throw new UsageError('--baseline needs a JSON report file or a git revision such as HEAD~1; got an empty value');
+  if (opts.baseline !== undefined && opts.baseline.trim() === '')
+    throw new UsageError('--baseline needs a JSON report file or a git revision such as HEAD~1; got an empty value');
   if (opts.failOnRegression && !opts.baseline) throw new UsageError('--fail-on-regression needs --baseline REF (a JSON report or a git revision)');
   const thresholds = opts.thresholds ? await io.loadThresholds(opts.thresholds) : undefined;
   // Every bar from every source in one gate: where two set the same bar, the stricter applies.
   const gate = mergeGates(
     { minScore: failUnder, minLevel, failOnRegression: opts.failOnRegression },
-    thresholds ? { minScore: thresholds.minScore, minLevel: thresholds.minLevel, points: { ...thresholds.sections, ...thresholds.clauses }, mustPass: thresholds.mustPass } : {},
+    thresholds
+      ? {
+          minScore: thresholds.minScore,
+          minLevel: thresholds.minLevel,
+          points: { ...thresholds.sections, ...thresholds.clauses },
+          mustPass: thresholds.mustPass,
+        }
+      : {},
   );
 
   const files = await expandInputs(args);
@@ -71,7 +79,13 @@ export async function scoreCommand(args: string[], opts: ScoreOptions, rubric: L
     }
   }
 
-  const assessOpts: AssessOptions = { rubric, lang: opts.lang, ...(opts.asOf ? { asOf: opts.asOf } : {}), ...(opts.root ? { root: opts.root } : {}), ...(maxBytes ? { maxBytes } : {}) };
+  const assessOpts: AssessOptions = {
+    rubric,
+    lang: opts.lang,
+    ...(opts.asOf ? { asOf: opts.asOf } : {}),
+    ...(opts.root ? { root: opts.root } : {}),
+    ...(maxBytes ? { maxBytes } : {}),
+  };
   const scored: ScoredFile[] = [];
   let invalid = 0;
   const progress = batch ? progressBar(files.length) : null;
@@ -98,16 +112,18 @@ export async function scoreCommand(args: string[], opts: ScoreOptions, rubric: L
 
   const term = detectTerminal(opts.color);
   const toFile = opts.out !== undefined && opts.out !== '-';
-  const content = format === 'pdf' && scored[0]
-    ? await renderPdfFile(scored[0], opts)
-    : await render(format, scored, batch, { color: term.color && !toFile, ascii: Boolean(opts.ascii), width: term.columns, topGaps: top });
+  const content =
+    format === 'pdf' && scored[0]
+      ? await renderPdfFile(scored[0], opts)
+      : await render(format, scored, batch, { color: term.color && !toFile, ascii: Boolean(opts.ascii), width: term.columns, topGaps: top });
   writeOutput(content, opts.out, files);
   if (format === 'github' && process.env.GITHUB_STEP_SUMMARY) {
     const { renderMarkdown } = await import('../../render/markdown.js');
     appendSummary(process.env.GITHUB_STEP_SUMMARY, renderMarkdown(scored, top));
   }
 
-  for (const s of scored) for (const f of s.failures) process.stderr.write(`aftersales-assess: ${batch ? s.file + ': ' : ''}${gateMessage(f, s.report, opts.lang)}\n`);
+  for (const s of scored)
+    for (const f of s.failures) process.stderr.write(`aftersales-assess: ${batch ? s.file + ': ' : ''}${gateMessage(f, s.report, opts.lang)}\n`);
   if (invalid > 0) {
     process.stderr.write(`aftersales-assess: ${invalid} of ${files.length} file(s) invalid and skipped\n`);
     return EXIT.invalidInput;
@@ -122,12 +138,18 @@ async function renderPdfFile({ report }: ScoredFile, opts: ScoreOptions): Promis
   try {
     result = await renderPdf(report, fonts, pdfDate(report.assessmentDate));
   } catch (e) {
-    if (e instanceof FontError) throw new UsageError(`the PDF font cannot be used: ${e.message.split('\n')[0]}${opts.font?.includes('#') ? ' (check the face name after #)' : ''}`);
+    if (e instanceof FontError)
+      throw new UsageError(`the PDF font cannot be used: ${e.message.split('\n')[0]}${opts.font?.includes('#') ? ' (check the face name after #)' : ''}`);
     throw e;
   }
   if (result.missingGlyphs.length > 0) {
-    const list = result.missingGlyphs.slice(0, 20).map((c) => `${c} (U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`).join(', ');
-    process.stderr.write(`aftersales-assess: warning: ${result.missingGlyphs.length} character(s) have no glyph in the PDF font and will not render: ${list}${result.missingGlyphs.length > 20 ? ', …' : ''}\n  hint: pass a font that has them with --font FILE (e.g. Debian fonts-noto-cjk)\n`);
+    const list = result.missingGlyphs
+      .slice(0, 20)
+      .map((c) => `${c} (U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`)
+      .join(', ');
+    process.stderr.write(
+      `aftersales-assess: warning: ${result.missingGlyphs.length} character(s) have no glyph in the PDF font and will not render: ${list}${result.missingGlyphs.length > 20 ? ', …' : ''}\n  hint: pass a font that has them with --font FILE (e.g. Debian fonts-noto-cjk)\n`,
+    );
   }
   return result.bytes;
 }
@@ -137,13 +159,19 @@ function pdfDate(assessmentDate: string): Date {
   const epoch = process.env.SOURCE_DATE_EPOCH;
   if (epoch !== undefined && epoch !== '') {
     // PDF dates have four-digit years: 1970 to 9999.
-    if (!/^\d{1,12}$/.test(epoch) || Number(epoch) > 253402300799) throw new UsageError(`SOURCE_DATE_EPOCH must be whole seconds since 1970 before the year 10000, got ${epoch.slice(0, 40)}`);
+    if (!/^\d{1,12}$/.test(epoch) || Number(epoch) > 253402300799)
+      throw new UsageError(`SOURCE_DATE_EPOCH must be whole seconds since 1970 before the year 10000, got ${epoch.slice(0, 40)}`);
     return new Date(Number(epoch) * 1000);
   }
   return new Date(`${assessmentDate}T00:00:00Z`);
 }
 
-async function render(format: Format, scored: ScoredFile[], batch: boolean, t: { color: boolean; ascii: boolean; width: number; topGaps: number }): Promise<string> {
+async function render(
+  format: Format,
+  scored: ScoredFile[],
+  batch: boolean,
+  t: { color: boolean; ascii: boolean; width: number; topGaps: number },
+): Promise<string> {
   switch (format) {
     // A batch as JSON is one array, so `--format json` stays one parseable document; jsonl streams.
     case 'json': {

@@ -66,10 +66,26 @@ export class Layout {
     if (this.doc.y + height > this.bottom) this.newPage();
   }
 
-  text(s: string, o: { size?: number; bold?: boolean; color?: string; width?: number; x?: number; y?: number; align?: 'left' | 'right' | 'center'; gap?: number; link?: string } = {}): void {
+  text(
+    s: string,
+    o: {
+      size?: number;
+      bold?: boolean;
+      color?: string;
+      width?: number;
+      x?: number;
+      y?: number;
+      align?: 'left' | 'right' | 'center';
+      gap?: number;
+      link?: string;
+    } = {},
+  ): void {
     const { doc } = this;
     this.drawn.push(s);
-    doc.font(o.bold ? 'bold' : 'regular').fontSize(o.size ?? 10).fillColor(o.color ?? COLOR.ink);
+    doc
+      .font(o.bold ? 'bold' : 'regular')
+      .fontSize(o.size ?? 10)
+      .fillColor(o.color ?? COLOR.ink);
     const width = o.width ?? CONTENT_WIDTH;
     const opts = { width, align: o.align ?? 'left', lineGap: o.gap ?? 2, ...(o.link ? { link: o.link, underline: false } : {}) };
     if (o.x !== undefined || o.y !== undefined) doc.text(s, o.x ?? PAGE.left, o.y ?? doc.y, opts);
@@ -100,7 +116,12 @@ export class Layout {
     this.text(s, { size, bold: true, color: COLOR.brand });
     if (level === 1) {
       const y = this.doc.y + 2;
-      this.doc.moveTo(PAGE.left, y).lineTo(PAGE.left + CONTENT_WIDTH, y).lineWidth(1).strokeColor(COLOR.brand).stroke();
+      this.doc
+        .moveTo(PAGE.left, y)
+        .lineTo(PAGE.left + CONTENT_WIDTH, y)
+        .lineWidth(1)
+        .strokeColor(COLOR.brand)
+        .stroke();
       this.doc.y = y + 8;
     } else {
       this.doc.y += 3;
@@ -130,10 +151,19 @@ export class Layout {
     const titleHeight = o.title ? this.height(o.title, { size: 12, bold: true }) + 6 : 0;
     const maxText = this.bottom - PAGE.top - titleHeight - headerHeight - 2 * pad - 12;
     const fitted = rows.map((original) =>
-      original.map((cell, i) => (cell.text ? { ...cell, text: this.fit(cell.text, { size, bold: cell.bold, width: columns[i]!.width - 2 * pad }, maxText) } : cell)),
+      original.map((cell, i) =>
+        cell.text ? { ...cell, text: this.fit(cell.text, { size, bold: cell.bold, width: columns[i]!.width - 2 * pad }, maxText) } : cell,
+      ),
     );
     const rowHeight = (row: Cell[]) =>
-      Math.max(...row.map((cell, i) => (cell.text ? this.height(cell.text, { size, bold: cell.bold, width: columns[i]!.width - 2 * pad }) : 0) + (cell.bar !== undefined ? 8 : 0)), size) + 2 * pad;
+      Math.max(
+        ...row.map(
+          (cell, i) =>
+            (cell.text ? this.height(cell.text, { size, bold: cell.bold, width: columns[i]!.width - 2 * pad }) : 0) + (cell.bar !== undefined ? 8 : 0),
+        ),
+        size,
+      ) +
+      2 * pad;
     // Keep the title, the header and the first row together: no orphaned headings at a page foot.
     this.ensure(titleHeight + headerHeight + (fitted[0] ? rowHeight(fitted[0]) : 0));
     if (o.title) this.heading(o.title, 2);
@@ -153,13 +183,27 @@ export class Layout {
         const w = col.width - 2 * pad;
         let ty = y + pad;
         if (cell.text) {
-          this.text(cell.text, { size, bold: cell.bold, color: cell.color, x: x + pad, y: ty, width: w, align: col.align ?? 'left', ...(cell.link ? { link: cell.link } : {}) });
+          this.text(cell.text, {
+            size,
+            bold: cell.bold,
+            color: cell.color,
+            x: x + pad,
+            y: ty,
+            width: w,
+            align: col.align ?? 'left',
+            ...(cell.link ? { link: cell.link } : {}),
+          });
           ty += this.height(cell.text, { size, bold: cell.bold, width: w }) + 2;
         }
         if (cell.bar !== undefined) this.bar(x + pad, ty + (cell.text ? 0 : (h - 2 * pad - 6) / 2), w, 6, cell.bar);
         x += col.width;
       });
-      this.doc.moveTo(PAGE.left, y + h).lineTo(PAGE.left + CONTENT_WIDTH, y + h).lineWidth(0.4).strokeColor(COLOR.rule).stroke();
+      this.doc
+        .moveTo(PAGE.left, y + h)
+        .lineTo(PAGE.left + CONTENT_WIDTH, y + h)
+        .lineWidth(0.4)
+        .strokeColor(COLOR.rule)
+        .stroke();
       this.doc.y = y + h;
     });
     this.doc.x = PAGE.left;

@@ -159,15 +159,29 @@ function summary(L: Layout, r: Report, t: T, n: T): void {
       { header: t('level'), width: 120 },
       { header: t('nextLevelTitle'), width: CONTENT_WIDTH - 230 },
     ],
-    [[{ text: `${r.score.final.toFixed(1)} / 100`, bold: true }, { text: r.level.name[lang] + (r.level.stars ? ` (${r.level.stars}★)` : ''), bold: true }, { text: nextText }]],
+    [
+      [
+        { text: `${r.score.final.toFixed(1)} / 100`, bold: true },
+        { text: r.level.name[lang] + (r.level.stars ? ` (${r.level.stars}★)` : ''), bold: true },
+        { text: nextText },
+      ],
+    ],
     { size: 10 },
   );
   const c = r.counts;
-  L.text(t('counts', { met: c.met, partial: c.partial, notMet: c['not-met'], notAssessed: c['not-assessed'], na: c['not-applicable'] }), { size: 9, color: COLOR.muted });
+  L.text(t('counts', { met: c.met, partial: c.partial, notMet: c['not-met'], notAssessed: c['not-assessed'], na: c['not-applicable'] }), {
+    size: 9,
+    color: COLOR.muted,
+  });
   const deductions = r.findings.flatMap((f) => (f.code === 'special-deduction' ? [`${f.args.clause} ${f.args.reason}`] : []));
   // The reason alone: the line's label already says it is the bonus.
-  const bonus = r.findings.flatMap((f) => (f.code === 'bonus-applied' ? [String(f.args.reason)] : f.code === 'bonus-without-evidence' ? [findingMessage(f, lang)] : []));
-  L.text(`${t('deductionsLine')} (${deductions.length}): ${deductions.length ? deductions.join('；') : t('none')}`, { size: 9, color: deductions.length ? COLOR.bad : COLOR.muted });
+  const bonus = r.findings.flatMap((f) =>
+    f.code === 'bonus-applied' ? [String(f.args.reason)] : f.code === 'bonus-without-evidence' ? [findingMessage(f, lang)] : [],
+  );
+  L.text(`${t('deductionsLine')} (${deductions.length}): ${deductions.length ? deductions.join('；') : t('none')}`, {
+    size: 9,
+    color: deductions.length ? COLOR.bad : COLOR.muted,
+  });
   L.text(`${t('bonusLine')}: ${bonus.length ? bonus.join('；') : t('none')}`, { size: 9, color: COLOR.muted });
   L.space(12);
 
@@ -197,9 +211,15 @@ function summary(L: Layout, r: Report, t: T, n: T): void {
   if (r.comparison) {
     const d = r.comparison.diff;
     L.heading(`${t('comparison')}: ${d.base.label} → ${d.head.label}`, 2);
-    L.text(`${d.base.final} → ${d.head.final} (${d.scoreDelta > 0 ? '+' : ''}${d.scoreDelta}), ${d.base.levelName[lang]} → ${d.head.levelName[lang]}`, { size: 10, bold: true });
+    L.text(`${d.base.final} → ${d.head.final} (${d.scoreDelta > 0 ? '+' : ''}${d.scoreDelta}), ${d.base.levelName[lang]} → ${d.head.levelName[lang]}`, {
+      size: 10,
+      bold: true,
+    });
     for (const ch of d.criteria.slice(0, 8)) {
-      L.text(`${ch.delta > 0 ? '+' : ''}${ch.delta.toFixed(2)}  ${ch.id} ${ch.title[lang]} — ${ch.causes.map((x) => CAUSE_LABELS[x][lang]).join(', ')}${ch.refs.length ? ': ' + ch.refs.join(', ') : ''}`, { size: 9 });
+      L.text(
+        `${ch.delta > 0 ? '+' : ''}${ch.delta.toFixed(2)}  ${ch.id} ${ch.title[lang]} — ${ch.causes.map((x) => CAUSE_LABELS[x][lang]).join(', ')}${ch.refs.length ? ': ' + ch.refs.join(', ') : ''}`,
+        { size: 9 },
+      );
     }
     L.space(8);
   }
@@ -231,12 +251,27 @@ function sectionChart(L: Layout, r: Report): void {
     L.doc.rect(PAGE.left + labelWidth, y, full, 16).fill(COLOR.track);
     if (applicable < full) {
       // Excluded (删减) points: hatched, so they read as "not counted" rather than "lost".
-      L.doc.save().rect(PAGE.left + labelWidth + applicable, y, full - applicable, 16).clip();
-      for (let x = PAGE.left + labelWidth + applicable - 16; x < PAGE.left + labelWidth + full; x += 5) L.doc.moveTo(x, y + 16).lineTo(x + 16, y).lineWidth(0.6).strokeColor(COLOR.rule).stroke();
+      L.doc
+        .save()
+        .rect(PAGE.left + labelWidth + applicable, y, full - applicable, 16)
+        .clip();
+      for (let x = PAGE.left + labelWidth + applicable - 16; x < PAGE.left + labelWidth + full; x += 5)
+        L.doc
+          .moveTo(x, y + 16)
+          .lineTo(x + 16, y)
+          .lineWidth(0.6)
+          .strokeColor(COLOR.rule)
+          .stroke();
       L.doc.restore();
     }
     L.doc.rect(PAGE.left + labelWidth, y, (s.earned / maxPoints) * barMax, 16).fill(COLOR.bar);
-    L.text(`${fmt(s.earned)} / ${s.points}${s.applicablePoints !== s.points ? ` (${s.applicablePoints})` : ''}`, { size: 9, bold: true, x: PAGE.left + labelWidth + full + 6, y: y + 3, width: 90 });
+    L.text(`${fmt(s.earned)} / ${s.points}${s.applicablePoints !== s.points ? ` (${s.applicablePoints})` : ''}`, {
+      size: 9,
+      bold: true,
+      x: PAGE.left + labelWidth + full + 6,
+      y: y + 3,
+      width: 90,
+    });
     L.doc.y = y + 26;
   }
   L.doc.x = PAGE.left;
@@ -246,7 +281,14 @@ function overview(L: Layout, r: Report, t: T, n: T): void {
   const lang = r.lang;
   L.heading(n('overview'));
   const rows: Cell[][] = r.sections.flatMap((s) => [
-    [{ text: s.id, bold: true }, { text: s.title[lang], bold: true }, { text: String(s.applicablePoints), bold: true }, { text: fmt(s.earned), bold: true }, { text: pct(s.ratio), bold: true }, { text: '', bar: s.ratio ?? 0 }],
+    [
+      { text: s.id, bold: true },
+      { text: s.title[lang], bold: true },
+      { text: String(s.applicablePoints), bold: true },
+      { text: fmt(s.earned), bold: true },
+      { text: pct(s.ratio), bold: true },
+      { text: '', bar: s.ratio ?? 0 },
+    ],
     ...s.clauses.map((c) => [
       { text: c.id },
       { text: c.title[lang] },
@@ -288,7 +330,10 @@ function detail(L: Layout, r: Report, t: T, n: T): void {
           { text: c.applicable ? `${fmt(c.earned)} / ${c.points}` : '—' },
           { text: criterionNotes(c, lang, t) },
         ]),
-        { size: 8.5, title: `${cl.id} ${cl.title[lang]} — ${fmt(cl.earned)} / ${cl.applicablePoints}${cl.applicablePoints !== cl.points ? ` (${cl.points})` : ''}` },
+        {
+          size: 8.5,
+          title: `${cl.id} ${cl.title[lang]} — ${fmt(cl.earned)} / ${cl.applicablePoints}${cl.applicablePoints !== cl.points ? ` (${cl.points})` : ''}`,
+        },
       );
     }
   }
@@ -298,7 +343,7 @@ function criterionNotes(c: CriterionResult, lang: Lang, t: T): string {
   const lines: string[] = [];
   if (c.note) lines.push(`${t('remark')}: ${c.note}`);
   for (const f of c.findings) {
-    if (isRedundant(f, c) || FINDING_SEVERITY[f.code] === 'info' && f.code !== 'not-applicable' && f.code !== 'ratio-meets-threshold') continue;
+    if (isRedundant(f, c) || (FINDING_SEVERITY[f.code] === 'info' && f.code !== 'not-applicable' && f.code !== 'ratio-meets-threshold')) continue;
     lines.push(`• ${findingMessage(f, lang)}`);
   }
   if (c.evidence.length === 0 && c.outcome !== 'not-applicable') lines.push(`${t('evidence')}: ${t('noEvidence')}`);
@@ -397,7 +442,11 @@ function method(L: Layout, r: Report, t: T, n: T): void {
       { header: t('minScore'), width: 100, align: 'right' },
       { header: '', width: CONTENT_WIDTH - 260 },
     ],
-    m.levels.map((l) => [{ text: l.name[lang] }, { text: l.id === 'fail' ? `< ${m.levels[1]?.minScore ?? ''}` : `≥ ${l.minScore}` }, { text: l.stars ? '★'.repeat(l.stars) : '' }]),
+    m.levels.map((l) => [
+      { text: l.name[lang] },
+      { text: l.id === 'fail' ? `< ${m.levels[1]?.minScore ?? ''}` : `≥ ${l.minScore}` },
+      { text: l.stars ? '★'.repeat(l.stars) : '' },
+    ]),
     { size: 9 },
   );
   if (m.dataRules.length > 0) {
@@ -408,11 +457,7 @@ function method(L: Layout, r: Report, t: T, n: T): void {
         { header: t('metric'), width: 200 },
         { header: t('ruleCol'), width: CONTENT_WIDTH - 255 },
       ],
-      m.dataRules.map((d) => [
-        { text: d.criterion },
-        { text: metricLabel(d.metric, lang) },
-        { text: dataRuleText(d, lang) },
-      ]),
+      m.dataRules.map((d) => [{ text: d.criterion }, { text: metricLabel(d.metric, lang) }, { text: dataRuleText(d, lang) }]),
       { size: 8.5 },
     );
   }
@@ -448,10 +493,18 @@ function dataAnalysis(L: Layout, r: Report, t: T, n: T): void {
       L.space(4);
       const rate = (id: string) => d.metrics[id as keyof typeof d.metrics]?.value ?? null;
       L.table(
-        [{ header: t('metric'), width: 260 }, { header: t('value'), width: CONTENT_WIDTH - 260, align: 'right' }],
         [
-          ...Object.entries(g.means).flatMap(([dim, mean]) => (mean === null ? [] : [[{ text: DIMENSION_LABELS[dim as keyof typeof DIMENSION_LABELS]?.[lang] ?? dim }, { text: mean.toFixed(2) }]])),
-          [{ text: metricLabel('survey.satisfactionRate', lang), bold: true }, { text: pct(rate('survey.satisfactionRate')), bold: true }],
+          { header: t('metric'), width: 260 },
+          { header: t('value'), width: CONTENT_WIDTH - 260, align: 'right' },
+        ],
+        [
+          ...Object.entries(g.means).flatMap(([dim, mean]) =>
+            mean === null ? [] : [[{ text: DIMENSION_LABELS[dim as keyof typeof DIMENSION_LABELS]?.[lang] ?? dim }, { text: mean.toFixed(2) }]],
+          ),
+          [
+            { text: metricLabel('survey.satisfactionRate', lang), bold: true },
+            { text: pct(rate('survey.satisfactionRate')), bold: true },
+          ],
           [{ text: metricLabel('survey.resolutionRate', lang) }, { text: pct(rate('survey.resolutionRate')) }],
           [{ text: metricLabel('survey.recommendRate', lang) }, { text: pct(rate('survey.recommendRate')) }],
         ],
@@ -459,19 +512,37 @@ function dataAnalysis(L: Layout, r: Report, t: T, n: T): void {
       );
       if (g.themes.length) {
         L.table(
-          [{ header: t('themeCol'), width: 200 }, { header: t('mentions'), width: 60, align: 'right' }, { header: '%', width: 60, align: 'right' }, { header: '', width: CONTENT_WIDTH - 320 }],
-          g.themes.map((th) => [{ text: th.label[lang] }, { text: String(th.mentions) }, { text: pct(th.share) }, { text: th.common ? t('commonProblem') : '', color: COLOR.bad, bold: th.common }]),
+          [
+            { header: t('themeCol'), width: 200 },
+            { header: t('mentions'), width: 60, align: 'right' },
+            { header: '%', width: 60, align: 'right' },
+            { header: '', width: CONTENT_WIDTH - 320 },
+          ],
+          g.themes.map((th) => [
+            { text: th.label[lang] },
+            { text: String(th.mentions) },
+            { text: pct(th.share) },
+            { text: th.common ? t('commonProblem') : '', color: COLOR.bad, bold: th.common },
+          ]),
           { size: 8.5 },
         );
       }
       if (g.groups.length) {
         L.table(
-          [{ header: t('group'), width: 200 }, { header: 'n', width: 50, align: 'right' }, { header: metricLabel('survey.satisfactionRate', lang), width: 120, align: 'right' }, { header: '', width: CONTENT_WIDTH - 370 }],
+          [
+            { header: t('group'), width: 200 },
+            { header: 'n', width: 50, align: 'right' },
+            { header: metricLabel('survey.satisfactionRate', lang), width: 120, align: 'right' },
+            { header: '', width: CONTENT_WIDTH - 370 },
+          ],
           g.groups.map((x) => [
             { text: `${GROUPING_LABELS[x.grouping][lang]} · ${x.group}` },
             { text: String(x.responses) },
             { text: pct(x.satisfactionRate) },
-            { text: x.tooFew ? ds('tooFew', lang) : x.belowMean ? `−${pct(x.shortfall)} · ${t('belowMean')}` : '', color: x.belowMean ? COLOR.bad : COLOR.muted },
+            {
+              text: x.tooFew ? ds('tooFew', lang) : x.belowMean ? `−${pct(x.shortfall)} · ${t('belowMean')}` : '',
+              color: x.belowMean ? COLOR.bad : COLOR.muted,
+            },
           ]),
           { size: 8.5 },
         );
@@ -514,12 +585,36 @@ function runningHeadAndFoot(L: Layout, r: Report, t: T, pages: number): void {
     doc.page.margins = { ...margins, bottom: 0, top: 0 };
     if (i > 0) {
       L.text(r.company.name, { size: 8, color: COLOR.muted, x: PAGE.left, y: 32, width: CONTENT_WIDTH * 0.6 });
-      L.text(`${t('docTitle')} · ${r.assessmentDate}`, { size: 8, color: COLOR.muted, x: PAGE.left + CONTENT_WIDTH * 0.3, y: 32, width: CONTENT_WIDTH * 0.7, align: 'right' });
-      doc.moveTo(PAGE.left, 46).lineTo(PAGE.left + CONTENT_WIDTH, 46).lineWidth(0.5).strokeColor(COLOR.rule).stroke();
+      L.text(`${t('docTitle')} · ${r.assessmentDate}`, {
+        size: 8,
+        color: COLOR.muted,
+        x: PAGE.left + CONTENT_WIDTH * 0.3,
+        y: 32,
+        width: CONTENT_WIDTH * 0.7,
+        align: 'right',
+      });
+      doc
+        .moveTo(PAGE.left, 46)
+        .lineTo(PAGE.left + CONTENT_WIDTH, 46)
+        .lineWidth(0.5)
+        .strokeColor(COLOR.rule)
+        .stroke();
     }
-    doc.moveTo(PAGE.left, PAGE.height - 44).lineTo(PAGE.left + CONTENT_WIDTH, PAGE.height - 44).lineWidth(0.5).strokeColor(COLOR.rule).stroke();
+    doc
+      .moveTo(PAGE.left, PAGE.height - 44)
+      .lineTo(PAGE.left + CONTENT_WIDTH, PAGE.height - 44)
+      .lineWidth(0.5)
+      .strokeColor(COLOR.rule)
+      .stroke();
     L.text(`${r.company.name} · ${r.assessmentDate}`, { size: 8, color: COLOR.muted, x: PAGE.left, y: PAGE.height - 38, width: CONTENT_WIDTH / 2 });
-    L.text(t('page', { n: i + 1, total: pages }), { size: 8, color: COLOR.muted, x: PAGE.left + CONTENT_WIDTH / 2, y: PAGE.height - 38, width: CONTENT_WIDTH / 2, align: 'right' });
+    L.text(t('page', { n: i + 1, total: pages }), {
+      size: 8,
+      color: COLOR.muted,
+      x: PAGE.left + CONTENT_WIDTH / 2,
+      y: PAGE.height - 38,
+      width: CONTENT_WIDTH / 2,
+      align: 'right',
+    });
     doc.page.margins = margins;
   }
 }
