@@ -596,7 +596,7 @@ export const DIAGNOSTICS: Catalog = {
     'zh-CN': (a) => ({ message: `特别加分项至多 ${a.max} 项，现有 ${a.found} 项`, hint: '保留最有力的一项；标准只加一次分。' }),
     en: (a) => ({
       message: `at most ${a.max} special bonus (特别加分项) may be claimed; found ${a.found}`,
-      hint: 'Keep the strongest one; the standard adds +1 once.',
+      hint: 'Keep the strongest one; the bonus is added once.',
     }),
   },
   'unknown-threshold-id': {

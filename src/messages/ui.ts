@@ -21,7 +21,7 @@ export const UI = {
   nextLevel: { 'zh-CN': '距下一等级', en: 'To reach' },
   pointsNeeded: { 'zh-CN': '还差', en: 'needs' },
   closingGaps: { 'zh-CN': '完成以下改进项即可达到', en: 'closing these gaps gets there' },
-  blocked: { 'zh-CN': '须先纠正特别扣分项（≥5项即判不合格）', en: 'special deductions must be corrected first (5 or more fail the assessment)' },
+  blocked: { 'zh-CN': '须先纠正特别扣分项（≥{failAt}项即判不合格）', en: 'special deductions must be corrected first ({failAt} or more fail the assessment)' },
   topLevel: { 'zh-CN': '已达最高等级', en: 'highest level reached' },
   notAssessed: { 'zh-CN': '未评估条目', en: 'Not assessed' },
   warnings: { 'zh-CN': '警告', en: 'Warnings' },
@@ -73,3 +73,8 @@ export const OUTCOME_LABELS: Record<Outcome, Record<Lang, string>> = {
   'not-assessed': { 'zh-CN': '未评估', en: 'not assessed' },
   unsupported: { 'zh-CN': '不支持', en: 'unsupported' },
 };
+
+/** A UI label with its {placeholders} filled in. */
+export function ui(key: keyof typeof UI, lang: Lang, vars: Record<string, string | number> = {}): string {
+  return UI[key][lang].replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''));
+}

@@ -149,6 +149,8 @@ export interface ReportMethod {
   /** Where each clause's points come from (the standard's table is not public). */
   provenance: Array<{ id: string; points: Points; source: string; confidence: 'H' | 'M' | 'L'; note: string | null }>;
   sources: Record<string, { title: string; confidence: 'H' | 'M' | 'L' }>;
+  /** Criteria measured from typed figures: numerator ÷ denominator ≥ atLeast (a ratio). */
+  measures: Array<{ criterion: string; numerator: Localized; denominator: Localized; atLeast: Ratio }>;
   /** Criteria scored from data: the metric, the rule and its numbers (minimum sample in rows, age in months). */
   dataRules: Array<{
     criterion: string;

@@ -1,7 +1,7 @@
 import { gateMessage } from '../messages/gate.js';
 import { CAUSE_LABELS, COMPARISON_LABELS } from '../messages/changes.js';
 import { findingMessage } from '../messages/findings.js';
-import { UI, gapAction } from '../messages/ui.js';
+import { UI, gapAction, ui } from '../messages/ui.js';
 import type { ReportDiff } from '../model/diff.js';
 import type { Lang } from '../model/localized.js';
 import type { Report } from '../model/report.js';
@@ -40,7 +40,7 @@ function single({ file, report, failures }: ScoredFile, topGaps: number): string
     const n = report.level.next;
     out.push('');
     out.push(
-      `${t('nextLevel')} **${n.name[lang]}** (${n.threshold}): ${t('pointsNeeded')} ${n.pointsNeeded}${n.blockedBySpecialDeductions ? ` — ${t('blocked')}` : n.closingGaps.length ? ` — ${t('closingGaps')}: ${n.closingGaps.join(', ')}` : ''}`,
+      `${t('nextLevel')} **${n.name[lang]}** (${n.threshold}): ${t('pointsNeeded')} ${n.pointsNeeded}${n.blockedBySpecialDeductions ? ` — ${ui('blocked', lang, { failAt: report.method.failWhenSpecialDeductionsAtLeast })}` : n.closingGaps.length ? ` — ${t('closingGaps')}: ${n.closingGaps.join(', ')}` : ''}`,
     );
   }
   if (failures.length) {

@@ -57,9 +57,11 @@ export function scaffoldEvidence(rubric: Rubric, o: ScaffoldOptions): string {
     for (const [id, m] of metrics) L.push(`#   ${id}:    # ${m.title[o.lang]} (${m.unit})`);
   }
   L.push('');
-  L.push('# specialDeductions:   # 特别扣分项: −1 each; 5 or more fail the assessment');
+  L.push(
+    `# specialDeductions:   # 特别扣分项: −${rubric.scoring.specialDeductionPoints} each; ${rubric.levels.failWhenSpecialDeductionsAtLeast} or more fail the assessment`,
+  );
   L.push('#   - { clause: 5.3.2, reason: … }');
-  L.push('# bonus:               # 特别加分项: +1, at most one, with evidence');
+  L.push(`# bonus:               # 特别加分项: +${rubric.scoring.bonusPoints}, at most ${rubric.scoring.maxBonuses}, with evidence`);
   L.push('#   reason: …');
   L.push('#   evidence: [ { url: https://… } ]');
   return L.join('\n') + '\n';

@@ -5,7 +5,7 @@ import stringWidth from 'string-width';
 import wrapAnsi from 'wrap-ansi';
 import { findingMessage } from '../messages/findings.js';
 import { FINDING_SEVERITY } from '../model/finding.js';
-import { UI, gapAction } from '../messages/ui.js';
+import { UI, gapAction, ui } from '../messages/ui.js';
 import { CAUSE_LABELS, COMPARISON_LABELS } from '../messages/changes.js';
 import type { Report } from '../model/report.js';
 import type { ScoredFile } from './scoredFile.js';
@@ -126,7 +126,7 @@ export function renderTerminal(report: Report, opts: TerminalOptions): string {
   const next = report.level.next;
   if (next) {
     let line = `${t('nextLevel')} ${next.name[lang]} (${next.threshold}): ${t('pointsNeeded')} ${fmt(next.pointsNeeded)}`;
-    if (next.blockedBySpecialDeductions) line += ` — ${t('blocked')}`;
+    if (next.blockedBySpecialDeductions) line += ` — ${ui('blocked', lang, { failAt: report.method.failWhenSpecialDeductionsAtLeast })}`;
     else if (next.closingGaps.length > 0) line += ` — ${t('closingGaps')}: ${next.closingGaps.join(', ')}`;
     lines.push(c.bold(line));
   } else {

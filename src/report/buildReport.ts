@@ -122,6 +122,20 @@ export function buildReport(loaded: LoadedRubric, evidence: EvidenceFile, facts:
       sources: rubric.sources,
       // Every number a data rule uses, with where it comes from: a minimum sample or an age limit that no
       // seed gives is marked derived in the criterion's provenance note.
+      measures: rubric.sections
+        .flatMap((s) => s.clauses.flatMap((c) => c.criteria))
+        .flatMap((c) =>
+          c.measure
+            ? [
+                {
+                  criterion: c.id,
+                  numerator: rubric.metrics[c.measure.numerator]?.title ?? { 'zh-CN': c.measure.numerator, en: c.measure.numerator },
+                  denominator: rubric.metrics[c.measure.denominator]?.title ?? { 'zh-CN': c.measure.denominator, en: c.measure.denominator },
+                  atLeast: c.measure.atLeast,
+                },
+              ]
+            : [],
+        ),
       dataRules: rubric.sections
         .flatMap((s) => s.clauses.flatMap((c) => c.criteria))
         .flatMap((c) =>

@@ -429,8 +429,10 @@ function method(L: Layout, r: Report, t: T, n: T): void {
     bonus: String(m.bonusPoints),
     maxBonus: String(m.maxBonuses),
     failAt: String(m.failWhenSpecialDeductionsAtLeast),
+    measures: m.measures.map((x) => `${x.criterion} ${x.numerator[lang]} ÷ ${x.denominator[lang]} ≥ ${pct(x.atLeast)}`).join(lang === 'en' ? '; ' : '；'),
   };
   METHOD_RULES[lang].forEach((rule, i) => {
+    if (rule.includes('{measures}') && m.measures.length === 0) return;
     L.text(`${i + 1}. ${rule.replace(/\{(\w+)\}/g, (_, k: string) => vars[k] ?? '')}`, { size: 9.5 });
     L.space(3);
   });
@@ -522,7 +524,7 @@ function dataAnalysis(L: Layout, r: Report, t: T, n: T): void {
             { text: th.label[lang] },
             { text: String(th.mentions) },
             { text: pct(th.share) },
-            { text: th.common ? t('commonProblem') : '', color: COLOR.bad, bold: th.common },
+            { text: th.common ? t('commonProblem', { share: pct(g.rules.commonThemeShare) }) : '', color: COLOR.bad, bold: th.common },
           ]),
           { size: 8.5 },
         );
@@ -540,7 +542,7 @@ function dataAnalysis(L: Layout, r: Report, t: T, n: T): void {
             { text: String(x.responses) },
             { text: pct(x.satisfactionRate) },
             {
-              text: x.tooFew ? ds('tooFew', lang) : x.belowMean ? `−${pct(x.shortfall)} · ${t('belowMean')}` : '',
+              text: x.tooFew ? ds('tooFew', lang) : x.belowMean ? `−${pct(x.shortfall)} · ${t('belowMean', { share: pct(g.rules.groupShortfall) })}` : '',
               color: x.belowMean ? COLOR.bad : COLOR.muted,
             },
           ]),
