@@ -1,10 +1,18 @@
 import type { CriterionEntry, EvidenceFile } from '../model/evidence.js';
 import { finding, pointer, type Finding } from '../model/finding.js';
 import type { CriterionKind, Criterion, Rubric } from '../model/rubric.js';
-import type { Ratio } from '../model/units.js';
+import type { DataInput } from '../model/data.js';
+import type { IsoDate, Ratio } from '../model/units.js';
+import { evaluateDataRule } from './dataRule.js';
 
-/** What a criterion kind concludes before the evidence gate. */
-export type KindVerdict = { kind: 'credit'; credit: Ratio; findings: Finding[] } | { kind: 'not-assessed'; findings: Finding[] };
+/**
+ * What a criterion kind concludes. `measured`: the credit comes from a measurement, so a claimed status
+ * that disagrees is reported (once, by evaluateCriterion). `evidenceGate: false`: the measurement is its
+ * own evidence (a dataset read, counted and hashed), so the cited-evidence gate does not apply.
+ */
+export type KindVerdict =
+  | { kind: 'credit'; credit: Ratio; findings: Finding[]; measured?: boolean; evidenceGate?: boolean }
+  | { kind: 'not-assessed'; findings: Finding[] };
 
 export interface KindContext {
   criterion: Criterion;
@@ -13,6 +21,8 @@ export interface KindContext {
   evidence: EvidenceFile;
   rubric: Rubric;
   path: string;
+  asOf: IsoDate;
+  data: DataInput | undefined;
 }
 
 type KindEvaluator = (ctx: KindContext) => KindVerdict;
@@ -21,7 +31,22 @@ type KindEvaluator = (ctx: KindContext) => KindVerdict;
 export const CRITERION_KIND_EVALUATORS: Record<CriterionKind, KindEvaluator> = {
   claim: evaluateClaim,
   'ratio-threshold': evaluateRatioThreshold,
+  data: evaluateFromData,
 };
+
+/** The kind a criterion is evaluated as: `data` when it has a data rule, else its written kind. */
+export function kindOf(criterion: Criterion): string {
+  return criterion.data ? 'data' : (criterion.kind ?? 'claim');
+}
+
+function evaluateFromData(ctx: KindContext): KindVerdict {
+  const verdict = evaluateDataRule(ctx.criterion, ctx.data, ctx.asOf, ctx.path);
+  if (verdict?.kind === 'credit') return { kind: 'credit', credit: verdict.credit, findings: verdict.findings, measured: true, evidenceGate: false };
+  // No referenced dataset speaks to it: the criterion's written kind decides, with the note saying why.
+  const written = (ctx.criterion.kind ?? 'claim') as CriterionKind;
+  const fallback = written === 'data' ? evaluateClaim(ctx) : CRITERION_KIND_EVALUATORS[written](ctx);
+  return { ...fallback, findings: [...(verdict?.findings ?? []), ...fallback.findings] };
+}
 
 function evaluateClaim({ criterion, entry, rubric, path }: KindContext): KindVerdict {
   if (!entry || entry.status === undefined || entry.status === null) {
@@ -51,7 +76,7 @@ function evaluateClaim({ criterion, entry, rubric, path }: KindContext): KindVer
   }
 }
 
-function evaluateRatioThreshold({ criterion, entry, evidence, path }: KindContext): KindVerdict {
+function evaluateRatioThreshold({ criterion, evidence }: KindContext): KindVerdict {
   const measure = criterion.measure;
   if (!measure) throw new Error(`criterion ${criterion.id} has kind ratio-threshold but no measure`);
   const metrics = evidence.metrics ?? {};
@@ -73,9 +98,5 @@ function evaluateRatioThreshold({ criterion, entry, evidence, path }: KindContex
       ? finding('ratio-meets-threshold', args, pointer('metrics', measure.numerator))
       : finding('ratio-below-threshold', args, pointer('metrics', measure.numerator)),
   ];
-  const claimed = entry?.status;
-  if (claimed && claimed !== 'n/a' && (claimed === 'met') !== meets) {
-    findings.push(finding('status-contradicts-measure', { status: claimed, measured: meets ? 'met' : 'not-met' }, `${path}/status`));
-  }
-  return { kind: 'credit', credit: meets ? 1 : 0, findings };
+  return { kind: 'credit', credit: meets ? 1 : 0, findings, measured: true };
 }

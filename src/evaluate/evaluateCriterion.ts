@@ -5,9 +5,8 @@ import { finding, pointer, type Finding } from '../model/finding.js';
 import type { CriterionResult, Outcome } from '../model/report.js';
 import { CRITERION_KINDS, type Criterion, type CriterionKind, type Rubric } from '../model/rubric.js';
 import { roundTo, type IsoDate } from '../model/units.js';
-import { CRITERION_KIND_EVALUATORS } from './criterionKinds.js';
+import { CRITERION_KIND_EVALUATORS, kindOf } from './criterionKinds.js';
 import { evaluateEvidenceItems } from './evidenceItems.js';
-import { evaluateDataRule } from './dataRule.js';
 
 /** Raw evidence -> findings and credit for one criterion (standard §6.3 rules 1, 2 and 5). */
 export function evaluateCriterion(
@@ -45,31 +44,23 @@ export function evaluateCriterion(
     return result(false, 0, 'not-applicable', [finding('not-applicable', { justification: entry.justification ?? '' }, `${path}/status`)]);
   }
 
-  const fromData = evaluateDataRule(criterion, data, asOf, path);
-  if (fromData?.kind === 'credit') {
-    // Records and surveys are what an auditor samples: the data sets the credit, and the dataset
-    // itself (read, counted, hashed) is the evidence.
-    const findings = [...fromData.findings, ...items.findings];
-    const outcome = outcomeOf(fromData.credit);
-    const claimed = entry?.status;
-    if (claimed && claimed !== 'n/a' && claimed !== outcomeAsStatus(outcome)) {
-      findings.push(finding('status-contradicts-measure', { status: claimed, measured: outcomeAsStatus(outcome) }, `${path}/status`));
-    }
-    return result(true, fromData.credit, outcome, findings);
-  }
-  const dataNotes = fromData?.findings ?? [];
-
-  const kind = criterion.kind ?? 'claim';
+  const kind = kindOf(criterion);
   if (!isKnownKind(kind)) {
     // A rubric newer than this build: score nothing rather than guess, and say so.
     return result(true, 0, 'unsupported', [finding('unsupported-kind', { kind }, path)]);
   }
-  const verdict = CRITERION_KIND_EVALUATORS[kind]({ criterion, entry, evidence, rubric, path });
+  const verdict = CRITERION_KIND_EVALUATORS[kind]({ criterion, entry, evidence, rubric, path, asOf, data });
   if (verdict.kind === 'not-assessed') {
-    return result(true, 0, 'not-assessed', [...dataNotes, ...verdict.findings, ...items.findings]);
+    return result(true, 0, 'not-assessed', [...verdict.findings, ...items.findings]);
   }
 
-  const findings = [...dataNotes, ...verdict.findings, ...items.findings];
+  const findings = [...verdict.findings, ...items.findings];
+  const claimed = entry?.status;
+  if (verdict.measured && claimed && claimed !== 'n/a' && claimed !== outcomeAsStatus(outcomeOf(verdict.credit))) {
+    // The one place a claim that disagrees with a measurement is reported; the measurement counts.
+    findings.push(finding('status-contradicts-measure', { status: claimed, measured: outcomeAsStatus(outcomeOf(verdict.credit)) }, `${path}/status`));
+  }
+  if (verdict.evidenceGate === false) return result(true, verdict.credit, outcomeOf(verdict.credit), findings);
   let credit = verdict.credit;
   if (credit > 0 && items.counting === 0) {
     // An auditor would not accept an unsupported claim either.

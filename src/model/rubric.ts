@@ -11,7 +11,11 @@ export interface Provenance {
 }
 
 /** How a criterion turns evidence into credit. Add a kind here, then in evaluate/criterionKinds.ts. */
-export const CRITERION_KINDS = ['claim', 'ratio-threshold'] as const;
+/**
+ * How a criterion is evaluated. `data` is not written in a rubric: a criterion with a `data` rule is
+ * evaluated as `data`, which falls back to its written kind when no referenced dataset speaks to it.
+ */
+export const CRITERION_KINDS = ['claim', 'ratio-threshold', 'data'] as const;
 export type CriterionKind = (typeof CRITERION_KINDS)[number];
 
 export const DATA_RULES = ['proportional', 'complement', 'conducted', 'at-least'] as const;
