@@ -12,6 +12,7 @@ import { formatDiagnostic } from '../render/diagnostics.js';
 import { renderRubricTree } from './commands/rubricTree.js';
 import { FORMATS, scoreCommand, type Format, type ScoreOptions } from './commands/score.js';
 import { EXIT, UsageError, type ExitCode } from './exitCodes.js';
+import { parseCount, parseDate, parseEncoding } from './options.js';
 import { detectTerminal, writeOutput } from './io.js';
 import { TOOL } from './version.js';
 
@@ -178,8 +179,8 @@ Exit codes: 0 ok · 1 below a threshold or regression · 2 invalid input or usag
         const o = {
           mapping: ds.loadMapping(opts.mapping),
           themes: ds.loadThemes(opts.themes),
-          encoding: ds.parseEncoding(opts.encoding),
-          rules: { minGroupResponses: ds.parsePositiveInt('--min-group', opts.minGroup) ?? 10 },
+          encoding: parseEncoding(opts.encoding),
+          rules: { minGroupResponses: parseCount('--min-group', opts.minGroup) ?? 10 },
         };
         const now = await analyzeSurveyFile(file, o);
         const before = previous ? await analyzeSurveyFile(previous, o) : undefined;
@@ -210,20 +211,18 @@ Exit codes: 0 ok · 1 below a threshold or regression · 2 invalid input or usag
         diagnosticsLang = opts.lang;
         const ds = await import('../datasets/options.js');
         const { analyzeRecordsFile, workCalendar } = await import('../datasets/analyze.js');
-        const { isIsoDate } = await import('../evaluate/dates.js');
         const evidence = opts.evidence ? loadEvidenceFile(opts.evidence, (await loadBundledRubric()).rubric).evidence : undefined;
         // Never the clock: a report must come out the same tomorrow.
-        const asOf = opts.asOf ?? evidence?.assessment.date;
+        const asOf = parseDate('--as-of', opts.asOf) ?? evidence?.assessment.date;
         if (asOf === undefined) throw new UsageError('records needs the analysis date: --as-of YYYY-MM-DD, or --evidence FILE (its assessment.date)');
-        if (!isIsoDate(asOf)) throw new UsageError(`--as-of must be a real date written YYYY-MM-DD, got ${asOf}`);
         const commitments = ds.commitmentsOf(evidence);
         const a = await analyzeRecordsFile(file, {
           commitments,
           calendar: workCalendar(ds.loadHolidays(opts.holidays), evidence?.commitments),
           asOf,
           mapping: ds.loadMapping(opts.mapping),
-          encoding: ds.parseEncoding(opts.encoding),
-          repeatWindowDays: ds.parsePositiveInt('--repeat-window', opts.repeatWindow),
+          encoding: parseEncoding(opts.encoding),
+          repeatWindowDays: parseCount('--repeat-window', opts.repeatWindow, 1, 3650),
         });
         if (opts.format === 'json') process.stdout.write(JSON.stringify(a, null, 2) + '\n');
         else process.stdout.write((await import('../render/datasets.js')).renderRecordsTerminal(a, opts.lang, Object.keys(commitments).length > 0));

@@ -1,4 +1,3 @@
-import type { Encoding } from './readTable.js';
 import type { ThemeDictionary } from './themes.js';
 import type { CalendarFile } from './workCalendar.js';
 import { isIsoDate } from '../evaluate/dates.js';
@@ -8,7 +7,6 @@ import { locate } from '../load/locate.js';
 import { InputError } from '../model/diagnostic.js';
 import { diag } from '../messages/diagnostics.js';
 import type { Commitments, EvidenceFile } from '../model/evidence.js';
-import { UsageError } from '../cli/exitCodes.js';
 
 /** --mapping FILE: `columns: { field: "header in the export" }`. */
 export function loadMapping(file: string | undefined): Record<string, string> | undefined {
@@ -76,23 +74,6 @@ export function loadHolidays(file: string | undefined): CalendarFile | null {
     }
   }
   return parsed.value as CalendarFile;
-}
-
-export function parseEncoding(e: string | undefined): Encoding | undefined {
-  if (e === undefined) return undefined;
-  const v = e
-    .toLowerCase()
-    .replace(/^utf8$/, 'utf-8')
-    .replace(/^utf16le$/, 'utf-16le');
-  if (v !== 'utf-8' && v !== 'gb18030' && v !== 'gbk' && v !== 'utf-16le' && v !== 'utf-16be')
-    throw new UsageError(`--encoding must be utf-8, gb18030, gbk, utf-16le or utf-16be, got ${e}`);
-  return v;
-}
-
-export function parsePositiveInt(name: string, v: string | undefined): number | undefined {
-  if (v === undefined) return undefined;
-  if (!/^\d{1,6}$/.test(v) || Number(v) < 1) throw new UsageError(`${name} must be a whole number of at least 1, got ${JSON.stringify(v)}`);
-  return Number(v);
 }
 
 export function commitmentsOf(evidence: EvidenceFile | undefined): Commitments {

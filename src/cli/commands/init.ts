@@ -1,6 +1,6 @@
 import { existsSync, lstatSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { isIsoDate } from '../../evaluate/dates.js';
+import { parseDate } from '../options.js';
 import { fileURLToPath } from 'node:url';
 import type { Lang } from '../../model/localized.js';
 import type { Rubric } from '../../model/rubric.js';
@@ -13,8 +13,8 @@ export function initCommand(dir: string, opts: { company?: string; date?: string
   if (existing && !existing.isDirectory()) throw new UsageError(`${dir} is a file, not a folder; nothing was written`);
   // Never overwrite what the user wrote (a dangling symlink counts: writing through it would create a file elsewhere).
   if (lstatSync(target, { throwIfNoEntry: false })) throw new UsageError(`${target} already exists; nothing was written (choose another --file or folder)`);
-  const date = opts.date ?? new Date().toISOString().slice(0, 10);
-  if (!isIsoDate(date)) throw new UsageError(`--date must be a real date written YYYY-MM-DD, got ${date}`);
+  // The clock only as a default the user sees and can change in the file: scoring never reads it.
+  const date = parseDate('--date', opts.date) ?? new Date().toISOString().slice(0, 10);
   if (/[\\/]/.test(opts.file) || opts.file === '' || opts.file === '.' || opts.file === '..')
     throw new UsageError(`--file must be a file name without folders, got ${JSON.stringify(opts.file)}`);
   const parent = statSync(dirname(resolve(dir)), { throwIfNoEntry: false });

@@ -1,16 +1,16 @@
 import { appendFileSync, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
-import { isIsoDate } from '../../evaluate/dates.js';
 import { checkGate, mergeGates } from '../../score/gate.js';
 import { gateMessage } from '../../messages/gate.js';
 import { diffReports } from '../../compare/diffReports.js';
 import { InputError, type Diagnostic } from '../../model/diagnostic.js';
 import type { Lang } from '../../model/localized.js';
-import { LEVEL_IDS, type LevelId, type LoadedRubric } from '../../model/rubric.js';
+import type { LoadedRubric } from '../../model/rubric.js';
 import type { Thresholds } from '../../model/thresholds.js';
 import type { ScoredFile } from '../../render/scoredFile.js';
 import { assessFile, baselineReport, type AssessOptions } from '../assess.js';
 import { EXIT, UsageError, type ExitCode } from '../exitCodes.js';
+import { parseCount, parseDate, parseLevel, parseScore } from '../options.js';
 import { expandInputs } from '../inputs.js';
 import { detectTerminal, writeOutput } from '../io.js';
 
@@ -44,13 +44,11 @@ export interface ScoreIo {
 /** The thin shell around the core: expand inputs, assess each, check thresholds, render, decide the exit code. */
 export async function scoreCommand(args: string[], opts: ScoreOptions, rubric: LoadedRubric, io: ScoreIo): Promise<ExitCode> {
   const format: Format = opts.format ?? (process.env.GITHUB_ACTIONS === 'true' ? 'github' : 'terminal');
-  const failUnder = opts.failUnder === undefined ? undefined : parseScore(opts.failUnder);
-  const minLevel = opts.minLevel === undefined ? undefined : parseLevel(opts.minLevel);
-  if (opts.asOf !== undefined && !isIsoDate(opts.asOf)) throw new UsageError(`--as-of must be a date written YYYY-MM-DD, got ${opts.asOf}`);
-  if (!/^\d{1,4}$/.test(opts.top)) throw new UsageError(`--top must be a whole number from 0 to 9999, got ${JSON.stringify(opts.top)}`);
-  const top = Number(opts.top);
-  const maxBytes = opts.maxBytes === undefined ? undefined : Number(opts.maxBytes);
-  if (maxBytes !== undefined && !(maxBytes > 0)) throw new UsageError(`--max-bytes must be a positive number, got ${opts.maxBytes}`);
+  const failUnder = parseScore('--fail-under', opts.failUnder);
+  const minLevel = parseLevel('--min-level', opts.minLevel);
+  parseDate('--as-of', opts.asOf);
+  const top = parseCount('--top', opts.top, 0, 9999)!;
+  const maxBytes = parseCount('--max-bytes', opts.maxBytes, 1, 64 * 1024 * 1024);
   if (opts.baseline !== undefined && opts.baseline.trim() === '')
     throw new UsageError('--baseline needs a JSON report file or a git revision such as HEAD~1; got an empty value');
   if (opts.failOnRegression && !opts.baseline) throw new UsageError('--fail-on-regression needs --baseline REF (a JSON report or a git revision)');
@@ -219,18 +217,6 @@ function progressBar(total: number) {
     process.stderr.write(`\r\u001b[2K[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done + 1}/${total} ${file}`);
   };
 }
-
-function parseScore(text: string): number {
-  const n = Number(text);
-  if (text.trim() === '' || !Number.isFinite(n) || n < 0 || n > 100) throw new UsageError(`--fail-under must be a score from 0 to 100, got ${text}`);
-  return n;
-}
-
-function parseLevel(text: string): LevelId {
-  if (!(LEVEL_IDS as readonly string[]).includes(text)) throw new UsageError(`--min-level must be one of ${LEVEL_IDS.join(', ')}, got ${text}`);
-  return text as LevelId;
-}
-
 /** The runner's step summary file: appended to when it is a regular file (or new), never anything else. */
 function appendSummary(path: string, text: string): void {
   try {
