@@ -1,0 +1,62 @@
+// Renderers and the comparison, on reports built in-process from hand-made evidence.
+import { describe, expect, it } from 'vitest';
+import { diffReports } from '../../src/compare/diffReports.js';
+import { renderGithub } from '../../src/render/github.js';
+import { renderJson } from '../../src/render/json.js';
+import { renderJunit } from '../../src/render/junit.js';
+import { renderMarkdown } from '../../src/render/markdown.js';
+import { renderSarif } from '../../src/render/sarif.js';
+import { renderTerminal } from '../../src/render/terminal.js';
+import { allCriteria, score, withCriteria } from '../helpers.js';
+
+const URL = [{ url: 'https://x.y/doc', date: '2026-10-01' }];
+// 5.1.1.1 (2 points) not met: 98 of 100 → 98.0, five-star.
+const report = score(withCriteria({ '5.1.1.1': { status: 'not-met', evidence: URL } }));
+const scored = [{ file: 'company.yaml', report, failures: [{ code: 'min-score' as const, value: 98, required: 99 }] }];
+
+describe('renderers of one Report', () => {
+  it('JSON: the same bytes twice, the report as it is', () => {
+    expect(renderJson(report)).toBe(renderJson(report));
+    expect(JSON.parse(renderJson(report)).score.final).toBe(98);
+  });
+  it('terminal: score, level, the lost criterion; no escape codes without colour', () => {
+    const text = renderTerminal(report, { color: false, ascii: false, width: 100, topGaps: 5 });
+    expect(text).toContain('98.0');
+    expect(text).toContain('5.1.1.1');
+    expect(text).not.toContain('\u001b[');
+  });
+  it('Markdown: every table row has as many cells as its header', () => {
+    const md = renderMarkdown(scored, 5);
+    for (const table of md.split('\n\n').filter((b) => b.trimStart().startsWith('|'))) {
+      const rows = table.trim().split('\n');
+      const cells = (r: string) => r.replace(/\\\|/g, '').split('|').length;
+      for (const r of rows) expect(cells(r)).toBe(cells(rows[0]!));
+    }
+    expect(md).toContain('score 98 is below the required 99');
+  });
+  it('JUnit: a test case per applicable criterion plus the gate checks, named without values', () => {
+    const xml = renderJunit(scored);
+    expect(xml.match(/<testcase /g)!.length).toBe(allCriteria.length + 1);
+    expect(xml).toContain('name="minimum score"');
+  });
+  it('SARIF: the lost criterion is a result located in the evidence file', () => {
+    const sarif = JSON.parse(renderSarif(scored));
+    const results = sarif.runs[0].results as Array<{ ruleId: string; locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }>;
+    expect(results.some((r) => r.ruleId === '5.1.1.1' && r.locations[0]!.physicalLocation.artifactLocation.uri === 'company.yaml')).toBe(true);
+  });
+  it('GitHub: workflow commands, the gate failure among the errors', () => {
+    const out = renderGithub(scored);
+    for (const line of out.trim().split('\n')) expect(line).toMatch(/^::(error|warning|notice)/);
+    expect(out).toContain('score 98 is below the required 99');
+  });
+});
+
+describe('comparing two reports', () => {
+  it('the change of score and level and the criterion that changed, with its cause', () => {
+    const base = score(withCriteria({}));
+    const diff = diffReports(base, report, { base: 'before', head: 'after' });
+    expect(diff.scoreDelta).toBe(-2);
+    expect(diff.regression).toBe(true);
+    expect(diff.criteria.map((c) => [c.id, c.delta, c.causes])).toEqual([['5.1.1.1', -2, ['evidence-edited']]]);
+  });
+});
