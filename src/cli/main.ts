@@ -12,14 +12,32 @@ import { formatDiagnostic } from '../render/diagnostics.js';
 import { renderRubricTree } from './commands/rubricTree.js';
 import { FORMATS, scoreCommand, type Format, type ScoreOptions } from './commands/score.js';
 import { EXIT, UsageError, type ExitCode } from './exitCodes.js';
+import { ui } from '../messages/ui.js';
 import { parseCount, parseDate, parseEncoding } from './options.js';
 import { detectTerminal, writeOutput } from './io.js';
 import { TOOL } from './version.js';
 
 const stderrColor = detectTerminal(undefined, process.env, process.stderr).color;
-/** Set by commands that print CI annotations, so that input errors come out in the same format. */
+/**
+ * The language and annotation format of input errors, chosen once from the command line before commander
+ * parses it (so that errors found while parsing, in any command, are worded the same way).
+ */
+function edgeOf(argv: readonly string[]): { lang: Lang; format: Format | undefined } {
+  const value = (name: string) => {
+    for (let i = 0; i < argv.length; i++) {
+      if (argv[i] === name) return argv[i + 1];
+      if (argv[i]!.startsWith(`${name}=`)) return argv[i]!.slice(name.length + 1);
+    }
+    return undefined;
+  };
+  const lang = value('--lang');
+  const format = value('--format');
+  return {
+    lang: (LANGS as readonly string[]).includes(lang ?? '') ? (lang as Lang) : 'zh-CN',
+    format: format === 'github' || (format === undefined && process.env.GITHUB_ACTIONS === 'true' && argv.includes('score')) ? 'github' : undefined,
+  };
+}
 let diagnosticsFormat: Format | undefined;
-/** Set from the command's --lang, so that input errors are worded in the report's language. */
 let diagnosticsLang: Lang = 'zh-CN';
 
 async function printDiagnostics(all: readonly Diagnostic[], format: Format | undefined = diagnosticsFormat): Promise<void> {
@@ -82,8 +100,6 @@ Exit codes: 0 ok · 1 below a threshold or regression · 2 invalid input or usag
     .option('--font <file>', 'PDF: a TTF/OTF font with CJK glyphs instead of the bundled Noto Sans SC (FILE#Face for .ttc)')
     .option('--font-bold <file>', 'PDF: the bold face to go with --font (default: the same file)')
     .action(async (files: string[], opts: ScoreOptions & { rubric?: string }) => {
-      diagnosticsFormat = opts.format ?? (process.env.GITHUB_ACTIONS === 'true' ? 'github' : undefined);
-      diagnosticsLang = opts.lang;
       const rubric = await rubricFrom(opts.rubric);
       setExit(
         await scoreCommand(files, opts, rubric, {
@@ -100,7 +116,6 @@ Exit codes: 0 ok · 1 below a threshold or regression · 2 invalid input or usag
     .addOption(rubricOption())
     .addOption(langOption())
     .action(async (file: string, opts: { rubric?: string; lang: Lang }) => {
-      diagnosticsLang = opts.lang;
       const { warnings } = loadEvidenceFile(file, (await rubricFrom(opts.rubric)).rubric);
       await printDiagnostics(warnings);
       process.stdout.write(`${file}: valid\n`);
@@ -118,7 +133,6 @@ Exit codes: 0 ok · 1 below a threshold or regression · 2 invalid input or usag
     .option('--fail-on-regression', 'exit 1 when the score or level dropped')
     .option('--no-color', 'no ANSI colours')
     .action(async (base: string, head: string, opts: { format: string; lang: Lang; rubric?: string; failOnRegression?: boolean; color?: boolean }) => {
-      diagnosticsLang = opts.lang;
       const { reportFor } = await import('./assess.js');
       const { diffReports } = await import('../compare/diffReports.js');
       const rubric = await rubricFrom(opts.rubric);
@@ -172,7 +186,6 @@ Exit codes: 0 ok · 1 below a threshold or regression · 2 invalid input or usag
         previous: string | undefined,
         opts: { format: string; lang: Lang; mapping?: string; themes?: string; minGroup?: string; encoding?: string },
       ) => {
-        diagnosticsLang = opts.lang;
         const ds = await import('../datasets/options.js');
         const { analyzeSurveyFile } = await import('../datasets/analyze.js');
         const { compareSurveys } = await import('../datasets/survey.js');
@@ -208,7 +221,6 @@ Exit codes: 0 ok · 1 below a threshold or regression · 2 invalid input or usag
         file: string,
         opts: { format: string; lang: Lang; evidence?: string; asOf?: string; holidays?: string; repeatWindow?: string; mapping?: string; encoding?: string },
       ) => {
-        diagnosticsLang = opts.lang;
         const ds = await import('../datasets/options.js');
         const { analyzeRecordsFile, workCalendar } = await import('../datasets/analyze.js');
         const evidence = opts.evidence ? loadEvidenceFile(opts.evidence, (await loadBundledRubric()).rubric).evidence : undefined;
@@ -236,7 +248,6 @@ Exit codes: 0 ok · 1 below a threshold or regression · 2 invalid input or usag
     .addOption(langOption())
     .addOption(rubricOption())
     .action(async (opts: { lang: Lang; rubric?: string }) => {
-      diagnosticsLang = opts.lang;
       process.stdout.write(renderRubricTree(await rubricFrom(opts.rubric), opts.lang));
       setExit(EXIT.ok);
     });
@@ -245,8 +256,6 @@ Exit codes: 0 ok · 1 below a threshold or regression · 2 invalid input or usag
     .description('check a rubric file: schema, sums, ids, levels, references')
     .argument('<file>', 'rubric YAML file')
     .action(async (file: string, _opts: unknown, command: Command) => {
-      // --lang belongs to the parent `rubric` command, wherever it is written.
-      diagnosticsLang = (command.optsWithGlobals() as { lang: Lang }).lang;
       const { loadRubricFile } = await import('../load/loadRubric.js');
       const { warnings } = loadRubricFile(file);
       await printDiagnostics(warnings);
@@ -267,6 +276,7 @@ Exit codes: 0 ok · 1 below a threshold or regression · 2 invalid input or usag
 }
 
 export async function run(argv: string[]): Promise<ExitCode> {
+  ({ lang: diagnosticsLang, format: diagnosticsFormat } = edgeOf(argv));
   let code: ExitCode = EXIT.ok;
   const program = buildProgram((c) => (code = c));
   const all = (c: Command): Command[] => [c, ...c.commands.flatMap(all)];
@@ -282,7 +292,7 @@ export async function run(argv: string[]): Promise<ExitCode> {
     if (e instanceof InputError) {
       await printDiagnostics(e.diagnostics);
       const n = e.diagnostics.filter((d) => d.severity === 'error').length;
-      process.stderr.write(diagnosticsLang === 'en' ? `${n} error${n === 1 ? '' : 's'}; nothing was scored.\n` : `${n} 个错误；未评分。\n`);
+      process.stderr.write(`${ui('errorsCount', diagnosticsLang, { n, s: n === 1 ? '' : 's' })}\n`);
       return EXIT.invalidInput;
     }
     if (e instanceof UsageError) {

@@ -111,3 +111,8 @@ export const METHOD_RULES: Record<Lang, string[]> = {
 /** PDF labels extend the shared report labels; a key in both would silently shadow one of them. */
 type SharedKeys = Extract<keyof typeof PDF, keyof typeof UI>;
 export const PDF_KEYS_ARE_DISTINCT: [SharedKeys] extends [never] ? true : SharedKeys = true;
+
+/** "一、执行摘要" / "1. Executive summary". */
+export function chapterHeading(n: number, title: string, lang: Lang): string {
+  return lang === 'zh-CN' ? `${'一二三四五六七八九十'[n - 1] ?? n}、${title}` : `${n}. ${title}`;
+}

@@ -3,6 +3,19 @@ import type { Gap, Outcome } from '../model/report.js';
 
 /** Labels of the terminal (and later PDF) reports. */
 export const UI = {
+  listSep: { 'zh-CN': '、', en: ', ' },
+  clauseSep: { 'zh-CN': '；', en: '; ' },
+  rowsValid: { 'zh-CN': '行有效', en: 'rows valid' },
+  diffCols: { 'zh-CN': '评价项 | 原因', en: 'Criterion | Cause' },
+  auditorExpects: { 'zh-CN': '审核员期望', en: 'Auditor expects' },
+  sampledLabel: { 'zh-CN': '抽样', en: 'Sampled' },
+  datedWithin: { 'zh-CN': '证据须注明日期且在{months}个月内', en: 'Evidence must be dated within {months} months' },
+  measuredFrom: { 'zh-CN': '依据 metrics 计量', en: 'Measured from metrics' },
+  naAllowed: { 'zh-CN': '可删减', en: 'n/a allowed' },
+  sampledTag: { 'zh-CN': '抽样：', en: 'sampled: ' },
+  fromData: { 'zh-CN': '依据数据', en: 'from data' },
+  levelsLine: { 'zh-CN': '等级：{levels}；特别扣分 ≥ {failAt} 项即不合格', en: 'Levels: {levels}; fail with ≥ {failAt} special deductions' },
+  errorsCount: { 'zh-CN': '{n} 个错误；未评分。', en: '{n} error{s}; nothing was scored.' },
   title: { 'zh-CN': '商品售后服务认证自评报告', en: 'After-sales service certification self-assessment' },
   company: { 'zh-CN': '企业', en: 'Company' },
   date: { 'zh-CN': '评估日期', en: 'Assessment date' },

@@ -1,3 +1,4 @@
+import { ui } from '../messages/ui.js';
 import stringWidth from 'string-width';
 import { DIMENSIONS, GROUPINGS, type SurveyAnalysis, type SurveyComparison } from '../datasets/survey.js';
 import type { RecordsAnalysis, Within } from '../datasets/records.js';
@@ -43,7 +44,7 @@ export function renderSurveyTerminal(a: SurveyAnalysis, lang: Lang, cmp?: Survey
   out.push(`${ds('responses', lang)}: ${a.responses}${a.period ? `  (${a.period.from} – ${a.period.to})` : ''}`);
   if (a.columns.missingDimensions.length) {
     out.push(
-      `⚠ ${ds('missingDimensions', lang, { list: a.columns.missingDimensions.map((d) => DIMENSION_LABELS[d][lang]).join(lang === 'en' ? ', ' : '、'), found: safeText(Object.values(a.columns.used).join(', ')) })}`,
+      `⚠ ${ds('missingDimensions', lang, { list: a.columns.missingDimensions.map((d) => DIMENSION_LABELS[d][lang]).join(ui('listSep', lang)), found: safeText(Object.values(a.columns.used).join(', ')) })}`,
     );
   }
   out.push('');
@@ -90,7 +91,7 @@ export function renderSurveyTerminal(a: SurveyAnalysis, lang: Lang, cmp?: Survey
   if (a.anomalies.allFive.count || a.anomalies.allOne.count) {
     out.push('', ds('anomalies', lang, { five: a.anomalies.allFive.count, one: a.anomalies.allOne.count }));
     const lines = [...a.anomalies.allFive.lines, ...a.anomalies.allOne.lines].sort((x, y) => x - y).slice(0, 20);
-    out.push(`  ${lines.map((n) => ds('line', lang, { n })).join(lang === 'en' ? ', ' : '、')}`);
+    out.push(`  ${lines.map((n) => ds('line', lang, { n })).join(ui('listSep', lang))}`);
   }
   if (cmp) {
     out.push(

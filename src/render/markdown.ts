@@ -87,7 +87,7 @@ export function diffMarkdown(diff: ReportDiff, kind: 'as-of' | 'baseline', lang:
     `${diff.base.final} → ${diff.head.final} (${signed(diff.scoreDelta)}), ${diff.base.levelName[lang]} → ${diff.head.levelName[lang]}${diff.levelChange === 'down' ? ' ▼' : diff.levelChange === 'up' ? ' ▲' : ''}`,
   );
   if (diff.criteria.length === 0) return [...out, '', COMPARISON_LABELS.noChange[lang]];
-  out.push('', '| Δ | ' + (lang === 'en' ? 'Criterion | Cause' : '评价项 | 原因') + ' |', '|---:|---|---|');
+  out.push('', '| Δ | ' + ui('diffCols', lang) + ' |', '|---:|---|---|');
   for (const c of diff.criteria) {
     out.push(
       `| ${signed(c.delta)} | ${c.id} ${cell(c.title[lang])} | ${c.causes.map((x) => CAUSE_LABELS[x][lang]).join(', ')}${c.refs.length ? `: ${cell(c.refs.join(', '))}` : ''} |`,

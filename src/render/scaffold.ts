@@ -1,3 +1,4 @@
+import { ui } from '../messages/ui.js';
 import type { Lang } from '../model/localized.js';
 import type { Rubric } from '../model/rubric.js';
 
@@ -34,15 +35,11 @@ export function scaffoldEvidence(rubric: Rubric, o: ScaffoldOptions): string {
       L.push(`  # ── ${c.id} ${c.title[o.lang]} / ${c.title[other]} — ${c.points}`);
       for (const k of c.criteria) {
         L.push(`  # ${k.id} ${k.title[o.lang]} (${k.points})`);
-        L.push(`  #   ${o.lang === 'en' ? 'Auditor expects' : '审核员期望'}: ${k.expects[o.lang]}`);
-        if (k.sampling) L.push(`  #   ${o.lang === 'en' ? 'Sampled' : '抽样'}: ${k.sampling[o.lang]} — sample: { checked: N, conforming: M }`);
+        L.push(`  #   ${ui('auditorExpects', o.lang)}: ${k.expects[o.lang]}`);
+        if (k.sampling) L.push(`  #   ${ui('sampledLabel', o.lang)}: ${k.sampling[o.lang]} — sample: { checked: N, conforming: M }`);
         if (k.notApplicable) L.push(`  #   n/a: ${k.notApplicable[o.lang]}`);
-        if (k.maxAgeMonths)
-          L.push(`  #   ${o.lang === 'en' ? `Evidence must be dated within ${k.maxAgeMonths} months` : `证据须注明日期且在${k.maxAgeMonths}个月内`}`);
-        if (k.measure)
-          L.push(
-            `  #   ${o.lang === 'en' ? 'Measured from metrics' : '依据 metrics 计量'}: ${k.measure.numerator} / ${k.measure.denominator} ≥ ${k.measure.atLeast * 100}%`,
-          );
+        if (k.maxAgeMonths) L.push(`  #   ${ui('datedWithin', o.lang, { months: k.maxAgeMonths })}`);
+        if (k.measure) L.push(`  #   ${ui('measuredFrom', o.lang)}: ${k.measure.numerator} / ${k.measure.denominator} ≥ ${k.measure.atLeast * 100}%`);
         L.push(`  ${k.id}:`);
         if (!k.measure) L.push('    status:');
         L.push('    evidence: []');

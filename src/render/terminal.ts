@@ -95,7 +95,7 @@ export function renderTerminal(report: Report, opts: TerminalOptions): string {
   if (report.datasets.length > 0) {
     lines.push(c.bold(t('datasets')));
     for (const d of report.datasets) {
-      lines.push(`  ${d.name}: ${d.file} — ${d.valid}/${d.rows} ${lang === 'en' ? 'rows valid' : '行有效'}, sha256 ${d.sha256.slice(0, 12)}`);
+      lines.push(`  ${d.name}: ${d.file} — ${d.valid}/${d.rows} ${ui('rowsValid', lang)}, sha256 ${d.sha256.slice(0, 12)}`);
       for (const [id, m] of Object.entries(d.metrics)) lines.push(c.dim(`    ${metricLabel(id, lang)}: ${pct(m.value)} (n=${m.n})`));
     }
     lines.push('');

@@ -1,3 +1,4 @@
+import { ui } from '../../messages/ui.js';
 import { dataRuleText, metricLabel } from '../../messages/datasets.js';
 import type { Lang } from '../../model/localized.js';
 import type { LoadedRubric } from '../../model/rubric.js';
@@ -12,12 +13,12 @@ export function renderRubricTree({ rubric, sha256, origin }: LoadedRubric, lang:
       out.push(`  ${c.id} ${c.title[lang]}  ${c.points}`);
       for (const k of c.criteria) {
         const tags: string[] = [];
-        if (k.notApplicable) tags.push(lang === 'en' ? 'n/a allowed' : '可删减');
-        if (k.sampling) tags.push((lang === 'en' ? 'sampled: ' : '抽样：') + k.sampling[lang]);
+        if (k.notApplicable) tags.push(ui('naAllowed', lang));
+        if (k.sampling) tags.push(ui('sampledTag', lang) + k.sampling[lang]);
         if (k.measure) tags.push(`${k.measure.numerator}/${k.measure.denominator} ≥ ${k.measure.atLeast * 100}%`);
         if (k.data)
           tags.push(
-            `${lang === 'en' ? 'from data' : '依据数据'}: ${metricLabel(k.data.metric, lang)} — ${dataRuleText({ ...k.data, atLeast: k.data.atLeast ?? null, minSample: k.data.minSample ?? null, maxAgeMonths: k.data.maxAgeMonths ?? k.maxAgeMonths ?? null, note: null }, lang)}`,
+            `${ui('fromData', lang)}: ${metricLabel(k.data.metric, lang)} — ${dataRuleText({ ...k.data, atLeast: k.data.atLeast ?? null, minSample: k.data.minSample ?? null, maxAgeMonths: k.data.maxAgeMonths ?? k.maxAgeMonths ?? null, note: null }, lang)}`,
           );
         out.push(`    ${k.id} ${k.title[lang]}  ${k.points}${tags.length ? `  [${tags.join('; ')}]` : ''}`);
       }
@@ -25,8 +26,6 @@ export function renderRubricTree({ rubric, sha256, origin }: LoadedRubric, lang:
   }
   const levels = rubric.levels.list.map((l) => `${l.name[lang]} ≥ ${l.minScore}`).join(' · ');
   out.push('');
-  out.push(
-    `${lang === 'en' ? 'Levels' : '等级'}: ${levels}; ${lang === 'en' ? 'fail with' : '特别扣分'} ≥ ${rubric.levels.failWhenSpecialDeductionsAtLeast}${lang === 'en' ? ' special deductions' : '项即不合格'}`,
-  );
+  out.push(ui('levelsLine', lang, { levels, failAt: rubric.levels.failWhenSpecialDeductionsAtLeast }));
   return out.join('\n') + '\n';
 }

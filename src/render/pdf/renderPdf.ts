@@ -1,5 +1,6 @@
+import { ui } from '../../messages/ui.js';
 import { findingMessage } from '../../messages/findings.js';
-import { EVIDENCE_STATE, METHOD_RULES, PDF } from '../../messages/pdf.js';
+import { EVIDENCE_STATE, METHOD_RULES, PDF, chapterHeading } from '../../messages/pdf.js';
 import { OUTCOME_LABELS, UI, gapAction } from '../../messages/ui.js';
 import { CAUSE_LABELS } from '../../messages/changes.js';
 import { DIMENSION_LABELS, GROUPING_LABELS, RECORD_TYPE_LABELS, dataRuleText, ds, metricLabel } from '../../messages/datasets.js';
@@ -75,7 +76,7 @@ export async function renderPdf(report: Report, fonts: PdfFonts, creationDate: D
   let chapter = 0;
   const numbered: T = (k, vars) => {
     chapter++;
-    return lang === 'zh-CN' ? `${'一二三四五六七八九十'[chapter - 1]}、${t(k, vars)}` : `${chapter}. ${t(k, vars)}`;
+    return chapterHeading(chapter, t(k, vars), lang);
   };
   cover(L, report, t);
   L.newPage();
@@ -429,7 +430,7 @@ function method(L: Layout, r: Report, t: T, n: T): void {
     bonus: String(m.bonusPoints),
     maxBonus: String(m.maxBonuses),
     failAt: String(m.failWhenSpecialDeductionsAtLeast),
-    measures: m.measures.map((x) => `${x.criterion} ${x.numerator[lang]} ÷ ${x.denominator[lang]} ≥ ${pct(x.atLeast)}`).join(lang === 'en' ? '; ' : '；'),
+    measures: m.measures.map((x) => `${x.criterion} ${x.numerator[lang]} ÷ ${x.denominator[lang]} ≥ ${pct(x.atLeast)}`).join(ui('clauseSep', lang)),
   };
   METHOD_RULES[lang].forEach((rule, i) => {
     if (rule.includes('{measures}') && m.measures.length === 0) return;
