@@ -1,4 +1,6 @@
 import { join } from 'node:path';
+import { diagnosticText } from '../src/messages/diagnostics.js';
+import type { Diagnostic } from '../src/model/diagnostic.js';
 import { loadRubricFile } from '../src/load/loadRubric.js';
 import type { CriterionEntry, EvidenceFile } from '../src/model/evidence.js';
 import type { FileFact } from '../src/model/facts.js';
@@ -49,3 +51,8 @@ export function criterion(report: Report, id: string) {
 }
 
 export const codes = (findings: ReadonlyArray<{ code: string }>) => findings.map((f) => f.code);
+
+/** A diagnostic with its English wording, for assertions on what a user reads. */
+export function en(d: Diagnostic): Diagnostic & { message: string; hint?: string } {
+  return { ...d, ...diagnosticText(d, 'en') };
+}

@@ -2,7 +2,7 @@ import { gateMessage } from '../messages/gate.js';
 import { findingMessage } from '../messages/findings.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { Lang } from '../model/localized.js';
-import { localize } from '../messages/diagnostics.js';
+import { diagnosticText } from '../messages/diagnostics.js';
 import { FINDING_SEVERITY } from '../model/finding.js';
 import { allFindings, type ScoredFile } from './scoredFile.js';
 
@@ -33,14 +33,14 @@ export function renderGithub(files: readonly ScoredFile[]): string {
 export function renderGithubDiagnostics(diagnostics: readonly Diagnostic[], lang: Lang): string {
   return (
     diagnostics
-      .map((x) => localize(x, lang))
-      .map((d) =>
-        command(
+      .map((d) => {
+        const text = diagnosticText(d, lang);
+        return command(
           d.severity,
           { file: d.file, line: d.line || undefined, col: d.column || undefined, title: 'aftersales-assess' },
-          d.message + (d.hint ? ` — ${d.hint}` : ''),
-        ),
-      )
+          text.message + (text.hint ? ` — ${text.hint}` : ''),
+        );
+      })
       .join('\n') + '\n'
   );
 }

@@ -23,7 +23,7 @@ export function schemaDiagnostics(errors: readonly ErrorObject[], parsed: Parsed
     if (described >= DESCRIBE_LIMIT) break;
     const d = describe(err, parsed, schema);
     if (!d) continue;
-    const key = `${d.line}:${d.column}:${d.message}`;
+    const key = `${d.line}:${d.column}:${d.code}:${JSON.stringify(d.args)}`;
     if (seen.has(key)) continue;
     seen.add(key);
     out.push(d);

@@ -1,3 +1,4 @@
+import { en } from '../helpers.js';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -36,14 +37,14 @@ describe('YAML traps', () => {
     const d = diagnostics(`${HEAD}criteria:\n  5.1.1.1: { status: met }\n  5.1.1.1: { status: not-met }\n`);
     expect(d).toHaveLength(1);
     expect(d[0]).toMatchObject({ line: 6, column: 3 });
-    expect(d[0]!.message).toMatch(/unique/);
+    expect(en(d[0]!).message).toMatch(/unique/);
   });
 
   it('refuses deep nesting without crashing, twice in one process', () => {
     const deep = `a: ${'['.repeat(3000)}${']'.repeat(3000)}\n`;
     for (let i = 0; i < 2; i++) {
       const d = diagnostics(deep);
-      expect(d[0]!.message).toMatch(/nesting deeper than 64/);
+      expect(en(d[0]!).message).toMatch(/nesting deeper than 64/);
       expect(d[0]!.line).toBe(1);
     }
   });
@@ -59,12 +60,12 @@ describe('YAML traps', () => {
     ])
       lines.push(`${c}: &${c} [${Array(9).fill(`*${p}`).join(',')}]`);
     const d = diagnostics(lines.join('\n') + '\n');
-    expect(d[0]!.message).toMatch(/aliases expand too much/);
+    expect(en(d[0]!).message).toMatch(/aliases expand too much/);
   });
 
   it('refuses a file over the size limit before parsing it', () => {
     const d = diagnostics(HEAD + '# ' + 'x'.repeat(5000) + '\n', 1000);
-    expect(d[0]!.message).toMatch(/over the 1000-byte limit/);
+    expect(en(d[0]!).message).toMatch(/over the 1000-byte limit/);
   });
 
   it('reports every syntax error with line and column', () => {
@@ -80,7 +81,7 @@ describe('YAML traps', () => {
     try {
       loadEvidenceFile(file, rubric);
     } catch (e) {
-      expect((e as InputError).diagnostics[0]!.hint).toMatch(/GB18030/);
+      expect(en((e as InputError).diagnostics[0]!).hint).toMatch(/GB18030/);
     }
   });
 });
@@ -105,29 +106,29 @@ bonus: [ { reason: a }, { reason: b } ]
   const at = (line: number) => d.filter((x) => x.line === line);
 
   it('names the missing required property and the misspelt one with a suggestion', () => {
-    expect(at(1)[0]!.message).toMatch(/missing the required property `assessment`/);
-    expect(at(3)[0]).toMatchObject({ column: 1, hint: 'Did you mean `assessment`?' });
+    expect(en(at(1)[0]!).message).toMatch(/missing the required property `assessment`/);
+    expect(en(at(3)[0]!)).toMatchObject({ column: 1, hint: 'Did you mean `assessment`?' });
   });
   it('suggests the closest criterion id, and the criteria of a clause id', () => {
-    expect(at(5)[0]!.hint).toBe('Did you mean 5.1.3.1?');
-    expect(at(6)[0]!.hint).toMatch(/5\.1\.1\.1, 5\.1\.1\.2/);
+    expect(en(at(5)[0]!).hint).toBe('Did you mean 5.1.3.1?');
+    expect(en(at(6)[0]!).hint).toMatch(/5\.1\.1\.1, 5\.1\.1\.2/);
   });
   it('checks samples, n/a permission and justification', () => {
-    expect(at(7)[0]!.message).toMatch(/exceeds/);
-    expect(at(8)[0]!.message).toMatch(/cannot be marked n\/a/);
-    expect(at(9)[0]!.message).toMatch(/justification/);
-    expect(at(11)[0]!.message).toMatch(/marked met but its sample/);
+    expect(en(at(7)[0]!).message).toMatch(/exceeds/);
+    expect(en(at(8)[0]!).message).toMatch(/cannot be marked n\/a/);
+    expect(en(at(9)[0]!).message).toMatch(/justification/);
+    expect(en(at(11)[0]!).message).toMatch(/marked met but its sample/);
   });
   it('lists allowed values and asks for file or url', () => {
-    expect(at(10)[0]!.message).toMatch(/one of: met, partial, not-met, n\/a/);
-    expect(at(12)[0]!.message).toMatch(/needs `file` or `url`/);
+    expect(en(at(10)[0]!).message).toMatch(/one of: met, partial, not-met, n\/a/);
+    expect(en(at(12)[0]!).message).toMatch(/needs `file` or `url`/);
   });
   it('tells to quote a clause id that YAML read as a number', () => {
-    expect(at(13)[0]!.hint).toMatch(/quote it: '5.10'/);
+    expect(en(at(13)[0]!).hint).toMatch(/quote it: '5.10'/);
   });
   it('refuses a second bonus at its position', () => {
     expect(at(14)[0]).toMatchObject({ column: 25 });
-    expect(at(14)[0]!.message).toMatch(/at most 1 special bonus/);
+    expect(en(at(14)[0]!).message).toMatch(/at most 1 special bonus/);
   });
   it('reports all of them in one pass, sorted by position', () => {
     expect(d.length).toBe(12);
@@ -139,7 +140,7 @@ bonus: [ { reason: a }, { reason: b } ]
     const e = diagnostics(
       `schemaVersion: 1\ncompany: { name: x }\nassessment: { date: 2026-02-30 }\nmetrics: { certifiedServiceManagers: 4, serviceManagementStaff: 3 }\n`,
     );
-    expect(e.map((x) => [x.line, x.message])).toEqual([
+    expect(e.map((x) => [x.line, en(x).message])).toEqual([
       [3, '`assessment.date` is not a real calendar date: 2026-02-30'],
       [4, '`metrics.certifiedServiceManagers` (4) cannot exceed `metrics.serviceManagementStaff` (3)'],
     ]);
@@ -149,20 +150,20 @@ bonus: [ { reason: a }, { reason: b } ]
 describe('more input rules', () => {
   it('refuses a second YAML document in one file, at its position', () => {
     const d = diagnostics(`${HEAD}---\nschemaVersion: 1\n`);
-    expect(d[0]).toMatchObject({ line: 4, message: 'the file holds more than one YAML document' });
+    expect(en(d[0]!)).toMatchObject({ line: 4, message: 'the file holds more than one YAML document' });
   });
   it('refuses an evidence item with both file and url', () => {
     const d = diagnostics(`${HEAD}criteria:\n  5.1.1.1:\n    status: met\n    evidence: [ { file: a.pdf, url: https://x.cn } ]\n`);
-    expect(d.map((x) => [x.line, x.message])).toEqual([[7, '`criteria.5.1.1.1.evidence.0` has both `file` and `url`']]);
+    expect(d.map((x) => [x.line, en(x).message])).toEqual([[7, '`criteria.5.1.1.1.evidence.0` has both `file` and `url`']]);
   });
 });
 
 describe('bonus given as a mapping or a list', () => {
   it('names the allowed forms and the allowed keys', () => {
-    expect(diagnostics(`${HEAD}bonus: 5\n`).map((d) => d.message)).toEqual(['`bonus` must be a mapping (key: value) or a list (- item)']);
+    expect(diagnostics(`${HEAD}bonus: 5\n`).map((d) => en(d).message)).toEqual(['`bonus` must be a mapping (key: value) or a list (- item)']);
     const d = diagnostics(`${HEAD}bonus: { reason: x, extra: 1 }\n`);
-    expect(d.map((x) => [x.message, x.hint])).toEqual([['`bonus`: unknown property `extra`', 'Allowed here: reason, evidence.']]);
-    expect(diagnostics(`${HEAD}bonus: [1, { reason: b }]\n`).map((x) => x.message)).toEqual([
+    expect(d.map((x) => [en(x).message, en(x).hint])).toEqual([['`bonus`: unknown property `extra`', 'Allowed here: reason, evidence.']]);
+    expect(diagnostics(`${HEAD}bonus: [1, { reason: b }]\n`).map((x) => en(x).message)).toEqual([
       '`bonus.0` must be a mapping (key: value)',
       'at most 1 special bonus (特别加分项) may be claimed; found 2',
     ]);

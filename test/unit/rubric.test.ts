@@ -1,3 +1,4 @@
+import { en } from '../helpers.js';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -66,7 +67,7 @@ describe('rubric lint', () => {
       return [];
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
-      return e.diagnostics.map((d) => `${d.line}: ${d.message}`);
+      return e.diagnostics.map((d) => `${d.line}: ${en(d).message}`);
     }
   };
   const lineOf = (needle: string) => original.split('\n').findIndex((l) => l.includes(needle)) + 1;
@@ -103,7 +104,7 @@ describe('rubric lint', () => {
     const file = join(dir, 'future.yaml');
     writeFileSync(file, original.replace('kind: ratio-threshold', 'kind: ratio-threshold-v2'));
     const { warnings } = loadRubricFile(file);
-    expect(warnings.map((w) => w.message)).toEqual([
+    expect(warnings.map((w) => en(w).message)).toEqual([
       'criterion kind `ratio-threshold-v2` is not known to this version; 5.1.2.2 will be scored as unsupported',
       'criterion 5.1.2.2 has a `measure` but kind `ratio-threshold-v2` ignores it',
     ]);
