@@ -1,3 +1,4 @@
+import { percent } from './numbers.js';
 import type { DataMetricId } from '../model/data.js';
 import type { Lang } from '../model/localized.js';
 import type { Dimension, ExcludedReason, Grouping, ValueIssue } from '../datasets/survey.js';
@@ -215,7 +216,7 @@ export function dataRuleText(
   lang: Lang,
 ): string {
   const zh = lang === 'zh-CN';
-  const p = (x: number) => `${Math.round(x * 1000) / 10}%`;
+  const p = (x: number) => percent(x, lang);
   const rule =
     d.rule === 'proportional'
       ? zh

@@ -1,9 +1,10 @@
+import { percent } from './numbers.js';
 import type { Finding, FindingArgs, FindingCode } from '../model/finding.js';
 import type { Lang } from '../model/localized.js';
 import { DATASET_NAMES, metricLabel } from './datasets.js';
 
 type Catalog = { [C in FindingCode]: Record<Lang, (a: FindingArgs[C]) => string> };
-const pct = (r: number) => `${(Math.round(r * 1000) / 10).toFixed(1)}%`;
+const pct = (r: number) => percent(r);
 
 /** Every finding's wording, in every language. The mapped type makes a missing entry a compile error. */
 const STATUS_WORDS: Record<string, Record<Lang, string>> = {

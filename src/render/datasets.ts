@@ -1,3 +1,4 @@
+import { percent } from '../messages/numbers.js';
 import { ui } from '../messages/ui.js';
 import stringWidth from 'string-width';
 import { DIMENSIONS, GROUPINGS, type SurveyAnalysis, type SurveyComparison } from '../datasets/survey.js';
@@ -17,7 +18,7 @@ import {
 import type { Lang } from '../model/localized.js';
 import { safeText } from './safeText.js';
 
-const pct = (r: number | null | undefined) => (r === null || r === undefined ? '—' : `${(Math.round(r * 1000) / 10).toFixed(1)}%`);
+const pct = (r: number | null | undefined) => percent(r);
 const pp = (r: number | null) => (r === null ? '' : `${r >= 0 ? '+' : '−'}${Math.abs(Math.round(r * 1000) / 10).toFixed(1)} ${'pp'}`);
 const pad = (s: string, w: number) => s + ' '.repeat(Math.max(0, w - stringWidth(s)));
 const padStart = (s: string, w: number) => ' '.repeat(Math.max(0, w - stringWidth(s))) + s;

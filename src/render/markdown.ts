@@ -1,3 +1,4 @@
+import { percent } from '../messages/numbers.js';
 import { gateMessage } from '../messages/gate.js';
 import { CAUSE_LABELS, COMPARISON_LABELS } from '../messages/changes.js';
 import { findingMessage } from '../messages/findings.js';
@@ -100,7 +101,7 @@ function levelText(r: Report): string {
   return r.level.name[r.lang] + (r.level.stars ? ' ' + '★'.repeat(r.level.stars) : '');
 }
 function pct(r: number | null): string {
-  return r === null ? '—' : `${(Math.round(r * 1000) / 10).toFixed(1)}%`;
+  return percent(r);
 }
 function signed(n: number): string {
   return n > 0 ? `+${n}` : n < 0 ? `−${Math.abs(n)}` : '±0';

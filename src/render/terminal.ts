@@ -1,3 +1,4 @@
+import { percent } from '../messages/numbers.js';
 import { metricLabel } from '../messages/datasets.js';
 import { Chalk, type ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
@@ -203,5 +204,5 @@ function bar(ratio: number, width: number, ascii: boolean, c: ChalkInstance): st
 }
 
 function pct(ratio: number | null): string {
-  return ratio === null ? '—' : `${(Math.round(ratio * 1000) / 10).toFixed(1)}%`;
+  return percent(ratio);
 }

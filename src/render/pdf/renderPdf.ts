@@ -1,3 +1,4 @@
+import { percent } from '../../messages/numbers.js';
 import { ui } from '../../messages/ui.js';
 import { findingMessage } from '../../messages/findings.js';
 import { EVIDENCE_STATE, METHOD_RULES, PDF, chapterHeading } from '../../messages/pdf.js';
@@ -649,5 +650,5 @@ function fmt(n: number): string {
   return Number.isInteger(n) ? String(n) : n.toFixed(2);
 }
 function pct(r: number | null): string {
-  return r === null ? '—' : `${(Math.round(r * 1000) / 10).toFixed(1)}%`;
+  return percent(r);
 }
