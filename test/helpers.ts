@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { diagnosticText } from '../src/messages/diagnostics.js';
 import type { Diagnostic } from '../src/model/diagnostic.js';
-import { loadRubricFile } from '../src/load/loadRubric.js';
+import { loadRubricFile } from '../src/validate/loadRubric.js';
 import type { CriterionEntry, EvidenceFile } from '../src/model/evidence.js';
 import type { FileFact } from '../src/model/facts.js';
 import type { LoadedRubric, Rubric } from '../src/model/rubric.js';

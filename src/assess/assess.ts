@@ -1,6 +1,6 @@
 import { diffReports } from '../compare/diffReports.js';
 import { citedFiles } from '../load/gatherFileFacts.js';
-import { loadEvidenceSource } from '../load/loadEvidence.js';
+import { loadEvidenceSource } from '../validate/loadEvidence.js';
 import { findingLocator } from '../load/locate.js';
 import { DEFAULT_MAX_BYTES } from '../load/readSource.js';
 import type { DataInput } from '../model/data.js';

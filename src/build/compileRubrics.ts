@@ -1,6 +1,6 @@
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadRubricFile } from '../load/loadRubric.js';
+import { loadRubricFile } from '../validate/loadRubric.js';
 import { InputError } from '../model/diagnostic.js';
 import { formatDiagnostic } from '../render/diagnostics.js';
 

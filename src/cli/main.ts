@@ -2,7 +2,7 @@ import { basename } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import evidenceSchema from '../../schema/evidence.schema.json' with { type: 'json' };
 import { loadBundledRubric } from '../load/bundledRubric.js';
-import { loadEvidenceFile } from '../load/loadEvidence.js';
+import { loadEvidenceFile } from '../validate/loadEvidence.js';
 import { MAX_ERRORS } from '../load/parseYaml.js';
 import { diag } from '../messages/diagnostics.js';
 import { InputError, type Diagnostic } from '../model/diagnostic.js';
@@ -57,7 +57,7 @@ async function printDiagnostics(all: readonly Diagnostic[], format: Format | und
 
 async function rubricFrom(path: string | undefined): Promise<LoadedRubric> {
   if (path === undefined) return loadBundledRubric();
-  const { loadRubricFile } = await import('../load/loadRubric.js');
+  const { loadRubricFile } = await import('../validate/loadRubric.js');
   // The report names the rubric by file name and sha256: no absolute paths in the JSON.
   const { loaded, warnings } = loadRubricFile(path, basename(path));
   await printDiagnostics(warnings);
@@ -104,7 +104,7 @@ Exit codes: 0 ok · 1 below a threshold or regression · 2 invalid input or usag
       setExit(
         await scoreCommand(files, opts, rubric, {
           printDiagnostics: (ds, format) => void printDiagnostics(ds, format),
-          loadThresholds: async (file) => (await import('../load/loadThresholds.js')).loadThresholdsFile(file, rubric.rubric),
+          loadThresholds: async (file) => (await import('../validate/loadThresholds.js')).loadThresholdsFile(file, rubric.rubric),
         }),
       );
     });
@@ -256,7 +256,7 @@ Exit codes: 0 ok · 1 below a threshold or regression · 2 invalid input or usag
     .description('check a rubric file: schema, sums, ids, levels, references')
     .argument('<file>', 'rubric YAML file')
     .action(async (file: string, _opts: unknown, command: Command) => {
-      const { loadRubricFile } = await import('../load/loadRubric.js');
+      const { loadRubricFile } = await import('../validate/loadRubric.js');
       const { warnings } = loadRubricFile(file);
       await printDiagnostics(warnings);
       process.stdout.write(`${file}: ok\n`);

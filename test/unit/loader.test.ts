@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadEvidenceFile } from '../../src/load/loadEvidence.js';
+import { loadEvidenceFile } from '../../src/validate/loadEvidence.js';
 import { InputError, type Diagnostic } from '../../src/model/diagnostic.js';
 import { rubric } from '../helpers.js';
 

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadRubricFile } from '../../src/load/loadRubric.js';
+import { loadRubricFile } from '../../src/validate/loadRubric.js';
 import { InputError } from '../../src/model/diagnostic.js';
 import { RUBRIC_FILE, rubric } from '../helpers.js';
 

@@ -3,12 +3,12 @@ import { validateThresholds } from '../generated/thresholds-validator.cjs';
 import { InputError, type Diagnostic } from '../model/diagnostic.js';
 import type { Rubric } from '../model/rubric.js';
 import type { Thresholds } from '../model/thresholds.js';
-import { didYouMean } from '../validate/didYouMean.js';
+import { didYouMean } from './didYouMean.js';
 import { diag } from '../messages/diagnostics.js';
-import { schemaDiagnostics } from '../validate/schemaErrors.js';
-import { locate } from './locate.js';
-import { parseYaml } from './parseYaml.js';
-import { readSource } from './readSource.js';
+import { schemaDiagnostics } from './schemaErrors.js';
+import { locate } from '../load/locate.js';
+import { parseYaml } from '../load/parseYaml.js';
+import { readSource } from '../load/readSource.js';
 
 /** --thresholds FILE: YAML, schema, and every id checked against the rubric. */
 export function loadThresholdsFile(file: string, rubric: Rubric): Thresholds {

@@ -3,11 +3,11 @@ import { validateEvidence } from '../generated/evidence-validator.cjs';
 import { InputError, type Diagnostic } from '../model/diagnostic.js';
 import type { EvidenceFile } from '../model/evidence.js';
 import type { Rubric } from '../model/rubric.js';
-import { evidenceSemanticDiagnostics } from '../validate/evidenceSemantics.js';
-import { schemaDiagnostics } from '../validate/schemaErrors.js';
-import { MAX_ERRORS, parseYaml, type ParsedYaml } from './parseYaml.js';
+import { evidenceSemanticDiagnostics } from './evidenceSemantics.js';
+import { schemaDiagnostics } from './schemaErrors.js';
+import { MAX_ERRORS, parseYaml, type ParsedYaml } from '../load/parseYaml.js';
 import { diag } from '../messages/diagnostics.js';
-import { readSource, type Source } from './readSource.js';
+import { readSource, type Source } from '../load/readSource.js';
 
 export interface EvidenceLoad {
   evidence: EvidenceFile;

@@ -3,10 +3,10 @@ import rubricSchema from '../../schema/rubric.schema.json' with { type: 'json' }
 import { validateRubric } from '../generated/rubric-validator.cjs';
 import { InputError, type Diagnostic } from '../model/diagnostic.js';
 import type { LoadedRubric, Rubric } from '../model/rubric.js';
-import { rubricSemanticDiagnostics } from '../validate/rubricSemantics.js';
-import { schemaDiagnostics } from '../validate/schemaErrors.js';
-import { parseYaml } from './parseYaml.js';
-import { readSource } from './readSource.js';
+import { rubricSemanticDiagnostics } from './rubricSemantics.js';
+import { schemaDiagnostics } from './schemaErrors.js';
+import { parseYaml } from '../load/parseYaml.js';
+import { readSource } from '../load/readSource.js';
 
 export interface RubricLoad {
   loaded: LoadedRubric;
