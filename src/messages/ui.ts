@@ -3,6 +3,26 @@ import type { Gap, Outcome } from '../model/report.js';
 
 /** Labels of the terminal (and later PDF) reports. */
 export const UI = {
+  scaffoldTitle: { 'zh-CN': '{title} — 证据文件（aftersales-assess）', en: '{title} — evidence file (aftersales-assess)' },
+  scaffoldHelp1: {
+    'zh-CN': '每个评价项：status 填 met | partial | not-met | n/a（n/a 仅限标注可删减的项，并写明 justification），',
+    en: 'For each criterion: status met | partial | not-met | n/a (n/a only where marked, with a justification),',
+  },
+  scaffoldHelp2: {
+    'zh-CN': 'evidence 填证据：`file`（相对本文件）或 `url`，可加 title、date、expires。',
+    en: 'and evidence: items with `file` (relative to this file) or `url`, plus optional title, date, expires.',
+  },
+  scaffoldHelp3: {
+    'zh-CN': '抽样项写 `sample: { checked: N, conforming: M }`。用 `aftersales-assess validate` 检查。',
+    en: 'Sampled criteria take `sample: { checked: N, conforming: M }`. Check with `aftersales-assess validate`.',
+  },
+  scaffoldAsOf: { 'zh-CN': '评估基准日：证据是否过期、是否超出时效以此日期判断', en: 'the as-of date: expiry and evidence age are judged against it' },
+  scaffoldMetrics: { 'zh-CN': '计量项所需的统计数字；取消注释后填写。', en: 'Counted figures for measured criteria; uncomment and fill in.' },
+  scaffoldDeductions: {
+    'zh-CN': '特别扣分项：每项 −{points}；达 {failAt} 项即不合格',
+    en: 'special deductions (特别扣分项): −{points} each; {failAt} or more fail the assessment',
+  },
+  scaffoldBonus: { 'zh-CN': '特别加分项：+{points}，至多 {max} 项，须有证据', en: 'special bonus (特别加分项): +{points}, at most {max}, with evidence' },
   listSep: { 'zh-CN': '、', en: ', ' },
   clauseSep: { 'zh-CN': '；', en: '; ' },
   rowsValid: { 'zh-CN': '行有效', en: 'rows valid' },

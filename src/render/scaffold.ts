@@ -18,15 +18,15 @@ export function scaffoldEvidence(rubric: Rubric, o: ScaffoldOptions): string {
   const other: Lang = o.lang === 'en' ? 'zh-CN' : 'en';
   const L: string[] = [];
   L.push(`# yaml-language-server: $schema=${o.schemaPath}`);
-  L.push(`# ${rubric.title[o.lang]} — evidence file (aftersales-assess)`);
-  L.push('# For each criterion: status met | partial | not-met | n/a (n/a only where marked, with a justification),');
-  L.push('# and evidence: items with `file` (relative to this file) or `url`, plus optional title, date, expires.');
-  L.push('# Sampled criteria take `sample: { checked: N, conforming: M }`. Check with `aftersales-assess validate`.');
+  L.push(`# ${ui('scaffoldTitle', o.lang, { title: rubric.title[o.lang] })}`);
+  L.push(`# ${ui('scaffoldHelp1', o.lang)}`);
+  L.push(`# ${ui('scaffoldHelp2', o.lang)}`);
+  L.push(`# ${ui('scaffoldHelp3', o.lang)}`);
   L.push('schemaVersion: 1');
   L.push('company:');
   L.push(`  name: ${yamlString(o.company)}`);
   L.push('assessment:');
-  L.push(`  date: ${o.date}   # the as-of date: expiry and evidence age are judged against it`);
+  L.push(`  date: ${o.date}   # ${ui('scaffoldAsOf', o.lang)}`);
   L.push('criteria:');
   for (const s of rubric.sections) {
     L.push('');
@@ -49,16 +49,16 @@ export function scaffoldEvidence(rubric: Rubric, o: ScaffoldOptions): string {
   const metrics = Object.entries(rubric.metrics);
   if (metrics.length) {
     L.push('');
-    L.push('# Counted figures for measured criteria; uncomment and fill in.');
+    L.push(`# ${ui('scaffoldMetrics', o.lang)}`);
     L.push('# metrics:');
     for (const [id, m] of metrics) L.push(`#   ${id}:    # ${m.title[o.lang]} (${m.unit})`);
   }
   L.push('');
   L.push(
-    `# specialDeductions:   # 特别扣分项: −${rubric.scoring.specialDeductionPoints} each; ${rubric.levels.failWhenSpecialDeductionsAtLeast} or more fail the assessment`,
+    `# specialDeductions:   # ${ui('scaffoldDeductions', o.lang, { points: rubric.scoring.specialDeductionPoints, failAt: rubric.levels.failWhenSpecialDeductionsAtLeast })}`,
   );
   L.push('#   - { clause: 5.3.2, reason: … }');
-  L.push(`# bonus:               # 特别加分项: +${rubric.scoring.bonusPoints}, at most ${rubric.scoring.maxBonuses}, with evidence`);
+  L.push(`# bonus:               # ${ui('scaffoldBonus', o.lang, { points: rubric.scoring.bonusPoints, max: rubric.scoring.maxBonuses })}`);
   L.push('#   reason: …');
   L.push('#   evidence: [ { url: https://… } ]');
   return L.join('\n') + '\n';
