@@ -17,7 +17,7 @@ const MAX_BLOB_BYTES = 4 * 1024 * 1024 * 1024;
  */
 export function gitTree(evidencePath: string, rev: string, root?: string): FileTree {
   if (rev.trim() === '' || rev.startsWith('-') || /[\0\n\r]/.test(rev)) {
-    throw new UsageError(`--baseline needs a git revision such as HEAD~1 or main, or a JSON report file; got ${JSON.stringify(rev)}`);
+    throw new UsageError('git-bad-revision', { rev: JSON.stringify(rev) });
   }
   const dir = dirname(resolve(evidencePath));
   const git = (args: string[], cwd = dir, maxBuffer = 64 * 1024 * 1024) => {
@@ -25,12 +25,12 @@ export function gitTree(evidencePath: string, rev: string, root?: string): FileT
       return execFileSync('git', args, { cwd, maxBuffer, stdio: ['ignore', 'pipe', 'pipe'] });
     } catch (e) {
       const err = e as { code?: string; stderr?: Buffer };
-      if (err.code === 'ENOENT') throw new UsageError('--baseline with a git revision needs git on the PATH');
-      if (err.code === 'ENOBUFS') throw new UsageError(`git ${args[0]} output for --baseline ${JSON.stringify(rev)} is too large`);
+      if (err.code === 'ENOENT') throw new UsageError('git-missing', {});
+      if (err.code === 'ENOBUFS') throw new UsageError('git-output-too-large', { command: args[0] ?? 'git', rev: JSON.stringify(rev) });
       const said = String(err.stderr ?? '')
         .trim()
         .split('\n')[0];
-      throw new UsageError(`git ${args[0]} failed for --baseline ${JSON.stringify(rev)}: ${said || 'unknown revision (not a commit in this repository)'}`);
+      throw new UsageError('git-failed', { command: args[0] ?? 'git', rev: JSON.stringify(rev), said: said ?? '' });
     }
   };
   const top = realpathSync(git(['rev-parse', '--show-toplevel']).toString().trim());

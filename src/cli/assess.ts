@@ -40,14 +40,12 @@ export async function readJsonReport(file: string): Promise<Report> {
             unreadable: e.detail.code ?? 'unreadable',
           }[e.reason]
         : (e as Error).message;
-    throw new UsageError(`${file} is not a readable JSON report (${why})`);
+    throw new UsageError('report-unreadable', { file, why });
   }
   const { validateReport } = await import('../validate/reportSchema.js');
   if (!validateReport(data)) {
     const err = validateReport.errors?.[0];
-    throw new UsageError(
-      `${file} is not an aftersales-assess JSON report (schemaVersion 1): ${err ? `${err.instancePath || '/'} ${err.message}` : 'invalid'}; write one with \`score --format json --out FILE\``,
-    );
+    throw new UsageError('report-invalid', { file, detail: err ? `${err.instancePath || '/'} ${err.message}` : 'invalid' });
   }
   return data as Report;
 }

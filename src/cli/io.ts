@@ -34,19 +34,19 @@ export function writeOutput(content: string | Uint8Array, out: string | undefine
     process.stdout.write(content);
     return;
   }
-  if (out === '') throw new UsageError('--out needs a file name');
+  if (out === '') throw new UsageError('out-empty', {});
   const target = resolve(out);
   let st: Stats | null = null;
   try {
     st = statSync(target);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code !== 'ENOENT') throw new UsageError(`cannot write ${out}: ${code ?? (e as Error).message}`);
+    if (code !== 'ENOENT') throw new UsageError('out-error', { out, why: code ?? (e as Error).message });
   }
   if (st && (wasRead(st) || inputs.some((i) => sameFile(i, st!)))) {
-    throw new UsageError(`refusing to write the report over ${out}: it is one of this run's input files; choose another --out`);
+    throw new UsageError('out-is-input', { out });
   }
-  if (st?.isDirectory()) throw new UsageError(`cannot write ${out}: it is a folder; give a file name`);
+  if (st?.isDirectory()) throw new UsageError('out-is-folder', { out });
   if (st && !st.isFile()) {
     // A device, a pipe or a socket (/dev/stdout of a child process): written as it is, never replaced.
     // Our own standard output (a socket cannot be opened by path) goes through process.stdout.
@@ -62,10 +62,10 @@ export function writeOutput(content: string | Uint8Array, out: string | undefine
   const real = st ? realpathSync(target) : target;
   const dir = dirname(real);
   try {
-    if (!statSync(dir).isDirectory()) throw new UsageError(`cannot write ${out}: ${dirname(out)} is not a folder`);
+    if (!statSync(dir).isDirectory()) throw new UsageError('out-parent-not-folder', { out, dir: dirname(out) });
   } catch (e) {
     if (e instanceof UsageError) throw e;
-    throw new UsageError(`cannot write ${out}: the folder ${dirname(out) || '.'} does not exist; create it first`);
+    throw new UsageError('out-parent-missing', { out, dir: dirname(out) || '.' });
   }
   const tmp = join(dir, `.${basename(real)}.${process.pid}.tmp`);
   try {
@@ -77,7 +77,7 @@ export function writeOutput(content: string | Uint8Array, out: string | undefine
     } catch {
       // nothing to clean up
     }
-    throw new UsageError(`cannot write ${out}: ${describeWriteError(e)}`);
+    throw new UsageError('out-error', { out, why: (e as NodeJS.ErrnoException).code ?? (e as Error).message });
   }
 }
 
@@ -97,7 +97,7 @@ function writeDirect(content: string | Uint8Array, target: string, out: string):
       }
     }
   } catch (e) {
-    throw new UsageError(`cannot write ${out}: ${describeWriteError(e)}`);
+    throw new UsageError('out-error', { out, why: (e as NodeJS.ErrnoException).code ?? (e as Error).message });
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
@@ -110,17 +110,4 @@ function sameFile(path: string, st: Stats): boolean {
   } catch {
     return false;
   }
-}
-
-function describeWriteError(e: unknown): string {
-  const code = (e as NodeJS.ErrnoException).code;
-  const words: Record<string, string> = {
-    ENOSPC: 'no space left on the device',
-    EACCES: 'permission denied',
-    EPERM: 'permission denied',
-    EPIPE: 'the reader closed the pipe',
-    EROFS: 'read-only file system',
-    ENXIO: 'no reader on the pipe',
-  };
-  return code ? (words[code] ?? code) : (e as Error).message;
 }

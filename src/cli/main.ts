@@ -118,7 +118,7 @@ Exit codes: 0 ok · 1 below a threshold or regression · 2 invalid input or usag
     .action(async (file: string, opts: { rubric?: string; lang: Lang }) => {
       const { warnings } = loadEvidenceFile(file, (await rubricFrom(opts.rubric)).rubric);
       await printDiagnostics(warnings);
-      process.stdout.write(`${file}: valid\n`);
+      process.stdout.write(`${ui('fileValid', opts.lang, { file })}\n`);
       setExit(EXIT.ok);
     });
 
@@ -226,7 +226,7 @@ Exit codes: 0 ok · 1 below a threshold or regression · 2 invalid input or usag
         const evidence = opts.evidence ? loadEvidenceFile(opts.evidence, (await loadBundledRubric()).rubric).evidence : undefined;
         // Never the clock: a report must come out the same tomorrow.
         const asOf = parseDate('--as-of', opts.asOf) ?? evidence?.assessment.date;
-        if (asOf === undefined) throw new UsageError('records needs the analysis date: --as-of YYYY-MM-DD, or --evidence FILE (its assessment.date)');
+        if (asOf === undefined) throw new UsageError('records-needs-date', {});
         const commitments = ds.commitmentsOf(evidence);
         const a = await analyzeRecordsFile(file, {
           commitments,
@@ -259,7 +259,7 @@ Exit codes: 0 ok · 1 below a threshold or regression · 2 invalid input or usag
       const { loadRubricFile } = await import('../validate/loadRubric.js');
       const { warnings } = loadRubricFile(file);
       await printDiagnostics(warnings);
-      process.stdout.write(`${file}: ok\n`);
+      process.stdout.write(`${ui('rubricOk', diagnosticsLang, { file })}\n`);
       setExit(EXIT.ok);
     });
 
@@ -296,7 +296,7 @@ export async function run(argv: string[]): Promise<ExitCode> {
       return EXIT.invalidInput;
     }
     if (e instanceof UsageError) {
-      process.stderr.write(`aftersales-assess: ${e.message}\n`);
+      process.stderr.write(`aftersales-assess: ${e.text(diagnosticsLang)}\n`);
       return EXIT.invalidInput;
     }
     const detail = process.env.AFTERSALES_DEBUG ? ((e as Error).stack ?? String(e)) : ((e as Error)?.message ?? String(e));

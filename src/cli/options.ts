@@ -10,21 +10,21 @@ import { UsageError } from './exitCodes.js';
 /** A real calendar date written YYYY-MM-DD (2026-02-30 is refused). */
 export function parseDate(option: string, value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
-  if (!isIsoDate(value)) throw new UsageError(`${option} must be a real date written YYYY-MM-DD, got ${JSON.stringify(value.slice(0, 40))}`);
+  if (!isIsoDate(value)) throw new UsageError('bad-date', { option, value: JSON.stringify(value.slice(0, 40)) });
   return value;
 }
 
 export function parseScore(option: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 100)
-    throw new UsageError(`${option} must be a score from 0 to 100, got ${JSON.stringify(value)}`);
+  if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 100) throw new UsageError('bad-score', { option, value: JSON.stringify(value.slice(0, 40)) });
   return n;
 }
 
 export function parseLevel(option: string, value: string | undefined): LevelId | undefined {
   if (value === undefined) return undefined;
-  if (!(LEVEL_IDS as readonly string[]).includes(value)) throw new UsageError(`${option} must be one of ${LEVEL_IDS.join(', ')}, got ${JSON.stringify(value)}`);
+  if (!(LEVEL_IDS as readonly string[]).includes(value))
+    throw new UsageError('bad-level', { option, value: JSON.stringify(value.slice(0, 40)), levels: [...LEVEL_IDS] });
   return value as LevelId;
 }
 
@@ -32,7 +32,7 @@ export function parseLevel(option: string, value: string | undefined): LevelId |
 export function parseCount(option: string, value: string | undefined, min = 1, max = 999_999): number | undefined {
   if (value === undefined) return undefined;
   if (!/^\d{1,7}$/.test(value) || Number(value) < min || Number(value) > max)
-    throw new UsageError(`${option} must be a whole number from ${min} to ${max}, got ${JSON.stringify(value)}`);
+    throw new UsageError('bad-count', { option, value: JSON.stringify(value.slice(0, 40)), min, max });
   return Number(value);
 }
 
@@ -43,6 +43,6 @@ export function parseEncoding(value: string | undefined): Encoding | undefined {
     .replace(/^utf8$/, 'utf-8')
     .replace(/^utf16le$/, 'utf-16le');
   if (v !== 'utf-8' && v !== 'gb18030' && v !== 'gbk' && v !== 'utf-16le' && v !== 'utf-16be')
-    throw new UsageError(`--encoding must be utf-8, gb18030, gbk, utf-16le or utf-16be, got ${JSON.stringify(value)}`);
+    throw new UsageError('bad-encoding', { value: JSON.stringify(value.slice(0, 40)) });
   return v;
 }

@@ -24,7 +24,7 @@ export function resolvePdfFonts(font?: string, fontBold?: string): PdfFonts {
   try {
     return { regular: require.resolve(BUNDLED.regular), bold: require.resolve(BUNDLED.bold) };
   } catch {
-    throw new UsageError('the bundled CJK font (@expo-google-fonts/noto-sans-sc) is not installed; reinstall aftersales-assess or pass --font FILE');
+    throw new UsageError('font-missing-bundled', {});
   }
 }
 
@@ -35,21 +35,14 @@ const FONT_MAGIC = ['00010000', '4f54544f', '74727565', '74746366']; // TrueType
 function splitFace(spec: string): { file: Buffer; face?: string } {
   const hash = spec.lastIndexOf('#');
   const [file, face] = hash > 0 && !existsSync(spec) ? [spec.slice(0, hash), spec.slice(hash + 1)] : [spec, undefined];
-  if (/\.woff2?$/i.test(file)) throw new UsageError(`${file}: WOFF/WOFF2 fonts render blank or very slowly in PDFs; use a TTF or OTF file`);
+  if (/\.woff2?$/i.test(file)) throw new UsageError('font-woff', { file });
   let bytes: Buffer;
   try {
     bytes = readGuarded(file, { maxBytes: MAX_FONT_BYTES });
   } catch (e) {
     if (!(e instanceof ReadRefused)) throw e;
-    const why = {
-      missing: 'not found',
-      'not-a-file': 'not a regular file',
-      'too-large': `larger than ${MAX_FONT_BYTES / 1048576} MB`,
-      'outside-root': '',
-      unreadable: e.detail.code ?? 'unreadable',
-    }[e.reason];
-    throw new UsageError(`font file ${file}: ${why}`);
+    throw new UsageError('font-unreadable', { file, why: e.reason === 'unreadable' ? (e.detail.code ?? 'unreadable') : e.reason });
   }
-  if (!FONT_MAGIC.includes(bytes.subarray(0, 4).toString('hex'))) throw new UsageError(`${file} is not a TrueType or OpenType font (.ttf, .otf, .ttc)`);
+  if (!FONT_MAGIC.includes(bytes.subarray(0, 4).toString('hex'))) throw new UsageError('font-not-font', { file });
   return face ? { file: bytes, face } : { file: bytes };
 }

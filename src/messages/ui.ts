@@ -3,6 +3,9 @@ import type { Gap, Outcome } from '../model/report.js';
 
 /** Labels of the terminal (and later PDF) reports. */
 export const UI = {
+  fileValid: { 'zh-CN': '{file}：有效', en: '{file}: valid' },
+  rubricOk: { 'zh-CN': '{file}：通过', en: '{file}: ok' },
+  batchSkipped: { 'zh-CN': '{files} 个文件中有 {invalid} 个无效，已跳过', en: '{invalid} of {files} file(s) invalid and skipped' },
   scaffoldTitle: { 'zh-CN': '{title} — 证据文件（aftersales-assess）', en: '{title} — evidence file (aftersales-assess)' },
   scaffoldHelp1: {
     'zh-CN': '每个评价项：status 填 met | partial | not-met | n/a（n/a 仅限标注可删减的项，并写明 justification），',

@@ -209,7 +209,7 @@ describe('baseline and diff', () => {
 
   it('--baseline with an unknown revision is a usage error', () => {
     const { file } = gitRepo();
-    const r = cli(['score', file, '--baseline', 'no-such-rev']);
+    const r = cli(['score', file, '--baseline', 'no-such-rev', '--lang', 'en']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/git rev-parse failed for --baseline "no-such-rev": unknown revision/);
   });
@@ -245,7 +245,7 @@ describe('batch', () => {
       ['蓝鲸云软件科技有限公司', 81.4],
     ]);
     expect(r.stderr).toContain('broken.yaml:3:1: error:');
-    expect(r.stderr).toContain('1 of 3 file(s) invalid and skipped');
+    expect(r.stderr).toContain('3 个文件中有 1 个无效，已跳过');
     expect(r.stderr).not.toContain('workflow.yml');
   });
   it('a summary table in the terminal, and globs', () => {

@@ -83,7 +83,7 @@ describe('exit codes', () => {
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
   it('validate exits 0 on a good file and 2 on a missing one', () => {
-    expect(cli(['validate', FIVE])).toMatchObject({ code: 0, stdout: `${FIVE}: valid\n` });
+    expect(cli(['validate', FIVE, '--lang', 'en'])).toMatchObject({ code: 0, stdout: `${FIVE}: valid\n` });
     expect(cli(['validate', 'nope.yaml']).code).toBe(2);
   });
   it('help and version exit 0', () => {
@@ -123,7 +123,7 @@ describe('output and terminal behaviour', () => {
     const before = readFileSync(evidence, 'utf8');
     expect(cli(['score', evidence, '--format', 'json', '--out', join(dir, 'report.json')]).code).toBe(0);
     expect(JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')).level.id).toBe('five-star');
-    const r = cli(['score', evidence, '--format', 'json', '--out', evidence]);
+    const r = cli(['score', evidence, '--format', 'json', '--out', evidence, '--lang', 'en']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/refusing to write the report over .*: it is one of this run's input files/);
     expect(readFileSync(evidence, 'utf8')).toBe(before);

@@ -166,7 +166,7 @@ describe('survey and records commands', () => {
     expect(j.asOf).toBe('2026-11-01');
     expect(j.types.find((t: { type: string }) => t.type === 'complaint').commitment.reply).toMatchObject({ within: 2, late: 1 });
     expect(cli(['records', 'test/fixtures/records/tickets.csv', '--as-of', '2026-02-30']).code).toBe(2);
-    expect(cli(['records', 'test/fixtures/records/tickets.csv']).stderr).toContain('needs the analysis date');
+    expect(cli(['records', 'test/fixtures/records/tickets.csv', '--lang', 'en']).stderr).toContain('needs the analysis date');
   });
 
   it('a missing required column is an input error naming what was found', () => {

@@ -9,7 +9,10 @@ import writeXlsxFile from 'write-excel-file/node';
 import { describe, expect, it } from 'vitest';
 import { detectTerminal } from '../../src/cli/io.js';
 import { ROOT } from '../helpers.js';
-import { cli } from './run.js';
+import { cli as run } from './run.js';
+
+/** These tests read the English wording; the Chinese wording of the same errors is checked once below. */
+const cli = (args: string[], env: Record<string, string | undefined> = {}) => run([...args, '--lang', 'en'], env);
 
 const FIVE = join(ROOT, 'examples/five-star/company.yaml');
 const tmp = () => mkdtempSync(join(tmpdir(), 'asa-hostile-'));
@@ -307,6 +310,10 @@ describe('user mistakes are exit 2, never exit 0 or 3', () => {
     symlinkSync(join(d, 'nowhere'), join(d, 'company.yaml'));
     expect(cli(['init', d]).code).toBe(2);
     expect(existsSync(join(d, 'nowhere'))).toBe(false);
+  });
+  it('usage errors are worded in the chosen language (zh-CN by default)', () => {
+    const r = run(['score', FIVE, '--top', '']);
+    expect(r.stderr.trim()).toBe('aftersales-assess: --top 须是 0 到 9999 的整数，收到 ""');
   });
   it('a huge SOURCE_DATE_EPOCH is exit 2', () => {
     expect(cli(['score', FIVE, '--format', 'pdf', '--out', join(tmp(), 'x.pdf')], { SOURCE_DATE_EPOCH: '99999999999999999999' }).code).toBe(2);

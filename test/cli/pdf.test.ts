@@ -114,7 +114,7 @@ describe('PDF report', () => {
   });
 
   it('refuses fonts that cannot work and a missing font file', () => {
-    const r = cli(['score', 'examples/five-star/company.yaml', '--format', 'pdf', '--out', join(dir, 'x.pdf'), '--font', 'nope.ttf']);
+    const r = cli(['score', 'examples/five-star/company.yaml', '--format', 'pdf', '--out', join(dir, 'x.pdf'), '--font', 'nope.ttf', '--lang', 'en']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('font file nope.ttf: not found');
   });

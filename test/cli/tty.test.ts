@@ -12,7 +12,7 @@ function inTerminal(command: string) {
 
 describe('behaviour at a terminal', () => {
   it('refuses to write a binary PDF to the terminal, exit 2', () => {
-    const r = inTerminal(`node ${BIN} score examples/five-star/company.yaml --format pdf`);
+    const r = inTerminal(`node ${BIN} score examples/five-star/company.yaml --format pdf --lang en`);
     expect(r.code).toBe(2);
     expect(r.out).toContain('refusing to write a binary PDF to the terminal');
     expect(r.out).not.toContain('%PDF');

@@ -2,6 +2,7 @@ import { appendFileSync, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { checkGate, mergeGates } from '../../score/gate.js';
 import { gateMessage } from '../../messages/gate.js';
+import { ui } from '../../messages/ui.js';
 import { diffReports } from '../../compare/diffReports.js';
 import { InputError, type Diagnostic } from '../../model/diagnostic.js';
 import type { Lang } from '../../model/localized.js';
@@ -49,9 +50,8 @@ export async function scoreCommand(args: string[], opts: ScoreOptions, rubric: L
   parseDate('--as-of', opts.asOf);
   const top = parseCount('--top', opts.top, 0, 9999)!;
   const maxBytes = parseCount('--max-bytes', opts.maxBytes, 1, 64 * 1024 * 1024);
-  if (opts.baseline !== undefined && opts.baseline.trim() === '')
-    throw new UsageError('--baseline needs a JSON report file or a git revision such as HEAD~1; got an empty value');
-  if (opts.failOnRegression && !opts.baseline) throw new UsageError('--fail-on-regression needs --baseline REF (a JSON report or a git revision)');
+  if (opts.baseline !== undefined && opts.baseline.trim() === '') throw new UsageError('baseline-empty', {});
+  if (opts.failOnRegression && !opts.baseline) throw new UsageError('regression-needs-baseline', {});
   const thresholds = opts.thresholds ? await io.loadThresholds(opts.thresholds) : undefined;
   // Every bar from every source in one gate: where two set the same bar, the stricter applies.
   const gate = mergeGates(
@@ -67,13 +67,13 @@ export async function scoreCommand(args: string[], opts: ScoreOptions, rubric: L
   );
 
   const files = await expandInputs(args);
-  if (files.length === 0) throw new UsageError(`no evidence files found in ${args.join(' ')}`);
+  if (files.length === 0) throw new UsageError('no-evidence-files', { args: args.join(' ') });
   const batch = files.length > 1 || args.some((a) => a !== files[0]);
-  if (batch && opts.baseline) throw new UsageError('--baseline compares one evidence file; name a single file');
+  if (batch && opts.baseline) throw new UsageError('baseline-one-file', {});
   if (format === 'pdf') {
-    if (batch) throw new UsageError('--format pdf writes one report; name a single evidence file');
+    if (batch) throw new UsageError('pdf-one-file', {});
     if ((opts.out === undefined || opts.out === '-') && process.stdout.isTTY) {
-      throw new UsageError('refusing to write a binary PDF to the terminal; use --out report.pdf (or pipe it: --out - | …)');
+      throw new UsageError('pdf-to-terminal', {});
     }
   }
 
@@ -123,7 +123,7 @@ export async function scoreCommand(args: string[], opts: ScoreOptions, rubric: L
   for (const s of scored)
     for (const f of s.failures) process.stderr.write(`aftersales-assess: ${batch ? s.file + ': ' : ''}${gateMessage(f, s.report, opts.lang)}\n`);
   if (invalid > 0) {
-    process.stderr.write(`aftersales-assess: ${invalid} of ${files.length} file(s) invalid and skipped\n`);
+    process.stderr.write(`aftersales-assess: ${ui('batchSkipped', opts.lang, { invalid, files: files.length })}\n`);
     return EXIT.invalidInput;
   }
   return scored.some((s) => s.failures.length > 0) ? EXIT.belowThreshold : EXIT.ok;
@@ -136,8 +136,7 @@ async function renderPdfFile({ report }: ScoredFile, opts: ScoreOptions): Promis
   try {
     result = await renderPdf(report, fonts, pdfDate(report.assessmentDate));
   } catch (e) {
-    if (e instanceof FontError)
-      throw new UsageError(`the PDF font cannot be used: ${e.message.split('\n')[0]}${opts.font?.includes('#') ? ' (check the face name after #)' : ''}`);
+    if (e instanceof FontError) throw new UsageError('font-unusable', { detail: e.message.split('\n')[0] ?? '', face: Boolean(opts.font?.includes('#')) });
     throw e;
   }
   if (result.missingGlyphs.length > 0) {
@@ -157,8 +156,7 @@ function pdfDate(assessmentDate: string): Date {
   const epoch = process.env.SOURCE_DATE_EPOCH;
   if (epoch !== undefined && epoch !== '') {
     // PDF dates have four-digit years: 1970 to 9999.
-    if (!/^\d{1,12}$/.test(epoch) || Number(epoch) > 253402300799)
-      throw new UsageError(`SOURCE_DATE_EPOCH must be whole seconds since 1970 before the year 10000, got ${epoch.slice(0, 40)}`);
+    if (!/^\d{1,12}$/.test(epoch) || Number(epoch) > 253402300799) throw new UsageError('bad-source-date-epoch', { value: epoch.slice(0, 40) });
     return new Date(Number(epoch) * 1000);
   }
   return new Date(`${assessmentDate}T00:00:00Z`);
@@ -221,10 +219,10 @@ function progressBar(total: number) {
 function appendSummary(path: string, text: string): void {
   try {
     const st = statSync(path, { throwIfNoEntry: false });
-    if (st && !st.isFile()) throw new UsageError(`GITHUB_STEP_SUMMARY (${path}) is not a regular file; the step summary was not written`);
+    if (st && !st.isFile()) throw new UsageError('summary-not-file', { path });
     appendFileSync(path, text);
   } catch (e) {
     if (e instanceof UsageError) throw e;
-    throw new UsageError(`cannot append to GITHUB_STEP_SUMMARY (${path}): ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    throw new UsageError('summary-error', { path, why: (e as NodeJS.ErrnoException).code ?? (e as Error).message });
   }
 }

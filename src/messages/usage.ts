@@ -1,0 +1,184 @@
+import type { Lang } from '../model/localized.js';
+
+type S = string;
+/** Arguments of each command-line or output error; the wording, in both languages, is below. */
+export interface UsageArgs {
+  'report-unreadable': { file: S; why: S };
+  'report-invalid': { file: S; detail: S };
+  'out-empty': Record<string, never>;
+  'out-error': { out: S; why: S };
+  'out-is-input': { out: S };
+  'out-is-folder': { out: S };
+  'out-parent-not-folder': { out: S; dir: S };
+  'out-parent-missing': { out: S; dir: S };
+  'bad-date': { option: S; value: S };
+  'bad-score': { option: S; value: S };
+  'bad-level': { option: S; value: S; levels: S[] };
+  'bad-count': { option: S; value: S; min: number; max: number };
+  'bad-encoding': { value: S };
+  'records-needs-date': Record<string, never>;
+  'font-missing-bundled': Record<string, never>;
+  'font-woff': { file: S };
+  'font-unreadable': { file: S; why: S };
+  'font-not-font': { file: S };
+  'font-unusable': { detail: S; face: boolean };
+  'baseline-empty': Record<string, never>;
+  'regression-needs-baseline': Record<string, never>;
+  'no-evidence-files': { args: S };
+  'baseline-one-file': Record<string, never>;
+  'pdf-one-file': Record<string, never>;
+  'pdf-to-terminal': Record<string, never>;
+  'bad-source-date-epoch': { value: S };
+  'summary-not-file': { path: S };
+  'summary-error': { path: S; why: S };
+  'init-dir-is-file': { dir: S };
+  'init-exists': { target: S };
+  'init-bad-file': { file: S };
+  'init-parent-missing': { dir: S };
+  'init-cannot-create': { path: S; why: S };
+  'init-cannot-write': { target: S; why: S };
+  'git-bad-revision': { rev: S };
+  'git-missing': Record<string, never>;
+  'git-output-too-large': { command: S; rev: S };
+  'git-failed': { command: S; rev: S; said: S };
+}
+export type UsageCode = keyof UsageArgs;
+
+const WHY: Record<string, Record<Lang, string>> = {
+  missing: { 'zh-CN': '文件不存在', en: 'not found' },
+  'not-a-file': { 'zh-CN': '不是普通文件', en: 'not a regular file' },
+  'too-large': { 'zh-CN': '文件过大', en: 'too large' },
+  'outside-root': { 'zh-CN': '在根目录之外', en: 'outside the root' },
+  ENOSPC: { 'zh-CN': '磁盘已满', en: 'no space left on the device' },
+  EACCES: { 'zh-CN': '没有权限', en: 'permission denied' },
+  EPERM: { 'zh-CN': '没有权限', en: 'permission denied' },
+  EPIPE: { 'zh-CN': '读取方已关闭管道', en: 'the reader closed the pipe' },
+  EROFS: { 'zh-CN': '只读文件系统', en: 'read-only file system' },
+  ENXIO: { 'zh-CN': '管道没有读取方', en: 'no reader on the pipe' },
+};
+/** A reason code (errno, refusal) in words; anything else as it is. */
+export const why = (code: string, lang: Lang) => WHY[code]?.[lang] ?? code;
+
+type Catalog = { [C in UsageCode]: Record<Lang, (a: UsageArgs[C]) => string> };
+export const USAGE: Catalog = {
+  'report-unreadable': {
+    'zh-CN': (a) => `${a.file} 不是可读取的 JSON 报告（${why(a.why, 'zh-CN')}）`,
+    en: (a) => `${a.file} is not a readable JSON report (${why(a.why, 'en')})`,
+  },
+  'report-invalid': {
+    'zh-CN': (a) => `${a.file} 不是 aftersales-assess 的 JSON 报告（schemaVersion 1）：${a.detail}；请用 \`score --format json --out 文件\` 生成`,
+    en: (a) => `${a.file} is not an aftersales-assess JSON report (schemaVersion 1): ${a.detail}; write one with \`score --format json --out FILE\``,
+  },
+  'out-empty': { 'zh-CN': () => '--out 需要文件名', en: () => '--out needs a file name' },
+  'out-error': { 'zh-CN': (a) => `无法写入 ${a.out}：${why(a.why, 'zh-CN')}`, en: (a) => `cannot write ${a.out}: ${why(a.why, 'en')}` },
+  'out-is-input': {
+    'zh-CN': (a) => `拒绝把报告写到 ${a.out}：它是本次运行读取的输入文件之一；请换一个 --out`,
+    en: (a) => `refusing to write the report over ${a.out}: it is one of this run's input files; choose another --out`,
+  },
+  'out-is-folder': { 'zh-CN': (a) => `无法写入 ${a.out}：这是一个文件夹；请给出文件名`, en: (a) => `cannot write ${a.out}: it is a folder; give a file name` },
+  'out-parent-not-folder': { 'zh-CN': (a) => `无法写入 ${a.out}：${a.dir} 不是文件夹`, en: (a) => `cannot write ${a.out}: ${a.dir} is not a folder` },
+  'out-parent-missing': {
+    'zh-CN': (a) => `无法写入 ${a.out}：文件夹 ${a.dir} 不存在，请先创建`,
+    en: (a) => `cannot write ${a.out}: the folder ${a.dir} does not exist; create it first`,
+  },
+  'bad-date': {
+    'zh-CN': (a) => `${a.option} 须是 YYYY-MM-DD 格式的真实日期，收到 ${a.value}`,
+    en: (a) => `${a.option} must be a real date written YYYY-MM-DD, got ${a.value}`,
+  },
+  'bad-score': { 'zh-CN': (a) => `${a.option} 须是 0–100 的分数，收到 ${a.value}`, en: (a) => `${a.option} must be a score from 0 to 100, got ${a.value}` },
+  'bad-level': {
+    'zh-CN': (a) => `${a.option} 须是 ${a.levels.join('、')} 之一，收到 ${a.value}`,
+    en: (a) => `${a.option} must be one of ${a.levels.join(', ')}, got ${a.value}`,
+  },
+  'bad-count': {
+    'zh-CN': (a) => `${a.option} 须是 ${a.min} 到 ${a.max} 的整数，收到 ${a.value}`,
+    en: (a) => `${a.option} must be a whole number from ${a.min} to ${a.max}, got ${a.value}`,
+  },
+  'bad-encoding': {
+    'zh-CN': (a) => `--encoding 须是 utf-8、gb18030、gbk、utf-16le 或 utf-16be，收到 ${a.value}`,
+    en: (a) => `--encoding must be utf-8, gb18030, gbk, utf-16le or utf-16be, got ${a.value}`,
+  },
+  'records-needs-date': {
+    'zh-CN': () => 'records 需要分析日期：--as-of YYYY-MM-DD，或 --evidence 文件（取其 assessment.date）',
+    en: () => 'records needs the analysis date: --as-of YYYY-MM-DD, or --evidence FILE (its assessment.date)',
+  },
+  'font-missing-bundled': {
+    'zh-CN': () => '未安装内置中文字体（@expo-google-fonts/noto-sans-sc）；请重新安装 aftersales-assess，或用 --font 指定字体',
+    en: () => 'the bundled CJK font (@expo-google-fonts/noto-sans-sc) is not installed; reinstall aftersales-assess or pass --font FILE',
+  },
+  'font-woff': {
+    'zh-CN': (a) => `${a.file}：WOFF/WOFF2 字体在 PDF 中显示空白或极慢；请用 TTF 或 OTF`,
+    en: (a) => `${a.file}: WOFF/WOFF2 fonts render blank or very slowly in PDFs; use a TTF or OTF file`,
+  },
+  'font-unreadable': { 'zh-CN': (a) => `字体文件 ${a.file}：${why(a.why, 'zh-CN')}`, en: (a) => `font file ${a.file}: ${why(a.why, 'en')}` },
+  'font-not-font': {
+    'zh-CN': (a) => `${a.file} 不是 TrueType 或 OpenType 字体（.ttf、.otf、.ttc）`,
+    en: (a) => `${a.file} is not a TrueType or OpenType font (.ttf, .otf, .ttc)`,
+  },
+  'font-unusable': {
+    'zh-CN': (a) => `PDF 字体无法使用：${a.detail}${a.face ? '（检查 # 后的字体名）' : ''}`,
+    en: (a) => `the PDF font cannot be used: ${a.detail}${a.face ? ' (check the face name after #)' : ''}`,
+  },
+  'baseline-empty': {
+    'zh-CN': () => '--baseline 需要 JSON 报告文件或 git 版本（如 HEAD~1），收到空值',
+    en: () => '--baseline needs a JSON report file or a git revision such as HEAD~1; got an empty value',
+  },
+  'regression-needs-baseline': {
+    'zh-CN': () => '--fail-on-regression 需要同时给出 --baseline（JSON 报告或 git 版本）',
+    en: () => '--fail-on-regression needs --baseline REF (a JSON report or a git revision)',
+  },
+  'no-evidence-files': { 'zh-CN': (a) => `在 ${a.args} 中没有找到证据文件`, en: (a) => `no evidence files found in ${a.args}` },
+  'baseline-one-file': {
+    'zh-CN': () => '--baseline 只比较一个证据文件；请只给一个文件',
+    en: () => '--baseline compares one evidence file; name a single file',
+  },
+  'pdf-one-file': { 'zh-CN': () => '--format pdf 只生成一份报告；请只给一个证据文件', en: () => '--format pdf writes one report; name a single evidence file' },
+  'pdf-to-terminal': {
+    'zh-CN': () => '拒绝把二进制 PDF 输出到终端；请用 --out report.pdf（或管道：--out - | …）',
+    en: () => 'refusing to write a binary PDF to the terminal; use --out report.pdf (or pipe it: --out - | …)',
+  },
+  'bad-source-date-epoch': {
+    'zh-CN': (a) => `SOURCE_DATE_EPOCH 须是 1970 年以来、10000 年以前的整秒数，收到 ${a.value}`,
+    en: (a) => `SOURCE_DATE_EPOCH must be whole seconds since 1970 before the year 10000, got ${a.value}`,
+  },
+  'summary-not-file': {
+    'zh-CN': (a) => `GITHUB_STEP_SUMMARY（${a.path}）不是普通文件；未写入步骤摘要`,
+    en: (a) => `GITHUB_STEP_SUMMARY (${a.path}) is not a regular file; the step summary was not written`,
+  },
+  'summary-error': {
+    'zh-CN': (a) => `无法追加写入 GITHUB_STEP_SUMMARY（${a.path}）：${why(a.why, 'zh-CN')}`,
+    en: (a) => `cannot append to GITHUB_STEP_SUMMARY (${a.path}): ${why(a.why, 'en')}`,
+  },
+  'init-dir-is-file': { 'zh-CN': (a) => `${a.dir} 是文件，不是文件夹；未写入任何内容`, en: (a) => `${a.dir} is a file, not a folder; nothing was written` },
+  'init-exists': {
+    'zh-CN': (a) => `${a.target} 已存在；未写入任何内容（换一个 --file 或文件夹）`,
+    en: (a) => `${a.target} already exists; nothing was written (choose another --file or folder)`,
+  },
+  'init-bad-file': { 'zh-CN': (a) => `--file 须是不含文件夹的文件名，收到 ${a.file}`, en: (a) => `--file must be a file name without folders, got ${a.file}` },
+  'init-parent-missing': {
+    'zh-CN': (a) => `文件夹 ${a.dir} 不存在，请先创建（init 只创建一层文件夹）`,
+    en: (a) => `the folder ${a.dir} does not exist; create it first (init creates one folder level)`,
+  },
+  'init-cannot-create': { 'zh-CN': (a) => `无法创建 ${a.path}：${why(a.why, 'zh-CN')}`, en: (a) => `cannot create ${a.path}: ${why(a.why, 'en')}` },
+  'init-cannot-write': {
+    'zh-CN': (a) => `无法写入 ${a.target}：${why(a.why, 'zh-CN')}；未覆盖任何内容`,
+    en: (a) => `cannot write ${a.target}: ${why(a.why, 'en')}; nothing was overwritten`,
+  },
+  'git-bad-revision': {
+    'zh-CN': (a) => `--baseline 需要 git 版本（如 HEAD~1、main）或 JSON 报告文件，收到 ${a.rev}`,
+    en: (a) => `--baseline needs a git revision such as HEAD~1 or main, or a JSON report file; got ${a.rev}`,
+  },
+  'git-missing': { 'zh-CN': () => '用 git 版本作 --baseline 需要 PATH 中有 git', en: () => '--baseline with a git revision needs git on the PATH' },
+  'git-output-too-large': {
+    'zh-CN': (a) => `--baseline ${a.rev} 的 git ${a.command} 输出过大`,
+    en: (a) => `git ${a.command} output for --baseline ${a.rev} is too large`,
+  },
+  'git-failed': {
+    'zh-CN': (a) => `--baseline ${a.rev} 的 git ${a.command} 失败：${a.said || '未知版本（不是本仓库的提交）'}`,
+    en: (a) => `git ${a.command} failed for --baseline ${a.rev}: ${a.said || 'unknown revision (not a commit in this repository)'}`,
+  },
+};
+
+export function usageMessage<C extends UsageCode>(code: C, args: UsageArgs[C], lang: Lang): string {
+  return (USAGE[code][lang] as (a: UsageArgs[C]) => string)(args);
+}
