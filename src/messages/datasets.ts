@@ -211,10 +211,7 @@ export function ds(key: keyof typeof DS, lang: Lang, args: Record<string, string
 }
 
 /** A data rule in plain words, with its numbers and which of them are our derivation. */
-export function dataRuleText(
-  d: { rule: string; atLeast: number | null; minSample: number | null; maxAgeMonths: number | null; note: string | null },
-  lang: Lang,
-): string {
+export function dataRuleText(d: { rule: string; atLeast: number | null; minSample: number | null; maxAgeMonths: number | null }, lang: Lang): string {
   const zh = lang === 'zh-CN';
   const p = (x: number) => percent(x, lang);
   const rule =

@@ -44,6 +44,10 @@ export const PDF = {
   none: { 'zh-CN': '无', en: 'none' },
   comparison: { 'zh-CN': '变化', en: 'Changes' },
   provenance: { 'zh-CN': '分值来源', en: 'Where the points come from' },
+  confidenceLegend: {
+    'zh-CN': '可信度：高 = 标准条文或认证机构转述的评分规则；中 = 由已知分值推算或依条款内容重构；低 = 网络文章，分值拆分为推定，应由持有标准的顾问核对。',
+    en: 'Confidence: high = the standard or its scoring rules as certification bodies reproduce them; medium = worked out from known points or the clause content; low = a web article, the split of points derived — to be checked by a consultant holding the standard.',
+  },
   dataRules: { 'zh-CN': '依据数据计分的评价项', en: 'Criteria scored from data' },
   criterionCol: { 'zh-CN': '评价项', en: 'Criterion' },
   ruleCol: { 'zh-CN': '计分规则', en: 'Rule' },
@@ -115,4 +119,21 @@ export const PDF_KEYS_ARE_DISTINCT: [SharedKeys] extends [never] ? true : Shared
 /** "一、执行摘要" / "1. Executive summary". */
 export function chapterHeading(n: number, title: string, lang: Lang): string {
   return lang === 'zh-CN' ? `${'一二三四五六七八九十'[n - 1] ?? n}、${title}` : `${n}. ${title}`;
+}
+
+export const CONFIDENCE: Record<'H' | 'M' | 'L', Record<Lang, string>> = {
+  H: { 'zh-CN': '高', en: 'high' },
+  M: { 'zh-CN': '中', en: 'medium' },
+  L: { 'zh-CN': '低', en: 'low' },
+};
+
+/** A rubric source as a client reads it: its label, never a repository path. */
+export function sourceLabel(source: { title: string; label?: { 'zh-CN': string; en: string } } | undefined, id: string, lang: Lang): string {
+  return source?.label?.[lang] ?? (lang === 'en' ? (source?.title ?? id) : id);
+}
+
+/** A provenance note in the reader's language; a plain-text (English) note only in English reports. */
+export function noteText(note: string | { 'zh-CN': string; en: string } | null | undefined, lang: Lang): string {
+  if (!note) return '';
+  return typeof note === 'string' ? (lang === 'en' ? note : '') : note[lang];
 }

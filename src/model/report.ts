@@ -147,8 +147,8 @@ export interface ReportMethod {
   failWhenSpecialDeductionsAtLeast: number;
   levels: Array<{ id: LevelId; name: Localized; minScore: Score100; stars: number }>;
   /** Where each clause's points come from (the standard's table is not public). */
-  provenance: Array<{ id: string; points: Points; source: string; confidence: 'H' | 'M' | 'L'; note: string | null }>;
-  sources: Record<string, { title: string; confidence: 'H' | 'M' | 'L' }>;
+  provenance: Array<{ id: string; points: Points; source: string; confidence: 'H' | 'M' | 'L'; note: string | Localized | null }>;
+  sources: Record<string, { title: string; label?: Localized; confidence: 'H' | 'M' | 'L' }>;
   /** Criteria measured from typed figures: numerator ÷ denominator ≥ atLeast (a ratio). */
   measures: Array<{ criterion: string; numerator: Localized; denominator: Localized; atLeast: Ratio }>;
   /** Criteria scored from data: the metric, the rule and its numbers (minimum sample in rows, age in months). */
@@ -161,6 +161,6 @@ export interface ReportMethod {
     maxAgeMonths: number | null;
     source: string;
     confidence: 'H' | 'M' | 'L';
-    note: string | null;
+    note: string | Localized | null;
   }>;
 }

@@ -7,7 +7,8 @@ export interface Provenance {
   /** A key of `Rubric.sources`. */
   source: string;
   confidence: Confidence;
-  note?: string;
+  /** How the value was arrived at: plain text (shown in English reports only), or localized. */
+  note?: string | Localized;
 }
 
 /** How a criterion turns evidence into credit. Add a kind here, then in evaluate/criterionKinds.ts. */
@@ -102,7 +103,8 @@ export interface Rubric {
   title: Localized;
   standard: { code: string; issued: string; effective: string };
   provenance: Provenance;
-  sources: Record<string, { title: string; confidence: Confidence }>;
+  /** `title` for tools; `label` is how a client's report names the source. */
+  sources: Record<string, { title: string; label?: Localized; confidence: Confidence }>;
   scoring: {
     partialCredit: Ratio;
     specialDeductionPoints: Score100;

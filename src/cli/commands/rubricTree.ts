@@ -18,7 +18,7 @@ export function renderRubricTree({ rubric, sha256, origin }: LoadedRubric, lang:
         if (k.measure) tags.push(`${k.measure.numerator}/${k.measure.denominator} ≥ ${k.measure.atLeast * 100}%`);
         if (k.data)
           tags.push(
-            `${ui('fromData', lang)}: ${metricLabel(k.data.metric, lang)} — ${dataRuleText({ ...k.data, atLeast: k.data.atLeast ?? null, minSample: k.data.minSample ?? null, maxAgeMonths: k.data.maxAgeMonths ?? k.maxAgeMonths ?? null, note: null }, lang)}`,
+            `${ui('fromData', lang)}: ${metricLabel(k.data.metric, lang)} — ${dataRuleText({ ...k.data, atLeast: k.data.atLeast ?? null, minSample: k.data.minSample ?? null, maxAgeMonths: k.data.maxAgeMonths ?? k.maxAgeMonths ?? null }, lang)}`,
           );
         out.push(`    ${k.id} ${k.title[lang]}  ${k.points}${tags.length ? `  [${tags.join('; ')}]` : ''}`);
       }

@@ -1,7 +1,7 @@
 import { percent } from '../../messages/numbers.js';
 import { ui } from '../../messages/ui.js';
 import { findingMessage } from '../../messages/findings.js';
-import { EVIDENCE_STATE, METHOD_RULES, PDF, chapterHeading } from '../../messages/pdf.js';
+import { CONFIDENCE, EVIDENCE_STATE, METHOD_RULES, PDF, chapterHeading, noteText, sourceLabel } from '../../messages/pdf.js';
 import { OUTCOME_LABELS, UI, gapAction } from '../../messages/ui.js';
 import { CAUSE_LABELS } from '../../messages/changes.js';
 import { DIMENSION_LABELS, GROUPING_LABELS, RECORD_TYPE_LABELS, dataRuleText, ds, metricLabel } from '../../messages/datasets.js';
@@ -477,12 +477,13 @@ function method(L: Layout, r: Report, t: T, n: T): void {
     m.provenance.map((p) => [
       { text: p.id, bold: !p.id.includes('.', p.id.indexOf('.') + 1) },
       { text: String(p.points) },
-      { text: m.sources[p.source]?.title ?? p.source },
-      { text: p.confidence },
-      { text: p.note ?? '' },
+      { text: sourceLabel(m.sources[p.source], p.source, lang) },
+      { text: CONFIDENCE[p.confidence][lang] },
+      { text: noteText(p.note, lang) },
     ]),
     { size: 8 },
   );
+  L.text(t('confidenceLegend'), { size: 8, color: COLOR.muted });
   L.text(`${r.tool.name} ${r.tool.version} · ${r.rubric.id} ${r.rubric.version} · sha256 ${r.rubric.sha256}`, { size: 7.5, color: COLOR.muted });
 }
 
