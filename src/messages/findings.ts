@@ -148,17 +148,17 @@ export const FINDING_MESSAGES: Catalog = {
     en: (a) => `the referenced ${DATASET_NAMES[a.dataset].en} ${a.file} ${UNAVAILABLE[a.reason]?.en ?? a.reason}; this criterion earns nothing from data`,
   },
   'data-too-old': {
-    'zh-CN': (a) => `${DATASET_NAMES[a.dataset]['zh-CN']}数据最新日期为 ${a.latest}，早于评估日前 ${a.maxAgeMonths} 个月，不能计分`,
+    'zh-CN': (a) => `${DATASET_NAMES[a.dataset]['zh-CN']}数据最新日期为 ${a.latest}，早于评估日前 ${a.maxAgeMonths} 个月（评分规则采用的推定时限），不能计分`,
     en: (a) =>
-      `the newest ${DATASET_NAMES[a.dataset].en} entry is from ${a.latest}, more than ${a.maxAgeMonths} months before the assessment date; it does not count`,
+      `the newest ${DATASET_NAMES[a.dataset].en} entry is from ${a.latest}, more than ${a.maxAgeMonths} months (the rubric's derived limit) before the assessment date; it does not count`,
   },
   'data-undated': {
     'zh-CN': (a) => `${DATASET_NAMES[a.dataset]['zh-CN']}数据没有日期，无法确认是否在 ${a.maxAgeMonths} 个月之内，不能计分`,
     en: (a) => `the ${DATASET_NAMES[a.dataset].en} carry no dates, so they cannot be shown to be within ${a.maxAgeMonths} months; they do not count`,
   },
   'data-sample-too-small': {
-    'zh-CN': (a) => `${DATASET_NAMES[a.dataset]['zh-CN']}数据只有 ${a.n} 条，少于计分所需的 ${a.min} 条`,
-    en: (a) => `the ${DATASET_NAMES[a.dataset].en} cover ${a.n} rows, fewer than the ${a.min} needed to score`,
+    'zh-CN': (a) => `${DATASET_NAMES[a.dataset]['zh-CN']}数据只有 ${a.n} 条，少于评分规则推定的最低样本 ${a.min} 条`,
+    en: (a) => `the ${DATASET_NAMES[a.dataset].en} cover ${a.n} rows, fewer than the ${a.min} the rubric derives as a minimum sample`,
   },
   'dataset-unavailable': {
     'zh-CN': (a) => `引用的${DATASET_NAMES[a.dataset]['zh-CN']}数据 ${a.file} ${UNAVAILABLE[a.reason]?.['zh-CN'] ?? a.reason}`,
