@@ -49,7 +49,13 @@ export function renderTerminal(report: Report, opts: TerminalOptions): string {
   const fmt = (n: number, d = 1) => n.toFixed(d);
 
   lines.push(c.bold(`${t('title')} · ${report.rubric.standard}`));
-  lines.push(`${t('company')}: ${report.company.name}    ${t('date')}: ${report.assessmentDate}${report.assessor ? `    ${report.assessor}` : ''}`);
+  lines.push(
+    fit(
+      `${t('company')}: ${report.company.name}    ${t('date')}: ${report.assessmentDate}${report.assessor ? `    ${report.assessor}` : ''}`,
+      opts.width,
+      '  ',
+    ),
+  );
   const s = report.score;
   const levelColor = report.level.id === 'fail' ? c.red.bold : report.level.stars > 0 ? c.green.bold : c.yellow.bold;
   const stars = report.level.stars > 0 ? ' ' + '★'.repeat(report.level.stars) + '☆'.repeat(5 - report.level.stars) : '';
@@ -57,8 +63,12 @@ export function renderTerminal(report: Report, opts: TerminalOptions): string {
     `${t('score')}: ${c.bold(fmt(s.final))} / 100    ${t('level')}: ${levelColor(report.level.name[lang] + (opts.ascii ? ` (${report.level.stars}*)` : stars))}`,
   );
   lines.push(
-    c.dim(
-      `  ${t('normalized')} ${fmt(s.normalized, 2)} (${fmt(s.earned, 2)}/${fmt(s.applicable, 2)})  − ${t('deductions')} ${s.specialDeductions.points} (${s.specialDeductions.count})  + ${t('bonus')} ${s.bonus}  = ${t('final')} ${fmt(s.final)}`,
+    fit(
+      c.dim(
+        `  ${t('normalized')} ${fmt(s.normalized, 2)} (${fmt(s.earned, 2)}/${fmt(s.applicable, 2)})  − ${t('deductions')} ${s.specialDeductions.points} (${s.specialDeductions.count})  + ${t('bonus')} ${s.bonus}  = ${t('final')} ${fmt(s.final)}`,
+      ),
+      opts.width,
+      '    ',
     ),
   );
   lines.push('');
@@ -96,17 +106,17 @@ export function renderTerminal(report: Report, opts: TerminalOptions): string {
   if (report.datasets.length > 0) {
     lines.push(c.bold(t('datasets')));
     for (const d of report.datasets) {
-      lines.push(`  ${d.name}: ${d.file} — ${d.valid}/${d.rows} ${ui('rowsValid', lang)}, sha256 ${d.sha256.slice(0, 12)}`);
-      for (const [id, m] of Object.entries(d.metrics)) lines.push(c.dim(`    ${metricLabel(id, lang)}: ${pct(m.value)} (n=${m.n})`));
+      lines.push(fit(`  ${d.name}: ${d.file} — ${d.valid}/${d.rows} ${ui('rowsValid', lang)}, sha256 ${d.sha256.slice(0, 12)}`, opts.width, '    '));
+      for (const [id, m] of Object.entries(d.metrics)) lines.push(fit(c.dim(`    ${metricLabel(id, lang)}: ${pct(m.value)} (n=${m.n})`), opts.width, '      '));
     }
     lines.push('');
   }
 
   for (const f of report.findings) {
-    if (f.code === 'special-deduction' || f.code === 'fail-special-deductions') lines.push(c.red(`! ${findingMessage(f, lang)}`));
-    else if (f.code === 'bonus-applied') lines.push(c.green(`+ ${findingMessage(f, lang)}`));
-    else if (f.code === 'bonus-without-evidence') lines.push(c.yellow(`? ${findingMessage(f, lang)}`));
-    else if (f.code === 'dataset-unavailable') lines.push(c.red(`! ${findingMessage(f, lang)}`));
+    if (f.code === 'special-deduction' || f.code === 'fail-special-deductions') lines.push(fit(c.red(`! ${findingMessage(f, lang)}`), opts.width, '  '));
+    else if (f.code === 'bonus-applied') lines.push(fit(c.green(`+ ${findingMessage(f, lang)}`), opts.width, '  '));
+    else if (f.code === 'bonus-without-evidence') lines.push(fit(c.yellow(`? ${findingMessage(f, lang)}`), opts.width, '  '));
+    else if (f.code === 'dataset-unavailable') lines.push(fit(c.red(`! ${findingMessage(f, lang)}`), opts.width, '  '));
   }
 
   if (report.comparison) {
@@ -129,7 +139,7 @@ export function renderTerminal(report: Report, opts: TerminalOptions): string {
     let line = `${t('nextLevel')} ${next.name[lang]} (${next.threshold}): ${t('pointsNeeded')} ${fmt(next.pointsNeeded)}`;
     if (next.blockedBySpecialDeductions) line += ` — ${ui('blocked', lang, { failAt: report.method.failWhenSpecialDeductionsAtLeast })}`;
     else if (next.closingGaps.length > 0) line += ` — ${t('closingGaps')}: ${next.closingGaps.join(', ')}`;
-    lines.push(c.bold(line));
+    lines.push(fit(c.bold(line), opts.width, '  '));
   } else {
     lines.push(c.bold(t('topLevel')));
   }
@@ -141,7 +151,7 @@ export function renderTerminal(report: Report, opts: TerminalOptions): string {
     const indent = '     ';
     shown.forEach((g, i) => {
       const head = `${String(i + 1).padStart(2)}. ${g.criterion} ${g.title[lang]}  ${c.bold('+' + fmt(g.recoverable, 2))} ${t('recoverable')}`;
-      lines.push(head);
+      lines.push(fit(head, opts.width, indent));
       const reasons = g.reasons.map((r) => findingMessage(r, lang)).join('; ');
       if (reasons) lines.push(wrap(c.dim(reasons), opts.width, indent));
       lines.push(wrap(`${t('action')}: ${gapAction(g, lang)}`, opts.width, indent));
@@ -160,7 +170,7 @@ export function renderTerminal(report: Report, opts: TerminalOptions): string {
   lines.push('');
   lines.push(`${t('notAssessed')}: ${report.counts['not-assessed']}    ${t('warnings')}: ${report.counts.warnings}`);
   lines.push(c.dim(t('selfAssessment')));
-  return lines.join('\n') + '\n';
+  return asciiIf(opts.ascii, lines.join('\n') + '\n');
 }
 
 /** Batch summary: one row per company, best first in file order, with the gap to fix first. */
@@ -186,13 +196,84 @@ export function renderBatchTerminal(files: readonly ScoredFile[], opts: Terminal
       failures.length ? c.red('✗') : '',
     ]);
   }
-  return table.toString() + '\n';
+  return asciiIf(opts.ascii, table.toString() + '\n');
+}
+
+/** Symbols a plain ASCII terminal cannot show, and what `--ascii` prints instead (text itself is kept). */
+const ASCII_SYMBOLS: Record<string, string> = {
+  '—': '-',
+  '–': '-',
+  '−': '-',
+  '·': '-',
+  '…': '...',
+  '“': '"',
+  '”': '"',
+  '‘': "'",
+  '’': "'",
+  '→': '->',
+  '←': '<-',
+  '±': '+/-',
+  '≥': '>=',
+  '≤': '<=',
+  '▼': 'v',
+  '▲': '^',
+  '★': '*',
+  '☆': '.',
+  '✗': 'x',
+  '✓': 'v',
+  '█': '#',
+  '░': '.',
+  '⚠': '!',
+  '÷': '/',
+  '×': 'x',
+};
+function asciiIf(ascii: boolean, text: string): string {
+  return ascii ? text.replace(/[—–−·…“”‘’→←±≥≤▼▲★☆✗✓█░⚠÷×]/g, (ch) => ASCII_SYMBOLS[ch] ?? ch) : text;
 }
 
 function wrap(text: string, width: number, indent: string): string {
-  return wrapAnsi(text, Math.max(20, width - indent.length), { hard: true, trim: true })
-    .split('\n')
-    .map((l) => indent + l)
+  return fit(indent + text, width, indent);
+}
+
+/** Chinese punctuation that may not begin a line (避头点): it is pulled back onto the line before. */
+const NO_LINE_START = /^(?:\u001b\[[0-9;]*m)*[，。、；：！？）」』】》〉”’,.;:!?)\]]/u;
+
+/**
+ * A line wrapped to the terminal width: continuation lines start with `indent`, long tokens break only
+ * when they alone exceed the width, and no line starts with closing punctuation.
+ */
+function fit(text: string, width: number, indent = ''): string {
+  const lines = wrapAnsi(text, Math.max(20, width), { hard: true, trim: false }).split('\n');
+  const out: string[] = [];
+  for (const [i, raw] of lines.entries()) {
+    let line = i === 0 ? raw.trimEnd() : raw.trim();
+    // Closing punctuation may not start a line: pull it back when it fits, else push the previous
+    // line's last character down with it.
+    if (out.length > 0 && NO_LINE_START.test(line)) {
+      const m = /^((?:\u001b\[[0-9;]*m)*)(.)/u.exec(line);
+      const prev = out[out.length - 1] ?? '';
+      if (m && stringWidth(prev + (m[2] ?? '')) <= width) {
+        out[out.length - 1] = prev + (m[2] ?? '');
+        line = (m[1] ?? '') + line.slice(m[0].length);
+      } else {
+        // The last token moves down whole: a run of Latin letters, digits and signs ("10%"), or one character.
+        const tail = /[A-Za-z0-9.%+\-/]+$/.exec(prev)?.[0] ?? [...prev].pop() ?? '';
+        out[out.length - 1] = prev.slice(0, prev.length - tail.length);
+        line = tail + line;
+      }
+    }
+    if (line.replace(/\u001b\[[0-9;]*m/g, '') === '' && i > 0) continue;
+    out.push(i === 0 ? line : indent + line);
+  }
+  // A continuation line that became wider than the width after indenting is wrapped again.
+  return out
+    .flatMap((l, i) =>
+      i > 0 && stringWidth(l) > width
+        ? wrapAnsi(l.slice(indent.length), Math.max(20, width - indent.length), { hard: true })
+            .split('\n')
+            .map((x) => indent + x)
+        : [l],
+    )
     .join('\n');
 }
 

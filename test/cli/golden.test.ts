@@ -1,7 +1,7 @@
 // Golden files hold what a person reads (terminal reports at 80 columns in both languages, Markdown,
 // errors), with the exit code. The JSON contract is covered by its schema and targeted assertions
 // (contract.test.ts), not by whole-report snapshots that any wording change would rewrite.
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { cli, expectGolden } from './run.js';
 
 const FIVE = 'examples/five-star/company.yaml';
@@ -33,4 +33,26 @@ describe('golden: errors and thresholds', () => {
   it('below --fail-under: exit 1', () => expectGolden('fail-under', ['score', THREE, '--fail-under', '85'], at80(['score', THREE, '--fail-under', '85'])));
   it('below --min-level: exit 1', () => expectGolden('min-level', ['score', FAIL, '--lang', 'en', '--min-level', 'compliant']));
   it('the rubric tree', () => expectGolden('rubric-tree-en', ['rubric', '--lang', 'en']));
+});
+
+describe('what the terminal goldens show', () => {
+  it('every line fits 80 columns and none starts with closing punctuation; --ascii prints ASCII symbols', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { default: stringWidth } = await import('string-width');
+    for (const name of [
+      'five-star.terminal-zh',
+      'five-star.terminal-en',
+      'three-star.terminal-en',
+      'three-star.terminal-zh',
+      'failing.terminal-ascii',
+      'with-data.terminal-zh',
+    ]) {
+      const body = readFileSync(`test/golden/${name}.txt`, 'utf8').split('# stdout:\n')[1]!.split('# stderr:')[0]!;
+      for (const line of body.split('\n')) {
+        expect(stringWidth(line), `${name}: ${line}`).toBeLessThanOrEqual(80);
+        expect(line, name).not.toMatch(/^\s*[，。、；：！？）]/u);
+      }
+      if (name.endsWith('ascii')) expect(body).not.toMatch(/[—–−·…“”‘’→±≥≤▼▲★☆✗✓█░]/);
+    }
+  });
 });
