@@ -111,13 +111,20 @@ Exit codes: 0 ok · 1 below a threshold or regression · 2 invalid input or usag
 
   program
     .command('validate')
-    .description('check an evidence file (YAML, schema, rubric rules) without scoring')
+    .description('check an evidence file (YAML, schema, rubric rules) and the files it cites, without scoring')
     .argument('<file>', 'evidence YAML file')
     .addOption(rubricOption())
     .addOption(langOption())
-    .action(async (file: string, opts: { rubric?: string; lang: Lang }) => {
-      const { warnings } = loadEvidenceFile(file, (await rubricFrom(opts.rubric)).rubric);
+    .option('--root <dir>', "evidence root that cited files must stay inside (default: the evidence file's folder)")
+    .option('--no-files', 'do not check that cited files exist')
+    .action(async (file: string, opts: { rubric?: string; lang: Lang; root?: string; files: boolean }) => {
+      const { evidence, parsed, warnings } = loadEvidenceFile(file, (await rubricFrom(opts.rubric)).rubric);
       await printDiagnostics(warnings);
+      if (opts.files) {
+        const [{ citedFileDiagnostics }, { workingTree }] = await Promise.all([import('../validate/citedFiles.js'), import('../assess/workingTree.js')]);
+        const problems = await citedFileDiagnostics(evidence, parsed, workingTree(file, opts.root), file);
+        if (problems.length > 0) throw new InputError(problems);
+      }
       process.stdout.write(`${ui('fileValid', opts.lang, { file })}\n`);
       setExit(EXIT.ok);
     });

@@ -396,8 +396,18 @@ export const DIAGNOSTICS: Catalog = {
     }),
   },
   'not-one-of': {
-    'zh-CN': (a) => ({ message: `${at(a.where, 'zh-CN')}必须是以下之一：${a.values.join(', ')}` }),
-    en: (a) => ({ message: `${at(a.where, 'en')} must be one of: ${a.values.join(', ')}` }),
+    'zh-CN': (a) => ({ message: `${at(a.where, 'zh-CN')}必须是以下之一：${a.values.join(', ')}`, ...(a.guess ? { hint: `是否应为 \`${a.guess}\`？` } : {}) }),
+    en: (a) => ({ message: `${at(a.where, 'en')} must be one of: ${a.values.join(', ')}`, ...(a.guess ? { hint: `Did you mean \`${a.guess}\`?` } : {}) }),
+  },
+  'cited-file': {
+    'zh-CN': (a) => ({
+      message: `引用的文件 ${a.file} ${a.state === 'missing' ? '不存在' : a.state === 'outside-root' ? '在证据根目录之外' : '不是文件'}`,
+      ...(a.backslash ? { hint: '路径请用 / 分隔（如 docs/x.md），不要用 Windows 的 \\。' } : a.guess ? { hint: `是否应为 ${a.guess}？` } : {}),
+    }),
+    en: (a) => ({
+      message: `the cited file ${a.file} ${a.state === 'missing' ? 'does not exist' : a.state === 'outside-root' ? 'is outside the evidence root' : 'is not a file'}`,
+      ...(a.backslash ? { hint: 'Separate folders with / (docs/x.md), not the Windows \\.' } : a.guess ? { hint: `Did you mean ${a.guess}?` } : {}),
+    }),
   },
   'must-equal': {
     'zh-CN': (a) => ({ message: `${at(a.where, 'zh-CN')}必须为 ${a.value}` }),

@@ -20,7 +20,8 @@ export interface DiagnosticArgs {
   'missing-property': { where: string[]; name: string };
   'needs-one-of': { where: string[]; names: string[] };
   'unknown-property': { where: string[]; name: string; guess: string | null; allowed: string[] };
-  'not-one-of': { where: string[]; values: string[] };
+  'not-one-of': { where: string[]; values: string[]; guess: string | null };
+  'cited-file': { file: string; state: 'missing' | 'outside-root' | 'not-a-file'; guess: string | null; backslash: boolean };
   'must-equal': { where: string[]; value: string };
   'wrong-type': { where: string[]; expected: string[]; typed: string | null };
   'bad-format': { where: string[]; format: 'date' | 'url' | 'sha256' | 'id' | 'other' };

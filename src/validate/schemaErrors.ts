@@ -111,8 +111,11 @@ function describe(err: ErrorObject, parsed: ParsedYaml, schema: Json): Diagnosti
       const allowed = allowedProperties(schema, where);
       return diag('unknown-property', { where, name, guess: didYouMean(name, allowed), allowed }, pos([...where, name], 'key'));
     }
-    case 'enum':
-      return diag('not-one-of', { where, values: (p.allowedValues as unknown[]).filter((v) => v !== null).map(String) }, pos());
+    case 'enum': {
+      const values = (p.allowedValues as unknown[]).filter((v) => v !== null).map(String);
+      const typed = sourceTextAt(parsed, where);
+      return diag('not-one-of', { where, values, guess: typed ? didYouMean(typed.replace(/^['"]|['"]$/g, ''), values) : null }, pos());
+    }
     case 'const':
       return diag('must-equal', { where, value: JSON.stringify(p.allowedValue) }, pos());
     case 'type': {

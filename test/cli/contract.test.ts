@@ -154,3 +154,25 @@ describe('output and terminal behaviour', () => {
     expect(c.earned).toBe(0);
   });
 });
+
+describe('validate checks the files an evidence file cites', () => {
+  it('a misspelt or Windows-style path is an error at its line with a suggestion; --no-files skips the check', () => {
+    const d = mkdtempSync(join(tmpdir(), 'asa-validate-'));
+    cpSync(join(ROOT, 'examples/five-star'), d, { recursive: true });
+    const file = join(d, 'company.yaml');
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8').replace('docs/org-chart.md', 'docs/org-chrt.md').replace('docs/job-descriptions.md', 'docs\\job-descriptions.md'),
+    );
+    const r = cli(['validate', file, '--lang', 'en']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('the cited file docs/org-chrt.md does not exist\n  hint: Did you mean docs/org-chart.md?');
+    expect(r.stderr).toContain('hint: Separate folders with / (docs/x.md), not the Windows \\.');
+    expect(cli(['validate', file, '--no-files', '--lang', 'en']).code).toBe(0);
+  });
+  it('a mistyped status value gets a did-you-mean', () => {
+    const f = join(mkdtempSync(join(tmpdir(), 'asa-validate-')), 'c.yaml');
+    writeFileSync(f, 'schemaVersion: 1\ncompany: { name: X }\nassessment: { date: 2026-11-01 }\ncriteria:\n  5.1.1.1: { status: meet }\n');
+    expect(cli(['validate', f, '--lang', 'en']).stderr).toContain('hint: Did you mean `met`?');
+  });
+});
