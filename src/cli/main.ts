@@ -254,8 +254,9 @@ Exit codes: 0 ok · 1 below a threshold or regression · 2 invalid input or usag
     .description('print the rubric as a tree (ids, titles, points)')
     .addOption(langOption())
     .addOption(rubricOption())
-    .action(async (opts: { lang: Lang; rubric?: string }) => {
-      process.stdout.write(renderRubricTree(await rubricFrom(opts.rubric), opts.lang));
+    .option('--expects', 'with what an auditor expects and the action for each criterion')
+    .action(async (opts: { lang: Lang; rubric?: string; expects?: boolean }) => {
+      process.stdout.write(renderRubricTree(await rubricFrom(opts.rubric), opts.lang, { expects: Boolean(opts.expects) }));
       setExit(EXIT.ok);
     });
   rubric

@@ -3,6 +3,7 @@ import type { Gap, Outcome } from '../model/report.js';
 
 /** Labels of the terminal (and later PDF) reports. */
 export const UI = {
+  actionLabel: { 'zh-CN': '改进措施', en: 'Action' },
   fileValid: { 'zh-CN': '{file}：有效', en: '{file}: valid' },
   rubricOk: { 'zh-CN': '{file}：通过', en: '{file}: ok' },
   batchSkipped: { 'zh-CN': '{files} 个文件中有 {invalid} 个无效，已跳过', en: '{invalid} of {files} file(s) invalid and skipped' },

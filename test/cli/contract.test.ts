@@ -176,3 +176,11 @@ describe('validate checks the files an evidence file cites', () => {
     expect(cli(['validate', f, '--lang', 'en']).stderr).toContain('hint: Did you mean `met`?');
   });
 });
+
+describe('rubric --expects', () => {
+  it('prints what an auditor expects and the action under each criterion', () => {
+    const r = cli(['rubric', '--expects', '--lang', 'en']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/5\.3\.1\.2 Follow-up calls and satisfaction measurement .*\n\s+Auditor expects: Regular follow-up and satisfaction surveys/);
+  });
+});

@@ -4,7 +4,7 @@ import type { Lang } from '../../model/localized.js';
 import type { LoadedRubric } from '../../model/rubric.js';
 
 /** `aftersales-assess rubric`: the rubric as an indented tree with points, so a user can find ids. */
-export function renderRubricTree({ rubric, sha256, origin }: LoadedRubric, lang: Lang): string {
+export function renderRubricTree({ rubric, sha256, origin }: LoadedRubric, lang: Lang, o: { expects?: boolean } = {}): string {
   const out: string[] = [];
   out.push(`${rubric.title[lang]}  (${rubric.id} ${rubric.version}, ${origin}, sha256 ${sha256.slice(0, 12)})`);
   for (const s of rubric.sections) {
@@ -21,6 +21,10 @@ export function renderRubricTree({ rubric, sha256, origin }: LoadedRubric, lang:
             `${ui('fromData', lang)}: ${metricLabel(k.data.metric, lang)} — ${dataRuleText({ ...k.data, atLeast: k.data.atLeast ?? null, minSample: k.data.minSample ?? null, maxAgeMonths: k.data.maxAgeMonths ?? k.maxAgeMonths ?? null }, lang)}`,
           );
         out.push(`    ${k.id} ${k.title[lang]}  ${k.points}${tags.length ? `  [${tags.join('; ')}]` : ''}`);
+        if (o.expects) {
+          out.push(`        ${ui('auditorExpects', lang)}: ${k.expects[lang]}`);
+          out.push(`        ${ui('actionLabel', lang)}: ${k.action[lang]}`);
+        }
       }
     }
   }
