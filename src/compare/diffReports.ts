@@ -13,6 +13,14 @@ const CAUSE_OF: Partial<Record<FindingCode, ChangeCause>> = {
   'evidence-file-outside-root': 'file-missing',
   'evidence-not-a-file': 'file-missing',
   'evidence-hash-mismatch': 'evidence-changed',
+  'data-meets': 'data-changed',
+  'data-below': 'data-changed',
+  'data-survey-conducted': 'data-changed',
+  'data-not-covered': 'data-changed',
+  'data-unavailable': 'data-changed',
+  'data-too-old': 'data-changed',
+  'data-undated': 'data-changed',
+  'data-sample-too-small': 'data-changed',
 };
 
 /** Pure comparison of two reports: score, level, clause and criterion changes, each with its causes. */
@@ -30,7 +38,9 @@ export function diffReports(base: Report, head: Report, labels: { base: string; 
     const after = h ? contribution(h.c, head) : 0;
     const delta = roundTo(after - before, 2);
     if (delta === 0 && b?.c.outcome === h?.c.outcome) continue;
-    const { causes, refs } = attribute(b?.c, h?.c, rubricChanged);
+    const sameResult = b !== undefined && h !== undefined && b.c.earned === h.c.earned && b.c.outcome === h.c.outcome && b.c.applicable === h.c.applicable;
+    // Same points earned, a different share of the score: only the applicable total moved.
+    const { causes, refs } = sameResult ? { causes: ['applicable-total' as const], refs: [] } : attribute(b?.c, h?.c, rubricChanged);
     criteria.push({
       id,
       clause: (h ?? b)!.clause,
@@ -42,7 +52,7 @@ export function diffReports(base: Report, head: Report, labels: { base: string; 
       refs,
     });
   }
-  criteria.sort((x, y) => x.delta - y.delta);
+  criteria.sort((x, y) => Math.abs(y.delta) - Math.abs(x.delta) || x.delta - y.delta || x.id.localeCompare(y.id));
 
   const clauseEarned = (r: Report) => new Map(r.sections.flatMap((s) => s.clauses.map((c) => [c.id, c] as const)));
   const bc = clauseEarned(base);
@@ -66,6 +76,17 @@ export function diffReports(base: Report, head: Report, labels: { base: string; 
     regression: levelChange === 'down' || scoreDelta < 0,
     clauses,
     criteria,
+    parts: {
+      applicable: { before: base.score.applicable, after: head.score.applicable },
+      deductions: {
+        before: base.score.specialDeductions.points,
+        after: head.score.specialDeductions.points,
+        countBefore: base.score.specialDeductions.count,
+        countAfter: head.score.specialDeductions.count,
+      },
+      bonus: { before: base.score.bonus, after: head.score.bonus },
+    },
+    companyChanged: base.company.name.trim() !== head.company.name.trim(),
   };
 }
 
@@ -104,5 +125,13 @@ function sameClaim(b: CriterionResult | undefined, h: CriterionResult | undefine
 }
 
 function side(r: Report, label: string): ReportSide {
-  return { label, assessmentDate: r.assessmentDate, final: r.score.final, level: r.level.id, levelName: r.level.name, rubricSha256: r.rubric.sha256 };
+  return {
+    label,
+    assessmentDate: r.assessmentDate,
+    final: r.score.final,
+    level: r.level.id,
+    levelName: r.level.name,
+    rubricSha256: r.rubric.sha256,
+    company: r.company.name,
+  };
 }

@@ -4,7 +4,16 @@ import type { Outcome } from './report.js';
 import type { IsoDate, Points, Score100 } from './units.js';
 
 /** Why a criterion's points changed between two reports. */
-export const CHANGE_CAUSES = ['evidence-expired', 'evidence-aged', 'file-missing', 'evidence-changed', 'rubric-changed', 'evidence-edited'] as const;
+export const CHANGE_CAUSES = [
+  'evidence-expired',
+  'evidence-aged',
+  'file-missing',
+  'evidence-changed',
+  'data-changed',
+  'applicable-total',
+  'rubric-changed',
+  'evidence-edited',
+] as const;
 export type ChangeCause = (typeof CHANGE_CAUSES)[number];
 
 export interface ReportSide {
@@ -14,6 +23,7 @@ export interface ReportSide {
   level: LevelId;
   levelName: Localized;
   rubricSha256: string;
+  company: string;
 }
 
 export interface CriterionChange {
@@ -45,5 +55,14 @@ export interface ReportDiff {
   /** True when the level or the final score dropped. */
   regression: boolean;
   clauses: ClauseChange[];
+  /** Largest effect first. */
   criteria: CriterionChange[];
+  /** The parts of the final score that are not criteria (100-point scale), before → after. */
+  parts: {
+    applicable: { before: Points; after: Points };
+    deductions: { before: Score100; after: Score100; countBefore: number; countAfter: number };
+    bonus: { before: Score100; after: Score100 };
+  };
+  /** The two reports are of different companies (by name): the comparison is probably a mistake. */
+  companyChanged: boolean;
 }

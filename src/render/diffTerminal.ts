@@ -1,5 +1,5 @@
 import { Chalk } from 'chalk';
-import { CAUSE_LABELS } from '../messages/changes.js';
+import { CAUSE_LABELS, diffLabel } from '../messages/changes.js';
 import type { ReportDiff } from '../model/diff.js';
 import type { Lang } from '../model/localized.js';
 
@@ -12,6 +12,11 @@ export function renderDiffTerminal(diff: ReportDiff, lang: Lang, color: boolean)
   out.push(
     `  ${diff.base.final} → ${diff.head.final} (${signed(diff.scoreDelta)}), ${diff.base.levelName[lang]} → ${diff.head.levelName[lang]}${diff.levelChange === 'down' ? c.red(' ▼') : diff.levelChange === 'up' ? c.green(' ▲') : ''}`,
   );
+  if (diff.companyChanged) out.push(c.yellow(`  ${diffLabel('companies', lang, { base: diff.base.company, head: diff.head.company })}`));
+  const p = diff.parts;
+  if (p.deductions.before !== p.deductions.after) out.push(`  ${diffLabel('deductions', lang, p.deductions)}`);
+  if (p.bonus.before !== p.bonus.after) out.push(`  ${diffLabel('bonus', lang, p.bonus)}`);
+  if (p.applicable.before !== p.applicable.after) out.push(`  ${diffLabel('applicable', lang, p.applicable)}`);
   if (diff.base.rubricSha256 !== diff.head.rubricSha256)
     out.push(c.yellow(`  ${CAUSE_LABELS['rubric-changed'][lang]} (${diff.base.rubricSha256.slice(0, 12)} → ${diff.head.rubricSha256.slice(0, 12)})`));
   if (diff.clauses.length) {

@@ -1,6 +1,6 @@
 import { percent } from '../messages/numbers.js';
 import { gateMessage } from '../messages/gate.js';
-import { CAUSE_LABELS, COMPARISON_LABELS } from '../messages/changes.js';
+import { CAUSE_LABELS, COMPARISON_LABELS, diffLabel } from '../messages/changes.js';
 import { findingMessage } from '../messages/findings.js';
 import { UI, gapAction, ui } from '../messages/ui.js';
 import type { ReportDiff } from '../model/diff.js';
@@ -87,6 +87,11 @@ export function diffMarkdown(diff: ReportDiff, kind: 'as-of' | 'baseline', lang:
   out.push(
     `${diff.base.final} → ${diff.head.final} (${signed(diff.scoreDelta)}), ${diff.base.levelName[lang]} → ${diff.head.levelName[lang]}${diff.levelChange === 'down' ? ' ▼' : diff.levelChange === 'up' ? ' ▲' : ''}`,
   );
+  if (diff.companyChanged) out.push('', `> ⚠ ${cell(diffLabel('companies', lang, { base: diff.base.company, head: diff.head.company }))}`);
+  const p = diff.parts;
+  if (p.deductions.before !== p.deductions.after) out.push('', `- ${diffLabel('deductions', lang, p.deductions)}`);
+  if (p.bonus.before !== p.bonus.after) out.push('', `- ${diffLabel('bonus', lang, p.bonus)}`);
+  if (p.applicable.before !== p.applicable.after) out.push('', `- ${diffLabel('applicable', lang, p.applicable)}`);
   if (diff.criteria.length === 0) return [...out, '', COMPARISON_LABELS.noChange[lang]];
   out.push('', '| Δ | ' + ui('diffCols', lang) + ' |', '|---:|---|---|');
   for (const c of diff.criteria) {

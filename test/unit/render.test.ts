@@ -60,3 +60,29 @@ describe('comparing two reports', () => {
     expect(diff.criteria.map((c) => [c.id, c.delta, c.causes])).toEqual([['5.1.1.1', -2, ['evidence-edited']]]);
   });
 });
+
+describe('comparing two reports: causes beyond the criteria', () => {
+  it('names the score parts that changed, the largest criterion change first, and a change of company', () => {
+    const base = score(withCriteria({}));
+    const head = score({
+      ...withCriteria({ '5.1.1.1': { status: 'not-met', evidence: URL }, '5.3.2.3': { status: 'partial', evidence: URL } }),
+      company: { name: 'Other Co' },
+      specialDeductions: [{ clause: '5.3.2', reason: 'late complaint' }],
+    });
+    const diff = diffReports(base, head, { base: 'a', head: 'b' });
+    // 5.1.1.1 loses its 2 points; 5.3.2.3 (3 points) loses half of them: 1.5.
+    expect(diff.criteria.map((c) => [c.id, c.delta])).toEqual([
+      ['5.1.1.1', -2],
+      ['5.3.2.3', -1.5],
+    ]);
+    expect(diff.parts.deductions).toEqual({ before: 0, after: 1, countBefore: 0, countAfter: 1 });
+    expect(diff.companyChanged).toBe(true);
+  });
+  it('a criterion whose points did not change but whose share did is put down to the applicable total', () => {
+    const base = score(withCriteria({}));
+    // 5.2.6.1 (2 points) excluded: the applicable total drops from 100 to 98; 5.1.1.1's share grows.
+    const head = score(withCriteria({ '5.2.6.1': { status: 'n/a', justification: 'software only' } }));
+    const c = diffReports(base, head, { base: 'a', head: 'b' }).criteria.find((x) => x.id === '5.1.1.1');
+    expect(c?.causes).toEqual(['applicable-total']);
+  });
+});
