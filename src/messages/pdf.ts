@@ -44,6 +44,14 @@ export const PDF = {
   none: { 'zh-CN': '无', en: 'none' },
   comparison: { 'zh-CN': '变化', en: 'Changes' },
   provenance: { 'zh-CN': '分值来源', en: 'Where the points come from' },
+  rubricVersion: { 'zh-CN': '评分规则版本 {version}', en: 'Rubric version {version}' },
+  rubricBundled: { 'zh-CN': '{standard}（本工具内置的评分规则）', en: '{standard} (the rubric bundled with this tool)' },
+  rubricCustom: { 'zh-CN': '{standard}（自定义评分规则 {file}）', en: '{standard} (custom rubric {file})' },
+  projection: { 'zh-CN': '预测', en: 'Projection' },
+  projectionValue: {
+    'zh-CN': '按 {date} 的情况预测（证据到期与时效按该日判断）',
+    en: 'as it would stand on {date} (expiry and evidence age judged on that day)',
+  },
   confidenceLegend: {
     'zh-CN': '可信度：高 = 标准条文或认证机构转述的评分规则；中 = 由已知分值推算或依条款内容重构；低 = 网络文章，分值拆分为推定，应由持有标准的顾问核对。',
     en: 'Confidence: high = the standard or its scoring rules as certification bodies reproduce them; medium = worked out from known points or the clause content; low = a web article, the split of points derived — to be checked by a consultant holding the standard.',

@@ -96,7 +96,11 @@ export function renderTerminal(report: Report, opts: TerminalOptions): string {
       const paint = r === null ? c.dim : r >= 0.95 ? c.green : r >= 0.7 ? c.yellow : c.red;
       // Excluded (删减) points are shown, not hidden: the reader sees what left the denominator.
       const points =
-        cl.applicablePoints === cl.points ? String(cl.points) : cl.applicablePoints === 0 ? `n/a (${cl.points})` : `${cl.applicablePoints} (${cl.points})`;
+        cl.applicablePoints === cl.points
+          ? String(cl.points)
+          : cl.applicablePoints === 0
+            ? ui('allExcluded', lang, { points: cl.points })
+            : `${cl.applicablePoints} (${cl.points})`;
       table.push([cl.id, cl.title[lang], points, cl.applicablePoints === 0 ? '—' : fmt(cl.earned, 2), paint(pct(r))]);
     }
   }

@@ -141,3 +141,15 @@ describe('PDF layout with extreme input', () => {
     expect(t.replace(/\s+/g, '')).toContain('…');
   });
 });
+
+describe('PDF cover', () => {
+  it('says a forecast is a projection, keeps the evidence date, and names the rubric in words', () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'asa-cover-')), 'c.pdf');
+    expect(cli(['score', 'examples/five-star/company.yaml', '--format', 'pdf', '--out', out, '--as-of', '2027-03-01']).code).toBe(0);
+    const page1 = execFileSync('pdftotext', ['-l', '1', out, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+    expect(page1).toContain('评估日期2026-11-01');
+    expect(page1).toContain('按2027-03-01的情况预测');
+    expect(page1).toContain('本工具内置的评分规则');
+    expect(page1).not.toMatch(/bundled|sha256/);
+  });
+});

@@ -116,7 +116,7 @@ function cover(L: Layout, r: Report, t: T): void {
   top += L.height(t('docTitle'), { size: 24, bold: true }) + 14;
   L.text(`${r.rubric.title[lang]}`, { size: 11, color: '#dfe6ee', x: PAGE.left, y: top, width: CONTENT_WIDTH });
   top += L.height(r.rubric.title[lang], { size: 11 }) + 6;
-  L.text(`${r.rubric.id} · ${r.rubric.version}`, { size: 9, color: '#dfe6ee', x: PAGE.left, y: top, width: CONTENT_WIDTH });
+  L.text(t('rubricVersion', { version: r.rubric.version }), { size: 9, color: '#dfe6ee', x: PAGE.left, y: top, width: CONTENT_WIDTH });
 
   let y = 300;
   const row = (label: string, value: string, size = 14) => {
@@ -125,9 +125,18 @@ function cover(L: Layout, r: Report, t: T): void {
     y += Math.max(28, L.height(value, { size, bold: true, width: CONTENT_WIDTH - 120 }) + 12);
   };
   row(t('preparedFor'), r.company.name, 18);
-  row(t('date'), r.assessmentDate);
+  // A forecast (--as-of) says so on the cover: the evidence's own date, then the date it is projected to.
+  const forecast = r.comparison?.kind === 'as-of' ? r.comparison.diff : null;
+  row(t('date'), forecast ? forecast.base.label : r.assessmentDate);
+  if (forecast) row(t('projection'), t('projectionValue', { date: forecast.head.label }), 12);
   if (r.assessor) row(t('assessor'), r.assessor);
-  row(t('rubric'), `${r.rubric.standard} (${r.rubric.origin}, sha256 ${r.rubric.sha256.slice(0, 12)})`, 10);
+  row(
+    t('rubric'),
+    r.rubric.origin === 'bundled'
+      ? t('rubricBundled', { standard: r.rubric.standard })
+      : t('rubricCustom', { standard: r.rubric.standard, file: r.rubric.origin }),
+    10,
+  );
 
   // Score and level panel.
   y += 20;
@@ -294,7 +303,14 @@ function overview(L: Layout, r: Report, t: T, n: T): void {
     ...s.clauses.map((c) => [
       { text: c.id },
       { text: c.title[lang] },
-      { text: c.applicablePoints === c.points ? String(c.points) : c.applicablePoints === 0 ? `n/a (${c.points})` : `${c.applicablePoints} (${c.points})` },
+      {
+        text:
+          c.applicablePoints === c.points
+            ? String(c.points)
+            : c.applicablePoints === 0
+              ? ui('allExcluded', lang, { points: c.points })
+              : `${c.applicablePoints} (${c.points})`,
+      },
       { text: c.applicablePoints === 0 ? '—' : fmt(c.earned) },
       { text: pct(c.ratio), color: c.ratio !== null && c.ratio < 0.7 ? COLOR.bad : COLOR.ink },
       { text: '', bar: c.ratio ?? 0 },
