@@ -2,16 +2,12 @@ import { percent } from './numbers.js';
 import type { Finding, FindingArgs, FindingCode } from '../model/finding.js';
 import type { Lang } from '../model/localized.js';
 import { DATASET_NAMES, metricLabel } from './datasets.js';
+import { OUTCOME_LABELS } from './ui.js';
 
 type Catalog = { [C in FindingCode]: Record<Lang, (a: FindingArgs[C]) => string> };
 const pct = (r: number) => percent(r);
 
 /** Every finding's wording, in every language. The mapped type makes a missing entry a compile error. */
-const STATUS_WORDS: Record<string, Record<Lang, string>> = {
-  met: { 'zh-CN': '符合', en: 'met' },
-  partial: { 'zh-CN': '部分符合', en: 'partly met' },
-  'not-met': { 'zh-CN': '不符合', en: 'not met' },
-};
 const fmtShare = (x: number) => (x >= 0 && x <= 1 ? pct(x) : String(x));
 const UNAVAILABLE: Record<string, Record<Lang, string>> = {
   missing: { 'zh-CN': '不存在', en: 'was not found' },
@@ -122,8 +118,9 @@ export const FINDING_MESSAGES: Catalog = {
     en: (a) => `${a.numerator}/${a.denominator} = ${pct(a.value)}, meets the required ${pct(a.threshold)}`,
   },
   'status-contradicts-measure': {
-    'zh-CN': (a) => `自评为“${STATUS_WORDS[a.status]?.['zh-CN'] ?? a.status}”，但计量结果为“${STATUS_WORDS[a.measured]!['zh-CN']}”；以计量结果为准`,
-    en: (a) => `self-assessed as ${STATUS_WORDS[a.status]?.en ?? a.status} but the measurement says ${STATUS_WORDS[a.measured]!.en}; the measurement counts`,
+    'zh-CN': (a) => `自评为“${OUTCOME_LABELS[a.status as 'met']?.['zh-CN'] ?? a.status}”，但计量结果为“${OUTCOME_LABELS[a.measured]['zh-CN']}”；以计量结果为准`,
+    en: (a) =>
+      `self-assessed as ${OUTCOME_LABELS[a.status as 'met']?.en ?? a.status} but the measurement says ${OUTCOME_LABELS[a.measured].en}; the measurement counts`,
   },
   'data-meets': {
     'zh-CN': (a) => `依据${DATASET_NAMES[a.dataset]['zh-CN']}数据（${a.n}条）：${metricLabel(a.metric, 'zh-CN')}为${pct(a.value)}${dataRuleZh(a)}`,

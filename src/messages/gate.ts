@@ -1,15 +1,7 @@
 import type { Lang } from '../model/localized.js';
 import type { Report } from '../model/report.js';
 import type { GateFailure } from '../score/gate.js';
-
-const OUTCOME_WORDS: Record<string, Record<Lang, string>> = {
-  met: { 'zh-CN': '符合', en: 'met' },
-  partial: { 'zh-CN': '部分符合', en: 'partly met' },
-  'not-met': { 'zh-CN': '不符合', en: 'not met' },
-  'not-applicable': { 'zh-CN': '不适用', en: 'not applicable' },
-  'not-assessed': { 'zh-CN': '未评估', en: 'not assessed' },
-  unsupported: { 'zh-CN': '无法评价', en: 'not supported' },
-};
+import { OUTCOME_LABELS } from './ui.js';
 
 /** One sentence per gate failure, in the report's language, level names from the report's method. */
 export function gateMessage(f: GateFailure, report: Report, lang: Lang): string {
@@ -23,9 +15,7 @@ export function gateMessage(f: GateFailure, report: Report, lang: Lang): string 
     case 'min-points':
       return zh ? `${f.id} 得分 ${f.value} 低于要求的 ${f.required}` : `${f.id} earned ${f.value}, below the required ${f.required}`;
     case 'must-pass':
-      return zh
-        ? `必须符合的 ${f.id} 结果为“${OUTCOME_WORDS[f.outcome]?.[lang] ?? f.outcome}”`
-        : `must-pass criterion ${f.id} is ${OUTCOME_WORDS[f.outcome]?.[lang] ?? f.outcome}`;
+      return zh ? `必须符合的 ${f.id} 结果为“${OUTCOME_LABELS[f.outcome][lang]}”` : `must-pass criterion ${f.id} is ${OUTCOME_LABELS[f.outcome][lang]}`;
     case 'regression':
       return zh
         ? `与基线 ${f.against} 相比退步：${f.base.final} → ${f.head.final}，${level(f.base.level)} → ${level(f.head.level)}`
