@@ -3,6 +3,7 @@ import type { Gap, Outcome } from '../model/report.js';
 
 /** Labels of the terminal (and later PDF) reports. */
 export const UI = {
+  fileCol: { 'zh-CN': '文件', en: 'File' },
   allExcluded: { 'zh-CN': '删减（{points}分）', en: 'excluded ({points})' },
   actionLabel: { 'zh-CN': '改进措施', en: 'Action' },
   fileValid: { 'zh-CN': '{file}：有效', en: '{file}: valid' },

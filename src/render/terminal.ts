@@ -182,25 +182,51 @@ export function renderBatchTerminal(files: readonly ScoredFile[], opts: Terminal
   const lang = files[0]?.report.lang ?? 'zh-CN';
   const c = new Chalk({ level: opts.color ? 1 : 0 });
   const t = (k: keyof typeof UI) => UI[k][lang];
+  const levelText = (r: ScoredFile['report']) =>
+    r.level.name[lang] + (r.level.stars ? (opts.ascii ? ` ${r.level.stars}*` : ' ' + '★'.repeat(r.level.stars)) : '');
+  // Six columns fill the terminal: borders and padding take 19 columns, the score, level and mark what they
+  // need, and company, file and top gap share the rest (each cell wrapped to its column, CJK-aware).
+  const levelW = Math.max(stringWidth(t('level')), ...files.map((f) => stringWidth(levelText(f.report))));
+  const scoreW = Math.max(5, stringWidth(t('score')));
+  const rest = Math.max(30, opts.width - 19 - levelW - scoreW - 1);
+  const companyW = Math.max(8, Math.floor(rest * 0.28));
+  const fileW = Math.max(8, Math.floor(rest * 0.3));
+  const gapW = Math.max(10, rest - companyW - fileW);
+  const cell = (text: string, w: number) => wrapAnsi(text, w, { hard: true, trim: true });
   const table = new Table({
-    head: [t('company'), 'File', t('score'), t('level'), t('topGap'), ''],
+    head: [cell(t('company'), companyW), cell(t('fileCol'), fileW), t('score'), t('level'), cell(t('topGap'), gapW), ''],
     colAligns: ['left', 'left', 'right', 'left', 'left', 'left'],
     style: opts.color ? { head: ['cyan'], border: ['grey'] } : { head: [], border: [] },
     chars: opts.ascii ? { ...ASCII_CHARS, ...COMPACT } : COMPACT,
   });
   for (const { file, report, failures } of files) {
     const gap = report.gaps[0];
-    const level = report.level.name[lang] + (report.level.stars ? (opts.ascii ? ` ${report.level.stars}*` : ' ' + '★'.repeat(report.level.stars)) : '');
+    const level = levelText(report);
     table.push([
-      report.company.name,
-      file,
+      cell(report.company.name, companyW),
+      wrapPath(file, fileW),
       report.score.final.toFixed(1),
       report.level.id === 'fail' ? c.red(level) : level,
-      gap ? wrapAnsi(`${gap.criterion} ${gap.title[lang]} (+${gap.recoverable})`, 36, { hard: true }) : '—',
+      gap ? cell(`${gap.criterion} ${gap.title[lang]} (+${gap.recoverable})`, gapW) : '—',
       failures.length ? c.red('✗') : '',
     ]);
   }
   return asciiIf(opts.ascii, table.toString() + '\n');
+}
+
+/** A path wrapped after its slashes, so a line never ends inside a folder name unless the name alone is too long. */
+function wrapPath(path: string, width: number): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const part of path.split(/(?<=\/)/)) {
+    if (line !== '' && stringWidth(line + part) > width) {
+      lines.push(line);
+      line = '';
+    }
+    line += part;
+  }
+  if (line !== '') lines.push(line);
+  return lines.map((l) => wrapAnsi(l, width, { hard: true })).join('\n');
 }
 
 /** Symbols a plain ASCII terminal cannot show, and what `--ascii` prints instead (text itself is kept). */

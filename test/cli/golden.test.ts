@@ -18,6 +18,7 @@ describe('golden: terminal reports', () => {
   it('failing with ASCII borders', () =>
     expectGolden('failing.terminal-ascii', ['score', FAIL, '--lang', 'en', '--ascii'], at80(['score', FAIL, '--lang', 'en', '--ascii'])));
   it('with data, in Chinese', () => expectGolden('with-data.terminal-zh', ['score', WITH_DATA], at80(['score', WITH_DATA])));
+  it('a batch summary', () => expectGolden('batch.terminal-zh', ['score', 'examples/*/company.yaml'], at80(['score', 'examples/*/company.yaml'])));
 });
 
 describe('golden: Markdown and dataset reports', () => {
