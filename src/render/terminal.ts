@@ -189,8 +189,15 @@ export function renderBatchTerminal(files: readonly ScoredFile[], opts: Terminal
   const levelW = Math.max(stringWidth(t('level')), ...files.map((f) => stringWidth(levelText(f.report))));
   const scoreW = Math.max(5, stringWidth(t('score')));
   const rest = Math.max(30, opts.width - 19 - levelW - scoreW - 1);
-  const companyW = Math.max(8, Math.floor(rest * 0.28));
-  const fileW = Math.max(8, Math.floor(rest * 0.3));
+  const gapText = (f: ScoredFile) =>
+    f.report.gaps[0] ? `${f.report.gaps[0].criterion} ${f.report.gaps[0].title[lang]} (+${f.report.gaps[0].recoverable})` : '—';
+  const natural = (xs: string[]) => Math.max(...xs.map((x) => stringWidth(x)));
+  const nc = natural([t('company'), ...files.map((f) => f.report.company.name)]);
+  const nf = natural([t('fileCol'), ...files.map((f) => f.file)]);
+  const ng = natural([t('topGap'), ...files.map(gapText)]);
+  // What fits is shown whole; otherwise the top gap gives way first, then the file, then the company.
+  const companyW = nc + nf + ng <= rest ? nc : Math.min(nc, Math.max(10, Math.floor(rest * 0.35)));
+  const fileW = nc + nf + ng <= rest ? nf : Math.min(nf, Math.max(10, Math.floor((rest - companyW) * 0.45)));
   const gapW = Math.max(10, rest - companyW - fileW);
   const cell = (text: string, w: number) => wrapAnsi(text, w, { hard: true, trim: true });
   const table = new Table({
@@ -200,14 +207,13 @@ export function renderBatchTerminal(files: readonly ScoredFile[], opts: Terminal
     chars: opts.ascii ? { ...ASCII_CHARS, ...COMPACT } : COMPACT,
   });
   for (const { file, report, failures } of files) {
-    const gap = report.gaps[0];
     const level = levelText(report);
     table.push([
       cell(report.company.name, companyW),
       wrapPath(file, fileW),
       report.score.final.toFixed(1),
       report.level.id === 'fail' ? c.red(level) : level,
-      gap ? cell(`${gap.criterion} ${gap.title[lang]} (+${gap.recoverable})`, gapW) : '—',
+      cell(gapText({ file, report, failures }), gapW),
       failures.length ? c.red('✗') : '',
     ]);
   }
