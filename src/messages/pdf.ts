@@ -44,6 +44,11 @@ export const PDF = {
   none: { 'zh-CN': '无', en: 'none' },
   comparison: { 'zh-CN': '变化', en: 'Changes' },
   provenance: { 'zh-CN': '分值来源', en: 'Where the points come from' },
+  deductionRow: { 'zh-CN': '特别扣分项（{clause}）', en: 'Special deduction ({clause})' },
+  deductionAction: {
+    'zh-CN': '纠正违规并保留整改证据；特别扣分项达 {failAt} 项即判不合格，须优先处理。',
+    en: 'Correct the breach and keep the evidence of it; {failAt} special deductions fail the assessment, so these come first.',
+  },
   rubricVersion: { 'zh-CN': '评分规则版本 {version}', en: 'Rubric version {version}' },
   rubricBundled: { 'zh-CN': '{standard}（本工具内置的评分规则）', en: '{standard} (the rubric bundled with this tool)' },
   rubricCustom: { 'zh-CN': '{standard}（自定义评分规则 {file}）', en: '{standard} (custom rubric {file})' },

@@ -153,3 +153,14 @@ describe('PDF cover', () => {
     expect(page1).not.toMatch(/bundled|sha256/);
   });
 });
+
+describe('PDF special deductions', () => {
+  it('head the action plan and are shown under their clause', () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'asa-ded-')), 'f.pdf');
+    expect(cli(['score', 'examples/failing/company.yaml', '--format', 'pdf', '--out', out]).code).toBe(0);
+    const text = execFileSync('pdftotext', [out, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+    const plan = text.slice(text.indexOf('改进行动计划'));
+    expect(plan.indexOf('特别扣分项（5.3.2）')).toBeLessThan(plan.indexOf('5.1.2.2'));
+    expect(text).toContain('!特别扣分项（5.2.5.1）:三包期内拒绝免费维修，违反三包规定(−1)');
+  });
+});

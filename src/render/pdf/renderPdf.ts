@@ -353,6 +353,13 @@ function detail(L: Layout, r: Report, t: T, n: T): void {
           title: `${cl.id} ${cl.title[lang]} — ${fmt(cl.earned)} / ${cl.applicablePoints}${cl.applicablePoints !== cl.points ? ` (${cl.points})` : ''}`,
         },
       );
+      // A special deduction under this clause is shown with it: "符合 4/4" must not hide a 三包 violation.
+      const here = r.findings.flatMap((f) =>
+        f.code === 'special-deduction' && (f.args.clause === cl.id || f.args.clause.startsWith(`${cl.id}.`)) ? [f.args] : [],
+      );
+      for (const d of here)
+        L.text(`! ${t('deductionRow', { clause: d.clause })}: ${d.reason} (−${r.method.specialDeductionPoints})`, { size: 8.5, color: COLOR.bad, bold: true });
+      if (here.length > 0) L.space(6);
     }
   }
 }
@@ -378,11 +385,30 @@ function evidenceLine(e: EvidenceResult, lang: Lang): string {
 function actionPlan(L: Layout, r: Report, t: T, n: T): void {
   const lang = r.lang;
   L.heading(n('plan'));
-  if (r.gaps.length === 0) {
+  // Special deductions come first: each costs points off the final score, and enough of them fail the
+  // assessment whatever the score.
+  const deductions = r.findings.filter((f) => f.code === 'special-deduction');
+  if (r.gaps.length === 0 && deductions.length === 0) {
     L.text(t('noGaps'));
     L.space(12);
     return;
   }
+  const rows = [
+    ...deductions.map((f) => [
+      { text: '!' },
+      { text: t('deductionRow', { clause: String(f.args.clause) }), bold: true },
+      { text: `+${r.method.specialDeductionPoints.toFixed(2)}`, bold: true },
+      { text: String(f.args.reason) },
+      { text: t('deductionAction', { failAt: r.method.failWhenSpecialDeductionsAtLeast }) },
+    ]),
+    ...r.gaps.map((g, i) => [
+      { text: String(i + 1) },
+      { text: `${g.criterion} ${g.title[lang]}` },
+      { text: `+${g.recoverable.toFixed(2)}`, bold: true },
+      { text: g.reasons.map((f) => findingMessage(f, lang)).join('\n') },
+      { text: gapAction(g, lang) },
+    ]),
+  ];
   L.table(
     [
       { header: '#', width: 22, align: 'right' },
@@ -391,13 +417,7 @@ function actionPlan(L: Layout, r: Report, t: T, n: T): void {
       { header: t('reason'), width: 130 },
       { header: t('action'), width: CONTENT_WIDTH - 324 },
     ],
-    r.gaps.map((g, i) => [
-      { text: String(i + 1) },
-      { text: `${g.criterion} ${g.title[lang]}` },
-      { text: `+${g.recoverable.toFixed(2)}`, bold: true },
-      { text: g.reasons.map((f) => findingMessage(f, lang)).join('\n') },
-      { text: gapAction(g, lang) },
-    ]),
+    rows,
     { size: 8.5 },
   );
 }
