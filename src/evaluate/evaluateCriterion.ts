@@ -26,6 +26,8 @@ export function evaluateCriterion(
     points: criterion.points,
     status: entry?.status ?? null,
     note: entry?.note ?? null,
+    owner: entry?.owner ?? null,
+    due: entry?.due ?? null,
     evidence: items.items,
     expects: criterion.expects,
     action: criterion.action,

@@ -3,6 +3,7 @@ import type { Gap, Outcome } from '../model/report.js';
 
 /** Labels of the terminal (and later PDF) reports. */
 export const UI = {
+  ownerDue: { 'zh-CN': '负责人：{owner} · 完成期限：{due}', en: 'Owner: {owner} · due {due}' },
   fileCol: { 'zh-CN': '文件', en: 'File' },
   allExcluded: { 'zh-CN': '删减（{points}分）', en: 'excluded ({points})' },
   actionLabel: { 'zh-CN': '改进措施', en: 'Action' },

@@ -23,6 +23,9 @@ export interface CriterionEntry {
   sample?: Sample;
   justification?: string;
   note?: string;
+  /** Who closes the gap, and by when: for the action plan. */
+  owner?: string;
+  due?: IsoDate;
   evidence?: EvidenceItem[];
 }
 

@@ -34,6 +34,9 @@ export interface CriterionResult {
   status: Status | null;
   /** The assessor's own remark on the criterion (`note` in the evidence file). */
   note: string | null;
+  /** Who closes the gap and by when (`owner`, `due` in the evidence file). */
+  owner: string | null;
+  due: IsoDate | null;
   /** Share of the points credited after the evidence checks. */
   credit: Ratio;
   earned: Points;
@@ -86,6 +89,8 @@ export interface Gap {
   fix: GapFix;
   /** What an auditor expects to see for the criterion. */
   expects: Localized;
+  owner: string | null;
+  due: IsoDate | null;
   /** The rubric's action for the criterion (what to put in place). */
   action: Localized;
 }

@@ -159,6 +159,7 @@ export function renderTerminal(report: Report, opts: TerminalOptions): string {
       const reasons = g.reasons.map((r) => findingMessage(r, lang)).join('; ');
       if (reasons) lines.push(wrap(c.dim(reasons), opts.width, indent));
       lines.push(wrap(`${t('action')}: ${gapAction(g, lang)}`, opts.width, indent));
+      if (g.owner || g.due) lines.push(wrap(c.dim(ui('ownerDue', lang, { owner: g.owner ?? '—', due: g.due ?? '—' })), opts.width, indent));
     });
     if (report.gaps.length > shown.length) lines.push(c.dim(`    … ${report.gaps.length - shown.length} ${t('moreGaps')}`.replace(' 项', '项')));
   }
@@ -279,37 +280,67 @@ const NO_LINE_START = /^(?:\u001b\[[0-9;]*m)*[，。、；：！？）」』】�
  * when they alone exceed the width, and no line starts with closing punctuation.
  */
 function fit(text: string, width: number, indent = ''): string {
-  const lines = wrapAnsi(text, Math.max(20, width), { hard: true, trim: false }).split('\n');
-  const out: string[] = [];
-  for (const [i, raw] of lines.entries()) {
-    let line = i === 0 ? raw.trimEnd() : raw.trim();
-    // Closing punctuation may not start a line: pull it back when it fits, else push the previous
-    // line's last character down with it.
-    if (out.length > 0 && NO_LINE_START.test(line)) {
-      const m = /^((?:\u001b\[[0-9;]*m)*)(.)/u.exec(line);
-      const prev = out[out.length - 1] ?? '';
-      if (m && stringWidth(prev + (m[2] ?? '')) <= width) {
-        out[out.length - 1] = prev + (m[2] ?? '');
-        line = (m[1] ?? '') + line.slice(m[0].length);
-      } else {
-        // The last token moves down whole: a run of Latin letters, digits and signs ("10%"), or one character.
-        const tail = /[A-Za-z0-9.%+\-/]+$/.exec(prev)?.[0] ?? [...prev].pop() ?? '';
-        out[out.length - 1] = prev.slice(0, prev.length - tail.length);
-        line = tail + line;
-      }
+  // Colour applied to the whole text (c.dim(…)) is taken off, the text wrapped, and each line coloured again;
+  // text with colour inside is wrapped by wrap-ansi, which keeps the codes balanced.
+  const whole = /^(\u001b\[[0-9;]*m)([^\u001b]*)(\u001b\[[0-9;]*m)$/.exec(text);
+  const plain = !/\u001b/.test(text);
+  if (!plain && !whole) return fitAnsi(text, width, indent);
+  const [open, body, close] = whole ? [whole[1]!, whole[2]!, whole[3]!] : ['', text, ''];
+  return wrapText(body, width, indent)
+    .map((l) => open + l + close)
+    .join('\n');
+}
+
+/** CJK characters break anywhere; Latin words, numbers and paths only at spaces (or when longer than a line). */
+const TOKEN = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]|[^\s\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]+|\s+/gu;
+
+function wrapText(text: string, width: number, indent: string): string[] {
+  const lines: string[] = [];
+  const lead = /^\s*/.exec(text)![0];
+  let line = lead;
+  const room = () => (lines.length === 0 ? width : width - stringWidth(indent));
+  for (const token of text.slice(lead.length).match(TOKEN) ?? []) {
+    if (/^\s+$/.test(token)) {
+      if (line.trim() !== '' && stringWidth(line + token) <= room()) line += token;
+      continue;
     }
-    if (line.replace(/\u001b\[[0-9;]*m/g, '') === '' && i > 0) continue;
-    out.push(i === 0 ? line : indent + line);
+    if (stringWidth(line + token) <= room()) {
+      line += token;
+      continue;
+    }
+    // 避头点: closing punctuation may not start a line: the last character (or Latin run such as "10%")
+    // of the full line moves down with it.
+    if (NO_LINE_START.test(token) && line.trim() !== '') {
+      const tail = /[A-Za-z0-9.%+\-/]+$/.exec(line)?.[0] ?? [...line].pop() ?? '';
+      const kept = line.slice(0, line.length - tail.length);
+      if (kept.trim() !== '') {
+        lines.push(kept.trimEnd());
+        line = tail + token;
+        continue;
+      }
+      line += token;
+      continue;
+    }
+    if (line.trim() !== '') lines.push(line.trimEnd());
+    line = '';
+    let rest = token;
+    while (stringWidth(rest) > room()) {
+      const cut = [...rest];
+      let head = '';
+      while (cut.length && stringWidth(head + cut[0]) <= room()) head += cut.shift();
+      lines.push(head);
+      rest = cut.join('');
+    }
+    line = rest;
   }
-  // A continuation line that became wider than the width after indenting is wrapped again.
-  return out
-    .flatMap((l, i) =>
-      i > 0 && stringWidth(l) > width
-        ? wrapAnsi(l.slice(indent.length), Math.max(20, width - indent.length), { hard: true })
-            .split('\n')
-            .map((x) => indent + x)
-        : [l],
-    )
+  if (line.trim() !== '' || lines.length === 0) lines.push(line.trimEnd());
+  return lines.map((l, i) => (i === 0 ? l : indent + l.trimStart()));
+}
+
+function fitAnsi(text: string, width: number, indent: string): string {
+  return wrapAnsi(text, Math.max(20, width), { hard: true, trim: true })
+    .split('\n')
+    .map((l, i) => (i === 0 ? l : indent + l))
     .join('\n');
 }
 

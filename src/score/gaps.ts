@@ -20,6 +20,8 @@ export function collectGaps(sections: readonly SectionResult[], applicableTotal:
           reasons: reasonsFor(c),
           fix: fixFor(c),
           expects: c.expects,
+          owner: c.owner,
+          due: c.due,
           action: c.action,
         });
       }

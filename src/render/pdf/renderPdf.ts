@@ -406,7 +406,7 @@ function actionPlan(L: Layout, r: Report, t: T, n: T): void {
       { text: `${g.criterion} ${g.title[lang]}` },
       { text: `+${g.recoverable.toFixed(2)}`, bold: true },
       { text: g.reasons.map((f) => findingMessage(f, lang)).join('\n') },
-      { text: gapAction(g, lang) },
+      { text: gapAction(g, lang) + (g.owner || g.due ? `\n${t('ownerDue', { owner: g.owner ?? '—', due: g.due ?? '—' })}` : '') },
     ]),
   ];
   L.table(
