@@ -13,6 +13,7 @@ import { renderRubricTree } from './commands/rubricTree.js';
 import { FORMATS, scoreCommand, type Format, type ScoreOptions } from './commands/score.js';
 import { EXIT, UsageError, type ExitCode } from './exitCodes.js';
 import { ui } from '../messages/ui.js';
+import { HELP_EXAMPLES, helpText } from '../messages/help.js';
 import { parseCount, parseDate, parseEncoding } from './options.js';
 import { detectTerminal, writeOutput } from './io.js';
 import { TOOL } from './version.js';
@@ -64,12 +65,14 @@ async function rubricFrom(path: string | undefined): Promise<LoadedRubric> {
   return loaded;
 }
 
-const langOption = () => new Option('--lang <lang>', 'report language').choices(LANGS).default('zh-CN' as Lang);
-const rubricOption = () => new Option('--rubric <file>', 'score against another rubric YAML file (default: the bundled GB/T 27922-2011)');
+const langOption = () => new Option('--lang <lang>', helpText('report language', diagnosticsLang)).choices(LANGS).default('zh-CN' as Lang);
+const rubricOption = () =>
+  new Option('--rubric <file>', helpText('score against another rubric YAML file (default: the bundled GB/T 27922-2011)', diagnosticsLang));
 
 function buildProgram(setExit: (code: ExitCode) => void): Command {
+  const h = (en: string) => helpText(en, diagnosticsLang);
   const program = new Command('aftersales-assess')
-    .description('Self-assessment and gap report for the GB/T 27922 after-sales service certification')
+    .description(h('Self-assessment and gap report for the GB/T 27922 after-sales service certification'))
     .version(TOOL.version)
     .showHelpAfterError('(run with --help for usage)')
     .addHelpText(
@@ -80,25 +83,25 @@ Exit codes: 0 ok · 1 below a threshold or regression · 2 invalid input or usag
 
   program
     .command('score')
-    .description('score evidence files and print the gap report (several files, folders or globs: a batch)')
-    .argument('<files...>', 'evidence YAML files, folders or glob patterns')
-    .addOption(new Option('--format <format>', 'output format (default: terminal; github when GITHUB_ACTIONS=true)').choices(FORMATS))
+    .description(h('score evidence files and print the gap report (several files, folders or globs: a batch)'))
+    .argument('<files...>', h('evidence YAML files, folders or glob patterns'))
+    .addOption(new Option('--format <format>', h('output format (default: terminal; github when GITHUB_ACTIONS=true)')).choices(FORMATS))
     .addOption(langOption())
     .addOption(rubricOption())
-    .option('--fail-under <score>', 'exit 1 when the final score is below this (0–100)')
-    .addOption(new Option('--min-level <level>', 'exit 1 when the level is below this').choices(LEVEL_IDS))
-    .option('--thresholds <file>', 'YAML file of thresholds: minScore, minLevel, sections, clauses, mustPass')
-    .option('--baseline <ref>', 'compare with a JSON report or a git revision of the evidence file')
-    .option('--fail-on-regression', 'with --baseline: exit 1 when the score or level dropped')
-    .option('--as-of <date>', 'judge expiry and evidence age as of this date (e.g. the audit day) and show what changes')
-    .option('--root <dir>', "evidence root that cited files must stay inside (default: the evidence file's folder)")
-    .option('--out <file>', 'write the report to a file (atomically) instead of stdout')
-    .option('--top <n>', 'gaps listed in terminal and markdown reports', '10')
-    .option('--no-color', 'no ANSI colours (also NO_COLOR=1)')
-    .option('--ascii', 'ASCII borders and bars for terminals that draw box characters wide')
-    .option('--max-bytes <n>', 'refuse evidence files larger than this many bytes', String(1024 * 1024))
-    .option('--font <file>', 'PDF: a TTF/OTF font with CJK glyphs instead of the bundled Noto Sans SC (FILE#Face for .ttc)')
-    .option('--font-bold <file>', 'PDF: the bold face to go with --font (default: the same file)')
+    .option('--fail-under <score>', h('exit 1 when the final score is below this (0–100)'))
+    .addOption(new Option('--min-level <level>', h('exit 1 when the level is below this')).choices(LEVEL_IDS))
+    .option('--thresholds <file>', h('YAML file of thresholds: minScore, minLevel, sections, clauses, mustPass'))
+    .option('--baseline <ref>', h('compare with a JSON report or a git revision of the evidence file'))
+    .option('--fail-on-regression', h('with --baseline: exit 1 when the score or level dropped'))
+    .option('--as-of <date>', h('judge expiry and evidence age as of this date (e.g. the audit day) and show what changes'))
+    .option('--root <dir>', h("evidence root that cited files must stay inside (default: the evidence file's folder)"))
+    .option('--out <file>', h('write the report to a file (atomically) instead of stdout'))
+    .option('--top <n>', h('gaps listed in terminal and markdown reports'), '10')
+    .option('--no-color', h('no ANSI colours (also NO_COLOR=1)'))
+    .option('--ascii', h('ASCII borders and bars for terminals that draw box characters wide'))
+    .option('--max-bytes <n>', h('refuse evidence files larger than this many bytes'), String(1024 * 1024))
+    .option('--font <file>', h('PDF: a TTF/OTF font with CJK glyphs instead of the bundled Noto Sans SC (FILE#Face for .ttc)'))
+    .option('--font-bold <file>', h('PDF: the bold face to go with --font (default: the same file)'))
     .action(async (files: string[], opts: ScoreOptions & { rubric?: string }) => {
       const rubric = await rubricFrom(opts.rubric);
       setExit(
@@ -111,12 +114,12 @@ Exit codes: 0 ok · 1 below a threshold or regression · 2 invalid input or usag
 
   program
     .command('validate')
-    .description('check an evidence file (YAML, schema, rubric rules) and the files it cites, without scoring')
-    .argument('<file>', 'evidence YAML file')
+    .description(h('check an evidence file (YAML, schema, rubric rules) and the files it cites, without scoring'))
+    .argument('<file>', h('evidence YAML file'))
     .addOption(rubricOption())
     .addOption(langOption())
-    .option('--root <dir>', "evidence root that cited files must stay inside (default: the evidence file's folder)")
-    .option('--no-files', 'do not check that cited files exist')
+    .option('--root <dir>', h("evidence root that cited files must stay inside (default: the evidence file's folder)"))
+    .option('--no-files', h('do not check that cited files exist'))
     .action(async (file: string, opts: { rubric?: string; lang: Lang; root?: string; files: boolean }) => {
       const { evidence, parsed, warnings } = loadEvidenceFile(file, (await rubricFrom(opts.rubric)).rubric);
       await printDiagnostics(warnings);
@@ -131,14 +134,14 @@ Exit codes: 0 ok · 1 below a threshold or regression · 2 invalid input or usag
 
   program
     .command('diff')
-    .description('compare two assessments; each side an evidence file (scored now) or a JSON report')
-    .argument('<base>', 'evidence YAML file or JSON report')
-    .argument('<head>', 'evidence YAML file or JSON report')
-    .addOption(new Option('--format <format>', 'output format').choices(['terminal', 'json', 'markdown']).default('terminal'))
+    .description(h('compare two assessments; each side an evidence file (scored now) or a JSON report'))
+    .argument('<base>', h('evidence YAML file or JSON report'))
+    .argument('<head>', h('evidence YAML file or JSON report'))
+    .addOption(new Option('--format <format>', h('output format')).choices(['terminal', 'json', 'markdown']).default('terminal'))
     .addOption(langOption())
     .addOption(rubricOption())
-    .option('--fail-on-regression', 'exit 1 when the score or level dropped')
-    .option('--no-color', 'no ANSI colours')
+    .option('--fail-on-regression', h('exit 1 when the score or level dropped'))
+    .option('--no-color', h('no ANSI colours'))
     .action(async (base: string, head: string, opts: { format: string; lang: Lang; rubric?: string; failOnRegression?: boolean; color?: boolean }) => {
       const { reportFor } = await import('./assess.js');
       const { diffReports } = await import('../compare/diffReports.js');
@@ -164,11 +167,11 @@ Exit codes: 0 ok · 1 below a threshold or regression · 2 invalid input or usag
 
   program
     .command('init')
-    .description('scaffold an evidence file for a new company: every criterion listed, none answered')
-    .argument('[dir]', 'folder to create it in', '.')
-    .option('--company <name>', 'company name')
-    .option('--date <date>', 'assessment date YYYY-MM-DD (default: today)')
-    .option('--file <name>', 'file name', 'company.yaml')
+    .description(h('scaffold an evidence file for a new company: every criterion listed, none answered'))
+    .argument('[dir]', h('folder to create it in'), '.')
+    .option('--company <name>', h('company name'))
+    .option('--date <date>', h('assessment date YYYY-MM-DD (default: today)'))
+    .option('--file <name>', h('file name'), 'company.yaml')
     .addOption(langOption())
     .addOption(rubricOption())
     .action(async (dir: string, opts: { company?: string; date?: string; file: string; lang: Lang; rubric?: string }) => {
@@ -178,15 +181,15 @@ Exit codes: 0 ok · 1 below a threshold or regression · 2 invalid input or usag
 
   program
     .command('survey')
-    .description('analyse a customer-satisfaction survey export (CSV or XLSX); a second file is an earlier period')
-    .argument('<file>', 'survey export')
-    .argument('[previous]', 'an earlier period, for comparison (环比 / 同比)')
-    .addOption(new Option('--format <format>', 'output format').choices(['terminal', 'json']).default('terminal'))
+    .description(h('analyse a customer-satisfaction survey export (CSV or XLSX); a second file is an earlier period'))
+    .argument('<file>', h('survey export'))
+    .argument('[previous]', h('an earlier period, for comparison (环比 / 同比)'))
+    .addOption(new Option('--format <format>', h('output format')).choices(['terminal', 'json']).default('terminal'))
     .addOption(langOption())
-    .option('--mapping <file>', 'YAML column mapping for exports with other headers')
-    .option('--themes <file>', 'YAML complaint themes added to (or replacing, by id) the bundled dictionary')
-    .option('--min-group <n>', 'responses a team or product line needs before it is judged', String(10))
-    .option('--encoding <enc>', 'CSV encoding: utf-8, gb18030, utf-16le (default: detected)')
+    .option('--mapping <file>', h('YAML column mapping for exports with other headers'))
+    .option('--themes <file>', h('YAML complaint themes added to (or replacing, by id) the bundled dictionary'))
+    .option('--min-group <n>', h('responses a team or product line needs before it is judged'), String(10))
+    .option('--encoding <enc>', h('CSV encoding: utf-8, gb18030, utf-16le (default: detected)'))
     .action(
       async (
         file: string,
@@ -213,16 +216,16 @@ Exit codes: 0 ok · 1 below a threshold or regression · 2 invalid input or usag
 
   program
     .command('records')
-    .description('analyse service and complaint records (CSV or XLSX) against commitments and common benchmarks')
-    .argument('<file>', 'records export')
-    .addOption(new Option('--format <format>', 'output format').choices(['terminal', 'json']).default('terminal'))
+    .description(h('analyse service and complaint records (CSV or XLSX) against commitments and common benchmarks'))
+    .argument('<file>', h('records export'))
+    .addOption(new Option('--format <format>', h('output format')).choices(['terminal', 'json']).default('terminal'))
     .addOption(langOption())
-    .option('--evidence <file>', 'evidence file whose `commitments` (response times, deadlines, holidays) apply')
-    .option('--as-of <date>', 'the analysis date for open items (default: the evidence assessment date; required without --evidence)')
-    .option('--holidays <file>', 'YAML holiday calendar replacing the bundled State Council notices')
-    .option('--repeat-window <days>', 'a repeat repair is a new repair ticket for the same order within this many days', String(30))
-    .option('--mapping <file>', 'YAML column mapping for exports with other headers')
-    .option('--encoding <enc>', 'CSV encoding: utf-8, gb18030, utf-16le (default: detected)')
+    .option('--evidence <file>', h('evidence file whose `commitments` (response times, deadlines, holidays) apply'))
+    .option('--as-of <date>', h('the analysis date for open items (default: the evidence assessment date; required without --evidence)'))
+    .option('--holidays <file>', h('YAML holiday calendar replacing the bundled State Council notices'))
+    .option('--repeat-window <days>', h('a repeat repair is a new repair ticket for the same order within this many days'), String(30))
+    .option('--mapping <file>', h('YAML column mapping for exports with other headers'))
+    .option('--encoding <enc>', h('CSV encoding: utf-8, gb18030, utf-16le (default: detected)'))
     .action(
       async (
         file: string,
@@ -251,18 +254,18 @@ Exit codes: 0 ok · 1 below a threshold or regression · 2 invalid input or usag
 
   const rubric = program
     .command('rubric')
-    .description('print the rubric as a tree (ids, titles, points)')
+    .description(h('print the rubric as a tree (ids, titles, points)'))
     .addOption(langOption())
     .addOption(rubricOption())
-    .option('--expects', 'with what an auditor expects and the action for each criterion')
+    .option('--expects', h('with what an auditor expects and the action for each criterion'))
     .action(async (opts: { lang: Lang; rubric?: string; expects?: boolean }) => {
       process.stdout.write(renderRubricTree(await rubricFrom(opts.rubric), opts.lang, { expects: Boolean(opts.expects) }));
       setExit(EXIT.ok);
     });
   rubric
     .command('lint')
-    .description('check a rubric file: schema, sums, ids, levels, references')
-    .argument('<file>', 'rubric YAML file')
+    .description(h('check a rubric file: schema, sums, ids, levels, references'))
+    .argument('<file>', h('rubric YAML file'))
     .action(async (file: string, _opts: unknown, command: Command) => {
       const { loadRubricFile } = await import('../validate/loadRubric.js');
       const { warnings } = loadRubricFile(file);
@@ -273,13 +276,17 @@ Exit codes: 0 ok · 1 below a threshold or regression · 2 invalid input or usag
 
   program
     .command('schema')
-    .description('print the evidence file JSON Schema (for editors and other tools)')
-    .option('--out <file>', 'write it to a file')
+    .description(h('print the evidence file JSON Schema (for editors and other tools)'))
+    .option('--out <file>', h('write it to a file'))
     .action((opts: { out?: string }) => {
       writeOutput(JSON.stringify(evidenceSchema, null, 2) + '\n', opts.out, []);
       setExit(EXIT.ok);
     });
 
+  for (const c of program.commands) {
+    const example = HELP_EXAMPLES[c.name()];
+    if (example) c.addHelpText('after', `\n${example[diagnosticsLang]}`);
+  }
   return program;
 }
 

@@ -184,3 +184,15 @@ describe('rubric --expects', () => {
     expect(r.stdout).toMatch(/5\.3\.1\.2 Follow-up calls and satisfaction measurement .*\n\s+Auditor expects: Regular follow-up and satisfaction surveys/);
   });
 });
+
+describe('help', () => {
+  it('is in Chinese by default and in English with --lang en, each command with an example', () => {
+    const zh = cli(['score', '--help']);
+    expect(zh.code).toBe(0);
+    expect(zh.stdout).toContain('为证据文件评分并输出差距报告');
+    expect(zh.stdout).toContain('示例：\n  aftersales-assess score company.yaml');
+    const en = cli(['records', '--help', '--lang', 'en']);
+    expect(en.stdout).toContain('analyse service and complaint records');
+    expect(en.stdout).toContain('Example:\n  aftersales-assess records tickets.xlsx --evidence company.yaml');
+  });
+});

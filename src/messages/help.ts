@@ -1,0 +1,90 @@
+import type { Lang } from '../model/localized.js';
+
+/** Command and option descriptions in Chinese, keyed by their English text (what `--help` shows in zh-CN). */
+const ZH: Record<string, string> = {
+  'report language': '报告语言',
+  'score against another rubric YAML file (default: the bundled GB/T 27922-2011)': '按另一份评分规则 YAML 评分（默认：内置的 GB/T 27922-2011）',
+  'Self-assessment and gap report for the GB/T 27922 after-sales service certification': 'GB/T 27922 商品售后服务认证的自评与差距报告',
+  'score evidence files and print the gap report (several files, folders or globs: a batch)': '为证据文件评分并输出差距报告（多个文件、文件夹或通配符：批量）',
+  'evidence YAML files, folders or glob patterns': '证据 YAML 文件、文件夹或通配符',
+  'output format (default: terminal; github when GITHUB_ACTIONS=true)': '输出格式（默认 terminal；在 GITHUB_ACTIONS=true 时为 github）',
+  'exit 1 when the final score is below this (0–100)': '最终得分低于此值（0–100）时退出码为 1',
+  'exit 1 when the level is below this': '等级低于此值时退出码为 1',
+  'YAML file of thresholds: minScore, minLevel, sections, clauses, mustPass': '门槛 YAML 文件：minScore、minLevel、sections、clauses、mustPass',
+  'compare with a JSON report or a git revision of the evidence file': '与 JSON 报告或证据文件的某个 git 版本比较',
+  'with --baseline: exit 1 when the score or level dropped': '配合 --baseline：得分或等级下降时退出码为 1',
+  'judge expiry and evidence age as of this date (e.g. the audit day) and show what changes': '按此日期（如审核日）判断证据到期与时效，并显示变化',
+  "evidence root that cited files must stay inside (default: the evidence file's folder)": '引用文件必须位于其中的证据根目录（默认：证据文件所在文件夹）',
+  'write the report to a file (atomically) instead of stdout': '把报告写入文件（原子写入），而不是标准输出',
+  'gaps listed in terminal and markdown reports': '终端和 Markdown 报告中列出的改进项数量',
+  'no ANSI colours (also NO_COLOR=1)': '不使用 ANSI 颜色（也可设 NO_COLOR=1）',
+  'ASCII borders and bars for terminals that draw box characters wide': '为把制表符显示为宽字符的终端使用 ASCII 边框',
+  'refuse evidence files larger than this many bytes': '拒绝大于此字节数的证据文件',
+  'PDF: a TTF/OTF font with CJK glyphs instead of the bundled Noto Sans SC (FILE#Face for .ttc)':
+    'PDF：用含中文字形的 TTF/OTF 字体代替内置的思源黑体（.ttc 用 文件#字体名）',
+  'PDF: the bold face to go with --font (default: the same file)': 'PDF：与 --font 配套的粗体（默认同一文件）',
+  'check an evidence file (YAML, schema, rubric rules) and the files it cites, without scoring': '检查证据文件（YAML、格式、评分规则）及其引用的文件，不评分',
+  'evidence YAML file': '证据 YAML 文件',
+  'do not check that cited files exist': '不检查引用的文件是否存在',
+  'compare two assessments; each side an evidence file (scored now) or a JSON report': '比较两次评估；每一方为证据文件（当场评分）或 JSON 报告',
+  'evidence YAML file or JSON report': '证据 YAML 文件或 JSON 报告',
+  'output format': '输出格式',
+  'exit 1 when the score or level dropped': '得分或等级下降时退出码为 1',
+  'no ANSI colours': '不使用 ANSI 颜色',
+  'scaffold an evidence file for a new company: every criterion listed, none answered': '为新企业生成证据文件骨架：列出全部评价项，均未作答',
+  'folder to create it in': '创建到的文件夹',
+  'company name': '企业名称',
+  'assessment date YYYY-MM-DD (default: today)': '评估日期 YYYY-MM-DD（默认今天）',
+  'file name': '文件名',
+  'analyse a customer-satisfaction survey export (CSV or XLSX); a second file is an earlier period':
+    '分析满意度调查导出文件（CSV 或 XLSX）；第二个文件为较早一期',
+  'survey export': '调查导出文件',
+  'an earlier period, for comparison (环比 / 同比)': '较早一期，用于比较（环比 / 同比）',
+  'YAML column mapping for exports with other headers': '表头不同时使用的 YAML 列映射',
+  'YAML complaint themes added to (or replacing, by id) the bundled dictionary': '追加（或按 id 替换）内置词典的 YAML 问题主题',
+  'responses a team or product line needs before it is judged': '团队或产品线参与比较所需的最少评价数',
+  'CSV encoding: utf-8, gb18030, utf-16le (default: detected)': 'CSV 编码：utf-8、gb18030、utf-16le（默认自动识别）',
+  'analyse service and complaint records (CSV or XLSX) against commitments and common benchmarks': '按承诺与常见要求分析服务与投诉记录（CSV 或 XLSX）',
+  'records export': '记录导出文件',
+  'evidence file whose `commitments` (response times, deadlines, holidays) apply': '采用其 `commitments`（响应时限、办结期限、节假日）的证据文件',
+  'the analysis date for open items (default: the evidence assessment date; required without --evidence)':
+    '判断未结工单的分析日期（默认取证据文件的评估日期；无 --evidence 时必填）',
+  'YAML holiday calendar replacing the bundled State Council notices': '代替内置国务院通知的 YAML 节假日日历',
+  'a repeat repair is a new repair ticket for the same order within this many days': '同一订单在此天数内再次报修即计为返修',
+  'print the rubric as a tree (ids, titles, points)': '以树形列出评分规则（编号、名称、分值）',
+  'with what an auditor expects and the action for each criterion': '同时列出每个评价项的审核期望与改进措施',
+  'check a rubric file: schema, sums, ids, levels, references': '检查评分规则文件：格式、分值合计、编号、等级、引用',
+  'rubric YAML file': '评分规则 YAML 文件',
+  'print the evidence file JSON Schema (for editors and other tools)': '输出证据文件的 JSON Schema（供编辑器和其他工具使用）',
+  'write it to a file': '写入文件',
+};
+
+/** A description in the help language (English when no translation is listed). */
+export function helpText(en: string, lang: Lang): string {
+  return lang === 'zh-CN' ? (ZH[en] ?? en) : en;
+}
+
+/** Examples under each command's help. */
+export const HELP_EXAMPLES: Record<string, Record<Lang, string>> = {
+  score: {
+    'zh-CN':
+      '示例：\n  aftersales-assess score company.yaml\n  aftersales-assess score company.yaml --format pdf --out 报告.pdf\n  aftersales-assess score company.yaml --fail-under 80 --format github',
+    en: 'Examples:\n  aftersales-assess score company.yaml --lang en\n  aftersales-assess score company.yaml --format pdf --out report.pdf\n  aftersales-assess score company.yaml --fail-under 80 --format github',
+  },
+  validate: { 'zh-CN': '示例：\n  aftersales-assess validate company.yaml', en: 'Example:\n  aftersales-assess validate company.yaml --lang en' },
+  diff: { 'zh-CN': '示例：\n  aftersales-assess diff base.json company.yaml', en: 'Example:\n  aftersales-assess diff base.json company.yaml --lang en' },
+  init: {
+    'zh-CN': '示例：\n  aftersales-assess init 我的公司 --company "某某电器有限公司"',
+    en: 'Example:\n  aftersales-assess init my-company --company "Example Co" --lang en',
+  },
+  survey: {
+    'zh-CN': '示例：\n  aftersales-assess survey 满意度2026Q3.csv 满意度2026Q2.csv',
+    en: 'Example:\n  aftersales-assess survey survey-2026Q3.csv survey-2026Q2.csv --lang en',
+  },
+  records: {
+    'zh-CN': '示例：\n  aftersales-assess records 工单.xlsx --evidence company.yaml',
+    en: 'Example:\n  aftersales-assess records tickets.xlsx --evidence company.yaml --lang en',
+  },
+  rubric: { 'zh-CN': '示例：\n  aftersales-assess rubric --expects', en: 'Example:\n  aftersales-assess rubric --expects --lang en' },
+  schema: { 'zh-CN': '示例：\n  aftersales-assess schema --out evidence.schema.json', en: 'Example:\n  aftersales-assess schema --out evidence.schema.json' },
+};
