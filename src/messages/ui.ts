@@ -3,6 +3,10 @@ import type { Gap, Outcome } from '../model/report.js';
 
 /** Labels of the terminal (and later PDF) reports. */
 export const UI = {
+  initCreated: {
+    'zh-CN': '已创建 {target}（列出全部评价项，均未作答）和 {docs}/\n下一步：填写 status 和 evidence，然后运行 `aftersales-assess validate {target}`',
+    en: 'created {target} (every criterion listed, none answered yet) and {docs}/\nnext: fill in status and evidence, then run `aftersales-assess validate {target}`',
+  },
   ownerDue: { 'zh-CN': '负责人：{owner} · 完成期限：{due}', en: 'Owner: {owner} · due {due}' },
   fileCol: { 'zh-CN': '文件', en: 'File' },
   allExcluded: { 'zh-CN': '删减（{points}分）', en: 'excluded ({points})' },

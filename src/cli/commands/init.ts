@@ -1,6 +1,7 @@
 import { existsSync, lstatSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseDate } from '../options.js';
+import { ui } from '../../messages/ui.js';
 import { fileURLToPath } from 'node:url';
 import type { Lang } from '../../model/localized.js';
 import type { Rubric } from '../../model/rubric.js';
@@ -31,9 +32,7 @@ export function initCommand(dir: string, opts: { company?: string; date?: string
   } catch (e) {
     throw new UsageError('init-cannot-write', { target, why: (e as NodeJS.ErrnoException).code ?? (e as Error).message });
   }
-  process.stdout.write(
-    `created ${target} (every criterion listed, none answered yet) and ${join(dir, 'docs')}/\nnext: fill in status and evidence, then run \`aftersales-assess validate ${target}\`\n`,
-  );
+  process.stdout.write(`${ui('initCreated', opts.lang, { target, docs: join(dir, 'docs') })}\n`);
   return EXIT.ok;
 }
 
