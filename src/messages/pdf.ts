@@ -49,6 +49,13 @@ export const PDF = {
     'zh-CN': '纠正违规并保留整改证据；特别扣分项达 {failAt} 项即判不合格，须优先处理。',
     en: 'Correct the breach and keep the evidence of it; {failAt} special deductions fail the assessment, so these come first.',
   },
+  reachNext: { 'zh-CN': '达到{level}：完成 {ids}，预计得分 {score}', en: 'To reach {level}: close {ids}, for about {score}' },
+  expiringItem: { 'zh-CN': '{ref}（{expires}到期，{id}）', en: '{ref} ({expires}, {id})' },
+  expiringLine: { 'zh-CN': '审核前将到期的证据：{list}', en: 'Evidence expiring before the audit: {list}' },
+  disagreeLine: {
+    'zh-CN': '自评与数据或计量结果不一致：{n} 处（见逐项评价）',
+    en: 'Claims the data or a measurement contradicts: {n} (see the criterion detail)',
+  },
   rubricVersion: { 'zh-CN': '评分规则版本 {version}', en: 'Rubric version {version}' },
   rubricBundled: { 'zh-CN': '{standard}（本工具内置的评分规则）', en: '{standard} (the rubric bundled with this tool)' },
   rubricCustom: { 'zh-CN': '{standard}（自定义评分规则 {file}）', en: '{standard} (custom rubric {file})' },

@@ -164,3 +164,16 @@ describe('PDF special deductions', () => {
     expect(text).toContain('!特别扣分项（5.2.5.1）:三包期内拒绝免费维修，违反三包规定(−1)');
   });
 });
+
+describe('PDF summary page', () => {
+  it('says which actions reach the next level and the score they give, and what expires before the audit', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'asa-sum-'));
+    expect(cli(['score', 'examples/three-star/company.yaml', '--format', 'pdf', '--out', join(dir, 't.pdf')]).code).toBe(0);
+    const page2 = execFileSync('pdftotext', ['-f', '2', '-l', '2', join(dir, 't.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+    // 81.4 + 5.32 + 3.19 + 3.19 (the three closing gaps' recoverable points) = 93.1.
+    expect(page2).toContain('达到四星级：完成5.1.2.2、5.2.1.2、5.3.1.3，预计得分93.1');
+    expect(cli(['score', 'examples/with-data/company.yaml', '--format', 'pdf', '--out', join(dir, 'w.pdf')]).code).toBe(0);
+    const w2 = execFileSync('pdftotext', ['-f', '2', '-l', '2', join(dir, 'w.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+    expect(w2).toContain('审核前将到期的证据：docs/take-back.md（2027-01-15到期，5.2.6.1）');
+  });
+});

@@ -194,6 +194,7 @@ function summary(L: Layout, r: Report, t: T, n: T): void {
     color: deductions.length ? COLOR.bad : COLOR.muted,
   });
   L.text(`${t('bonusLine')}: ${bonus.length ? bonus.join('；') : t('none')}`, { size: 9, color: COLOR.muted });
+  decision(L, r, t);
   L.space(12);
 
   L.heading(t('sectionsChart'), 2);
@@ -245,6 +246,31 @@ function summary(L: Layout, r: Report, t: T, n: T): void {
     L.text(`${t('action')}: ${gapAction(g, lang)}`, { size: 9.5 });
     L.space(6);
   });
+}
+
+/**
+ * The decision lines of the summary page: what reaches the next level and the score it gives, evidence that
+ * expires before the audit, and claims the data contradicts.
+ */
+function decision(L: Layout, r: Report, t: T): void {
+  const next = r.level.next;
+  if (next && !next.blockedBySpecialDeductions && next.closingGaps.length > 0) {
+    const gain = r.gaps.filter((g) => next.closingGaps.includes(g.criterion)).reduce((a, g) => a + g.recoverable, 0);
+    const after = Math.min(100, Math.round((r.score.final + gain) * 10) / 10);
+    L.text(t('reachNext', { level: next.name[r.lang], ids: next.closingGaps.join(ui('listSep', r.lang)), score: after.toFixed(1) }), {
+      size: 9.5,
+      bold: true,
+      color: COLOR.brand,
+    });
+  }
+  const all = r.sections.flatMap((s) => s.clauses.flatMap((cl) => cl.criteria.flatMap((c) => c.findings.map((f) => ({ c, f })))));
+  const expiring = all.flatMap(({ c, f }) =>
+    f.code === 'evidence-expires-soon' ? [t('expiringItem', { ref: f.args.ref, expires: f.args.expires, id: c.id })] : [],
+  );
+  if (expiring.length > 0) L.text(t('expiringLine', { list: expiring.join(ui('clauseSep', r.lang)) }), { size: 9, color: COLOR.bad });
+  const disagree =
+    all.filter(({ f }) => f.code === 'status-contradicts-measure').length + r.findings.filter((f) => f.code === 'metric-disagrees-with-data').length;
+  if (disagree > 0) L.text(t('disagreeLine', { n: disagree }), { size: 9, color: COLOR.bad });
 }
 
 /** Bars whose length is each section's available points and whose fill is what was earned. */
