@@ -1,5 +1,5 @@
 import { diffReports } from '../compare/diffReports.js';
-import { citedFiles } from '../load/gatherFileFacts.js';
+import { citedFiles, pinnedFiles } from '../load/gatherFileFacts.js';
 import { loadEvidenceSource } from '../validate/loadEvidence.js';
 import { findingLocator } from '../load/locate.js';
 import { DEFAULT_MAX_BYTES } from '../load/readSource.js';
@@ -37,13 +37,7 @@ export interface Assessment {
 export async function assess(tree: FileTree, opts: AssessOptions): Promise<Assessment> {
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
   const { evidence, parsed, warnings } = loadEvidenceSource(tree.readEvidence(maxBytes), opts.rubric.rubric);
-  const pinned = new Set(
-    [
-      ...Object.values(evidence.criteria ?? {}).flatMap((c) => c?.evidence ?? []),
-      ...(evidence.specialDeductions ?? []).flatMap((d) => d.evidence ?? []),
-      ...[evidence.bonus ?? []].flat().flatMap((b) => b.evidence ?? []),
-    ].flatMap((i) => (i.file !== undefined && i.sha256 !== undefined ? [i.file] : [])),
-  );
+  const pinned = pinnedFiles(evidence);
   const facts: FileFacts = new Map(citedFiles(evidence).map((f) => [f, tree.fact(f, pinned.has(f))]));
   const data = evidence.datasets ? await loadDatasets(tree, evidence, opts.asOf ?? evidence.assessment.date) : undefined;
   const common = { lang: opts.lang, tool: opts.tool, ...(data ? { data } : {}) };

@@ -13,6 +13,11 @@ function citedItems(evidence: EvidenceFile): EvidenceItem[] {
   ];
 }
 
+/** The cited files whose citation pins a digest: only these are read (hashed). */
+export function pinnedFiles(evidence: EvidenceFile): Set<string> {
+  return new Set(citedItems(evidence).flatMap((i) => (i.file !== undefined && i.sha256 !== undefined ? [i.file] : [])));
+}
+
 /** Every `file` the evidence file cites, wherever it is cited. */
 export function citedFiles(evidence: EvidenceFile): string[] {
   return [...new Set(citedItems(evidence).flatMap((i) => (i.file !== undefined ? [i.file] : [])))];
