@@ -1,5 +1,7 @@
 import { basename } from 'node:path';
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, Help, Option } from 'commander';
+import { breakLines } from '../render/lineBreak.js';
+import { AFTER_ERROR, HELP_TITLES, commanderError, optionDetails } from '../messages/commander.js';
 import evidenceSchema from '../../schema/evidence.schema.json' with { type: 'json' };
 import { loadBundledRubric } from '../load/bundledRubric.js';
 import { loadEvidenceFile } from '../validate/loadEvidence.js';
@@ -73,13 +75,9 @@ function buildProgram(setExit: (code: ExitCode) => void): Command {
   const h = (en: string) => helpText(en, diagnosticsLang);
   const program = new Command('aftersales-assess')
     .description(h('Self-assessment and gap report for the GB/T 27922 after-sales service certification'))
-    .version(TOOL.version)
-    .showHelpAfterError('(run with --help for usage)')
-    .addHelpText(
-      'after',
-      `
-Exit codes: 0 ok · 1 below a threshold or regression · 2 invalid input or usage · 3 internal error`,
-    );
+    .version(TOOL.version, '-V, --version', h('output the version number'))
+    .helpCommand('help [command]', h('display help for command'))
+    .addHelpText('after', `\n${h('Exit codes: 0 ok · 1 below a threshold or regression · 2 invalid input or usage · 3 internal error')}`);
 
   program
     .command('score')
@@ -266,7 +264,8 @@ Exit codes: 0 ok · 1 below a threshold or regression · 2 invalid input or usag
     .command('lint')
     .description(h('check a rubric file: schema, sums, ids, levels, references'))
     .argument('<file>', h('rubric YAML file'))
-    .action(async (file: string, _opts: unknown, command: Command) => {
+    .addOption(langOption())
+    .action(async (file: string) => {
       const { loadRubricFile } = await import('../validate/loadRubric.js');
       const { warnings } = loadRubricFile(file);
       await printDiagnostics(warnings);
@@ -283,11 +282,46 @@ Exit codes: 0 ok · 1 below a threshold or regression · 2 invalid input or usag
       setExit(EXIT.ok);
     });
 
+  const all = (c: Command): Command[] => [c, ...c.commands.flatMap(all)];
+  for (const c of all(program)) localizeCommander(c, diagnosticsLang, h);
   for (const c of program.commands) {
     const example = HELP_EXAMPLES[c.name()];
     if (example) c.addHelpText('after', `\n${example[diagnosticsLang]}`);
   }
   return program;
+}
+
+/** Commander's headings, option details and parse errors in the user's language; CJK measured as two columns. */
+function localizeCommander(c: Command, lang: Lang, h: (en: string) => string): void {
+  c.helpOption('-h, --help', h('display help for command'));
+  c.showHelpAfterError(AFTER_ERROR[lang]);
+  c.configureOutput({ outputError: (text, write) => write(commanderError(text, lang)) });
+  c.configureHelp({
+    styleTitle: (title: string) => (lang === 'en' ? title : (HELP_TITLES[title] ?? title)),
+    optionDescription(this: Help, option: Option) {
+      return optionDetails(Help.prototype.optionDescription.call(this, option), lang);
+    },
+    argumentDescription(this: Help, argument) {
+      return optionDetails(Help.prototype.argumentDescription.call(this, argument), lang);
+    },
+    displayWidth: columns,
+    // Commander breaks only at spaces; Chinese needs breaks between characters and 避头尾.
+    boxWrap: (text: string, width: number) =>
+      text
+        .split('\n')
+        .flatMap((line) => breakLines(line, width, columns))
+        .join('\n'),
+  });
+}
+
+/** Terminal columns of help text: wide (CJK) characters take two. */
+function columns(text: string): number {
+  let n = 0;
+  for (const ch of text.replace(/\u001b\[[0-9;]*m/g, ''))
+    n += /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch)
+      ? 2
+      : 1;
+  return n;
 }
 
 export async function run(argv: string[]): Promise<ExitCode> {

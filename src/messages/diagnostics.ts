@@ -6,7 +6,43 @@ import type { Lang, Localized } from '../model/localized.js';
 type Text = { message: string; hint?: string };
 type Catalog = { [C in DiagnosticCode]: Record<Lang, (a: DiagnosticArgs[C]) => Text> };
 
-const at = (where: string[], lang: Lang) => (where.length ? `\`${where.join('.')}\`` : lang === 'en' ? 'the top level' : '文件顶层');
+/**
+ * Where in the file, in words a non-programmer reads: "评价项 5.1.3.2 第 1 条证据的 `date`" rather than
+ * `criteria.5.1.3.2.evidence.0.date` (the line and column point at it as well).
+ */
+function at(where: string[], lang: Lang): string {
+  if (where.length === 0) return lang === 'en' ? 'the top level' : '文件顶层';
+  const zh = lang === 'zh-CN';
+  const parts: string[] = [];
+  let rest = where;
+  if (rest[0] === 'criteria' && rest.length > 1) {
+    parts.push(zh ? `评价项 ${rest[1]}` : `criterion ${rest[1]}`);
+    rest = rest.slice(2);
+  }
+  let keys: string[] = [];
+  const flush = () => {
+    if (keys.length) parts.push(`\`${keys.join('.')}\``);
+    keys = [];
+  };
+  for (let i = 0; i < rest.length; i++) {
+    const key = rest[i]!;
+    const index = rest[i + 1];
+    if (index !== undefined && /^\d+$/.test(index)) {
+      const n = Number(index) + 1;
+      if (key === 'evidence' && keys.length === 0) parts.push(zh ? `第 ${n} 条证据` : `evidence item ${n}`);
+      else {
+        const name = `\`${[...keys, key].join('.')}\``;
+        keys = [];
+        parts.push(zh ? `${name} 第 ${n} 项` : `item ${n} of ${name}`);
+      }
+      i++;
+    } else keys.push(key);
+  }
+  flush();
+  // Chinese wording follows directly; a trailing id keeps a space before it.
+  if (zh) return parts.join(' ').replace(/(第 \d+ (?:条证据|项)) (`)/g, '$1的$2') + (/\d$/.test(parts[parts.length - 1]!) ? ' ' : '');
+  return parts.join(', ');
+}
 const TYPE_NAMES: Record<string, Localized> = {
   object: { 'zh-CN': '映射（键: 值）', en: 'a mapping (key: value)' },
   array: { 'zh-CN': '列表（- 项）', en: 'a list (- item)' },

@@ -163,9 +163,9 @@ export const FINDING_MESSAGES: Catalog = {
   },
   'metric-disagrees-with-data': {
     'zh-CN': (a) =>
-      `填报的 ${a.metric} 为 ${fmtShare(a.typed)}，与${DATASET_NAMES[a.dataset as 'survey']?.['zh-CN'] ?? a.dataset}数据计算值 ${fmtShare(a.computed)} 不符`,
+      `填报的“${a.metricTitle['zh-CN']}”为 ${fmtShare(a.typed)}，与${DATASET_NAMES[a.dataset as 'survey']?.['zh-CN'] ?? a.dataset}数据计算值 ${fmtShare(a.computed)} 不符`,
     en: (a) =>
-      `the typed ${a.metric} of ${fmtShare(a.typed)} disagrees with ${fmtShare(a.computed)} computed from the ${DATASET_NAMES[a.dataset as 'survey']?.en ?? a.dataset}`,
+      `the typed ${a.metricTitle.en} of ${fmtShare(a.typed)} disagrees with ${fmtShare(a.computed)} computed from the ${DATASET_NAMES[a.dataset as 'survey']?.en ?? a.dataset}`,
   },
   'unsupported-kind': {
     'zh-CN': (a) => `本版本不支持评分类型“${a.kind}”，按0分计；请升级 aftersales-assess`,

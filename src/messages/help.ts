@@ -2,6 +2,10 @@ import type { Lang } from '../model/localized.js';
 
 /** Command and option descriptions in Chinese, keyed by their English text (what `--help` shows in zh-CN). */
 const ZH: Record<string, string> = {
+  'output the version number': '显示版本号',
+  'display help for command': '显示命令帮助',
+  'Exit codes: 0 ok · 1 below a threshold or regression · 2 invalid input or usage · 3 internal error':
+    '退出码：0 正常 · 1 低于门槛或出现退步 · 2 输入或用法无效 · 3 内部错误',
   'report language': '报告语言',
   'score against another rubric YAML file (default: the bundled GB/T 27922-2011)': '按另一份评分规则 YAML 评分（默认：内置的 GB/T 27922-2011）',
   'Self-assessment and gap report for the GB/T 27922 after-sales service certification': 'GB/T 27922 商品售后服务认证的自评与差距报告',

@@ -1,5 +1,5 @@
-import type { Lang } from '../model/localized.js';
-import type { Gap, Outcome } from '../model/report.js';
+import type { Lang, Localized } from '../model/localized.js';
+import type { Gap, GapFix, Outcome } from '../model/report.js';
 
 /** Labels of the terminal (and later PDF) reports. */
 export const UI = {
@@ -81,6 +81,7 @@ export const UI = {
     'zh-CN': '先补正证据：恢复缺失文件、更新过期文件或引用可核查的文件',
     en: 'Fix the evidence first: restore missing files, renew expired ones, or cite a document an auditor can check',
   },
+  fixCite: { 'zh-CN': '补充证据。审核员期望看到：', en: 'Cite the evidence. An auditor expects: ' },
   fixAssess: { 'zh-CN': '先完成自评。审核员期望看到：', en: 'Assess it first. An auditor expects: ' },
   fixUpgrade: { 'zh-CN': '升级 aftersales-assess 以支持该评分类型', en: 'Upgrade aftersales-assess to score this criterion kind' },
   criterion: { 'zh-CN': '评价项', en: 'Criterion' },
@@ -99,7 +100,8 @@ export const UI = {
 export function gapAction(g: Gap, lang: Lang): string {
   switch (g.fix) {
     case 'evidence':
-      return UI.fixEvidence[lang];
+      // Nothing cited at all: say what to cite, not "restore missing files".
+      return g.reasons.some((f) => f.code === 'no-evidence') ? UI.fixCite[lang] + g.expects[lang] : UI.fixEvidence[lang];
     case 'assess':
       return UI.fixAssess[lang] + g.expects[lang];
     case 'upgrade':
@@ -108,6 +110,14 @@ export function gapAction(g: Gap, lang: Lang): string {
       return g.action[lang];
   }
 }
+
+/** The kind of work a gap needs, as the action plan tags it. */
+export const FIX_TAGS: Record<GapFix, Localized> = {
+  evidence: { 'zh-CN': '证据', en: 'evidence' },
+  assess: { 'zh-CN': '评估', en: 'assessment' },
+  practice: { 'zh-CN': '实践', en: 'practice' },
+  upgrade: { 'zh-CN': '实践', en: 'practice' },
+};
 
 export const OUTCOME_LABELS: Record<Outcome, Record<Lang, string>> = {
   met: { 'zh-CN': '符合', en: 'met' },

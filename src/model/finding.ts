@@ -1,5 +1,6 @@
 import type { DataRuleKind } from './rubric.js';
 import type { IsoDate, Ratio } from './units.js';
+import type { Localized } from './localized.js';
 
 /**
  * Every finding is a code plus arguments; all wording lives in messages/findings.ts.
@@ -36,7 +37,7 @@ export interface FindingArgs {
   'data-undated': { dataset: 'survey' | 'records'; maxAgeMonths: number };
   'data-sample-too-small': { dataset: 'survey' | 'records'; n: number; min: number };
   'dataset-unavailable': { dataset: 'survey' | 'records'; file: string; reason: string };
-  'metric-disagrees-with-data': { metric: string; typed: number; computed: number; dataset: string };
+  'metric-disagrees-with-data': { metric: string; metricTitle: Localized; typed: number; computed: number; dataset: string };
   'unsupported-kind': { kind: string };
   'special-deduction': { clause: string; reason: string };
   'bonus-applied': { reason: string };

@@ -3,10 +3,11 @@ import { metricLabel } from '../messages/datasets.js';
 import { Chalk, type ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
 import stringWidth from 'string-width';
+import { breakLines } from './lineBreak.js';
 import wrapAnsi from 'wrap-ansi';
 import { findingMessage } from '../messages/findings.js';
 import { FINDING_SEVERITY } from '../model/finding.js';
-import { UI, gapAction, ui } from '../messages/ui.js';
+import { FIX_TAGS, UI, gapAction, ui } from '../messages/ui.js';
 import { CAUSE_LABELS, COMPARISON_LABELS } from '../messages/changes.js';
 import type { Report } from '../model/report.js';
 import type { ScoredFile } from './scoredFile.js';
@@ -50,7 +51,7 @@ export function renderTerminal(report: Report, opts: TerminalOptions): string {
 
   lines.push(c.bold(`${t('title')} · ${report.rubric.standard}`));
   lines.push(
-    fit(
+    fitLine(
       `${t('company')}: ${report.company.name}    ${t('date')}: ${report.assessmentDate}${report.assessor ? `    ${report.assessor}` : ''}`,
       opts.width,
       '  ',
@@ -63,7 +64,7 @@ export function renderTerminal(report: Report, opts: TerminalOptions): string {
     `${t('score')}: ${c.bold(fmt(s.final))} / 100    ${t('level')}: ${levelColor(report.level.name[lang] + (opts.ascii ? ` (${report.level.stars}*)` : stars))}`,
   );
   lines.push(
-    fit(
+    fitLine(
       c.dim(
         `  ${t('normalized')} ${fmt(s.normalized, 2)} (${fmt(s.earned, 2)}/${fmt(s.applicable, 2)})  − ${t('deductions')} ${s.specialDeductions.points} (${s.specialDeductions.count})  + ${t('bonus')} ${s.bonus}  = ${t('final')} ${fmt(s.final)}`,
       ),
@@ -110,17 +111,18 @@ export function renderTerminal(report: Report, opts: TerminalOptions): string {
   if (report.datasets.length > 0) {
     lines.push(c.bold(t('datasets')));
     for (const d of report.datasets) {
-      lines.push(fit(`  ${d.name}: ${d.file} — ${d.valid}/${d.rows} ${ui('rowsValid', lang)}, sha256 ${d.sha256.slice(0, 12)}`, opts.width, '    '));
-      for (const [id, m] of Object.entries(d.metrics)) lines.push(fit(c.dim(`    ${metricLabel(id, lang)}: ${pct(m.value)} (n=${m.n})`), opts.width, '      '));
+      lines.push(fitLine(`  ${d.name}: ${d.file} — ${d.valid}/${d.rows} ${ui('rowsValid', lang)}, sha256 ${d.sha256.slice(0, 12)}`, opts.width, '    '));
+      for (const [id, m] of Object.entries(d.metrics))
+        lines.push(fitLine(c.dim(`    ${metricLabel(id, lang)}: ${pct(m.value)} (n=${m.n})`), opts.width, '      '));
     }
     lines.push('');
   }
 
   for (const f of report.findings) {
-    if (f.code === 'special-deduction' || f.code === 'fail-special-deductions') lines.push(fit(c.red(`! ${findingMessage(f, lang)}`), opts.width, '  '));
-    else if (f.code === 'bonus-applied') lines.push(fit(c.green(`+ ${findingMessage(f, lang)}`), opts.width, '  '));
-    else if (f.code === 'bonus-without-evidence') lines.push(fit(c.yellow(`? ${findingMessage(f, lang)}`), opts.width, '  '));
-    else if (f.code === 'dataset-unavailable') lines.push(fit(c.red(`! ${findingMessage(f, lang)}`), opts.width, '  '));
+    if (f.code === 'special-deduction' || f.code === 'fail-special-deductions') lines.push(fitLine(c.red(`! ${findingMessage(f, lang)}`), opts.width, '  '));
+    else if (f.code === 'bonus-applied') lines.push(fitLine(c.green(`+ ${findingMessage(f, lang)}`), opts.width, '  '));
+    else if (f.code === 'bonus-without-evidence') lines.push(fitLine(c.yellow(`? ${findingMessage(f, lang)}`), opts.width, '  '));
+    else if (f.code === 'dataset-unavailable') lines.push(fitLine(c.red(`! ${findingMessage(f, lang)}`), opts.width, '  '));
   }
 
   if (report.comparison) {
@@ -143,7 +145,7 @@ export function renderTerminal(report: Report, opts: TerminalOptions): string {
     let line = `${t('nextLevel')} ${next.name[lang]} (${next.threshold}): ${t('pointsNeeded')} ${fmt(next.pointsNeeded)}`;
     if (next.blockedBySpecialDeductions) line += ` — ${ui('blocked', lang, { failAt: report.method.failWhenSpecialDeductionsAtLeast })}`;
     else if (next.closingGaps.length > 0) line += ` — ${t('closingGaps')}: ${next.closingGaps.join(', ')}`;
-    lines.push(fit(c.bold(line), opts.width, '  '));
+    lines.push(fitLine(c.bold(line), opts.width, '  '));
   } else {
     lines.push(c.bold(t('topLevel')));
   }
@@ -154,8 +156,8 @@ export function renderTerminal(report: Report, opts: TerminalOptions): string {
     const shown = report.gaps.slice(0, opts.topGaps);
     const indent = '     ';
     shown.forEach((g, i) => {
-      const head = `${String(i + 1).padStart(2)}. ${g.criterion} ${g.title[lang]}  ${c.bold('+' + fmt(g.recoverable, 2))} ${t('recoverable')}`;
-      lines.push(fit(head, opts.width, indent));
+      const head = `${String(i + 1).padStart(2)}. ${g.criterion} ${g.title[lang]}  ${c.bold('+' + fmt(g.recoverable, 2))} ${t('recoverable')}  [${FIX_TAGS[g.fix][lang]}]`;
+      lines.push(fitLine(head, opts.width, indent));
       const reasons = g.reasons.map((r) => findingMessage(r, lang)).join('; ');
       if (reasons) lines.push(wrap(c.dim(reasons), opts.width, indent));
       lines.push(wrap(`${t('action')}: ${gapAction(g, lang)}`, opts.width, indent));
@@ -269,17 +271,14 @@ function asciiIf(ascii: boolean, text: string): string {
 }
 
 function wrap(text: string, width: number, indent: string): string {
-  return fit(indent + text, width, indent);
+  return fitLine(indent + text, width, indent);
 }
-
-/** Chinese punctuation that may not begin a line (避头点): it is pulled back onto the line before. */
-const NO_LINE_START = /^(?:\u001b\[[0-9;]*m)*[，。、；：！？）」』】》〉”’,.;:!?)\]]/u;
 
 /**
  * A line wrapped to the terminal width: continuation lines start with `indent`, long tokens break only
  * when they alone exceed the width, and no line starts with closing punctuation.
  */
-function fit(text: string, width: number, indent = ''): string {
+function fitLine(text: string, width: number, indent = ''): string {
   // Colour applied to the whole text (c.dim(…)) is taken off, the text wrapped, and each line coloured again;
   // text with colour inside is wrapped by wrap-ansi, which keeps the codes balanced.
   const whole = /^(\u001b\[[0-9;]*m)([^\u001b]*)(\u001b\[[0-9;]*m)$/.exec(text);
@@ -291,50 +290,8 @@ function fit(text: string, width: number, indent = ''): string {
     .join('\n');
 }
 
-/** CJK characters break anywhere; Latin words, numbers and paths only at spaces (or when longer than a line). */
-const TOKEN = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]|[^\s\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]+|\s+/gu;
-
 function wrapText(text: string, width: number, indent: string): string[] {
-  const lines: string[] = [];
-  const lead = /^\s*/.exec(text)![0];
-  let line = lead;
-  const room = () => (lines.length === 0 ? width : width - stringWidth(indent));
-  for (const token of text.slice(lead.length).match(TOKEN) ?? []) {
-    if (/^\s+$/.test(token)) {
-      if (line.trim() !== '' && stringWidth(line + token) <= room()) line += token;
-      continue;
-    }
-    if (stringWidth(line + token) <= room()) {
-      line += token;
-      continue;
-    }
-    // 避头点: closing punctuation may not start a line: the last character (or Latin run such as "10%")
-    // of the full line moves down with it.
-    if (NO_LINE_START.test(token) && line.trim() !== '') {
-      const tail = /[A-Za-z0-9.%+\-/]+$/.exec(line)?.[0] ?? [...line].pop() ?? '';
-      const kept = line.slice(0, line.length - tail.length);
-      if (kept.trim() !== '') {
-        lines.push(kept.trimEnd());
-        line = tail + token;
-        continue;
-      }
-      line += token;
-      continue;
-    }
-    if (line.trim() !== '') lines.push(line.trimEnd());
-    line = '';
-    let rest = token;
-    while (stringWidth(rest) > room()) {
-      const cut = [...rest];
-      let head = '';
-      while (cut.length && stringWidth(head + cut[0]) <= room()) head += cut.shift();
-      lines.push(head);
-      rest = cut.join('');
-    }
-    line = rest;
-  }
-  if (line.trim() !== '' || lines.length === 0) lines.push(line.trimEnd());
-  return lines.map((l, i) => (i === 0 ? l : indent + l.trimStart()));
+  return breakLines(text, width, stringWidth, indent).map((l, i) => (i === 0 ? l : indent + l));
 }
 
 function fitAnsi(text: string, width: number, indent: string): string {

@@ -188,7 +188,13 @@ function dataFindings(rubric: LoadedRubric['rubric'], evidence: EvidenceFile, da
       const m = d.metrics[source as DataMetricId];
       // Half a percentage point covers the rounding of a typed-in figure.
       if (m && Math.abs(m.value - typed) > 0.005)
-        out.push(finding('metric-disagrees-with-data', { metric: id, typed, computed: m.value, dataset: d.name }, pointer('metrics', id)));
+        out.push(
+          finding(
+            'metric-disagrees-with-data',
+            { metric: id, metricTitle: rubric.metrics[id]!.title, typed, computed: m.value, dataset: d.name },
+            pointer('metrics', id),
+          ),
+        );
     }
   }
   return out;

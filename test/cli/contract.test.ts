@@ -196,3 +196,28 @@ describe('help', () => {
     expect(en.stdout).toContain('Example:\n  aftersales-assess records tickets.xlsx --evidence company.yaml');
   });
 });
+
+describe('help and parse errors in the user language', () => {
+  const width = (s: string) => [...s].reduce((n, ch) => n + (/[\u2e80-\u9fff\uff00-\uff60\u3000-\u303f]/u.test(ch) ? 2 : 1), 0);
+
+  it('translates commander headings, option details and errors for zh-CN, and fits 80 columns', () => {
+    const help = cli(['score', '--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('用法：');
+    expect(help.stdout).toContain('选项：');
+    expect(help.stdout).toMatch(/可选值：/);
+    expect(help.stdout).not.toMatch(/^(Usage|Options|Arguments):/m);
+    for (const line of help.stdout.split('\n')) expect(width(line)).toBeLessThanOrEqual(80);
+    const bad = cli(['score', '--bogus']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('错误：未知选项 --bogus');
+    const typo = cli(['scor']);
+    expect(typo.stderr).toContain('是否想输入 score');
+  });
+
+  it('keeps commander wording with --lang en', () => {
+    const help = cli(['score', '--help', '--lang', 'en']);
+    expect(help.stdout).toMatch(/^Usage:/m);
+    expect(cli(['score', '--bogus', '--lang', 'en']).stderr).toContain("error: unknown option '--bogus'");
+  });
+});

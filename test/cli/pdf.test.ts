@@ -177,3 +177,69 @@ describe('PDF summary page', () => {
     expect(w2).toContain('审核前将到期的证据：docs/take-back.md（2027-01-15到期，5.2.6.1）');
   });
 });
+
+describe('PDF typesetting', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'asa-type-'));
+  const out = join(dir, 'f.pdf');
+  const run = cli(['score', 'examples/failing/company.yaml', '--format', 'pdf', '--out', out]);
+  const lines = () => execFileSync('pdftotext', ['-layout', out, '-'], { encoding: 'utf8' }).split('\n');
+
+  it('never breaks inside a bracketed status mark', () => {
+    expect(run.code).toBe(0);
+    const marks = lines().flatMap((l) => l.match(/\[[^\]]*$|^[^[]*\]/g) ?? []);
+    expect(marks).toEqual([]);
+  });
+
+  it('repeats a clause title marked (续) when its table continues on the next page', () => {
+    const pages = execFileSync('pdftotext', [out, '-'], { encoding: 'utf8' }).split('\f');
+    const continued = pages.flatMap((p) => p.match(/5\.\d\.\d [^\n—]+ — [\d.]+ \/ \d+（续）/g) ?? []);
+    expect(continued.length).toBeGreaterThan(0);
+    // The continued title is the same clause as the last title on the page before.
+    const i = pages.findIndex((p) => p.includes(continued[0]!));
+    const title = continued[0]!.replace('（续）', '');
+    expect(pages[i - 1]).toContain(title);
+  });
+
+  it('gives the action plan a running score: the final score plus each row and those above it', () => {
+    const all = lines();
+    const from = all.slice(all.findIndex((l) => l.includes('四、改进行动计划')));
+    const row = (...parts: string[]) => from.find((l) => parts.every((p) => l.includes(p)));
+    // failing: final 66.4; two special deductions of 1 point each come first (67.4, 68.4), then 5.1.2.2 (+5.00 → 73.4).
+    expect(row('特别扣分项（5.3.2）', '+1.00', '67.4')).toBeDefined();
+    expect(row('特别扣分项（5.2.5.1）', '+1.00', '68.4')).toBeDefined();
+    expect(row('5.1.2.2', '+5.00', '73.4')).toBeDefined();
+    expect(from.join('\n')).toContain('[实践]');
+  });
+
+  it('wraps a long company name inside the running header and footer', () => {
+    const copy = join(dir, 'long');
+    cpSync('examples/three-star', copy, { recursive: true });
+    const yaml = readFileSync(join(copy, 'company.yaml'), 'utf8').replace(/name: 蓝鲸云软件科技有限公司/, `name: ${'蓝鲸云软件科技有限公司'.repeat(6)}`);
+    writeFileSync(join(copy, 'company.yaml'), yaml);
+    const r = pdf('long.pdf', [join(copy, 'company.yaml')]);
+    expect(r.code).toBe(0);
+    // bbox of the header words on page 2: nothing of the company name may reach into the title on the right.
+    const html = execFileSync('pdftotext', ['-f', '2', '-l', '2', '-bbox', r.out, '-'], { encoding: 'utf8' });
+    const words = [...html.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/g)].map((m) => ({
+      x0: Number(m[1]),
+      y: Number(m[2]),
+      x1: Number(m[3]),
+      w: m[4]!,
+    }));
+    const head = words.filter((w) => w.y < 46);
+    const title = head.find((w) => w.w.includes('商品售后服务认证自评报告'))!;
+    expect(title).toBeDefined();
+    for (const w of head.filter((w) => w.w.includes('蓝鲸云'))) expect(w.x1).toBeLessThan(title.x0);
+  });
+});
+
+describe('PDF disagreements', () => {
+  it('lists on page 2 each claim the data contradicts, with the metric named in words', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'asa-dis-'));
+    expect(cli(['score', 'examples/with-data/company.yaml', '--format', 'pdf', '--out', join(dir, 'w.pdf')]).code).toBe(0);
+    const p2 = execFileSync('pdftotext', ['-f', '2', '-l', '2', join(dir, 'w.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+    // with-data types satisfactionRate: 0.95 while its survey computes another figure.
+    expect(p2).toContain('填报的“顾客满意率”为95');
+    expect(p2).not.toContain('satisfactionRate');
+  });
+});

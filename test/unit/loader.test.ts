@@ -154,7 +154,7 @@ describe('more input rules', () => {
   });
   it('refuses an evidence item with both file and url', () => {
     const d = diagnostics(`${HEAD}criteria:\n  5.1.1.1:\n    status: met\n    evidence: [ { file: a.pdf, url: https://x.cn } ]\n`);
-    expect(d.map((x) => [x.line, en(x).message])).toEqual([[7, '`criteria.5.1.1.1.evidence.0` has both `file` and `url`']]);
+    expect(d.map((x) => [x.line, en(x).message])).toEqual([[7, 'criterion 5.1.1.1, evidence item 1 has both `file` and `url`']]);
   });
 });
 
@@ -164,7 +164,7 @@ describe('bonus given as a mapping or a list', () => {
     const d = diagnostics(`${HEAD}bonus: { reason: x, extra: 1 }\n`);
     expect(d.map((x) => [en(x).message, en(x).hint])).toEqual([['`bonus`: unknown property `extra`', 'Allowed here: reason, evidence.']]);
     expect(diagnostics(`${HEAD}bonus: [1, { reason: b }]\n`).map((x) => en(x).message)).toEqual([
-      '`bonus.0` must be a mapping (key: value)',
+      'item 1 of `bonus` must be a mapping (key: value)',
       'at most 1 special bonus (特别加分项) may be claimed; found 2',
     ]);
   });

@@ -7,6 +7,7 @@ import { renderJunit } from '../../src/render/junit.js';
 import { renderMarkdown } from '../../src/render/markdown.js';
 import { renderSarif } from '../../src/render/sarif.js';
 import { renderTerminal } from '../../src/render/terminal.js';
+import { breakLines } from '../../src/render/lineBreak.js';
 import { allCriteria, score, withCriteria } from '../helpers.js';
 
 const URL = [{ url: 'https://x.y/doc', date: '2026-10-01' }];
@@ -84,5 +85,26 @@ describe('comparing two reports: causes beyond the criteria', () => {
     const head = score(withCriteria({ '5.2.6.1': { status: 'n/a', justification: 'software only' } }));
     const c = diffReports(base, head, { base: 'a', head: 'b' }).criteria.find((x) => x.id === '5.1.1.1');
     expect(c?.causes).toEqual(['applicable-total']);
+  });
+});
+
+describe('line breaking shared by the terminal and the PDF', () => {
+  const len = (s: string) => [...s].length;
+  it('keeps a bracketed status mark whole', () => {
+    // "abc [已找到]" is 9 wide; the mark moves down whole rather than splitting.
+    expect(breakLines('abc [已找到] def', 8, len)).toEqual(['abc', '[已找到]', 'def']);
+  });
+  it('never starts a line with closing punctuation (避头点)', () => {
+    expect(breakLines('一二三四，五六', 4, len)).toEqual(['一二三', '四，五六']);
+  });
+  it('never ends a line with opening punctuation', () => {
+    expect(breakLines('一二三（四五）', 4, len)).toEqual(['一二三', '（四五）']);
+  });
+  it('leaves no one or two characters alone on the last line', () => {
+    expect(breakLines('一二三四五六七八九', 8, len)).toEqual(['一二三四五六', '七八九']);
+  });
+  it('cuts a path only when it alone is wider than a line, and wraps English at spaces', () => {
+    expect(breakLines('see docs/abcdefghijkl.md', 10, len)).toEqual(['see', 'docs/abcde', 'fghijkl.md']);
+    expect(breakLines('one two three', 7, len)).toEqual(['one two', 'three']);
   });
 });

@@ -1,4 +1,5 @@
 import type PDFDocument from 'pdfkit';
+import { breakLines } from '../lineBreak.js';
 
 type Doc = InstanceType<typeof PDFDocument>;
 
@@ -82,30 +83,51 @@ export class Layout {
   ): void {
     const { doc } = this;
     this.drawn.push(s);
-    doc
-      .font(o.bold ? 'bold' : 'regular')
-      .fontSize(o.size ?? 10)
-      .fillColor(o.color ?? COLOR.ink);
     const width = o.width ?? CONTENT_WIDTH;
-    const opts = { width, align: o.align ?? 'left', lineGap: o.gap ?? 2, ...(o.link ? { link: o.link, underline: false } : {}) };
-    if (o.x !== undefined || o.y !== undefined) doc.text(s, o.x ?? PAGE.left, o.y ?? doc.y, opts);
-    else {
-      this.ensure(this.height(s, o));
-      doc.text(s, PAGE.left, doc.y, opts);
+    const lines = this.lines(s, o);
+    const step = this.lineStep(o);
+    if (o.x === undefined && o.y === undefined) this.ensure(lines.length * step);
+    const x0 = o.x ?? PAGE.left;
+    let y = o.y ?? doc.y;
+    this.face(o);
+    doc.fillColor(o.color ?? COLOR.ink);
+    // Each line is placed by hand: pdfkit's own wrapping would break inside paths and bracketed marks.
+    for (const line of lines) {
+      const w = doc.widthOfString(line);
+      const x = o.align === 'right' ? x0 + width - w : o.align === 'center' ? x0 + (width - w) / 2 : x0;
+      doc.text(line, x, y, { lineBreak: false, ...(o.link ? { link: o.link, underline: false } : {}) });
+      y += step;
     }
+    doc.x = PAGE.left;
+    doc.y = y;
   }
 
-  private readonly heights = new Map<string, number>();
-
-  /** Wrapped height of a text; memoised, as tables measure each cell several times. */
-  height(s: string, o: { size?: number; bold?: boolean; width?: number; gap?: number } = {}): number {
-    const key = `${o.size ?? 10}|${o.bold ? 1 : 0}|${o.width ?? CONTENT_WIDTH}|${o.gap ?? 2}|${s}`;
-    const known = this.heights.get(key);
-    if (known !== undefined) return known;
+  private face(o: { size?: number; bold?: boolean }): void {
     this.doc.font(o.bold ? 'bold' : 'regular').fontSize(o.size ?? 10);
-    const h = this.doc.heightOfString(s, { width: o.width ?? CONTENT_WIDTH, lineGap: o.gap ?? 2 });
-    this.heights.set(key, h);
-    return h;
+  }
+
+  private lineStep(o: { size?: number; bold?: boolean; gap?: number }): number {
+    this.face(o);
+    return this.doc.currentLineHeight(true) + (o.gap ?? 2);
+  }
+
+  private readonly wrapped = new Map<string, string[]>();
+
+  /** The text broken into lines by the shared rules (memoised: tables measure each cell several times). */
+  lines(s: string, o: { size?: number; bold?: boolean; width?: number } = {}): string[] {
+    const width = o.width ?? CONTENT_WIDTH;
+    const key = `${o.size ?? 10}|${o.bold ? 1 : 0}|${width}|${s}`;
+    const known = this.wrapped.get(key);
+    if (known) return known;
+    this.face(o);
+    const lines = s.split('\n').flatMap((para) => breakLines(para, width, (t) => this.doc.widthOfString(t)));
+    this.wrapped.set(key, lines);
+    return lines;
+  }
+
+  /** Height of the text as `text` draws it. */
+  height(s: string, o: { size?: number; bold?: boolean; width?: number; gap?: number } = {}): number {
+    return this.lines(s, o).length * this.lineStep(o);
   }
 
   heading(s: string, level: 1 | 2 = 1): void {
@@ -133,7 +155,7 @@ export class Layout {
   }
 
   /** A table whose rows wrap and break across pages, repeating the header row on each page. */
-  table(columns: Column[], rows: Cell[][], o: { size?: number; zebra?: boolean; title?: string } = {}): void {
+  table(columns: Column[], rows: Cell[][], o: { size?: number; zebra?: boolean; title?: string; continued?: string } = {}): void {
     const size = o.size ?? 8.5;
     const pad = 4;
     const headerHeight = Math.max(...columns.map((c) => this.height(c.header, { size, bold: true, width: c.width - 2 * pad }))) + 2 * pad;
@@ -170,8 +192,16 @@ export class Layout {
     drawHeader();
     fitted.forEach((row, r) => {
       const h = rowHeight(row);
-      if (this.doc.y + h > this.bottom) {
+      // The last row does not go over alone: when it would not fit after this one, both move on.
+      const next = fitted[r + 1];
+      const lastTwo = r > 0 && r === fitted.length - 2 && next !== undefined && this.doc.y + h + rowHeight(next) > this.bottom;
+      if (this.doc.y + h > this.bottom || lastTwo) {
         this.newPage();
+        // A table continued on a new page says what it is: the title again, marked as continued.
+        if (o.title) {
+          this.text(o.title + (o.continued ?? ''), { size: 10, bold: true, color: COLOR.muted });
+          this.space(3);
+        }
         drawHeader();
       }
       const y = this.doc.y;

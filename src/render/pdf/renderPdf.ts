@@ -1,8 +1,7 @@
 import { percent } from '../../messages/numbers.js';
-import { ui } from '../../messages/ui.js';
 import { findingMessage } from '../../messages/findings.js';
 import { CONFIDENCE, EVIDENCE_STATE, METHOD_RULES, PDF, chapterHeading, noteText, sourceLabel } from '../../messages/pdf.js';
-import { OUTCOME_LABELS, UI, gapAction } from '../../messages/ui.js';
+import { FIX_TAGS, OUTCOME_LABELS, UI, gapAction, ui } from '../../messages/ui.js';
 import { CAUSE_LABELS } from '../../messages/changes.js';
 import { DIMENSION_LABELS, GROUPING_LABELS, RECORD_TYPE_LABELS, dataRuleText, ds, metricLabel } from '../../messages/datasets.js';
 import { FINDING_SEVERITY } from '../../model/finding.js';
@@ -198,7 +197,7 @@ function summary(L: Layout, r: Report, t: T, n: T): void {
   L.space(12);
 
   L.heading(t('sectionsChart'), 2);
-  sectionChart(L, r);
+  sectionChart(L, r, t);
   L.space(8);
 
   if (r.datasets.length > 0) {
@@ -268,13 +267,21 @@ function decision(L: Layout, r: Report, t: T): void {
     f.code === 'evidence-expires-soon' ? [t('expiringItem', { ref: f.args.ref, expires: f.args.expires, id: c.id })] : [],
   );
   if (expiring.length > 0) L.text(t('expiringLine', { list: expiring.join(ui('clauseSep', r.lang)) }), { size: 9, color: COLOR.bad });
-  const disagree =
-    all.filter(({ f }) => f.code === 'status-contradicts-measure').length + r.findings.filter((f) => f.code === 'metric-disagrees-with-data').length;
-  if (disagree > 0) L.text(t('disagreeLine', { n: disagree }), { size: 9, color: COLOR.bad });
+  // Claims the data or a measurement contradicts, each named: the reader decides which figure to trust.
+  const disagree = [
+    ...all.flatMap(({ c, f }) =>
+      f.code === 'status-contradicts-measure' ? [t('disagreeItem', { id: c.id, title: c.title[r.lang], text: findingMessage(f, r.lang) })] : [],
+    ),
+    ...r.findings.flatMap((f) => (f.code === 'metric-disagrees-with-data' ? [findingMessage(f, r.lang)] : [])),
+  ];
+  if (disagree.length > 0) {
+    L.text(t('disagreeLine', { n: disagree.length }), { size: 9, color: COLOR.bad, bold: true });
+    for (const d of disagree) L.text(`• ${d}`, { size: 9, color: COLOR.bad });
+  }
 }
 
 /** Bars whose length is each section's available points and whose fill is what was earned. */
-function sectionChart(L: Layout, r: Report): void {
+function sectionChart(L: Layout, r: Report, t: T): void {
   const lang = r.lang;
   const labelWidth = 150;
   const maxPoints = Math.max(...r.sections.map((s) => s.points));
@@ -302,7 +309,7 @@ function sectionChart(L: Layout, r: Report): void {
       L.doc.restore();
     }
     L.doc.rect(PAGE.left + labelWidth, y, (s.earned / maxPoints) * barMax, 16).fill(COLOR.bar);
-    L.text(`${fmt(s.earned)} / ${s.points}${s.applicablePoints !== s.points ? ` (${s.applicablePoints})` : ''}`, {
+    L.text(`${fmt(s.earned)} / ${s.applicablePoints}`, {
       size: 9,
       bold: true,
       x: PAGE.left + labelWidth + full + 6,
@@ -311,17 +318,51 @@ function sectionChart(L: Layout, r: Report): void {
     });
     L.doc.y = y + 26;
   }
+  chartLegend(
+    L,
+    t,
+    r.sections.some((s) => s.applicablePoints < s.points),
+  );
   L.doc.x = PAGE.left;
+}
+
+/** What the bar parts mean; the hatched part only when some points are excluded. */
+function chartLegend(L: Layout, t: T, excluded: boolean): void {
+  const y = L.y;
+  let x = PAGE.left + 150;
+  const swatch = (label: string, draw: (x: number) => void) => {
+    draw(x);
+    L.text(label, { size: 8, color: COLOR.muted, x: x + 14, y: y - 1, width: 200 });
+    x += 14 + L.doc.font('regular').fontSize(8).widthOfString(label) + 16;
+  };
+  swatch(t('legendEarned'), (at) => L.doc.rect(at, y, 10, 8).fill(COLOR.bar));
+  swatch(t('legendLost'), (at) => L.doc.rect(at, y, 10, 8).fill(COLOR.track));
+  if (excluded)
+    swatch(t('legendExcluded'), (at) => {
+      L.doc.rect(at, y, 10, 8).fill(COLOR.track);
+      L.doc.save().rect(at, y, 10, 8).clip();
+      for (let h = at - 8; h < at + 10; h += 4)
+        L.doc
+          .moveTo(h, y + 8)
+          .lineTo(h + 8, y)
+          .lineWidth(0.6)
+          .strokeColor(COLOR.rule)
+          .stroke();
+      L.doc.restore();
+    });
+  L.doc.y = y + 16;
 }
 
 function overview(L: Layout, r: Report, t: T, n: T): void {
   const lang = r.lang;
   L.heading(n('overview'));
+  const excluded = (applicable: number, points: number) => (applicable < points ? String(points - applicable) : '');
   const rows: Cell[][] = r.sections.flatMap((s) => [
     [
       { text: s.id, bold: true },
       { text: s.title[lang], bold: true },
       { text: String(s.applicablePoints), bold: true },
+      { text: excluded(s.applicablePoints, s.points), bold: true },
       { text: fmt(s.earned), bold: true },
       { text: pct(s.ratio), bold: true },
       { text: '', bar: s.ratio ?? 0 },
@@ -329,14 +370,8 @@ function overview(L: Layout, r: Report, t: T, n: T): void {
     ...s.clauses.map((c) => [
       { text: c.id },
       { text: c.title[lang] },
-      {
-        text:
-          c.applicablePoints === c.points
-            ? String(c.points)
-            : c.applicablePoints === 0
-              ? ui('allExcluded', lang, { points: c.points })
-              : `${c.applicablePoints} (${c.points})`,
-      },
+      { text: String(c.applicablePoints) },
+      { text: excluded(c.applicablePoints, c.points) },
       { text: c.applicablePoints === 0 ? '—' : fmt(c.earned) },
       { text: pct(c.ratio), color: c.ratio !== null && c.ratio < 0.7 ? COLOR.bad : COLOR.ink },
       { text: '', bar: c.ratio ?? 0 },
@@ -344,12 +379,13 @@ function overview(L: Layout, r: Report, t: T, n: T): void {
   ]);
   L.table(
     [
-      { header: t('clause'), width: 50 },
-      { header: t('name'), width: 170 },
-      { header: t('points'), width: 55, align: 'right' },
-      { header: t('earned'), width: 50, align: 'right' },
+      { header: t('clause'), width: 46 },
+      { header: t('name'), width: 150 },
+      { header: t('points'), width: 48, align: 'right' },
+      { header: t('excludedCol'), width: 52, align: 'right' },
+      { header: t('earned'), width: 48, align: 'right' },
       { header: t('percent'), width: 50, align: 'right' },
-      { header: '', width: CONTENT_WIDTH - 375 },
+      { header: '', width: CONTENT_WIDTH - 394 },
     ],
     rows,
     { size: 9 },
@@ -376,7 +412,8 @@ function detail(L: Layout, r: Report, t: T, n: T): void {
         ]),
         {
           size: 8.5,
-          title: `${cl.id} ${cl.title[lang]} — ${fmt(cl.earned)} / ${cl.applicablePoints}${cl.applicablePoints !== cl.points ? ` (${cl.points})` : ''}`,
+          title: `${cl.id} ${cl.title[lang]} — ${fmt(cl.earned)} / ${cl.applicablePoints}${cl.applicablePoints !== cl.points ? t('excludedNote', { points: cl.points - cl.applicablePoints }) : ''}`,
+          continued: t('continued'),
         },
       );
       // A special deduction under this clause is shown with it: "符合 4/4" must not hide a 三包 violation.
@@ -419,29 +456,39 @@ function actionPlan(L: Layout, r: Report, t: T, n: T): void {
     L.space(12);
     return;
   }
+  // A running score: the final score after this row and every row above it are done (one source: the
+  // same sum the summary page uses for the next level).
+  let running = r.score.final;
+  const after = (gain: number) => {
+    running += gain;
+    return Math.min(100, Math.round(running * 10) / 10).toFixed(1);
+  };
   const rows = [
     ...deductions.map((f) => [
       { text: '!' },
-      { text: t('deductionRow', { clause: String(f.args.clause) }), bold: true },
+      { text: `${t('deductionRow', { clause: String(f.args.clause) })}\n[${FIX_TAGS.practice[lang]}]`, bold: true },
       { text: `+${r.method.specialDeductionPoints.toFixed(2)}`, bold: true },
+      { text: after(r.method.specialDeductionPoints) },
       { text: String(f.args.reason) },
       { text: t('deductionAction', { failAt: r.method.failWhenSpecialDeductionsAtLeast }) },
     ]),
     ...r.gaps.map((g, i) => [
       { text: String(i + 1) },
-      { text: `${g.criterion} ${g.title[lang]}` },
+      { text: `${g.criterion} ${g.title[lang]}\n[${FIX_TAGS[g.fix][lang]}]` },
       { text: `+${g.recoverable.toFixed(2)}`, bold: true },
+      { text: after(g.recoverable) },
       { text: g.reasons.map((f) => findingMessage(f, lang)).join('\n') },
       { text: gapAction(g, lang) + (g.owner || g.due ? `\n${t('ownerDue', { owner: g.owner ?? '—', due: g.due ?? '—' })}` : '') },
     ]),
   ];
   L.table(
     [
-      { header: '#', width: 22, align: 'right' },
-      { header: t('criterion'), width: 120 },
-      { header: t('recoverableCol'), width: 52, align: 'right' },
-      { header: t('reason'), width: 130 },
-      { header: t('action'), width: CONTENT_WIDTH - 324 },
+      { header: '#', width: 20, align: 'right' },
+      { header: t('criterion'), width: 108 },
+      { header: t('recoverableCol'), width: 46, align: 'right' },
+      { header: t('runningCol'), width: 46, align: 'right' },
+      { header: t('reason'), width: 120 },
+      { header: t('action'), width: CONTENT_WIDTH - 340 },
     ],
     rows,
     { size: 8.5 },
@@ -546,7 +593,14 @@ function method(L: Layout, r: Report, t: T, n: T): void {
     { size: 8 },
   );
   L.text(t('confidenceLegend'), { size: 8, color: COLOR.muted });
-  L.text(`${r.tool.name} ${r.tool.version} · ${r.rubric.id} ${r.rubric.version} · sha256 ${r.rubric.sha256}`, { size: 7.5, color: COLOR.muted });
+  // The colophon: enough to reproduce the report (tool, rubric edition, a short fingerprint), in words.
+  L.text(
+    t('colophon', { tool: `${r.tool.name} ${r.tool.version}`, rubric: r.rubric.title[r.lang], version: r.rubric.version, sha: r.rubric.sha256.slice(0, 12) }),
+    {
+      size: 7.5,
+      color: COLOR.muted,
+    },
+  );
 }
 
 function dataAnalysis(L: Layout, r: Report, t: T, n: T): void {
@@ -650,16 +704,19 @@ function runningHeadAndFoot(L: Layout, r: Report, t: T, pages: number): void {
     // Text near the bottom margin would make pdfkit start a new page.
     const margins = doc.page.margins;
     doc.page.margins = { ...margins, bottom: 0, top: 0 };
+    // A long company name wraps inside its share of the line, growing upwards in the header and
+    // downwards in the footer, never into the title or the page number.
+    const place = (left: string, right: string, y: number, up: boolean) => {
+      const rightWidth = Math.min(CONTENT_WIDTH * 0.5, L.doc.font('regular').fontSize(8).widthOfString(right) + 2);
+      const leftWidth = CONTENT_WIDTH - rightWidth - 16;
+      const lines = L.lines(left, { size: 8, width: leftWidth }).slice(0, 2);
+      const text = lines.join('\n');
+      const top = up ? y - L.height(text, { size: 8, width: leftWidth }) + L.height('x', { size: 8 }) : y;
+      L.text(text, { size: 8, color: COLOR.muted, x: PAGE.left, y: top, width: leftWidth });
+      L.text(right, { size: 8, color: COLOR.muted, x: PAGE.left + CONTENT_WIDTH - rightWidth, y, width: rightWidth, align: 'right' });
+    };
     if (i > 0) {
-      L.text(r.company.name, { size: 8, color: COLOR.muted, x: PAGE.left, y: 32, width: CONTENT_WIDTH * 0.6 });
-      L.text(`${t('docTitle')} · ${r.assessmentDate}`, {
-        size: 8,
-        color: COLOR.muted,
-        x: PAGE.left + CONTENT_WIDTH * 0.3,
-        y: 32,
-        width: CONTENT_WIDTH * 0.7,
-        align: 'right',
-      });
+      place(r.company.name, `${t('docTitle')} · ${r.assessmentDate}`, 32, true);
       doc
         .moveTo(PAGE.left, 46)
         .lineTo(PAGE.left + CONTENT_WIDTH, 46)
@@ -673,15 +730,7 @@ function runningHeadAndFoot(L: Layout, r: Report, t: T, pages: number): void {
       .lineWidth(0.5)
       .strokeColor(COLOR.rule)
       .stroke();
-    L.text(`${r.company.name} · ${r.assessmentDate}`, { size: 8, color: COLOR.muted, x: PAGE.left, y: PAGE.height - 38, width: CONTENT_WIDTH / 2 });
-    L.text(t('page', { n: i + 1, total: pages }), {
-      size: 8,
-      color: COLOR.muted,
-      x: PAGE.left + CONTENT_WIDTH / 2,
-      y: PAGE.height - 38,
-      width: CONTENT_WIDTH / 2,
-      align: 'right',
-    });
+    place(`${r.company.name} · ${r.assessmentDate}`, t('page', { n: i + 1, total: pages }), PAGE.height - 38, false);
     doc.page.margins = margins;
   }
 }
