@@ -155,7 +155,7 @@ export class Layout {
   }
 
   /** A table whose rows wrap and break across pages, repeating the header row on each page. */
-  table(columns: Column[], rows: Cell[][], o: { size?: number; zebra?: boolean; title?: string; continued?: string } = {}): void {
+  table(columns: Column[], rows: Cell[][], o: { size?: number; zebra?: boolean; title?: string; continued?: string; runningTitle?: string } = {}): void {
     const size = o.size ?? 8.5;
     const pad = 4;
     const headerHeight = Math.max(...columns.map((c) => this.height(c.header, { size, bold: true, width: c.width - 2 * pad }))) + 2 * pad;
@@ -198,8 +198,9 @@ export class Layout {
       if (this.doc.y + h > this.bottom || lastTwo) {
         this.newPage();
         // A table continued on a new page says what it is: the title again, marked as continued.
-        if (o.title) {
-          this.text(o.title + (o.continued ?? ''), { size: 10, bold: true, color: COLOR.muted });
+        const named = o.title ?? o.runningTitle;
+        if (named) {
+          this.text(named + (o.continued ?? ''), { size: 10, bold: true, color: COLOR.muted });
           this.space(3);
         }
         drawHeader();

@@ -355,7 +355,8 @@ function chartLegend(L: Layout, t: T, excluded: boolean): void {
 
 function overview(L: Layout, r: Report, t: T, n: T): void {
   const lang = r.lang;
-  L.heading(n('overview'));
+  const chapter = n('overview');
+  L.heading(chapter);
   const excluded = (applicable: number, points: number) => (applicable < points ? String(points - applicable) : '');
   const rows: Cell[][] = r.sections.flatMap((s) => [
     [
@@ -388,7 +389,7 @@ function overview(L: Layout, r: Report, t: T, n: T): void {
       { header: '', width: CONTENT_WIDTH - 394 },
     ],
     rows,
-    { size: 9 },
+    { size: 9, runningTitle: chapter, continued: t('continued') },
   );
 }
 
@@ -447,7 +448,8 @@ function evidenceLine(e: EvidenceResult, lang: Lang): string {
 
 function actionPlan(L: Layout, r: Report, t: T, n: T): void {
   const lang = r.lang;
-  L.heading(n('plan'));
+  const chapter = n('plan');
+  L.heading(chapter);
   // Special deductions come first: each costs points off the final score, and enough of them fail the
   // assessment whatever the score.
   const deductions = r.findings.filter((f) => f.code === 'special-deduction');
@@ -491,13 +493,14 @@ function actionPlan(L: Layout, r: Report, t: T, n: T): void {
       { header: t('action'), width: CONTENT_WIDTH - 340 },
     ],
     rows,
-    { size: 8.5 },
+    { size: 8.5, runningTitle: chapter, continued: t('continued') },
   );
 }
 
 function evidenceIndex(L: Layout, r: Report, t: T, n: T): void {
   const lang = r.lang;
-  L.heading(n('evidenceIndex'));
+  const chapter = n('evidenceIndex');
+  L.heading(chapter);
   const byRef = new Map<string, { e: EvidenceResult; by: string[] }>();
   for (const c of r.sections.flatMap((s) => s.clauses.flatMap((cl) => cl.criteria))) {
     for (const e of c.evidence) {
@@ -526,7 +529,7 @@ function evidenceIndex(L: Layout, r: Report, t: T, n: T): void {
       { text: EVIDENCE_STATE[e.state][lang], color: e.counts ? COLOR.good : COLOR.bad, bold: !e.counts },
       { text: by.join(', ') },
     ]),
-    { size: 8 },
+    { size: 8, runningTitle: chapter, continued: t('continued') },
   );
 }
 
