@@ -2,7 +2,6 @@ import { basename } from 'node:path';
 import { Command, CommanderError, Help, Option } from 'commander';
 import { breakLines } from '../render/lineBreak.js';
 import { AFTER_ERROR, HELP_TITLES, commanderError, optionDetails } from '../messages/commander.js';
-import evidenceSchema from '../../schema/evidence.schema.json' with { type: 'json' };
 import { loadBundledRubric } from '../load/bundledRubric.js';
 import { loadEvidenceFile } from '../validate/loadEvidence.js';
 import { MAX_ERRORS } from '../load/parseYaml.js';
@@ -275,10 +274,13 @@ function buildProgram(setExit: (code: ExitCode) => void): Command {
 
   program
     .command('schema')
-    .description(h('print the evidence file JSON Schema (for editors and other tools)'))
+    .description(h('print the evidence file JSON Schema for editors: every criterion of the rubric with its titles and what auditors expect'))
+    .addOption(rubricOption())
+    .addOption(langOption())
     .option('--out <file>', h('write it to a file'))
-    .action((opts: { out?: string }) => {
-      writeOutput(JSON.stringify(evidenceSchema, null, 2) + '\n', opts.out, []);
+    .action(async (opts: { out?: string; rubric?: string }) => {
+      const { schemaText } = await import('./commands/schema.js');
+      writeOutput(schemaText((await rubricFrom(opts.rubric)).rubric), opts.out, opts.rubric ? [opts.rubric] : []);
       setExit(EXIT.ok);
     });
 

@@ -1,13 +1,12 @@
 import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { PdfFonts } from '../render/pdf/renderPdf.js';
 import { ReadRefused, readGuarded } from '../load/guardedRead.js';
 import { UsageError } from './exitCodes.js';
 
-const BUNDLED = {
-  regular: '@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf',
-  bold: '@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf',
-};
+/** Noto Sans SC subset at build time (scripts/subsetFonts.mjs), shipped in the package's fonts/ folder. */
+const BUNDLED = { regular: 'NotoSansSC-Regular.ttf', bold: 'NotoSansSC-Bold.ttf' };
 
 /**
  * Noto Sans SC (OFL) from the npm dependency, or the user's --font / --font-bold. A collection face
@@ -19,13 +18,19 @@ export function resolvePdfFonts(font?: string, fontBold?: string): PdfFonts {
     const bold = fontBold ? splitFace(fontBold) : regular;
     return { regular: regular.file, bold: bold.file, ...(regular.face ? { regularFace: regular.face } : {}), ...(bold.face ? { boldFace: bold.face } : {}) };
   }
-  // Resolve the font files only: the package's main module throws in Node.
-  const require = createRequire(import.meta.url);
-  try {
-    return { regular: require.resolve(BUNDLED.regular), bold: require.resolve(BUNDLED.bold) };
-  } catch {
-    throw new UsageError('font-missing-bundled', {});
+  const folder = bundledFontFolder();
+  if (!folder) throw new UsageError('font-missing-bundled', {});
+  return { regular: join(folder, BUNDLED.regular), bold: join(folder, BUNDLED.bold) };
+}
+
+/** The package's fonts/ folder: this module runs from dist/ or a chunk below it. */
+function bundledFontFolder(): string | null {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let up = 0; up < 3; up++, dir = dirname(dir)) {
+    const folder = join(dir, 'fonts');
+    if (existsSync(join(folder, BUNDLED.regular)) && existsSync(join(folder, BUNDLED.bold))) return folder;
   }
+  return null;
 }
 
 /** A CJK collection (Noto Sans CJK .ttc) is about 20–30 MB; nothing sensible is larger. */

@@ -3,6 +3,8 @@ import type { Lang } from '../model/localized.js';
 /** Command and option descriptions in Chinese, keyed by their English text (what `--help` shows in zh-CN). */
 const ZH: Record<string, string> = {
   'output the version number': '显示版本号',
+  'print the evidence file JSON Schema for editors: every criterion of the rubric with its titles and what auditors expect':
+    '输出供编辑器使用的证据文件 JSON Schema：评分规则的全部评价项及其名称和审核要求',
   'display help for command': '显示命令帮助',
   'Exit codes: 0 ok · 1 below a threshold or regression · 2 invalid input or usage · 3 internal error':
     '退出码：0 正常 · 1 低于门槛或出现退步 · 2 输入或用法无效 · 3 内部错误',
@@ -59,7 +61,6 @@ const ZH: Record<string, string> = {
   'with what an auditor expects and the action for each criterion': '同时列出每个评价项的审核期望与改进措施',
   'check a rubric file: schema, sums, ids, levels, references': '检查评分规则文件：格式、分值合计、编号、等级、引用',
   'rubric YAML file': '评分规则 YAML 文件',
-  'print the evidence file JSON Schema (for editors and other tools)': '输出证据文件的 JSON Schema（供编辑器和其他工具使用）',
   'write it to a file': '写入文件',
 };
 

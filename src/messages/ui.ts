@@ -7,6 +7,14 @@ export const UI = {
     'zh-CN': '已创建 {target}（列出全部评价项，均未作答）和 {docs}/\n下一步：填写 status 和 evidence，然后运行 `aftersales-assess validate {target}`',
     en: 'created {target} (every criterion listed, none answered yet) and {docs}/\nnext: fill in status and evidence, then run `aftersales-assess validate {target}`',
   },
+  initSchemaWritten: {
+    'zh-CN': '已写入编辑器用的 {schema}（评价项编号、名称与审核要求）；升级后用 `aftersales-assess schema --out {schema}` 刷新',
+    en: 'wrote {schema} for editors (criterion ids, titles, what auditors expect); refresh it after upgrading with `aftersales-assess schema --out {schema}`',
+  },
+  initSchemaKept: {
+    'zh-CN': '{schema} 已存在且不是本工具生成的，未改动；可用 `aftersales-assess schema --out 其他文件` 生成',
+    en: '{schema} exists and was not written by this tool: left as it is; `aftersales-assess schema --out OTHER-FILE` writes ours',
+  },
   ownerDue: { 'zh-CN': '负责人：{owner} · 完成期限：{due}', en: 'Owner: {owner} · due {due}' },
   fileCol: { 'zh-CN': '文件', en: 'File' },
   allExcluded: { 'zh-CN': '删减（{points}分）', en: 'excluded ({points})' },

@@ -103,8 +103,8 @@ export const USAGE: Catalog = {
     en: () => 'records needs the analysis date: --as-of YYYY-MM-DD, or --evidence FILE (its assessment.date)',
   },
   'font-missing-bundled': {
-    'zh-CN': () => '未安装内置中文字体（@expo-google-fonts/noto-sans-sc）；请重新安装 aftersales-assess，或用 --font 指定字体',
-    en: () => 'the bundled CJK font (@expo-google-fonts/noto-sans-sc) is not installed; reinstall aftersales-assess or pass --font FILE',
+    'zh-CN': () => '找不到内置中文字体（软件包的 fonts/ 文件夹）；请重新安装 aftersales-assess，或用 --font 指定字体',
+    en: () => "the bundled CJK font (the package's fonts/ folder) is missing; reinstall aftersales-assess or pass --font FILE",
   },
   'font-woff': {
     'zh-CN': (a) => `${a.file}：WOFF/WOFF2 字体在 PDF 中显示空白或极慢；请用 TTF 或 OTF`,

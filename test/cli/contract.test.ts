@@ -1,6 +1,7 @@
-import { copyFileSync, cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { parse } from 'yaml';
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers.js';
@@ -219,5 +220,56 @@ describe('help and parse errors in the user language', () => {
     const help = cli(['score', '--help', '--lang', 'en']);
     expect(help.stdout).toMatch(/^Usage:/m);
     expect(cli(['score', '--bogus', '--lang', 'en']).stderr).toContain("error: unknown option '--bogus'");
+  });
+});
+
+describe('the editor schema made from the rubric', () => {
+  const schemaOf = (args: string[] = []) => JSON.parse(cli(['schema', ...args]).stdout);
+
+  it('lists every criterion of the rubric by id with titles, and refuses ids it does not have', () => {
+    const s = schemaOf();
+    const criteria = s.properties.criteria;
+    expect(criteria.additionalProperties).toBe(false);
+    expect(criteria.properties['5.1.1.1'].markdownDescription).toContain('售后服务部门与岗位职责');
+    expect(criteria.properties['5.1.1.1'].markdownDescription).toContain('After-sales department');
+    // n/a is offered only where the rubric allows exclusion (5.2.3.1 delivery may be excluded; 5.1.1.1 may not).
+    expect(JSON.stringify(criteria.properties['5.1.1.1'].allOf)).not.toContain('n/a');
+    expect(JSON.stringify(criteria.properties['5.2.3.1'].allOf)).toContain('n/a');
+  });
+
+  it('accepts every bundled example and rejects file with url and an impossible date (ajv)', () => {
+    const ajv = new Ajv({ strict: false, allErrors: true });
+    const validate = ajv.compile(schemaOf());
+    for (const ex of ['five-star', 'three-star', 'failing', 'with-data']) {
+      const doc = parse(readFileSync(join(ROOT, 'examples', ex, 'company.yaml'), 'utf8'));
+      expect(validate(doc), `${ex}: ${ajv.errorsText(validate.errors)}`).toBe(true);
+    }
+    const base = { schemaVersion: 1, company: { name: 'x' }, assessment: { date: '2026-11-01' } };
+    expect(validate({ ...base, criteria: { '5.1.1.1': { status: 'met', evidence: [{ file: 'a.md', url: 'https://e.com' }] } } })).toBe(false);
+    expect(validate({ ...base, criteria: { '5.1.1.1': { status: 'met', evidence: [{ file: 'a.md', expires: '2026-13-45' }] } } })).toBe(false);
+    expect(validate({ ...base, criteria: { '5.9.9.9': { status: 'met' } } })).toBe(false);
+  });
+
+  it('schema --rubric FILE describes a custom rubric', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'asa-schema-'));
+    const custom = join(dir, 'custom.yaml');
+    writeFileSync(custom, readFileSync(join(ROOT, 'rubrics/gbt27922-2011.yaml'), 'utf8').replace('售后服务部门与岗位职责', '售后部门与职责（企业自定）'));
+    expect(schemaOf(['--rubric', custom]).properties.criteria.properties['5.1.1.1'].title).toContain('售后部门与职责（企业自定）');
+  });
+
+  it('the evidence repository example carries a current copy, and every example modeline resolves', () => {
+    const copy = readFileSync(join(ROOT, 'examples/evidence-repo/evidence/evidence.schema.json'), 'utf8');
+    expect(copy).toBe(cli(['schema']).stdout);
+    for (const file of [
+      'evidence-repo/evidence/company.yaml',
+      'five-star/company.yaml',
+      'three-star/company.yaml',
+      'failing/company.yaml',
+      'with-data/company.yaml',
+    ]) {
+      const path = join(ROOT, 'examples', file);
+      const target = /\$schema=(\S+)/.exec(readFileSync(path, 'utf8').split('\n')[0]!)![1]!;
+      expect(existsSync(join(dirname(path), target)), `${file} → ${target}`).toBe(true);
+    }
   });
 });

@@ -1,8 +1,10 @@
-import { existsSync, lstatSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { lstatSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { readGuarded } from '../../load/guardedRead.js';
+import { writeOutput } from '../io.js';
+import { SCHEMA_ID_PREFIX, schemaText } from './schema.js';
 import { parseDate } from '../options.js';
 import { ui } from '../../messages/ui.js';
-import { fileURLToPath } from 'node:url';
 import type { Lang } from '../../model/localized.js';
 import type { Rubric } from '../../model/rubric.js';
 import { scaffoldEvidence } from '../../render/scaffold.js';
@@ -25,21 +27,35 @@ export function initCommand(dir: string, opts: { company?: string; date?: string
   } catch (e) {
     throw new UsageError('init-cannot-create', { path: join(dir, 'docs'), why: (e as NodeJS.ErrnoException).code ?? (e as Error).message });
   }
-  const schemaFile = schemaLocation();
-  const schemaPath = schemaFile ? relative(dir, schemaFile).split('\\').join('/') : 'https://aftersales-assess.dev/schema/evidence-v1.json';
+  // The editor schema lives beside the evidence file, in the user's repository: the modeline resolves on any
+  // machine, whatever npx cache or global prefix ran `init`.
+  const schemaFile = join(dir, SCHEMA_FILE);
+  const schemaNote = writeSchema(schemaFile, rubric);
+  const schemaPath = `./${SCHEMA_FILE}`;
   try {
     writeFileSync(target, scaffoldEvidence(rubric, { company: opts.company ?? '公司名称', date, schemaPath, lang: opts.lang }), { flag: 'wx' });
   } catch (e) {
     throw new UsageError('init-cannot-write', { target, why: (e as NodeJS.ErrnoException).code ?? (e as Error).message });
   }
   process.stdout.write(`${ui('initCreated', opts.lang, { target, docs: join(dir, 'docs') })}\n`);
+  process.stdout.write(`${ui(schemaNote, opts.lang, { schema: schemaFile })}\n`);
   return EXIT.ok;
 }
 
-function schemaLocation(): string | null {
-  for (const rel of ['../schema/evidence.schema.json', '../../../schema/evidence.schema.json', '../../schema/evidence.schema.json']) {
-    const p = fileURLToPath(new URL(rel, import.meta.url));
-    if (existsSync(p)) return p;
+export const SCHEMA_FILE = 'evidence.schema.json';
+
+/** Writes the schema unless a file of someone else's is there; ours (by its $id) is refreshed. */
+function writeSchema(file: string, rubric: Rubric): 'initSchemaWritten' | 'initSchemaKept' {
+  const existing = lstatSync(file, { throwIfNoEntry: false });
+  if (existing) {
+    let ours = false;
+    try {
+      ours = existing.isFile() && String(JSON.parse(readGuarded(file, { maxBytes: 4 * 1024 * 1024 }).toString('utf8')).$id).startsWith(SCHEMA_ID_PREFIX);
+    } catch {
+      ours = false;
+    }
+    if (!ours) return 'initSchemaKept';
   }
-  return null;
+  writeOutput(schemaText(rubric), file, []);
+  return 'initSchemaWritten';
 }
