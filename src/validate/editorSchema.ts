@@ -28,6 +28,7 @@ export function editorSchema(base: Json, rubric: Rubric, id: string): Json {
   // Written as if/then with a typed message: editors word a failed `not` only as "matches a schema that is
   // not allowed".
   item.if = { required: ['file'] };
+  // biome-ignore lint/suspicious/noThenProperty: JSON Schema's if/then keyword, not a thenable
   item.then = { properties: { url: { type: 'null', errorMessage: both } } };
   item.anyOf = [{ required: ['file'] }, { required: ['url'] }];
   item.markdownDescription =

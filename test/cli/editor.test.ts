@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noExplicitAny: LSP messages are untyped JSON read in a test
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
