@@ -4,6 +4,9 @@ import type { ParsedYaml } from './parseYaml.js';
 export interface Position {
   line: number;
   column: number;
+  /** Where the node ends (exclusive column), for tools that underline a range (SARIF regions). */
+  endLine?: number;
+  endColumn?: number;
 }
 
 /** Splits a JSON pointer or an ajv instancePath ("/criteria/5.1.1.1/evidence/0") into unescaped segments. */
@@ -59,7 +62,9 @@ function keyIndex(map: YAMLMap): Map<string, Pair> {
 
 function position(parsed: ParsedYaml, node: Node | null): Position {
   const { line, col } = parsed.lineCounter.linePos(node?.range?.[0] ?? 0);
-  return { line, column: col };
+  const end = parsed.lineCounter.linePos(node?.range?.[1] ?? node?.range?.[0] ?? 0);
+  // A node that runs over lines (a mapping) is underlined on its first line only.
+  return end.line === line && end.col > col ? { line, column: col, endLine: line, endColumn: end.col } : { line, column: col };
 }
 
 /** A locator for findings: JSON pointer -> position, pointing at keys where there is one. */

@@ -7,6 +7,15 @@ export const UI = {
     'zh-CN': '已创建 {target}（列出全部评价项，均未作答）和 {docs}/\n下一步：填写 status 和 evidence，然后运行 `aftersales-assess validate {target}`',
     en: 'created {target} (every criterion listed, none answered yet) and {docs}/\nnext: fill in status and evidence, then run `aftersales-assess validate {target}`',
   },
+  ghThreshold: { 'zh-CN': 'aftersales-assess 门槛', en: 'aftersales-assess threshold' },
+  ghBatch: { 'zh-CN': '已评估 {n} 家企业；各自得分见作业摘要', en: '{n} companies assessed; each score is in the job summary' },
+  ghHidden: {
+    'zh-CN': '另有 {errors} 个错误和 {warnings} 个警告未作为批注显示（GitHub 每步最多 {cap} 个），全部列在作业摘要中',
+    en: '{errors} more errors and {warnings} more warnings are not shown as annotations (GitHub keeps {cap} of each per step); all are in the job summary',
+  },
+  ghAll: { 'zh-CN': '全部批注', en: 'All annotations' },
+  ghWhere: { 'zh-CN': '位置', en: 'Where' },
+  ghFinding: { 'zh-CN': '发现', en: 'Finding' },
   initSchemaWritten: {
     'zh-CN': '已写入编辑器用的 {schema}（评价项编号、名称与审核要求）；升级后用 `aftersales-assess schema --out {schema}` 刷新',
     en: 'wrote {schema} for editors (criterion ids, titles, what auditors expect); refresh it after upgrading with `aftersales-assess schema --out {schema}`',

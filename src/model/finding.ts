@@ -59,6 +59,8 @@ export type Finding = {
      *  missing, where it should be added. */
     line?: number;
     column?: number;
+    endLine?: number;
+    endColumn?: number;
   };
 }[FindingCode];
 

@@ -5,29 +5,94 @@ import type { Lang } from '../model/localized.js';
 import { diagnosticText } from '../messages/diagnostics.js';
 import { FINDING_SEVERITY } from '../model/finding.js';
 import { allFindings, type ScoredFile } from './scoredFile.js';
+import { ui } from '../messages/ui.js';
+
+/** GitHub shows at most this many annotations of each kind per step; the rest are dropped silently. */
+export const ANNOTATION_CAP = 10;
+
+interface Annotation {
+  kind: 'error' | 'warning';
+  props: Record<string, string | number | undefined>;
+  message: string;
+  /** Larger first: gate failures (the reason the job fails) above every finding, then points lost. */
+  weight: number;
+}
 
 /**
- * GitHub Actions workflow commands: one annotation per finding at its line in the evidence file,
- * so a pull request shows the problem on the exact YAML line. Info findings are left out.
+ * GitHub Actions workflow commands: annotations at the line of the evidence file, so a pull request shows
+ * the problem on the exact YAML line. GitHub keeps 10 errors and 10 warnings per step, so the ones that
+ * matter come first (the reasons the run fails, then findings by points lost) and the rest are counted in
+ * one notice and listed in the step summary (`renderGithubSummary`). Info findings are left out.
  */
 export function renderGithub(files: readonly ScoredFile[]): string {
-  const out: string[] = [];
+  const all: Annotation[] = [];
   for (const { file, report, failures } of files) {
     const lang = report.lang;
+    for (const f of failures)
+      all.push({ kind: 'error', props: { file, title: ui('ghThreshold', lang) }, message: gateMessage(f, report, lang), weight: Infinity });
     for (const { criterion, finding } of allFindings(report)) {
       const severity = FINDING_SEVERITY[finding.code];
       if (severity === 'info') continue;
       const title = criterion ? `${criterion.id} ${criterion.title[lang]}` : 'aftersales-assess';
-      const lost = criterion && severity === 'error' && criterion.earned < criterion.points ? ` (−${(criterion.points - criterion.earned).toFixed(2)})` : '';
+      const lostPoints = criterion && severity === 'error' ? criterion.points - criterion.earned : 0;
+      const deduction = finding.code === 'special-deduction' ? report.method.specialDeductionPoints : 0;
+      all.push({
+        kind: severity === 'error' ? 'error' : 'warning',
+        props: { file, line: finding.line, col: finding.column, endLine: finding.endLine, endColumn: finding.endColumn, title },
+        message: findingMessage(finding, lang) + (lostPoints > 0 ? ` (−${lostPoints.toFixed(2)})` : ''),
+        weight: Math.max(lostPoints, deduction * 100),
+      });
+    }
+  }
+  // Stable: equal weights keep file and rubric order.
+  const ranked = all.map((a, i) => ({ a, i })).sort((x, y) => y.a.weight - x.a.weight || x.i - y.i);
+  const shown = { error: 0, warning: 0 };
+  const hidden = { error: 0, warning: 0 };
+  const out: string[] = [];
+  for (const { a } of ranked) {
+    if (shown[a.kind] < ANNOTATION_CAP) {
+      shown[a.kind]++;
+      out.push(command(a.kind, a.props, a.message));
+    } else hidden[a.kind]++;
+  }
+  const lang = files[0]?.report.lang ?? 'en';
+  // Notices are capped too: one per company for a few, one line for a batch.
+  if (files.length <= ANNOTATION_CAP - 1)
+    for (const { file, report } of files)
       out.push(
-        command(severity === 'error' ? 'error' : 'warning', { file, line: finding.line, col: finding.column, title }, findingMessage(finding, lang) + lost),
+        command('notice', { file, title: 'aftersales-assess' }, `${report.company.name}: ${report.score.final} / 100, ${report.level.name[report.lang]}`),
+      );
+  else out.push(command('notice', { title: 'aftersales-assess' }, ui('ghBatch', lang, { n: files.length })));
+  if (hidden.error + hidden.warning > 0)
+    out.push(command('notice', { title: 'aftersales-assess' }, ui('ghHidden', lang, { errors: hidden.error, warnings: hidden.warning, cap: ANNOTATION_CAP })));
+  return out.join('\n') + '\n';
+}
+
+/** For the job summary (GITHUB_STEP_SUMMARY): every annotation, including those over the cap. */
+export function renderGithubSummary(files: readonly ScoredFile[]): string {
+  const lang = files[0]?.report.lang ?? 'en';
+  const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+  const rows: string[] = [];
+  for (const { file, report, failures } of files) {
+    for (const f of failures) rows.push(`| error | ${cell(file)} | | ${cell(gateMessage(f, report, lang))} |`);
+    for (const { criterion, finding } of allFindings(report)) {
+      const severity = FINDING_SEVERITY[finding.code];
+      if (severity === 'info') continue;
+      rows.push(
+        `| ${severity} | ${cell(file)}${finding.line ? `:${finding.line}` : ''} | ${criterion ? criterion.id : ''} | ${cell(findingMessage(finding, lang))} |`,
       );
     }
-    const level = report.level.name[lang];
-    out.push(command('notice', { file, title: 'aftersales-assess' }, `${report.company.name}: ${report.score.final} / 100, ${level}`));
-    for (const f of failures) out.push(command('error', { file, title: 'aftersales-assess threshold' }, gateMessage(f, report, report.lang)));
   }
-  return out.join('\n') + '\n';
+  if (rows.length === 0) return '';
+  return [
+    '',
+    `### ${ui('ghAll', lang)}`,
+    '',
+    `| | ${ui('ghWhere', lang)} | ${ui('criterion', lang)} | ${ui('ghFinding', lang)} |`,
+    '|---|---|---|---|',
+    ...rows,
+    '',
+  ].join('\n');
 }
 
 export function renderGithubDiagnostics(diagnostics: readonly Diagnostic[], lang: Lang): string {

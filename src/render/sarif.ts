@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { findingMessage } from '../messages/findings.js';
 import { FINDING_SEVERITY } from '../model/finding.js';
 import type { CriterionResult } from '../model/report.js';
@@ -13,16 +14,24 @@ export function renderSarif(files: readonly ScoredFile[]): string {
   const first = files[0]?.report;
   const lang = first?.lang ?? 'en';
   const criteria: CriterionResult[] = first ? first.sections.flatMap((s) => s.clauses.flatMap((c) => c.criteria)) : [];
+  // GitHub's ingestion wants every rule with a full description and help, and a name that is not its id.
   const rules = [
     ...criteria.map((c) => ({
       id: c.id,
-      name: c.title.en,
-      shortDescription: { text: c.title[lang] },
+      name: ruleName(c.title.en),
+      shortDescription: { text: `${c.id} ${c.title[lang]}` },
       fullDescription: { text: c.expects[lang] },
-      help: { text: c.action[lang] },
-      properties: { points: c.points },
+      help: { text: c.action[lang], markdown: `**${c.id} ${c.title[lang]}**\n\n${c.expects[lang]}\n\n${c.action[lang]}` },
+      properties: { points: c.points, tags: ['aftersales', c.id.split('.').slice(0, 2).join('.')] },
     })),
-    { id: 'assessment', name: 'Assessment', shortDescription: { text: 'Special deductions, bonus and level rules' } },
+    {
+      id: 'assessment',
+      name: 'AssessmentRules',
+      shortDescription: { text: ASSESSMENT_RULE.short[lang] },
+      fullDescription: { text: ASSESSMENT_RULE.full[lang] },
+      help: { text: ASSESSMENT_RULE.help[lang], markdown: ASSESSMENT_RULE.help[lang] },
+      properties: { tags: ['aftersales'] },
+    },
   ];
   const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
   const results = files.flatMap(({ file, report }) =>
@@ -37,10 +46,13 @@ export function renderSarif(files: readonly ScoredFile[]): string {
           {
             physicalLocation: {
               artifactLocation: { uri: toUri(file) },
-              ...(finding.line ? { region: { startLine: finding.line, startColumn: finding.column ?? 1 } } : {}),
+              ...(finding.line ? { region: region(finding) } : {}),
             },
           },
         ],
+        // Identity of a result across runs, so code scanning tracks it when lines move: the file, the rule,
+        // what kind of finding it is and where in the evidence (the YAML path, not the line).
+        partialFingerprints: { 'aftersalesFinding/v1': fingerprint(file, ruleId, finding.code, finding.path) },
         properties: { code: finding.code, args: finding.args, path: finding.path, company: report.company.name },
       };
     }),
@@ -59,6 +71,9 @@ export function renderSarif(files: readonly ScoredFile[]): string {
           },
         },
         results,
+        // One category per tool run: several SARIF uploads in one workflow do not replace each other.
+        columnKind: 'utf16CodeUnits',
+        automationDetails: { id: `aftersales-assess/${first?.rubric.id ?? 'rubric'}/` },
         properties: {
           reports: files.map(({ file, report }) => ({ file: toUri(file), company: report.company.name, final: report.score.final, level: report.level.id })),
         },
@@ -66,6 +81,37 @@ export function renderSarif(files: readonly ScoredFile[]): string {
     ],
   };
   return JSON.stringify(log, null, 2) + '\n';
+}
+
+const ASSESSMENT_RULE = {
+  short: { 'zh-CN': '特别扣分、特别加分与等级规则', en: 'Special deductions, bonus and level rules' },
+  full: {
+    'zh-CN': '与单个评价项无关的结论：特别扣分项（每项扣分，达到一定数量即不合格）、特别加分项、等级与门槛。',
+    en: 'Findings about the assessment as a whole: special deductions (points off; enough of them fail the assessment), the special bonus, the level and thresholds.',
+  },
+  help: {
+    'zh-CN': '纠正违规并保留整改证据；特别加分须有可核查的证据。',
+    en: 'Correct a breach and keep the evidence of it; a bonus needs evidence an auditor can check.',
+  },
+} as const;
+
+/** "After-sales department and post responsibilities" -> "AfterSalesDepartmentAndPostResponsibilities". */
+function ruleName(title: string): string {
+  const name = title
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((w) => w[0]!.toUpperCase() + w.slice(1))
+    .join('');
+  return name || 'Criterion';
+}
+
+function region(f: { line?: number; column?: number; endLine?: number; endColumn?: number }) {
+  const startColumn = f.column ?? 1;
+  return { startLine: f.line, startColumn, endLine: f.endLine ?? f.line, endColumn: f.endColumn ?? startColumn + 1 };
+}
+
+function fingerprint(...parts: string[]): string {
+  return createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 32);
 }
 
 function toUri(file: string): string {

@@ -88,13 +88,42 @@ describe('CI output formats', () => {
     const out = cli(['score', THREE, '--format', 'github']).stdout.split('\n');
     const missing = out.find((l) => l.includes('public-docs-index.md'))!;
     expect(missing).toBe(
-      `::error file=${THREE},line=${lineOf(THREE, 'public-docs-index.md')},col=17,title=5.2.1.2 公开可查的商品与服务信息::证据文件不存在：docs/public-docs-index.md (−3.00)`,
+      `::error file=${THREE},line=${lineOf(THREE, 'public-docs-index.md')},col=17,endLine=${lineOf(THREE, 'public-docs-index.md')},endColumn=68,title=5.2.1.2 公开可查的商品与服务信息::证据文件不存在：docs/public-docs-index.md (−3.00)`,
     );
     // A criterion left out points at `criteria:`, where it should be added.
-    expect(out.some((l) => l.startsWith(`::error file=${THREE},line=${lineOf(THREE, 'criteria:')},col=1,title=5.3.1.3`))).toBe(true);
+    expect(out.some((l) => l.startsWith(`::error file=${THREE},line=${lineOf(THREE, 'criteria:')},col=1,`) && l.includes(',title=5.3.1.3'))).toBe(true);
     expect(out.some((l) => l.startsWith('::notice ') && l.includes('81.4'))).toBe(true);
     // `%` and `:` are escaped as the runner requires.
     expect(out.find((l) => l.includes('5.1.2.2'))).toContain('10%25');
+  });
+
+  it('github: the reasons the run fails first, at most 10 errors and 10 warnings, the rest counted and in the summary', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'asa-cap-'));
+    const summary = join(dir, 'summary.md');
+    const r = cli(['score', 'examples/failing/company.yaml', '--format', 'github', '--thresholds', 'examples/evidence-repo/thresholds.yml', '--lang', 'en'], {
+      GITHUB_STEP_SUMMARY: summary,
+    });
+    expect(r.code).toBe(1);
+    const lines = r.stdout.trim().split('\n');
+    const errors = lines.filter((l) => l.startsWith('::error '));
+    const warnings = lines.filter((l) => l.startsWith('::warning '));
+    expect(errors.length).toBe(10);
+    expect(warnings.length).toBeLessThanOrEqual(10);
+    // Every gate failure is an annotation, before any finding.
+    const gate = r.stderr.trim().split('\n').length;
+    expect(errors.slice(0, gate).every((l) => l.includes('title=aftersales-assess threshold'))).toBe(true);
+    // Then findings by points lost: special deductions, then 5.1.2.2 (5 points), never a smaller loss before a larger.
+    const lost = errors.slice(gate).map((l) => Number(/\(−([\d.]+)\)$/.exec(l)?.[1] ?? Infinity));
+    expect([...lost].sort((a, b) => b - a)).toEqual(lost);
+    // What did not fit is counted in a notice, and every finding is in the step summary.
+    const json = JSON.parse(cli(['score', 'examples/failing/company.yaml', '--format', 'json']).stdout);
+    const all = json.findings.length + json.sections.flatMap((s: any) => s.clauses.flatMap((c: any) => c.criteria.flatMap((x: any) => x.findings))).length;
+    expect(lines.some((l) => l.startsWith('::notice ') && /\d+ more errors/.test(l))).toBe(true);
+    const table = readFileSync(summary, 'utf8')
+      .split('\n')
+      .filter((l) => /^\| (error|warning) \|/.test(l));
+    expect(table.length).toBeGreaterThan(errors.length + warnings.length);
+    expect(table.length).toBeLessThanOrEqual(all + gate);
   });
 
   it('github is chosen automatically on GitHub Actions, appends the step summary, and annotates invalid input', () => {
@@ -126,10 +155,49 @@ describe('CI output formats', () => {
     const missing = run.results.find((r: { properties: { code: string } }) => r.properties.code === 'evidence-file-missing');
     expect(missing.ruleId).toBe('5.2.1.2');
     expect(run.tool.driver.rules[missing.ruleIndex].id).toBe('5.2.1.2');
+    // The region underlines the whole evidence item from column 17: the flow mapping
+    // "{ file: docs/public-docs-index.md, title: 公开文档站索引 }" is 51 UTF-16 code units.
+    const line = lineOf(THREE, 'public-docs-index.md');
     expect(missing.locations[0].physicalLocation).toEqual({
       artifactLocation: { uri: THREE },
-      region: { startLine: lineOf(THREE, 'public-docs-index.md'), startColumn: 17 },
+      region: { startLine: line, startColumn: 17, endLine: line, endColumn: 17 + '{ file: docs/public-docs-index.md, title: 公开文档站索引 }'.length },
     });
+  });
+
+  it("sarif: passes GitHub's ingestion rules (rules described, fingerprints, regions, relative URIs, a category)", () => {
+    const run = JSON.parse(
+      cli(['score', THREE, 'examples/failing/company.yaml', '--format', 'sarif', '--thresholds', 'examples/evidence-repo/thresholds.yml']).stdout,
+    ).runs[0];
+    expect(run.automationDetails.id).toMatch(/^aftersales-assess\/.+\/$/);
+    for (const rule of run.tool.driver.rules) {
+      expect(rule.fullDescription?.text, rule.id).toBeTruthy();
+      expect(rule.help?.text, rule.id).toBeTruthy();
+      expect(rule.name).not.toBe(rule.id);
+      expect(rule.name).toMatch(/^[A-Z][A-Za-z0-9]*$/);
+    }
+    const prints = new Set<string>();
+    for (const r of run.results) {
+      expect(r.message.text).not.toMatch(/\{\d+\}/);
+      const loc = r.locations[0].physicalLocation;
+      expect(loc.artifactLocation.uri).not.toMatch(/^([a-z]+:|\/)/i);
+      if (loc.region) {
+        expect(loc.region.startLine).toBeGreaterThanOrEqual(1);
+        expect(loc.region.endLine).toBeGreaterThanOrEqual(loc.region.startLine);
+        expect(loc.region.endColumn).toBeGreaterThan(loc.region.startColumn);
+      }
+      const fp = r.partialFingerprints['aftersalesFinding/v1'];
+      expect(fp).toMatch(/^[0-9a-f]{32}$/);
+      prints.add(fp);
+    }
+    // Distinct findings are distinct results.
+    expect(prints.size).toBe(run.results.length);
+    // The same input gives the same fingerprints (identity across runs).
+    const again = JSON.parse(cli(['score', THREE, 'examples/failing/company.yaml', '--format', 'sarif']).stdout).runs[0];
+    expect(again.results.map((r: { partialFingerprints: object }) => r.partialFingerprints)).toEqual(
+      JSON.parse(cli(['score', THREE, 'examples/failing/company.yaml', '--format', 'sarif']).stdout).runs[0].results.map(
+        (r: { partialFingerprints: object }) => r.partialFingerprints,
+      ),
+    );
   });
 
   it('junit: well-formed XML, a test case per criterion, failures for lost points, n/a skipped', () => {

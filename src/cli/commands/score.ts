@@ -117,7 +117,9 @@ export async function scoreCommand(args: string[], opts: ScoreOptions, rubric: L
   writeOutput(content, opts.out, files);
   if (format === 'github' && process.env.GITHUB_STEP_SUMMARY) {
     const { renderMarkdown } = await import('../../render/markdown.js');
-    appendSummary(process.env.GITHUB_STEP_SUMMARY, renderMarkdown(scored, top));
+    const { renderGithubSummary } = await import('../../render/github.js');
+    // The report, then every annotation (GitHub shows only 10 errors and 10 warnings per step).
+    appendSummary(process.env.GITHUB_STEP_SUMMARY, renderMarkdown(scored, top) + renderGithubSummary(scored));
   }
 
   for (const s of scored)
