@@ -94,6 +94,7 @@ function buildProgram(setExit: (code: ExitCode) => void): Command {
     .option('--root <dir>', h("evidence root that cited files must stay inside (default: the evidence file's folder)"))
     .option('--out <file>', h('write the report to a file (atomically) instead of stdout'))
     .option('--top <n>', h('gaps listed in terminal and markdown reports'), '10')
+    .option('--gate-only', h('JUnit: only the gate (thresholds, --fail-under, --min-level, regression) fails a test; lost points are reported, not failed'))
     .option('--no-color', h('no ANSI colours (also NO_COLOR=1)'))
     .option('--ascii', h('ASCII borders and bars for terminals that draw box characters wide'))
     .option('--max-bytes <n>', h('refuse evidence files larger than this many bytes'), String(1024 * 1024))

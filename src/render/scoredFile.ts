@@ -9,6 +9,8 @@ export interface ScoredFile {
   report: Report;
   /** Gate checks that failed (--fail-under, --min-level, --thresholds, --fail-on-regression); wording: messages/gate.ts. */
   failures: GateFailure[];
+  /** Names of every gate check asked for (score/gate.ts requestedChecks), passed or failed. */
+  checks?: string[];
 }
 
 /** Every finding of a report with its criterion (null for report-level findings), summaries that repeat others left out. */

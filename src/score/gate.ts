@@ -87,3 +87,15 @@ export function gateCheckName(f: GateFailure): string {
       return 'no regression';
   }
 }
+
+/** The names of every check a gate asks for, failing or not: CI test reports list each, so a check keeps
+ *  its identity from run to run (a check that passes is a passed test, not a missing one). */
+export function requestedChecks(gate: Gate): string[] {
+  const out: string[] = [];
+  if (gate.minScore !== undefined) out.push(gateCheckName({ code: 'min-score', value: 0, required: gate.minScore }));
+  if (gate.minLevel !== undefined) out.push(gateCheckName({ code: 'min-level', value: gate.minLevel, required: gate.minLevel }));
+  for (const id of Object.keys(gate.points ?? {})) out.push(gateCheckName({ code: 'min-points', id, value: 0, required: 0 }));
+  for (const id of gate.mustPass ?? []) out.push(gateCheckName({ code: 'must-pass', id, outcome: 'met' }));
+  if (gate.failOnRegression) out.push('no regression');
+  return out;
+}

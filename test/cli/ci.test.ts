@@ -200,6 +200,25 @@ describe('CI output formats', () => {
     );
   });
 
+  it('junit --gate-only: a company that passes its gate is a green build; every requested check is a test with a stable name', () => {
+    const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' });
+    const suite = (args: string[]) => parser.parse(cli(['score', ...args, '--format', 'junit']).stdout).testsuites.testsuite;
+    // five-star against a four-star bar: passes, so no failures at all although some points were lost.
+    const green = suite([FIVE, '--gate-only', '--min-level', 'four-star', '--fail-under', '90']);
+    expect(Number(green.failures)).toBe(0);
+    const gateCases = green.testcase.filter((t: { classname: string }) => t.classname === 'thresholds');
+    expect(gateCases.map((t: { name: string }) => t.name)).toEqual(['minimum score', 'minimum level']);
+    expect(green.testcase.some((t: { 'system-out'?: string }) => t['system-out'])).toBe(true);
+    // three-star against the same bars: exactly the two gate checks fail, under the same names.
+    const red = suite([THREE, '--gate-only', '--min-level', 'four-star', '--fail-under', '90']);
+    expect(Number(red.failures)).toBe(2);
+    const failed = red.testcase.filter((t: { failure?: unknown }) => t.failure).map((t: { name: string }) => t.name);
+    expect(failed).toEqual(['minimum score', 'minimum level']);
+    // zh-CN wording names levels in words, never ids.
+    const message = red.testcase.find((t: { name: string }) => t.name === 'minimum level').failure.message;
+    expect(message).toBe('等级“三星级”低于要求的“四星级”');
+  });
+
   it('junit: well-formed XML, a test case per criterion, failures for lost points, n/a skipped', () => {
     const xml = cli(['score', THREE, '--format', 'junit']).stdout;
     const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(xml);

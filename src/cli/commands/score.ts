@@ -1,6 +1,6 @@
 import { appendFileSync, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
-import { checkGate, mergeGates } from '../../score/gate.js';
+import { checkGate, mergeGates, requestedChecks } from '../../score/gate.js';
 import { gateMessage } from '../../messages/gate.js';
 import { ui } from '../../messages/ui.js';
 import { diffReports } from '../../compare/diffReports.js';
@@ -35,6 +35,7 @@ export interface ScoreOptions {
   maxBytes?: string;
   font?: string;
   fontBold?: string;
+  gateOnly?: boolean;
 }
 
 export interface ScoreIo {
@@ -66,6 +67,7 @@ export async function scoreCommand(args: string[], opts: ScoreOptions, rubric: L
       : {},
   );
 
+  const checks = requestedChecks(gate);
   const files = await expandInputs(args);
   if (files.length === 0) throw new UsageError('no-evidence-files', { args: args.join(' ') });
   const batch = files.length > 1 || args.some((a) => a !== files[0]);
@@ -98,7 +100,7 @@ export async function scoreCommand(args: string[], opts: ScoreOptions, rubric: L
         report = { ...report, comparison: { kind: 'baseline', diff: diffReports(base, report, { base: opts.baseline, head: 'working tree' }) } };
       }
       const failures = checkGate(report, gate);
-      scored.push({ file: displayPath(file), report, failures });
+      scored.push({ file: displayPath(file), report, failures, checks });
     } catch (e) {
       if (!(e instanceof InputError) || !batch) throw e;
       // One bad file in a batch is reported and skipped; the others are still scored.
@@ -113,7 +115,13 @@ export async function scoreCommand(args: string[], opts: ScoreOptions, rubric: L
   const content =
     format === 'pdf' && scored[0]
       ? await renderPdfFile(scored[0], opts)
-      : await render(format, scored, batch, { color: term.color && !toFile, ascii: Boolean(opts.ascii), width: term.columns, topGaps: top });
+      : await render(format, scored, batch, {
+          color: term.color && !toFile,
+          ascii: Boolean(opts.ascii),
+          width: term.columns,
+          topGaps: top,
+          gateOnly: Boolean(opts.gateOnly),
+        });
   writeOutput(content, opts.out, files);
   if (format === 'github' && process.env.GITHUB_STEP_SUMMARY) {
     const { renderMarkdown } = await import('../../render/markdown.js');
@@ -168,7 +176,7 @@ async function render(
   format: Format,
   scored: ScoredFile[],
   batch: boolean,
-  t: { color: boolean; ascii: boolean; width: number; topGaps: number },
+  t: { color: boolean; ascii: boolean; width: number; topGaps: number; gateOnly: boolean },
 ): Promise<string> {
   switch (format) {
     // A batch as JSON is one array, so `--format json` stays one parseable document; jsonl streams.
@@ -191,7 +199,7 @@ async function render(
     case 'sarif':
       return (await import('../../render/sarif.js')).renderSarif(scored);
     case 'junit':
-      return (await import('../../render/junit.js')).renderJunit(scored);
+      return (await import('../../render/junit.js')).renderJunit(scored, { gateOnly: t.gateOnly });
     case 'pdf':
       throw new Error('pdf is rendered by renderPdfFile');
   }
