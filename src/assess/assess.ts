@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { diffReports } from '../compare/diffReports.js';
 import { citedFiles, pinnedFiles } from '../load/gatherFileFacts.js';
 import { loadEvidenceSource } from '../validate/loadEvidence.js';
@@ -36,12 +37,18 @@ export interface Assessment {
  */
 export async function assess(tree: FileTree, opts: AssessOptions): Promise<Assessment> {
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
-  const { evidence, parsed, warnings } = loadEvidenceSource(tree.readEvidence(maxBytes), opts.rubric.rubric);
+  const source = tree.readEvidence(maxBytes);
+  const { evidence, parsed, warnings } = loadEvidenceSource(source, opts.rubric.rubric);
+  // Names the exact bytes assessed: two companies with the same name in a batch are told apart by file.
+  const evidenceFile = { path: source.file.split('\\').join('/'), sha256: createHash('sha256').update(source.bytes).digest('hex') };
   const pinned = pinnedFiles(evidence);
   const facts: FileFacts = new Map(citedFiles(evidence).map((f) => [f, tree.fact(f, pinned.has(f))]));
   const data = evidence.datasets ? await loadDatasets(tree, evidence, opts.asOf ?? evidence.assessment.date) : undefined;
   const common = { lang: opts.lang, tool: opts.tool, ...(data ? { data } : {}) };
-  const report = buildReport(opts.rubric, evidence, facts, { ...common, locate: findingLocator(parsed), ...(opts.asOf ? { asOf: opts.asOf } : {}) });
+  const report = {
+    ...buildReport(opts.rubric, evidence, facts, { ...common, locate: findingLocator(parsed), ...(opts.asOf ? { asOf: opts.asOf } : {}) }),
+    evidenceFile,
+  };
   if (opts.asOf && opts.asOf !== evidence.assessment.date) {
     // A forecast: the same evidence judged on its own date, then on --as-of.
     const today = buildReport(opts.rubric, evidence, facts, common);

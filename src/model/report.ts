@@ -119,6 +119,8 @@ export interface Report {
   company: { name: string; [extra: string]: unknown };
   assessmentDate: IsoDate;
   assessor: string | null;
+  /** The evidence file assessed: its path as given (relative to the working directory) and the sha256 of its bytes. */
+  evidenceFile?: { path: string; sha256: string };
   score: {
     earned: Points;
     applicable: Points;

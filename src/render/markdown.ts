@@ -15,7 +15,7 @@ export function renderMarkdown(files: readonly ScoredFile[], topGaps = 10): stri
   const t = (k: keyof typeof UI) => UI[k][lang];
   const rows = files.map(
     ({ file, report, failures }) =>
-      `| ${cell(report.company.name)} | \`${cell(file)}\` | ${report.score.final} | ${levelText(report)} | ${cell(report.gaps[0] ? `${report.gaps[0].criterion} ${report.gaps[0].title[lang]}` : '—')} | ${failures.length ? '❌' : '✅'} |`,
+      `| ${cell(report.company.name)} | ${code(file, true)} | ${report.score.final} | ${cell(levelText(report))} | ${cell(report.gaps[0] ? `${report.gaps[0].criterion} ${report.gaps[0].title[lang]}` : '—')} | ${failures.length ? '❌' : '✅'} |`,
   );
   return [
     `## ${t('title')} — ${t('summary')}`,
@@ -34,14 +34,14 @@ function single({ file, report, failures }: ScoredFile, topGaps: number): string
   const out: string[] = [];
   out.push(`## ${t('title')}: ${cell(report.company.name)}`);
   out.push('');
-  out.push(`**${t('score')}: ${s.final} / 100 · ${t('level')}: ${levelText(report)}** · ${t('date')} ${report.assessmentDate} · \`${cell(file)}\``);
+  out.push(`**${t('score')}: ${s.final} / 100 · ${t('level')}: ${cell(levelText(report))}** · ${t('date')} ${report.assessmentDate} · ${code(file)}`);
   out.push('');
   out.push(`${t('normalized')} ${s.normalized} (${s.earned}/${s.applicable}) − ${t('deductions')} ${s.specialDeductions.points} + ${t('bonus')} ${s.bonus}`);
   if (report.level.next) {
     const n = report.level.next;
     out.push('');
     out.push(
-      `${t('nextLevel')} **${n.name[lang]}** (${n.threshold}): ${t('pointsNeeded')} ${n.pointsNeeded}${n.blockedBySpecialDeductions ? ` — ${ui('blocked', lang, { failAt: report.method.failWhenSpecialDeductionsAtLeast })}` : n.closingGaps.length ? ` — ${t('closingGaps')}: ${n.closingGaps.join(', ')}` : ''}`,
+      `${t('nextLevel')} **${cell(n.name[lang])}** (${n.threshold}): ${t('pointsNeeded')} ${n.pointsNeeded}${n.blockedBySpecialDeductions ? ` — ${ui('blocked', lang, { failAt: report.method.failWhenSpecialDeductionsAtLeast })}` : n.closingGaps.length ? ` — ${t('closingGaps')}: ${n.closingGaps.join(', ')}` : ''}`,
     );
   }
   if (failures.length) {
@@ -53,14 +53,14 @@ function single({ file, report, failures }: ScoredFile, topGaps: number): string
   out.push('');
   out.push(`| ${t('sections')} | ${t('points')} | ${t('earned')} | ${t('percent')} |`);
   out.push('|---|---:|---:|---:|');
-  for (const sec of report.sections) out.push(`| ${sec.id} ${sec.title[lang]} | ${sec.applicablePoints} | ${sec.earned} | ${pct(sec.ratio)} |`);
+  for (const sec of report.sections) out.push(`| ${sec.id} ${cell(sec.title[lang])} | ${sec.applicablePoints} | ${sec.earned} | ${pct(sec.ratio)} |`);
   out.push('');
   out.push(`<details><summary>${t('clauses')}</summary>`);
   out.push('');
   out.push(`| ${t('clause')} | ${t('name')} | ${t('points')} | ${t('earned')} | ${t('percent')} |`);
   out.push('|---|---|---:|---:|---:|');
   for (const sec of report.sections)
-    for (const cl of sec.clauses) out.push(`| ${cl.id} | ${cl.title[lang]} | ${cl.applicablePoints} | ${cl.earned} | ${pct(cl.ratio)} |`);
+    for (const cl of sec.clauses) out.push(`| ${cl.id} | ${cell(cl.title[lang])} | ${cl.applicablePoints} | ${cl.earned} | ${pct(cl.ratio)} |`);
   out.push('');
   out.push('</details>');
   if (report.gaps.length) {
@@ -111,6 +111,22 @@ function pct(r: number | null): string {
 function signed(n: number): string {
   return n > 0 ? `+${n}` : n < 0 ? `−${Math.abs(n)}` : '±0';
 }
+/**
+ * Text from the rubric or the evidence file as literal Markdown text: inline syntax and HTML escaped (a `|`
+ * in a custom rubric's title would shift a table's columns, `<img>` would render), line breaks joined.
+ */
 function cell(s: string): string {
-  return s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+  return s
+    .replace(/\r?\n/g, ' ')
+    .replace(/[\\`*_[\]|~]/g, (ch) => `\\${ch}`)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;');
+}
+
+/** A code span that holds any text: the fence is one backtick longer than the longest run inside. */
+function code(s: string, inTable = false): string {
+  // In a GFM table a pipe ends the cell even inside a code span, unless escaped.
+  const text = s.replace(/\r?\n/g, ' ').replace(/\|/g, inTable ? '\\|' : '|');
+  const fence = '`'.repeat(Math.max(0, ...(text.match(/`+/g) ?? []).map((r) => r.length)) + 1);
+  return fence.length > 1 || /^`|`$/.test(text) ? `${fence} ${text} ${fence}` : `${fence}${text}${fence}`;
 }

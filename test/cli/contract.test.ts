@@ -1,6 +1,8 @@
-import { copyFileSync, cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import MarkdownIt from 'markdown-it';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { parse } from 'yaml';
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
@@ -271,5 +273,48 @@ describe('the editor schema made from the rubric', () => {
       const target = /\$schema=(\S+)/.exec(readFileSync(path, 'utf8').split('\n')[0]!)![1]!;
       expect(existsSync(join(dirname(path), target)), `${file} → ${target}`).toBe(true);
     }
+  });
+});
+
+describe('reports name their evidence file; Markdown is literal text', () => {
+  it('every JSON/JSONL report carries the evidence path relative to the working directory and its sha256', () => {
+    const dir = mkdtempSync(join(ROOT, '.tmp-batch-'));
+    try {
+      for (const d of ['a', 'b']) cpSync(join(ROOT, 'examples/five-star'), join(dir, d), { recursive: true });
+      const lines = cli(['score', join(dir, 'a/company.yaml'), join(dir, 'b/company.yaml'), '--format', 'jsonl'])
+        .stdout.trim()
+        .split('\n');
+      const reports = lines.map((l) => JSON.parse(l));
+      const rel = (d: string) => relative(ROOT, join(dir, d, 'company.yaml'));
+      expect(reports.map((r) => r.evidenceFile.path)).toEqual([rel('a'), rel('b')]);
+      // Same company, same bytes: told apart by path; the hash is the sha256 of the file's bytes.
+      const sha = createHash('sha256')
+        .update(readFileSync(join(dir, 'a/company.yaml')))
+        .digest('hex');
+      expect(reports.map((r) => r.evidenceFile.sha256)).toEqual([sha, sha]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('escapes rubric and evidence text: a | keeps the columns, HTML and emphasis stay literal (markdown-it)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'asa-md-'));
+    const rubric = join(dir, 'r.yaml');
+    const title = '组织|架构 *强调* <img src=x onerror=alert(1)>';
+    writeFileSync(
+      rubric,
+      readFileSync(join(ROOT, 'rubrics/gbt27922-2011.yaml'), 'utf8').replace(
+        'title: { zh-CN: 组织架构, en: Organisation }',
+        `title: { zh-CN: "${title}", en: Organisation }`,
+      ),
+    );
+    const md = cli(['score', THREE, '--rubric', rubric, '--format', 'markdown']).stdout;
+    const html = new MarkdownIt().render(md);
+    expect(html).not.toContain('<img');
+    expect(html).not.toContain('<em>强调</em>');
+    const row = /<tr>\s*<td>5\.1\.1<\/td>([\s\S]*?)<\/tr>/.exec(html)![1]!;
+    // Five cells: id, title, points, earned, percent; the title whole, as typed.
+    expect(row.match(/<td/g)).toHaveLength(4);
+    expect(row).toContain('组织|架构 *强调* &lt;img src=x onerror=alert(1)&gt;');
   });
 });

@@ -94,7 +94,10 @@ export async function scoreCommand(args: string[], opts: ScoreOptions, rubric: L
     try {
       const { report: assessed, warnings } = await assessFile(file, assessOpts);
       io.printDiagnostics(warnings, format);
-      let report = assessed;
+      // The contract: the evidence file relative to the working directory, whatever form the argument had.
+      let report = assessed.evidenceFile
+        ? { ...assessed, evidenceFile: { ...assessed.evidenceFile, path: relative(process.cwd(), resolve(file)).split('\\').join('/') } }
+        : assessed;
       if (opts.baseline) {
         const base = await baselineReport(opts.baseline, file, { ...assessOpts, asOf: undefined });
         report = { ...report, comparison: { kind: 'baseline', diff: diffReports(base, report, { base: opts.baseline, head: 'working tree' }) } };
