@@ -1,9 +1,15 @@
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { gatherFileFact } from '../load/gatherFileFacts.js';
 import { realRoot } from '../load/guardedRead.js';
-import { readSource } from '../load/readSource.js';
+import { readSource, sourceFromBytes } from '../load/readSource.js';
 import type { FileFact } from '../model/facts.js';
 import type { FileTree } from './fileTree.js';
+
+/** Evidence read from standard input or a pipe: cited files are looked up from the working directory (or the root). */
+export function streamTree(label: string, bytes: Buffer, root?: string): FileTree {
+  const tree = workingTree(join(resolve(root ?? '.'), '-'), root);
+  return { ...tree, label, readEvidence: (maxBytes) => sourceFromBytes(label, bytes, maxBytes) };
+}
 
 /** The evidence file on disk; cited files are looked up beside it, inside the evidence root. */
 export function workingTree(evidencePath: string, root?: string): FileTree {

@@ -1,6 +1,7 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
+import { DEFAULT_MAX_BYTES } from '../load/readSource.js';
 import { assess, type Assessment } from '../assess/assess.js';
-import { workingTree } from '../assess/workingTree.js';
+import { streamTree, workingTree } from '../assess/workingTree.js';
 import { ReadRefused, readGuarded } from '../load/guardedRead.js';
 import type { Lang } from '../model/localized.js';
 import type { Report } from '../model/report.js';
@@ -17,7 +18,12 @@ export interface AssessOptions {
 }
 
 /** An evidence file in the working tree. */
-export function assessFile(file: string, opts: AssessOptions): Promise<Assessment> {
+export async function assessFile(file: string, opts: AssessOptions): Promise<Assessment> {
+  if (isStream(file)) {
+    const { readStreamInput } = await import('./streamInput.js');
+    const bytes = await readStreamInput(file, opts.maxBytes ?? DEFAULT_MAX_BYTES);
+    return assess(streamTree(file === '-' ? '<stdin>' : file, bytes, opts.root), { ...opts, tool: TOOL });
+  }
   return assess(workingTree(file, opts.root), { ...opts, tool: TOOL });
 }
 
@@ -61,4 +67,16 @@ export async function baselineReport(ref: string, file: string, opts: AssessOpti
 /** `diff BASE HEAD`: each side an evidence file (scored now) or a JSON report. */
 export async function reportFor(path: string, opts: AssessOptions): Promise<Report> {
   return path.endsWith('.json') ? await readJsonReport(path) : (await assessFile(path, opts)).report;
+}
+
+/** `-` (standard input) or a pipe named by path (`/dev/stdin`, bash's `<(…)`): read as a stream. */
+export function isStream(file: string): boolean {
+  if (file === '-') return true;
+  // Standard input by name: whatever it is redirected from, cited files are looked up from here, not /dev.
+  if (/^\/(dev\/(stdin|fd\/\d+)|proc\/self\/fd\/\d+)$/.test(file)) return true;
+  try {
+    return statSync(file).isFIFO();
+  } catch {
+    return false;
+  }
 }

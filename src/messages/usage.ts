@@ -6,6 +6,10 @@ export interface UsageArgs {
   'report-unreadable': { file: S; why: S };
   'report-invalid': { file: S; detail: S };
   'out-empty': Record<string, never>;
+  'stdin-is-terminal': Record<string, never>;
+  'stream-too-large': { file: string; max: number };
+  'stream-one-file': Record<string, never>;
+  'stream-unreadable': { file: string; why: string };
   'out-error': { out: S; why: S };
   'out-is-input': { out: S };
   'out-is-folder': { out: S };
@@ -70,6 +74,19 @@ export const USAGE: Catalog = {
     en: (a) => `${a.file} is not an aftersales-assess JSON report (schemaVersion 1): ${a.detail}; write one with \`score --format json --out FILE\``,
   },
   'out-empty': { 'zh-CN': () => '--out 需要文件名', en: () => '--out needs a file name' },
+  'stdin-is-terminal': {
+    'zh-CN': () => '“-” 表示从标准输入读取证据文件，但标准输入是终端；请用管道传入：cat company.yaml | aftersales-assess score -',
+    en: () => '"-" reads the evidence file from standard input, which is a terminal; pipe it in: cat company.yaml | aftersales-assess score -',
+  },
+  'stream-too-large': {
+    'zh-CN': (a) => `${a.file}：超过 ${a.max} 字节，已拒绝（可用 --max-bytes 调整）`,
+    en: (a) => `${a.file}: more than ${a.max} bytes, refused (see --max-bytes)`,
+  },
+  'stream-unreadable': { 'zh-CN': (a) => `无法读取 ${a.file}（${a.why}）`, en: (a) => `cannot read ${a.file} (${a.why})` },
+  'stream-one-file': {
+    'zh-CN': () => '标准输入或管道只能作为唯一的证据文件（不能用于批量或 --baseline）',
+    en: () => 'standard input or a pipe can only be the one evidence file (not in a batch or with --baseline)',
+  },
   'out-error': { 'zh-CN': (a) => `无法写入 ${a.out}：${why(a.why, 'zh-CN')}`, en: (a) => `cannot write ${a.out}: ${why(a.why, 'en')}` },
   'out-is-input': {
     'zh-CN': (a) => `拒绝把报告写到 ${a.out}：它是本次运行读取的输入文件之一；请换一个 --out`,

@@ -1,6 +1,7 @@
 // One test per defect found with hostile inputs and output targets (issue 9); each reproduced the
 // defect before it was fixed.
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { cpSync, existsSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -353,5 +354,47 @@ describe('statSync guard', () => {
     mkdirSync(join(d, 'x.yaml'));
     expect(statSync(join(d, 'x.yaml')).isDirectory()).toBe(true);
     expect(cli(['validate', join(d, 'x.yaml')]).code).toBe(2);
+  });
+});
+
+describe('evidence from standard input and pipes', () => {
+  const feed = (args: string[], input: string | Buffer, cwd = ROOT) =>
+    spawnSync(process.execPath, [join(ROOT, 'bin/aftersales-assess.js'), ...args], { cwd, input, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const three = readFileSync(join(ROOT, 'examples/three-star/company.yaml'));
+
+  it('score - reads the evidence from stdin and looks up cited files from the working directory', () => {
+    const r = feed(['score', '-', '--format', 'json'], three, join(ROOT, 'examples/three-star'));
+    expect(r.status, r.stderr).toBe(0);
+    const report = JSON.parse(r.stdout);
+    // The same score as the file itself: its cited documents were found beside it (81.4, the README's figure).
+    expect(report.score.final).toBe(81.4);
+    expect(report.evidenceFile).toEqual({ path: '-', sha256: createHash('sha256').update(three).digest('hex') });
+  });
+
+  it('/dev/stdin and a pipe path (bash <(…)) are read the same way', () => {
+    const viaDev = feed(['score', '/dev/stdin', '--format', 'json'], three, join(ROOT, 'examples/three-star'));
+    expect(viaDev.status, viaDev.stderr).toBe(0);
+    expect(JSON.parse(viaDev.stdout).score.final).toBe(81.4);
+    const bash = spawnSync('bash', ['-c', `node ${join(ROOT, 'bin/aftersales-assess.js')} score <(cat company.yaml) --format json`], {
+      cwd: join(ROOT, 'examples/three-star'),
+      encoding: 'utf8',
+    });
+    expect(bash.status, bash.stderr).toBe(0);
+    expect(JSON.parse(bash.stdout).score.final).toBe(81.4);
+  });
+
+  it('refuses an oversized stream, a named pipe nobody writes to ends at once, and stdin is one file only', () => {
+    const big = feed(['score', '-', '--lang', 'en'], Buffer.alloc(2 * 1024 * 1024, 0x61));
+    expect(big.status).toBe(2);
+    expect(big.stderr).toContain('more than 1048576 bytes');
+    const dir = mkdtempSync(join(tmpdir(), 'asa-fifo-'));
+    const fifo = join(dir, 'p');
+    spawnSync('mkfifo', [fifo]);
+    const r = spawnSync(process.execPath, [join(ROOT, 'bin/aftersales-assess.js'), 'score', fifo], { encoding: 'utf8', timeout: 20000 });
+    expect(r.signal).toBeNull();
+    expect(r.status).toBe(2);
+    const both = feed(['score', '-', 'examples/five-star/company.yaml', '--lang', 'en'], three);
+    expect(both.status).toBe(2);
+    expect(both.stderr).toContain('only be the one evidence file');
   });
 });

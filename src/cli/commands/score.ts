@@ -9,7 +9,7 @@ import type { Lang } from '../../model/localized.js';
 import type { LoadedRubric } from '../../model/rubric.js';
 import type { Thresholds } from '../../model/thresholds.js';
 import type { ScoredFile } from '../../render/scoredFile.js';
-import { assessFile, baselineReport, type AssessOptions } from '../assess.js';
+import { assessFile, baselineReport, isStream, type AssessOptions } from '../assess.js';
 import { EXIT, UsageError, type ExitCode } from '../exitCodes.js';
 import { parseCount, parseDate, parseLevel, parseScore } from '../options.js';
 import { expandInputs } from '../inputs.js';
@@ -72,6 +72,7 @@ export async function scoreCommand(args: string[], opts: ScoreOptions, rubric: L
   if (files.length === 0) throw new UsageError('no-evidence-files', { args: args.join(' ') });
   const batch = files.length > 1 || args.some((a) => a !== files[0]);
   if (batch && opts.baseline) throw new UsageError('baseline-one-file', {});
+  if ((batch || opts.baseline) && files.some(isStream)) throw new UsageError('stream-one-file', {});
   if (format === 'pdf') {
     if (batch) throw new UsageError('pdf-one-file', {});
     if ((opts.out === undefined || opts.out === '-') && process.stdout.isTTY) {
