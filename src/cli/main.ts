@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import { Command, CommanderError, Help, Option } from 'commander';
+import { Argument, Command, CommanderError, Help, Option } from 'commander';
 import { breakLines } from '../render/lineBreak.js';
 import { AFTER_ERROR, HELP_TITLES, commanderError, optionDetails } from '../messages/commander.js';
 import { loadBundledRubric } from '../load/bundledRubric.js';
@@ -282,6 +282,17 @@ function buildProgram(setExit: (code: ExitCode) => void): Command {
     .action(async (opts: { out?: string; rubric?: string }) => {
       const { schemaText } = await import('./commands/schema.js');
       writeOutput(schemaText((await rubricFrom(opts.rubric)).rubric), opts.out, opts.rubric ? [opts.rubric] : []);
+      setExit(EXIT.ok);
+    });
+
+  program
+    .command('completion')
+    .description(h('print a shell completion script (bash, zsh or fish)'))
+    .addArgument(new Argument('<shell>', h('the shell')).choices(['bash', 'zsh', 'fish']))
+    .addOption(langOption())
+    .action(async (shell: 'bash' | 'zsh' | 'fish') => {
+      const { completionScript } = await import('./completion.js');
+      process.stdout.write(completionScript(program, shell));
       setExit(EXIT.ok);
     });
 

@@ -3,6 +3,8 @@ import type { Lang } from '../model/localized.js';
 /** Command and option descriptions in Chinese, keyed by their English text (what `--help` shows in zh-CN). */
 const ZH: Record<string, string> = {
   'output the version number': '显示版本号',
+  'print a shell completion script (bash, zsh or fish)': '输出命令行补全脚本（bash、zsh 或 fish）',
+  'the shell': '所用的 shell',
   'JUnit: only the gate (thresholds, --fail-under, --min-level, regression) fails a test; lost points are reported, not failed':
     'JUnit：只有门槛（--thresholds、--fail-under、--min-level、退步）使测试失败；失分只作报告，不算失败',
   'print the evidence file JSON Schema for editors: every criterion of the rubric with its titles and what auditors expect':

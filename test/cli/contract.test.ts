@@ -1,6 +1,7 @@
 import { copyFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import MarkdownIt from 'markdown-it';
+import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { parse } from 'yaml';
@@ -316,5 +317,39 @@ describe('reports name their evidence file; Markdown is literal text', () => {
     // Five cells: id, title, points, earned, percent; the title whole, as typed.
     expect(row.match(/<td/g)).toHaveLength(4);
     expect(row).toContain('组织|架构 *强调* &lt;img src=x onerror=alert(1)&gt;');
+  });
+});
+
+describe('shell completion', () => {
+  it('bash: completes commands, options, option values and nested commands from the program itself', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'asa-comp-'));
+    const script = join(dir, 'c.bash');
+    writeFileSync(script, cli(['completion', 'bash']).stdout);
+    const complete = (...words: string[]) =>
+      spawnSync(
+        'bash',
+        [
+          '-c',
+          `source ${script}; COMP_WORDS=(${words.map((w) => `'${w}'`).join(' ')}); COMP_CWORD=${words.length - 1}; COMPREPLY=(); _aftersales_assess; echo "\${COMPREPLY[*]}"`,
+        ],
+        { encoding: 'utf8' },
+      ).stdout.trim();
+    expect(complete('aftersales-assess', 'sc')).toBe('score schema');
+    expect(complete('aftersales-assess', 'score', '--form')).toBe('--format');
+    expect(complete('aftersales-assess', 'score', '--format', '')).toBe('terminal json jsonl markdown github sarif junit pdf');
+    expect(complete('aftersales-assess', 'diff', '--format', '')).not.toContain('pdf');
+    expect(complete('aftersales-assess', 'score', 'x.yaml', '--min-level', 'f')).toBe('fail four-star five-star');
+    expect(complete('aftersales-assess', 'rubric', '')).toBe('lint');
+    expect(complete('aftersales-assess', 'rubric', 'lint', '--l')).toBe('--lang');
+  });
+
+  it('zsh and fish scripts carry the same commands and choices', () => {
+    const zsh = cli(['completion', 'zsh']).stdout;
+    expect(zsh.startsWith('#compdef aftersales-assess\n')).toBe(true);
+    expect(zsh).toContain('bashcompinit');
+    const fish = cli(['completion', 'fish']).stdout;
+    expect(fish).toContain("complete -c aftersales-assess -n '__fish_use_subcommand' -a score");
+    expect(fish).toMatch(/-n '__fish_seen_subcommand_from score' -l format -x -a 'terminal json jsonl markdown github sarif junit pdf'/);
+    expect(cli(['completion', 'tcsh']).code).toBe(2);
   });
 });
