@@ -1,6 +1,7 @@
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadRubricFile } from '../validate/loadRubric.js';
+import { schemaText } from '../cli/commands/schema.js';
 import { InputError } from '../model/diagnostic.js';
 import { formatDiagnostic } from '../render/diagnostics.js';
 
@@ -13,6 +14,9 @@ export function compileRubrics(fromDir: string, toDir: string): boolean {
       const { loaded, warnings } = loadRubricFile(join(fromDir, name), 'bundled');
       for (const w of warnings) process.stderr.write(formatDiagnostic(w, false, 'en') + '\n');
       writeFileSync(join(toDir, name.replace(/\.yaml$/, '.json')), JSON.stringify({ rubric: loaded.rubric, sha256: loaded.sha256 }));
+      // The editor schema of each bundled rubric, made at build time: `schema` prints it, and a repository
+      // may point a modeline at the published file.
+      writeFileSync(join(toDir, name.replace(/\.yaml$/, '.evidence.schema.json')), schemaText(loaded.rubric));
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
       for (const d of e.diagnostics) process.stderr.write(formatDiagnostic(d, false, 'en') + '\n');

@@ -263,6 +263,8 @@ describe('the editor schema made from the rubric', () => {
   it('the evidence repository example carries a current copy, and every example modeline resolves', () => {
     const copy = readFileSync(join(ROOT, 'examples/evidence-repo/evidence/evidence.schema.json'), 'utf8');
     expect(copy).toBe(cli(['schema']).stdout);
+    // The build makes the same schema for the bundled rubric and ships it in the package.
+    expect(readFileSync(join(ROOT, 'dist/rubrics/gbt27922-2011.evidence.schema.json'), 'utf8')).toBe(copy);
     for (const file of [
       'evidence-repo/evidence/company.yaml',
       'five-star/company.yaml',
