@@ -41,7 +41,7 @@ export function openGuarded(path: string, o: GuardOptions): { fd: number; size: 
   if (o.root !== undefined) {
     let real: string;
     try {
-      real = realpathSync(path);
+      real = realpathSync.native(path);
     } catch (e) {
       throw refusal(path, e);
     }
@@ -95,7 +95,7 @@ export function isInside(root: string, real: string): boolean {
 
 export function realRoot(dir: string): string {
   try {
-    return realpathSync(resolve(dir));
+    return realpathSync.native(resolve(dir));
   } catch {
     return resolve(dir);
   }

@@ -7,8 +7,8 @@ import { findingMessage } from '../messages/findings.js';
  * report's language; everything else is the Report as built. No timestamps or absolute paths, so
  * the same input gives the same bytes.
  */
-export function renderJson(report: Report): string {
-  return JSON.stringify(report, (_key, value: unknown) => (isFinding(value) ? withMessage(value, report) : value), 2) + '\n';
+export function renderJson(report: Report, indent: 2 | 0 = 2): string {
+  return JSON.stringify(report, (_key, value: unknown) => (isFinding(value) ? withMessage(value, report) : value), indent || undefined) + '\n';
 }
 
 function isFinding(v: unknown): v is Finding {
@@ -22,6 +22,7 @@ function withMessage(f: Finding, report: Report) {
     args: f.args,
     path: f.path,
     ...(f.line !== undefined ? { line: f.line, column: f.column } : {}),
+    ...(f.endLine !== undefined ? { endLine: f.endLine, endColumn: f.endColumn } : {}),
     message: findingMessage(f, report.lang),
   };
 }

@@ -8,6 +8,7 @@ import { renderMarkdown } from '../../src/render/markdown.js';
 import { renderSarif } from '../../src/render/sarif.js';
 import { renderTerminal } from '../../src/render/terminal.js';
 import { breakLines } from '../../src/render/lineBreak.js';
+import { percent } from '../../src/messages/numbers.js';
 import { allCriteria, score, withCriteria } from '../helpers.js';
 
 const URL = [{ url: 'https://x.y/doc', date: '2026-10-01' }];
@@ -106,5 +107,13 @@ describe('line breaking shared by the terminal and the PDF', () => {
   it('cuts a path only when it alone is wider than a line, and wraps English at spaces', () => {
     expect(breakLines('see docs/abcdefghijkl.md', 10, len)).toEqual(['see', 'docs/abcde', 'fghijkl.md']);
     expect(breakLines('one two three', 7, len)).toEqual(['one two', 'three']);
+  });
+});
+
+describe('percent', () => {
+  it('writes one decimal with grouping, a dash for no value, and no "-0.0%"', () => {
+    expect([0, 0.1234, -0.05, 12.3456, 1, -0.00001].map((r) => percent(r))).toEqual(['0.0%', '12.3%', '-5.0%', '1,234.6%', '100.0%', '0.0%']);
+    expect(percent(null)).toBe('—');
+    expect(percent(Number.NaN, 'en')).toBe('—');
   });
 });

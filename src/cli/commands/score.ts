@@ -1,4 +1,5 @@
 import { appendFileSync, statSync } from 'node:fs';
+import type { Report } from '../../model/report.js';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { checkGate, mergeGates, requestedChecks } from '../../score/gate.js';
 import { gateMessage } from '../../messages/gate.js';
@@ -88,6 +89,9 @@ export async function scoreCommand(args: string[], opts: ScoreOptions, rubric: L
     ...(maxBytes ? { maxBytes } : {}),
   };
   const scored: ScoredFile[] = [];
+  const streaming = format === 'jsonl' && (opts.out === undefined || opts.out === '-');
+  let renderJson: ((r: Report, indent: 2 | 0) => string) | undefined;
+  const gateLines: string[] = [];
   let invalid = 0;
   const progress = batch ? progressBar(files.length) : null;
   for (const [i, file] of files.entries()) {
@@ -104,6 +108,14 @@ export async function scoreCommand(args: string[], opts: ScoreOptions, rubric: L
         report = { ...report, comparison: { kind: 'baseline', diff: diffReports(base, report, { base: opts.baseline, head: 'working tree' }) } };
       }
       const failures = checkGate(report, gate);
+      if (streaming) {
+        // JSONL to standard output: each report goes out as it is made and is not kept, so a batch of any
+        // size holds one report at a time; only the gate's wording is kept for the end.
+        if (!renderJson) ({ renderJson } = await import('../../render/json.js'));
+        process.stdout.write(renderJson(report, 0));
+        for (const f of failures) gateLines.push(`${batch ? `${displayPath(file)}: ` : ''}${gateMessage(f, report, opts.lang)}`);
+        continue;
+      }
       scored.push({ file: displayPath(file), report, failures, checks });
     } catch (e) {
       if (!(e instanceof InputError) || !batch) throw e;
@@ -113,6 +125,15 @@ export async function scoreCommand(args: string[], opts: ScoreOptions, rubric: L
     }
   }
   progress?.(files.length, '');
+
+  if (streaming) {
+    for (const line of gateLines) process.stderr.write(`aftersales-assess: ${line}\n`);
+    if (invalid > 0) {
+      process.stderr.write(`aftersales-assess: ${ui('batchSkipped', opts.lang, { invalid, files: files.length })}\n`);
+      return EXIT.invalidInput;
+    }
+    return gateLines.length > 0 ? EXIT.belowThreshold : EXIT.ok;
+  }
 
   const term = detectTerminal(opts.color);
   const toFile = opts.out !== undefined && opts.out !== '-';
@@ -190,7 +211,7 @@ async function render(
     }
     case 'jsonl': {
       const { renderJson } = await import('../../render/json.js');
-      return scored.map((s) => JSON.stringify(JSON.parse(renderJson(s.report))) + '\n').join('');
+      return scored.map((s) => renderJson(s.report, 0)).join('');
     }
     case 'terminal': {
       const m = await import('../../render/terminal.js');
