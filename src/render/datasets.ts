@@ -1,6 +1,6 @@
 import { percent } from '../messages/numbers.js';
 import { ui } from '../messages/ui.js';
-import stringWidth from 'string-width';
+import { displayWidth as stringWidth } from './width.js';
 import { DIMENSIONS, GROUPINGS, type SurveyAnalysis, type SurveyComparison } from '../datasets/survey.js';
 import type { RecordsAnalysis, Within } from '../datasets/records.js';
 import {

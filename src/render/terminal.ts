@@ -2,7 +2,7 @@ import { percent } from '../messages/numbers.js';
 import { metricLabel } from '../messages/datasets.js';
 import { Chalk, type ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
-import stringWidth from 'string-width';
+import { displayWidth as stringWidth } from './width.js';
 import { breakLines } from './lineBreak.js';
 import wrapAnsi from 'wrap-ansi';
 import { findingMessage } from '../messages/findings.js';

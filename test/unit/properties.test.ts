@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import stringWidth from 'string-width';
+import { displayWidth } from '../../src/render/width.js';
 import { stringify } from 'yaml';
 import { analyzeRecordsFile, analyzeSurveyFile } from '../../src/datasets/analyze.js';
 import { buildCalendar, workingDaysBetween } from '../../src/datasets/workCalendar.js';
@@ -307,5 +309,28 @@ describe('found by the properties above', () => {
     const { evidence } = loadEvidenceSource(sourceFromBytes('b.yaml', Buffer.from(stringify({ ...allMet(), bonus: [] }))), rubric);
     const r = buildReport(loaded, evidence, new Map(), { lang: 'en', tool: { name: 'aftersales-assess', version: 'test' } });
     expect(r.score.bonus).toBe(0);
+  });
+});
+
+describe('display width', () => {
+  it('the fast count equals string-width over ASCII, CJK, punctuation, arrows, boxes and ANSI colour', () => {
+    const alphabet = [
+      ...'abcXYZ 019.,;:!?%|-_/\\()[]{}<>~`\'"',
+      ...'中文售后服务认证评价项符合不适用',
+      ...'，。、；：！？（）「」【】《》“”‘’…—–·→←↑↓≥≤±×÷─│┌┐└┘├┤█░▼▲★☆✓✗',
+      ...'ＡＢ１２％　',
+      'é',
+      'ü',
+      '\u00a0',
+      '\u001b[31m',
+      '\u001b[0m',
+    ];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...alphabet), { maxLength: 40 }), (parts) => {
+        const s = parts.join('');
+        expect(displayWidth(s)).toBe(stringWidth(s));
+      }),
+      { seed: 42, numRuns: 2000 },
+    );
   });
 });
