@@ -262,6 +262,19 @@ export class Layout {
     if (r > 0) this.doc.rect(x, y, width * r, height).fill(COLOR.bar);
   }
 
+  /** Diagonal hatching clipped to a box: excluded (删减) points, "not counted" rather than "lost". */
+  hatch(x: number, y: number, width: number, height: number): void {
+    this.doc.save().rect(x, y, width, height).clip();
+    for (let h = x - height; h < x + width; h += 5)
+      this.doc
+        .moveTo(h, y + height)
+        .lineTo(h + height, y)
+        .lineWidth(0.6)
+        .strokeColor(COLOR.rule)
+        .stroke();
+    this.doc.restore();
+  }
+
   /** A five-pointed star, filled or outlined, as vector paths (no glyph needed). */
   star(cx: number, cy: number, radius: number, filled: boolean, color: string): void {
     const points: Array<[number, number]> = [];

@@ -295,18 +295,7 @@ function sectionChart(L: Layout, r: Report, t: T): void {
     L.doc.rect(PAGE.left + labelWidth, y, full, 16).fill(COLOR.track);
     if (applicable < full) {
       // Excluded (删减) points: hatched, so they read as "not counted" rather than "lost".
-      L.doc
-        .save()
-        .rect(PAGE.left + labelWidth + applicable, y, full - applicable, 16)
-        .clip();
-      for (let x = PAGE.left + labelWidth + applicable - 16; x < PAGE.left + labelWidth + full; x += 5)
-        L.doc
-          .moveTo(x, y + 16)
-          .lineTo(x + 16, y)
-          .lineWidth(0.6)
-          .strokeColor(COLOR.rule)
-          .stroke();
-      L.doc.restore();
+      L.hatch(PAGE.left + labelWidth + applicable, y, full - applicable, 16);
     }
     L.doc.rect(PAGE.left + labelWidth, y, (s.earned / maxPoints) * barMax, 16).fill(COLOR.bar);
     L.text(`${fmt(s.earned)} / ${s.applicablePoints}`, {
@@ -340,15 +329,7 @@ function chartLegend(L: Layout, t: T, excluded: boolean): void {
   if (excluded)
     swatch(t('legendExcluded'), (at) => {
       L.doc.rect(at, y, 10, 8).fill(COLOR.track);
-      L.doc.save().rect(at, y, 10, 8).clip();
-      for (let h = at - 8; h < at + 10; h += 4)
-        L.doc
-          .moveTo(h, y + 8)
-          .lineTo(h + 8, y)
-          .lineWidth(0.6)
-          .strokeColor(COLOR.rule)
-          .stroke();
-      L.doc.restore();
+      L.hatch(at, y, 10, 8);
     });
   L.doc.y = y + 16;
 }
