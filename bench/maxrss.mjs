@@ -5,7 +5,7 @@ import { writeSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-const bin = join(dirname(fileURLToPath(import.meta.url)), '..', 'bin', 'aftersales-assess.js');
+const bin = join(dirname(fileURLToPath(import.meta.url)), '..', 'bin', 'aftersales-assess.cjs');
 process.argv = [process.argv[0], bin, ...process.argv.slice(2)];
 process.on('exit', () => writeSync(2, `\nmaxrss-kb ${process.resourceUsage().maxRSS}\n`));
 await import(pathToFileURL(bin).href);

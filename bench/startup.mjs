@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const RUNS = Number(process.env.BENCH_RUNS ?? 21);
-const bin = join(root, 'bin/aftersales-assess.js');
+const bin = join(root, 'bin/aftersales-assess.cjs');
 const cases = {
   'node -e 0': [process.execPath, ['-e', '0']],
   'score --format json (five-star)': [process.execPath, [bin, 'score', join(root, 'examples/five-star/company.yaml'), '--format', 'json']],

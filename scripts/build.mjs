@@ -2,6 +2,7 @@
 // bundle the CLI with esbuild (one file: fast start), and compile the bundled rubric to JSON after
 // linting it, so a broken rubric edit fails the build instead of a user's run.
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Ajv from 'ajv';
@@ -61,18 +62,22 @@ export declare const ${exportName}: { (data: unknown): boolean; errors?: ErrorOb
 const common = {
   bundle: true,
   platform: 'node',
-  format: 'esm',
+  // One CommonJS file: no ESM loader work per start (resolving and linking dozens of chunks), and a file
+  // V8's code cache can cover as a whole (see bin/aftersales-assess.cjs and scripts/codeCache.mjs).
+  format: 'cjs',
   target: 'node20',
   legalComments: 'none',
   // Smaller source compiles faster at every start; names are kept so internal-error traces stay readable.
   minify: !process.env.NO_MINIFY,
   keepNames: true,
-  define: { __TOOL_VERSION__: JSON.stringify(pkg.version) },
-  // CommonJS dependencies (cli-table3) call require() for Node built-ins inside an ESM bundle.
-  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+  define: { __TOOL_VERSION__: JSON.stringify(pkg.version), 'import.meta.url': '__moduleUrl' },
+  banner: { js: "const __moduleUrl = require('node:url').pathToFileURL(__filename).href;" },
+  // import('pdfkit') becomes require('pdfkit'): a script compiled with a code cache has no dynamic-import
+  // host, and pdfkit is CommonJS anyway.
+  supported: { 'dynamic-import': false },
   logLevel: 'warning',
   // yaml's ESM build (the one its exports map gives non-Node targets; same code, no Node or browser APIs)
-  // instead of its CommonJS one: it can be tree-shaken and skips the CommonJS wrappers at start-up.
+  // instead of its CommonJS one: it can be tree-shaken.
   alias: { yaml: join(root, 'node_modules/yaml/browser/index.js') },
 };
 // The PDF font faces, subset (see scripts/subsetFonts.mjs); rebuilt only when missing.
@@ -82,23 +87,26 @@ if (!existsSync(join(root, 'fonts/NotoSansSC-Regular.ttf')) || !existsSync(join(
 }
 
 rmSync(join(root, 'dist'), { recursive: true, force: true });
-// Code splitting: what only some commands need (terminal renderer, rubric validation) is a separate
-// chunk loaded on demand, keeping `score --format json` start-up close to a bare node start.
+// Modules only some commands need (terminal renderer, PDF, data analysis) are still evaluated on demand:
+// esbuild keeps each dynamic import() as a lazily run wrapper inside the one file.
 await build({
   ...common,
-  entryPoints: { cli: join(root, 'src/cli/main.ts') },
-  outdir: join(root, 'dist'),
-  splitting: true,
-  chunkNames: 'chunks/[name]-[hash]',
+  entryPoints: [join(root, 'src/cli/main.ts')],
+  outfile: join(root, 'dist/cli.cjs'),
   // pdfkit reads its data files relative to itself, and is only loaded for --format pdf.
   external: ['pdfkit'],
 });
-const compiler = join(root, 'dist/compile-rubrics.js');
+const compiler = join(root, 'dist/compile-rubrics.cjs');
 await build({ ...common, entryPoints: [join(root, 'src/build/compileRubrics.ts')], outfile: compiler });
 try {
-  const { compileRubrics } = await import(compiler);
+  const { compileRubrics } = createRequire(import.meta.url)(compiler);
   const ok = compileRubrics(join(root, 'rubrics'), join(root, 'dist/rubrics'));
   if (!ok) process.exitCode = 1;
 } finally {
   rmSync(compiler);
+}
+
+if (!process.exitCode) {
+  const { buildCodeCache } = await import('./codeCache.mjs');
+  buildCodeCache(root);
 }

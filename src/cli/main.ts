@@ -378,4 +378,7 @@ for (const stream of [process.stdout, process.stderr]) {
     throw e;
   });
 }
-process.exitCode = await run(process.argv);
+// Not a top-level await: the bundle is CommonJS (see scripts/build.mjs).
+void run(process.argv).then((code) => {
+  process.exitCode = code;
+});

@@ -85,7 +85,7 @@ describe('output targets', () => {
       'bash',
       [
         '-c',
-        `node ${join(ROOT, 'bin/aftersales-assess.js')} score ${ROOT}/examples/*/company.yaml --format json | head -c 1 >/dev/null; echo "exit=\${PIPESTATUS[0]}" >&2`,
+        `node ${join(ROOT, 'bin/aftersales-assess.cjs')} score ${ROOT}/examples/*/company.yaml --format json | head -c 1 >/dev/null; echo "exit=\${PIPESTATUS[0]}" >&2`,
       ],
       { encoding: 'utf8' },
     );
@@ -359,7 +359,7 @@ describe('statSync guard', () => {
 
 describe('evidence from standard input and pipes', () => {
   const feed = (args: string[], input: string | Buffer, cwd = ROOT) =>
-    spawnSync(process.execPath, [join(ROOT, 'bin/aftersales-assess.js'), ...args], { cwd, input, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    spawnSync(process.execPath, [join(ROOT, 'bin/aftersales-assess.cjs'), ...args], { cwd, input, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
   const three = readFileSync(join(ROOT, 'examples/three-star/company.yaml'));
 
   it('score - reads the evidence from stdin and looks up cited files from the working directory', () => {
@@ -375,7 +375,7 @@ describe('evidence from standard input and pipes', () => {
     const viaDev = feed(['score', '/dev/stdin', '--format', 'json'], three, join(ROOT, 'examples/three-star'));
     expect(viaDev.status, viaDev.stderr).toBe(0);
     expect(JSON.parse(viaDev.stdout).score.final).toBe(81.4);
-    const bash = spawnSync('bash', ['-c', `node ${join(ROOT, 'bin/aftersales-assess.js')} score <(cat company.yaml) --format json`], {
+    const bash = spawnSync('bash', ['-c', `node ${join(ROOT, 'bin/aftersales-assess.cjs')} score <(cat company.yaml) --format json`], {
       cwd: join(ROOT, 'examples/three-star'),
       encoding: 'utf8',
     });
@@ -390,7 +390,7 @@ describe('evidence from standard input and pipes', () => {
     const dir = mkdtempSync(join(tmpdir(), 'asa-fifo-'));
     const fifo = join(dir, 'p');
     spawnSync('mkfifo', [fifo]);
-    const r = spawnSync(process.execPath, [join(ROOT, 'bin/aftersales-assess.js'), 'score', fifo], { encoding: 'utf8', timeout: 20000 });
+    const r = spawnSync(process.execPath, [join(ROOT, 'bin/aftersales-assess.cjs'), 'score', fifo], { encoding: 'utf8', timeout: 20000 });
     expect(r.signal).toBeNull();
     expect(r.status).toBe(2);
     const both = feed(['score', '-', 'examples/five-star/company.yaml', '--lang', 'en'], three);

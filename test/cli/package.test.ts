@@ -1,7 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, lstatSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { wrap } from 'node:module';
 import { join } from 'node:path';
+import { Script } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers.js';
 
@@ -34,6 +36,7 @@ describe('the published package', () => {
     expect(files).toContain('fonts/OFL.txt');
     expect(files.filter((f) => f.endsWith('.ttf')).sort()).toEqual(['fonts/NotoSansSC-Bold.ttf', 'fonts/NotoSansSC-Regular.ttf']);
     expect(files.some((f) => f.startsWith('src/') || f.startsWith('test/'))).toBe(false);
+    expect(files).toEqual(expect.arrayContaining(['bin/aftersales-assess.cjs', 'dist/cli.cjs', 'dist/cli.cjs.cache']));
 
     spawnSync('mkdir', ['-p', app]);
     writeFileSync(join(app, 'package.json'), '{ "name": "app", "private": true }\n');
@@ -75,4 +78,15 @@ describe('the published package', () => {
     expect(r.status, r.stdout + r.stderr).toBe(0);
     expect(r.stdout).toContain('All good');
   }, 60000);
+});
+
+// The build's code cache must be one this Node accepts for this bundle, or every start pays for compiling
+// ~1 MB of JavaScript again (bin/aftersales-assess.cjs falls back silently, so only a test can tell).
+describe('the code cache', () => {
+  it('is accepted by V8 for the bundle it was made from, and rejected for another source', () => {
+    const source = readFileSync(join(ROOT, 'dist/cli.cjs'), 'utf8');
+    const cachedData = readFileSync(join(ROOT, 'dist/cli.cjs.cache'));
+    expect(new Script(wrap(source), { filename: join(ROOT, 'dist/cli.cjs'), cachedData }).cachedDataRejected).toBe(false);
+    expect(new Script(wrap(`${source}\n;0;`), { filename: join(ROOT, 'dist/cli.cjs'), cachedData }).cachedDataRejected).toBe(true);
+  });
 });

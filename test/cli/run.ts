@@ -10,7 +10,7 @@ export interface CliResult {
   stderr: string;
 }
 
-const BIN = join(ROOT, 'bin/aftersales-assess.js');
+const BIN = join(ROOT, 'bin/aftersales-assess.cjs');
 
 /** Runs the built CLI as a user would, without a TTY and with colour off unless `env` says otherwise. */
 export function cli(args: string[], env: Record<string, string | undefined> = {}, cwd = ROOT): CliResult {

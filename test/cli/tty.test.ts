@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers.js';
 
-const BIN = join(ROOT, 'bin/aftersales-assess.js');
+const BIN = join(ROOT, 'bin/aftersales-assess.cjs');
 /** Runs a shell command under `script`, which gives it a pseudo-terminal as a person's shell would. */
 function inTerminal(command: string) {
   const r = spawnSync('script', ['-qec', command, '/dev/null'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
