@@ -93,6 +93,7 @@ function buildProgram(setExit: (code: ExitCode) => void): Command {
     .option('--as-of <date>', h('judge expiry and evidence age as of this date (e.g. the audit day) and show what changes'))
     .option('--root <dir>', h("evidence root that cited files must stay inside (default: the evidence file's folder)"))
     .option('--out <file>', h('write the report to a file (atomically) instead of stdout'))
+    .option('--out-dir <dir>', h("HTML batch: write each company's report into this folder, linked from the portfolio"))
     .option('--top <n>', h('gaps listed in terminal and markdown reports'), '10')
     .option('--gate-only', h('JUnit: only the gate (thresholds, --fail-under, --min-level, regression) fails a test; lost points are reported, not failed'))
     .option('--no-color', h('no ANSI colours (also NO_COLOR=1)'))

@@ -26,6 +26,7 @@ const ZH: Record<string, string> = {
   'judge expiry and evidence age as of this date (e.g. the audit day) and show what changes': '按此日期（如审核日）判断证据到期与时效，并显示变化',
   "evidence root that cited files must stay inside (default: the evidence file's folder)": '引用文件必须位于其中的证据根目录（默认：证据文件所在文件夹）',
   'write the report to a file (atomically) instead of stdout': '把报告写入文件（原子写入），而不是标准输出',
+  "HTML batch: write each company's report into this folder, linked from the portfolio": 'HTML 批量：把每家企业的报告写入此文件夹，并从企业一览页链接',
   'gaps listed in terminal and markdown reports': '终端和 Markdown 报告中列出的改进项数量',
   'no ANSI colours (also NO_COLOR=1)': '不使用 ANSI 颜色（也可设 NO_COLOR=1）',
   'ASCII borders and bars for terminals that draw box characters wide': '为把制表符显示为宽字符的终端使用 ASCII 边框',
@@ -77,8 +78,8 @@ export function helpText(en: string, lang: Lang): string {
 export const HELP_EXAMPLES: Record<string, Record<Lang, string>> = {
   score: {
     'zh-CN':
-      '示例：\n  aftersales-assess score company.yaml\n  aftersales-assess score company.yaml --format pdf --out 报告.pdf\n  aftersales-assess score company.yaml --fail-under 80 --format github',
-    en: 'Examples:\n  aftersales-assess score company.yaml --lang en\n  aftersales-assess score company.yaml --format pdf --out report.pdf\n  aftersales-assess score company.yaml --fail-under 80 --format github',
+      '示例：\n  aftersales-assess score company.yaml\n  aftersales-assess score company.yaml --format pdf --out 报告.pdf\n  aftersales-assess score clients/ --format html --out 一览.html\n  aftersales-assess score company.yaml --fail-under 80 --format github',
+    en: 'Examples:\n  aftersales-assess score company.yaml --lang en\n  aftersales-assess score company.yaml --format pdf --out report.pdf\n  aftersales-assess score clients/ --format html --out portfolio.html\n  aftersales-assess score company.yaml --fail-under 80 --format github',
   },
   validate: { 'zh-CN': '示例：\n  aftersales-assess validate company.yaml', en: 'Example:\n  aftersales-assess validate company.yaml --lang en' },
   diff: { 'zh-CN': '示例：\n  aftersales-assess diff base.json company.yaml', en: 'Example:\n  aftersales-assess diff base.json company.yaml --lang en' },

@@ -32,6 +32,9 @@ export interface UsageArgs {
   'baseline-one-file': Record<string, never>;
   'pdf-one-file': Record<string, never>;
   'pdf-to-terminal': Record<string, never>;
+  'out-dir-needs-html-batch': Record<string, never>;
+  'out-dir-not-folder': { dir: S };
+  'out-dir-cannot-create': { dir: S; why: S };
   'bad-source-date-epoch': { value: S };
   'summary-not-file': { path: S };
   'summary-error': { path: S; why: S };
@@ -154,6 +157,12 @@ export const USAGE: Catalog = {
     'zh-CN': () => '拒绝把二进制 PDF 输出到终端；请用 --out report.pdf（或管道：--out - | …）',
     en: () => 'refusing to write a binary PDF to the terminal; use --out report.pdf (or pipe it: --out - | …)',
   },
+  'out-dir-needs-html-batch': {
+    'zh-CN': () => '--out-dir 用于 HTML 批量报告（--format html 且有多个证据文件）',
+    en: () => '--out-dir is for an HTML batch (--format html with several evidence files)',
+  },
+  'out-dir-not-folder': { 'zh-CN': (a) => `--out-dir ${a.dir} 不是文件夹`, en: (a) => `--out-dir ${a.dir} is not a folder` },
+  'out-dir-cannot-create': { 'zh-CN': (a) => `无法创建文件夹 ${a.dir}：${a.why}`, en: (a) => `cannot create the folder ${a.dir}: ${a.why}` },
   'bad-source-date-epoch': {
     'zh-CN': (a) => `SOURCE_DATE_EPOCH 须是 1970 年以来、10000 年以前的整秒数，收到 ${a.value}`,
     en: (a) => `SOURCE_DATE_EPOCH must be whole seconds since 1970 before the year 10000, got ${a.value}`,

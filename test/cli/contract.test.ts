@@ -338,7 +338,7 @@ describe('shell completion', () => {
       ).stdout.trim();
     expect(complete('aftersales-assess', 'sc')).toBe('score schema');
     expect(complete('aftersales-assess', 'score', '--form')).toBe('--format');
-    expect(complete('aftersales-assess', 'score', '--format', '')).toBe('terminal json jsonl markdown github sarif junit pdf');
+    expect(complete('aftersales-assess', 'score', '--format', '')).toBe('terminal json jsonl markdown github sarif junit pdf html');
     expect(complete('aftersales-assess', 'diff', '--format', '')).not.toContain('pdf');
     expect(complete('aftersales-assess', 'score', 'x.yaml', '--min-level', 'f')).toBe('fail four-star five-star');
     expect(complete('aftersales-assess', 'rubric', '')).toBe('lint');
@@ -351,7 +351,7 @@ describe('shell completion', () => {
     expect(zsh).toContain('bashcompinit');
     const fish = cli(['completion', 'fish']).stdout;
     expect(fish).toContain("complete -c aftersales-assess -n '__fish_use_subcommand' -a score");
-    expect(fish).toMatch(/-n '__fish_seen_subcommand_from score' -l format -x -a 'terminal json jsonl markdown github sarif junit pdf'/);
+    expect(fish).toMatch(/-n '__fish_seen_subcommand_from score' -l format -x -a 'terminal json jsonl markdown github sarif junit pdf html'/);
     expect(cli(['completion', 'tcsh']).code).toBe(2);
   });
 });

@@ -1,6 +1,6 @@
-import { appendFileSync, statSync } from 'node:fs';
-import type { Report } from '../../model/report.js';
-import { isAbsolute, relative, resolve } from 'node:path';
+import { appendFileSync, mkdirSync, statSync } from 'node:fs';
+import type { EvidenceResult, Report } from '../../model/report.js';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { checkGate, mergeGates, requestedChecks } from '../../score/gate.js';
 import { gateMessage } from '../../messages/gate.js';
 import { ui } from '../../messages/ui.js';
@@ -16,7 +16,7 @@ import { parseCount, parseDate, parseLevel, parseScore } from '../options.js';
 import { expandInputs } from '../inputs.js';
 import { detectTerminal, writeOutput } from '../io.js';
 
-export const FORMATS = ['terminal', 'json', 'jsonl', 'markdown', 'github', 'sarif', 'junit', 'pdf'] as const;
+export const FORMATS = ['terminal', 'json', 'jsonl', 'markdown', 'github', 'sarif', 'junit', 'pdf', 'html'] as const;
 export type Format = (typeof FORMATS)[number];
 
 export interface ScoreOptions {
@@ -30,6 +30,7 @@ export interface ScoreOptions {
   asOf?: string;
   root?: string;
   out?: string;
+  outDir?: string;
   color?: boolean;
   ascii?: boolean;
   top: string;
@@ -74,6 +75,7 @@ export async function scoreCommand(args: string[], opts: ScoreOptions, rubric: L
   const batch = files.length > 1 || args.some((a) => a !== files[0]);
   if (batch && opts.baseline) throw new UsageError('baseline-one-file', {});
   if ((batch || opts.baseline) && files.some(isStream)) throw new UsageError('stream-one-file', {});
+  if (opts.outDir !== undefined && !(format === 'html' && batch)) throw new UsageError('out-dir-needs-html-batch', {});
   if (format === 'pdf') {
     if (batch) throw new UsageError('pdf-one-file', {});
     if ((opts.out === undefined || opts.out === '-') && process.stdout.isTTY) {
@@ -140,14 +142,18 @@ export async function scoreCommand(args: string[], opts: ScoreOptions, rubric: L
   const content =
     format === 'pdf' && scored[0]
       ? await renderPdfFile(scored[0], opts)
-      : await render(format, scored, batch, {
-          color: term.color && !toFile,
-          ascii: Boolean(opts.ascii),
-          width: term.columns,
-          topGaps: top,
-          gateOnly: Boolean(opts.gateOnly),
-        });
-  writeOutput(content, opts.out, files);
+      : format === 'html'
+        ? await renderHtmlFiles(scored, batch, opts, files)
+        : await render(format, scored, batch, {
+            color: term.color && !toFile,
+            ascii: Boolean(opts.ascii),
+            width: term.columns,
+            topGaps: top,
+            gateOnly: Boolean(opts.gateOnly),
+          });
+  // An HTML batch with --out-dir and no --out: the portfolio is the folder's index.html.
+  const out = format === 'html' && batch && opts.outDir !== undefined && !toFile ? join(resolve(opts.outDir), 'index.html') : opts.out;
+  writeOutput(content, out, files);
   if (format === 'github' && process.env.GITHUB_STEP_SUMMARY) {
     const { renderMarkdown } = await import('../../render/markdown.js');
     const { renderGithubSummary } = await import('../../render/github.js');
@@ -162,6 +168,70 @@ export async function scoreCommand(args: string[], opts: ScoreOptions, rubric: L
     return EXIT.invalidInput;
   }
   return scored.some((s) => s.failures.length > 0) ? EXIT.belowThreshold : EXIT.ok;
+}
+
+/**
+ * The HTML report (one file) or the portfolio (a batch); with --out-dir each company's report is written
+ * into that folder and linked from the portfolio. Cited files link relative to the page that cites them,
+ * so the links work when the page is written beside the evidence (or its folder is published with it).
+ */
+async function renderHtmlFiles(scored: ScoredFile[], batch: boolean, opts: ScoreOptions, inputs: readonly string[]): Promise<string> {
+  const toFile = opts.out !== undefined && opts.out !== '-';
+  const pageDir = toFile ? dirname(resolve(opts.out!)) : process.cwd();
+  const hrefFor = (s: ScoredFile, fromDir: string) => (e: EvidenceResult) => {
+    if (e.kind !== 'file' || e.state === 'missing' || e.state === 'outside-root' || e.state === 'not-a-file') return null;
+    const base = isStream(s.file) ? resolve(opts.root ?? '.') : dirname(resolve(s.file));
+    return relative(fromDir, resolve(base, e.ref)).split(sep).map(encodeURIComponent).join('/');
+  };
+  if (!batch) {
+    const { renderHtml } = await import('../../render/html/renderHtml.js');
+    return renderHtml(scored[0]!.report, { hrefFor: hrefFor(scored[0]!, pageDir) });
+  }
+  const [{ renderPortfolio }, { renderHtml }] = await Promise.all([import('../../render/html/renderPortfolio.js'), import('../../render/html/renderHtml.js')]);
+  if (opts.outDir === undefined) return renderPortfolio(scored, { lang: opts.lang, hrefFor: (i, e) => hrefFor(scored[i]!, pageDir)(e) });
+  const dir = resolve(opts.outDir);
+  ensureFolder(dir, opts.outDir);
+  const portfolio = toFile ? resolve(opts.out!) : join(dir, 'index.html');
+  const names = reportFileNames(scored.map((s) => s.file));
+  for (const [i, s] of scored.entries()) {
+    const target = join(dir, names[i]!);
+    const back = relative(dir, portfolio).split(sep).map(encodeURIComponent).join('/');
+    writeOutput(renderHtml(s.report, { hrefFor: hrefFor(s, dir), backHref: back }), target, inputs);
+  }
+  return renderPortfolio(scored, {
+    lang: opts.lang,
+    reportHref: (i) => relative(dirname(portfolio), join(dir, names[i]!)).split(sep).map(encodeURIComponent).join('/'),
+  });
+}
+
+/** A folder for --out-dir: made when missing (with its parents), refused when something else is there. */
+function ensureFolder(dir: string, given: string): void {
+  const st = statSync(dir, { throwIfNoEntry: false });
+  if (st && !st.isDirectory()) throw new UsageError('out-dir-not-folder', { dir: given });
+  if (st) return;
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (e) {
+    throw new UsageError('out-dir-cannot-create', { dir: given, why: (e as NodeJS.ErrnoException).code ?? (e as Error).message });
+  }
+}
+
+/** One file name per evidence file, from its path ("clients/acme/company.yaml" → "clients-acme-company.html"), never two alike. */
+export function reportFileNames(files: readonly string[]): string[] {
+  const used = new Set<string>();
+  return files.map((f) => {
+    const stem =
+      f
+        .replace(/\.(ya?ml)$/i, '')
+        .replace(/^(\.\.?[\\/])+/, '')
+        .replace(/[^\p{L}\p{N}_-]+/gu, '-')
+        .replace(/^-+|-+$/g, '')
+        .slice(0, 80) || 'report';
+    let name = `${stem}.html`;
+    for (let n = 2; used.has(name.toLowerCase()); n++) name = `${stem}-${n}.html`;
+    used.add(name.toLowerCase());
+    return name;
+  });
 }
 
 async function renderPdfFile({ report }: ScoredFile, opts: ScoreOptions): Promise<Uint8Array> {
@@ -226,7 +296,8 @@ async function render(
     case 'junit':
       return (await import('../../render/junit.js')).renderJunit(scored, { gateOnly: t.gateOnly });
     case 'pdf':
-      throw new Error('pdf is rendered by renderPdfFile');
+    case 'html':
+      throw new Error(`${format} is rendered by its own function`);
   }
 }
 

@@ -4,10 +4,20 @@ import { CONFIDENCE, EVIDENCE_STATE, METHOD_RULES, PDF, chapterHeading, noteText
 import { FIX_TAGS, OUTCOME_LABELS, UI, gapAction, ui } from '../../messages/ui.js';
 import { CAUSE_LABELS } from '../../messages/changes.js';
 import { DIMENSION_LABELS, GROUPING_LABELS, RECORD_TYPE_LABELS, dataRuleText, ds, metricLabel } from '../../messages/datasets.js';
-import { FINDING_SEVERITY } from '../../model/finding.js';
 import type { Lang } from '../../model/localized.js';
 import type { CriterionResult, EvidenceResult, Report } from '../../model/report.js';
-import { isRedundant } from '../../score/gaps.js';
+import {
+  bonusLines,
+  deductionsUnder,
+  disagreements,
+  evidenceIndex,
+  expiringEvidence,
+  fmtPoints,
+  nextLevelPath,
+  planRows,
+  shownFindings,
+  specialDeductions,
+} from '../reportFacts.js';
 import { COLOR, CONTENT_WIDTH, Layout, PAGE, type Cell } from './layout.js';
 
 export interface PdfFonts {
@@ -87,7 +97,7 @@ export async function renderPdf(report: Report, fonts: PdfFonts, creationDate: D
   detail(L, report, t, numbered);
   L.newPage();
   actionPlan(L, report, t, numbered);
-  evidenceIndex(L, report, t, numbered);
+  evidenceIndexChapter(L, report, t, numbered);
   if (report.datasets.length > 0) dataAnalysis(L, report, t, numbered);
   method(L, report, t, numbered);
 
@@ -183,11 +193,8 @@ function summary(L: Layout, r: Report, t: T, n: T): void {
     size: 9,
     color: COLOR.muted,
   });
-  const deductions = r.findings.flatMap((f) => (f.code === 'special-deduction' ? [`${f.args.clause} ${f.args.reason}`] : []));
-  // The reason alone: the line's label already says it is the bonus.
-  const bonus = r.findings.flatMap((f) =>
-    f.code === 'bonus-applied' ? [String(f.args.reason)] : f.code === 'bonus-without-evidence' ? [findingMessage(f, lang)] : [],
-  );
+  const deductions = specialDeductions(r).map((d) => `${d.clause} ${d.reason}`);
+  const bonus = bonusLines(r, lang);
   L.text(`${t('deductionsLine')} (${deductions.length}): ${deductions.length ? deductions.join('；') : t('none')}`, {
     size: 9,
     color: deductions.length ? COLOR.bad : COLOR.muted,
@@ -253,27 +260,17 @@ function summary(L: Layout, r: Report, t: T, n: T): void {
  */
 function decision(L: Layout, r: Report, t: T): void {
   const next = r.level.next;
-  if (next && !next.blockedBySpecialDeductions && next.closingGaps.length > 0) {
-    const gain = r.gaps.filter((g) => next.closingGaps.includes(g.criterion)).reduce((a, g) => a + g.recoverable, 0);
-    const after = Math.min(100, Math.round((r.score.final + gain) * 10) / 10);
-    L.text(t('reachNext', { level: next.name[r.lang], ids: next.closingGaps.join(ui('listSep', r.lang)), score: after.toFixed(1) }), {
+  const path = nextLevelPath(r);
+  if (next && path) {
+    L.text(t('reachNext', { level: next.name[r.lang], ids: path.ids.join(ui('listSep', r.lang)), score: path.after.toFixed(1) }), {
       size: 9.5,
       bold: true,
       color: COLOR.brand,
     });
   }
-  const all = r.sections.flatMap((s) => s.clauses.flatMap((cl) => cl.criteria.flatMap((c) => c.findings.map((f) => ({ c, f })))));
-  const expiring = all.flatMap(({ c, f }) =>
-    f.code === 'evidence-expires-soon' ? [t('expiringItem', { ref: f.args.ref, expires: f.args.expires, id: c.id })] : [],
-  );
+  const expiring = expiringEvidence(r).map((x) => t('expiringItem', x));
   if (expiring.length > 0) L.text(t('expiringLine', { list: expiring.join(ui('clauseSep', r.lang)) }), { size: 9, color: COLOR.bad });
-  // Claims the data or a measurement contradicts, each named: the reader decides which figure to trust.
-  const disagree = [
-    ...all.flatMap(({ c, f }) =>
-      f.code === 'status-contradicts-measure' ? [t('disagreeItem', { id: c.id, title: c.title[r.lang], text: findingMessage(f, r.lang) })] : [],
-    ),
-    ...r.findings.flatMap((f) => (f.code === 'metric-disagrees-with-data' ? [findingMessage(f, r.lang)] : [])),
-  ];
+  const disagree = disagreements(r, r.lang).map((d) => (d.id ? t('disagreeItem', { id: d.id, title: d.title ?? '', text: d.text }) : d.text));
   if (disagree.length > 0) {
     L.text(t('disagreeLine', { n: disagree.length }), { size: 9, color: COLOR.bad, bold: true });
     for (const d of disagree) L.text(`• ${d}`, { size: 9, color: COLOR.bad });
@@ -399,9 +396,7 @@ function detail(L: Layout, r: Report, t: T, n: T): void {
         },
       );
       // A special deduction under this clause is shown with it: "符合 4/4" must not hide a 三包 violation.
-      const here = r.findings.flatMap((f) =>
-        f.code === 'special-deduction' && (f.args.clause === cl.id || f.args.clause.startsWith(`${cl.id}.`)) ? [f.args] : [],
-      );
+      const here = deductionsUnder(r, cl.id);
       for (const d of here)
         L.text(`! ${t('deductionRow', { clause: d.clause })}: ${d.reason} (−${r.method.specialDeductionPoints})`, { size: 8.5, color: COLOR.bad, bold: true });
       if (here.length > 0) L.space(6);
@@ -412,10 +407,7 @@ function detail(L: Layout, r: Report, t: T, n: T): void {
 function criterionNotes(c: CriterionResult, lang: Lang, t: T): string {
   const lines: string[] = [];
   if (c.note) lines.push(`${t('remark')}: ${c.note}`);
-  for (const f of c.findings) {
-    if (isRedundant(f, c) || (FINDING_SEVERITY[f.code] === 'info' && f.code !== 'not-applicable' && f.code !== 'ratio-meets-threshold')) continue;
-    lines.push(`• ${findingMessage(f, lang)}`);
-  }
+  for (const f of shownFindings(c)) lines.push(`• ${findingMessage(f, lang)}`);
   if (c.evidence.length === 0 && c.outcome !== 'not-applicable') lines.push(`${t('evidence')}: ${t('noEvidence')}`);
   for (const e of c.evidence) lines.push(`${t('evidence')}: ${evidenceLine(e, lang)}`);
   if (c.applicable && c.earned < c.points) lines.push(`${t('action')}: ${c.action[lang]}`);
@@ -431,39 +423,34 @@ function actionPlan(L: Layout, r: Report, t: T, n: T): void {
   const lang = r.lang;
   const chapter = n('plan');
   L.heading(chapter);
-  // Special deductions come first: each costs points off the final score, and enough of them fail the
-  // assessment whatever the score.
-  const deductions = r.findings.filter((f) => f.code === 'special-deduction');
-  if (r.gaps.length === 0 && deductions.length === 0) {
+  const plan = planRows(r);
+  if (plan.length === 0) {
     L.text(t('noGaps'));
     L.space(12);
     return;
   }
-  // A running score: the final score after this row and every row above it are done (one source: the
-  // same sum the summary page uses for the next level).
-  let running = r.score.final;
-  const after = (gain: number) => {
-    running += gain;
-    return Math.min(100, Math.round(running * 10) / 10).toFixed(1);
-  };
-  const rows = [
-    ...deductions.map((f) => [
-      { text: '!' },
-      { text: `${t('deductionRow', { clause: String(f.args.clause) })}\n[${FIX_TAGS.practice[lang]}]`, bold: true },
-      { text: `+${r.method.specialDeductionPoints.toFixed(2)}`, bold: true },
-      { text: after(r.method.specialDeductionPoints) },
-      { text: String(f.args.reason) },
-      { text: t('deductionAction', { failAt: r.method.failWhenSpecialDeductionsAtLeast }) },
-    ]),
-    ...r.gaps.map((g, i) => [
-      { text: String(i + 1) },
-      { text: `${g.criterion} ${g.title[lang]}\n[${FIX_TAGS[g.fix][lang]}]` },
-      { text: `+${g.recoverable.toFixed(2)}`, bold: true },
-      { text: after(g.recoverable) },
-      { text: g.reasons.map((f) => findingMessage(f, lang)).join('\n') },
-      { text: gapAction(g, lang) + (g.owner || g.due ? `\n${t('ownerDue', { owner: g.owner ?? '—', due: g.due ?? '—' })}` : '') },
-    ]),
-  ];
+  const rows = plan.map((row) =>
+    row.kind === 'deduction'
+      ? [
+          { text: '!' },
+          { text: `${t('deductionRow', { clause: row.clause })}\n[${FIX_TAGS.practice[lang]}]`, bold: true },
+          { text: `+${row.recoverable.toFixed(2)}`, bold: true },
+          { text: row.after.toFixed(1) },
+          { text: row.reason },
+          { text: t('deductionAction', { failAt: r.method.failWhenSpecialDeductionsAtLeast }) },
+        ]
+      : [
+          { text: String(row.rank) },
+          { text: `${row.gap.criterion} ${row.gap.title[lang]}\n[${FIX_TAGS[row.gap.fix][lang]}]` },
+          { text: `+${row.gap.recoverable.toFixed(2)}`, bold: true },
+          { text: row.after.toFixed(1) },
+          { text: row.gap.reasons.map((f) => findingMessage(f, lang)).join('\n') },
+          {
+            text:
+              gapAction(row.gap, lang) + (row.gap.owner || row.gap.due ? `\n${t('ownerDue', { owner: row.gap.owner ?? '—', due: row.gap.due ?? '—' })}` : ''),
+          },
+        ],
+  );
   L.table(
     [
       { header: '#', width: 20, align: 'right' },
@@ -478,19 +465,12 @@ function actionPlan(L: Layout, r: Report, t: T, n: T): void {
   );
 }
 
-function evidenceIndex(L: Layout, r: Report, t: T, n: T): void {
+function evidenceIndexChapter(L: Layout, r: Report, t: T, n: T): void {
   const lang = r.lang;
   const chapter = n('evidenceIndex');
   L.heading(chapter);
-  const byRef = new Map<string, { e: EvidenceResult; by: string[] }>();
-  for (const c of r.sections.flatMap((s) => s.clauses.flatMap((cl) => cl.criteria))) {
-    for (const e of c.evidence) {
-      const entry = byRef.get(e.ref);
-      if (entry) entry.by.push(c.id);
-      else byRef.set(e.ref, { e, by: [c.id] });
-    }
-  }
-  if (byRef.size === 0) {
+  const index = evidenceIndex(r);
+  if (index.length === 0) {
     L.text(t('noItems'));
     L.space(12);
     return;
@@ -503,7 +483,7 @@ function evidenceIndex(L: Layout, r: Report, t: T, n: T): void {
       { header: t('status'), width: 70 },
       { header: t('citedBy'), width: CONTENT_WIDTH - 384 },
     ],
-    [...byRef.values()].map(({ e, by }) => [
+    index.map(({ e, by }) => [
       { text: `${e.title ? e.title + '\n' : ''}${e.ref}`, ...(e.kind === 'url' ? { link: e.ref } : {}) },
       { text: e.date ?? '—' },
       { text: e.expires ?? '—' },
@@ -742,9 +722,7 @@ function uncovered(doc: unknown, drawn: readonly string[]): string[] {
 function outcomeColor(c: CriterionResult): string {
   return c.outcome === 'met' || c.outcome === 'not-applicable' ? COLOR.good : c.outcome === 'partial' ? COLOR.warn : COLOR.bad;
 }
-function fmt(n: number): string {
-  return Number.isInteger(n) ? String(n) : n.toFixed(2);
-}
+const fmt = fmtPoints;
 function pct(r: number | null): string {
   return percent(r);
 }

@@ -1,0 +1,461 @@
+import { CAUSE_LABELS } from '../../messages/changes.js';
+import { DIMENSION_LABELS, GROUPING_LABELS, RECORD_TYPE_LABELS, dataRuleText, ds, metricLabel } from '../../messages/datasets.js';
+import { findingMessage } from '../../messages/findings.js';
+import { html, htmlTemplate } from '../../messages/html.js';
+import { percent } from '../../messages/numbers.js';
+import { CONFIDENCE, EVIDENCE_STATE, METHOD_RULES, PDF, chapterHeading, noteText, sourceLabel } from '../../messages/pdf.js';
+import { FIX_TAGS, OUTCOME_LABELS, UI, gapAction, ui } from '../../messages/ui.js';
+import { LANGS, type Lang } from '../../model/localized.js';
+import { OUTCOMES, type CriterionResult, type EvidenceResult, type Outcome, type Report } from '../../model/report.js';
+import {
+  allCriteria,
+  bonusLines,
+  deductionsUnder,
+  disagreements,
+  evidenceIndex,
+  expiringEvidence,
+  fmtPoints as fmt,
+  nextLevelPath,
+  planRows,
+  shownFindings,
+  specialDeductions,
+} from '../reportFacts.js';
+import { each, esc, page } from './page.js';
+
+export interface HtmlOptions {
+  /**
+   * Where a cited evidence item links to, relative to the report's folder (the CLI works it out from
+   * --out and the evidence file); null for no link. URLs link only when they are http(s).
+   */
+  hrefFor?: (e: EvidenceResult) => string | null;
+  /** Prefix of every id in the page, so that several reports can share one page (the portfolio). */
+  idPrefix?: string;
+  /** A link back to the portfolio, shown in the header of an embedded report. */
+  backHref?: string;
+}
+
+type Key = keyof typeof PDF | keyof typeof UI;
+const LABELS = { ...UI, ...PDF };
+/** Clauses below this share of their points are marked (as in the PDF's overview). */
+const LOW_RATIO = 0.7;
+const OUTCOME_MARK: Record<Outcome, string> = { met: '✓', partial: '◐', 'not-met': '✗', 'not-applicable': '–', 'not-assessed': '○', unsupported: '?' };
+
+/** One more renderer of the Report: a single self-contained page with both languages (see page.ts). */
+export function renderHtml(report: Report, opts: HtmlOptions = {}): string {
+  const titles = Object.fromEntries(LANGS.map((l) => [l, `${PDF.docTitle[l]} — ${report.company.name}`])) as Record<Lang, string>;
+  return page({ lang: report.lang, titles, body: reportBody(report, opts) });
+}
+
+/** Both language copies of a report (for a page of its own, or embedded in the portfolio). */
+export function reportBody(report: Report, opts: HtmlOptions = {}): string {
+  return each(LANGS, (lang) => new Writer(report, lang, opts).document());
+}
+
+class Writer {
+  private chapter = 0;
+  private readonly p: string;
+  constructor(
+    private readonly r: Report,
+    private readonly lang: Lang,
+    private readonly opts: HtmlOptions,
+  ) {
+    this.p = `${opts.idPrefix ?? ''}${lang === 'en' ? 'en' : 'zh'}-`;
+  }
+
+  private t(k: Key, vars: Record<string, string | number> = {}): string {
+    return LABELS[k][this.lang].replace(/\{(\w+)\}/g, (_, v: string) => String(vars[v] ?? ''));
+  }
+  private h(k: Parameters<typeof html>[0], vars: Record<string, string | number> = {}): string {
+    return html(k, this.lang, vars);
+  }
+  /** A numbered chapter heading, numbered as written so that an optional chapter keeps the order. */
+  private chapterHead(id: string, k: Key): string {
+    this.chapter++;
+    return `<h2 id="${this.p}${id}">${esc(chapterHeading(this.chapter, this.t(k), this.lang))}</h2>`;
+  }
+
+  document(): string {
+    const r = this.r;
+    const lang = this.lang;
+    const meta = [
+      `${this.t('date')} ${r.comparison?.kind === 'as-of' ? `${r.comparison.diff.base.label} · ${this.t('projection')} ${r.comparison.diff.head.label}` : r.assessmentDate}`,
+      r.assessor ? `${this.t('assessor')} ${r.assessor}` : null,
+      r.rubric.origin === 'bundled'
+        ? this.t('rubricBundled', { standard: r.rubric.standard })
+        : this.t('rubricCustom', { standard: r.rubric.standard, file: r.rubric.origin }),
+    ].filter(Boolean) as string[];
+    const sections = [
+      this.summary(),
+      this.overview(),
+      this.detail(),
+      this.plan(),
+      this.evidence(),
+      r.datasets.length > 0 ? this.data() : '',
+      this.method(),
+    ].join('\n');
+    return `<div data-l="${lang}" lang="${lang}">
+<a class="skip" href="#${this.p}detail">${esc(this.h('skip'))}</a>
+<header class="band"><div class="wrap">
+<p class="kicker">${esc(this.t('docTitle'))}</p>
+<h1>${esc(r.company.name)}</h1>
+<p class="meta">${esc(meta.join(' · '))}</p>
+<div class="tools">${this.opts.backHref ? `<a class="back" href="${esc(this.opts.backHref)}">← ${esc(this.h('back'))}</a>` : ''}<button type="button" data-act="lang" aria-label="${esc(this.h('switchLabel'))}" lang="${lang === 'en' ? 'zh-CN' : 'en'}">${esc(this.h('switchTo'))}</button><button type="button" data-act="print">${esc(this.h('print'))}</button></div>
+</div></header>
+<main class="wrap">
+<p class="note" role="note">${esc(this.t('disclaimer'))}</p>
+${sections}
+<footer class="colophon"><p>${esc(this.t('colophon', { tool: `${r.tool.name} ${r.tool.version}`, rubric: r.rubric.title[lang], version: r.rubric.version, sha: r.rubric.sha256.slice(0, 12) }))}${r.evidenceFile ? ` ${esc(r.evidenceFile.path)} · sha256 ${esc(r.evidenceFile.sha256.slice(0, 12))}` : ''}</p></footer>
+</main>
+</div>
+`;
+  }
+
+  private summary(): string {
+    const r = this.r;
+    const lang = this.lang;
+    const next = r.level.next;
+    const nextText = next
+      ? `${next.name[lang]} (≥ ${next.threshold}): ${this.t('pointsNeededN', { n: next.pointsNeeded.toFixed(1) })}${next.blockedBySpecialDeductions ? ` — ${this.t('blockedNote')}` : ''}`
+      : this.t('highestLevel');
+    const c = r.counts;
+    const deductions = specialDeductions(r);
+    const bonus = bonusLines(r, lang);
+    const path = nextLevelPath(r);
+    const expiring = expiringEvidence(r).map((x) => this.t('expiringItem', x));
+    const disagree = disagreements(r, lang);
+    const stars =
+      r.level.stars > 0
+        ? `<span class="stars" role="img" aria-label="${r.level.stars} / 5 ★">${'★'.repeat(r.level.stars)}${'☆'.repeat(5 - r.level.stars)}</span>`
+        : '';
+    return `<section aria-labelledby="${this.p}summary">
+${this.chapterHead('summary', 'summaryChapter')}
+<div class="scorecard">
+<div><span class="label">${esc(this.t('finalScore'))}</span><span class="big" data-score>${r.score.final.toFixed(1)}</span> <span class="muted">/ 100</span></div>
+<div><span class="label">${esc(this.t('level'))}</span><span class="level${r.level.id === 'fail' ? ' fail' : ''}" data-level>${esc(r.level.name[lang])}</span><br>${stars}</div>
+<div><span class="label">${esc(this.t('nextLevelTitle'))}</span>${esc(nextText)}</div>
+</div>
+${path && next ? `<p class="path">${esc(this.t('reachNext', { level: next.name[lang], ids: path.ids.join(ui('listSep', lang)), score: path.after.toFixed(1) }))}</p>` : ''}
+<p class="muted">${esc(this.t('counts', { met: c.met, partial: c.partial, notMet: c['not-met'], notAssessed: c['not-assessed'], na: c['not-applicable'] }))}</p>
+<p class="${deductions.length ? 'alert' : 'muted'}">${esc(`${this.t('deductionsLine')} (${deductions.length}): ${deductions.length ? deductions.map((d) => `${d.clause} ${d.reason}`).join('；') : this.t('none')}`)}</p>
+<p class="muted">${esc(`${this.t('bonusLine')}: ${bonus.length ? bonus.join('；') : this.t('none')}`)}</p>
+${expiring.length ? `<p class="alert">${esc(this.t('expiringLine', { list: expiring.join(ui('clauseSep', lang)) }))}</p>` : ''}
+${disagree.length ? `<p class="alert">${esc(this.t('disagreeLine', { n: disagree.length }))}</p><ul class="plain alert">${each(disagree, (d) => `<li>${esc(d.id ? this.t('disagreeItem', { id: d.id, title: d.title ?? '', text: d.text }) : d.text)}</li>`)}</ul>` : ''}
+<h3>${esc(this.t('sectionsChart'))}</h3>
+${this.sectionChart()}
+<h3>${esc(this.h('clausesChart'))}</h3>
+${this.clauseChart()}
+${r.datasets.length ? this.dataMetrics() : ''}
+${r.comparison ? this.comparison() : ''}
+<h3>${esc(this.t('topActions'))}</h3>
+${
+  r.gaps.length === 0
+    ? `<p>${esc(this.t('noGaps'))}</p>`
+    : `<ol class="top">${each(r.gaps.slice(0, 5), (g) => {
+        const reasons = g.reasons.map((f) => findingMessage(f, lang)).join('；');
+        return `<li><strong>${esc(`${g.criterion} ${g.title[lang]}`)}</strong> <span class="badge o-partial">+${g.recoverable.toFixed(2)}</span>${reasons ? `<br><span class="muted">${esc(reasons)}</span>` : ''}<br>${esc(`${this.t('action')}: ${gapAction(g, lang)}`)}</li>`;
+      })}</ol>`
+}
+</section>`;
+  }
+
+  /** Bars as long as each section's points, filled with what was earned; excluded points hatched. */
+  private sectionChart(): string {
+    const r = this.r;
+    const lang = this.lang;
+    const max = Math.max(...r.sections.map((s) => s.points));
+    const labelW = 230;
+    const barW = 380;
+    const rowH = 34;
+    const hatch = `${this.p}hatch`;
+    const rows = r.sections.map((s, i) => {
+      const y = i * rowH + 6;
+      const full = (s.points / max) * barW;
+      const applicable = (s.applicablePoints / max) * barW;
+      const earned = (s.earned / max) * barW;
+      return `<g><text x="0" y="${y + 15}">${esc(`${s.id} ${s.title[lang]}`)}</text>
+<rect x="${labelW}" y="${y}" width="${full.toFixed(1)}" height="20" fill="#d0d7de"/>
+${applicable < full ? `<rect x="${(labelW + applicable).toFixed(1)}" y="${y}" width="${(full - applicable).toFixed(1)}" height="20" fill="url(#${hatch})"/>` : ''}
+<rect x="${labelW}" y="${y}" width="${earned.toFixed(1)}" height="20" fill="#0b4f8a"/>
+<text class="val" x="${(labelW + full + 8).toFixed(1)}" y="${y + 15}">${fmt(s.earned)} / ${s.applicablePoints}</text></g>`;
+    });
+    const label = r.sections.map((s) => `${s.id} ${s.title[lang]} ${fmt(s.earned)} / ${s.applicablePoints}`).join('; ');
+    const excluded = r.sections.some((s) => s.applicablePoints < s.points);
+    return `<svg class="chart" viewBox="0 0 ${labelW + barW + 90} ${r.sections.length * rowH + 8}" role="img" aria-label="${esc(`${this.t('sectionsChart')}: ${label}`)}">
+<defs><pattern id="${hatch}" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" fill="#ffffff"/><rect width="2.5" height="6" fill="#8c959f"/></pattern></defs>
+${rows.join('\n')}
+</svg>
+<p class="legend"><span><i class="earned"></i>${esc(this.t('legendEarned'))}</span><span><i class="lost"></i>${esc(this.t('legendLost'))}</span>${excluded ? `<span><i class="excluded"></i>${esc(this.t('legendExcluded'))}</span>` : ''}</p>`;
+  }
+
+  /** Each clause's share of its applicable points, on one 0–100% scale so the clauses compare. */
+  private clauseChart(): string {
+    const clauses = this.r.sections.flatMap((s) => s.clauses);
+    const labelW = 70;
+    const barW = 520;
+    const rowH = 22;
+    // Below 70 %: red and striped, so a grey printout still tells them apart.
+    const low = `${this.p}low`;
+    const rows = clauses.map((c, i) => {
+      const y = i * rowH + 4;
+      const w = (c.ratio ?? 0) * barW;
+      return `<g><text x="0" y="${y + 13}">${esc(c.id)}</text><rect x="${labelW}" y="${y}" width="${barW}" height="15" fill="#d0d7de"/>${c.ratio === null ? '' : `<rect x="${labelW}" y="${y}" width="${w.toFixed(1)}" height="15" fill="${c.ratio < LOW_RATIO ? `url(#${low})` : '#0b4f8a'}"/>`}<text class="val" x="${labelW + barW + 8}" y="${y + 13}">${percent(c.ratio)}</text></g>`;
+    });
+    const label = clauses.map((c) => `${c.id} ${percent(c.ratio)}`).join('; ');
+    return `<svg class="chart" viewBox="0 0 ${labelW + barW + 70} ${clauses.length * rowH + 6}" role="img" aria-label="${esc(`${this.h('clausesChart')}: ${label}`)}">
+<defs><pattern id="${low}" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" fill="#a40e26"/><rect width="2" height="6" fill="#ffffff"/></pattern></defs>
+${rows.join('\n')}
+</svg>`;
+  }
+
+  private dataMetrics(): string {
+    const lang = this.lang;
+    return `<h3>${esc(this.t('dataMetrics'))}</h3>
+<div class="scroll"><table><thead><tr><th scope="col">${esc(this.t('source'))}</th><th scope="col">${esc(this.t('metric'))}</th><th scope="col" class="num">${esc(this.t('value'))}</th></tr></thead><tbody>
+${each(this.r.datasets, (d) =>
+  each(
+    Object.entries(d.metrics),
+    ([id, m]) =>
+      `<tr><td>${esc(d.file)}<br><span class="muted">${d.valid}/${d.rows} · sha256 ${esc(d.sha256.slice(0, 12))}</span></td><td>${esc(metricLabel(id, lang))}</td><td class="num"><strong>${esc(`${percent(m.value)} (n=${m.n})`)}</strong></td></tr>`,
+  ),
+)}
+</tbody></table></div>`;
+  }
+
+  private comparison(): string {
+    const d = this.r.comparison!.diff;
+    const lang = this.lang;
+    return `<h3>${esc(`${this.t('comparison')}: ${d.base.label} → ${d.head.label}`)}</h3>
+<p><strong>${esc(`${d.base.final} → ${d.head.final} (${d.scoreDelta > 0 ? '+' : ''}${d.scoreDelta}), ${d.base.levelName[lang]} → ${d.head.levelName[lang]}`)}</strong></p>
+${
+  d.criteria.length
+    ? `<div class="scroll"><table><thead><tr><th scope="col" class="num">Δ</th><th scope="col">${esc(this.t('criterion'))}</th><th scope="col">${esc(this.t('reason'))}</th></tr></thead><tbody>
+${each(
+  d.criteria,
+  (ch) =>
+    `<tr><td class="num ${ch.delta < 0 ? 's-bad' : 's-ok'}">${ch.delta > 0 ? '+' : ''}${ch.delta.toFixed(2)}</td><td><span class="id">${esc(ch.id)}</span> ${esc(ch.title[lang])}</td><td>${esc(ch.causes.map((x) => CAUSE_LABELS[x][lang]).join(ui('listSep', lang)))}${ch.refs.length ? `: ${esc(ch.refs.join(', '))}` : ''}</td></tr>`,
+)}
+</tbody></table></div>`
+    : ''
+}`;
+  }
+
+  private overview(): string {
+    const r = this.r;
+    const lang = this.lang;
+    const excluded = (applicable: number, points: number) => (applicable < points ? String(points - applicable) : '');
+    const bar = (ratio: number | null) => `<span class="bar" aria-hidden="true"><span style="width:${((ratio ?? 0) * 100).toFixed(1)}%"></span></span>`;
+    const rows = r.sections.flatMap((s) => [
+      `<tr class="group"><th scope="row" class="id">${esc(s.id)}</th><td>${esc(s.title[lang])}</td><td class="num">${s.applicablePoints}</td><td class="num">${excluded(s.applicablePoints, s.points)}</td><td class="num">${fmt(s.earned)}</td><td class="num">${percent(s.ratio)}</td><td>${bar(s.ratio)}</td></tr>`,
+      ...s.clauses.map(
+        (c) =>
+          `<tr data-overview-clause="${esc(c.id)}"><th scope="row" class="id">${esc(c.id)}</th><td>${esc(c.title[lang])}</td><td class="num">${c.applicablePoints}</td><td class="num">${excluded(c.applicablePoints, c.points)}</td><td class="num">${c.applicablePoints === 0 ? '—' : fmt(c.earned)}</td><td class="num${c.ratio !== null && c.ratio < LOW_RATIO ? ' s-bad' : ''}">${percent(c.ratio)}</td><td>${bar(c.ratio)}</td></tr>`,
+      ),
+    ]);
+    return `<section aria-labelledby="${this.p}overview">
+${this.chapterHead('overview', 'overview')}
+<div class="scroll"><table class="overview"><thead><tr><th scope="col">${esc(this.t('clause'))}</th><th scope="col">${esc(this.t('name'))}</th><th scope="col" class="num">${esc(this.t('points'))}</th><th scope="col" class="num">${esc(this.t('excludedCol'))}</th><th scope="col" class="num">${esc(this.t('earned'))}</th><th scope="col" class="num">${esc(this.t('percent'))}</th><th scope="col"><span class="skip">${esc(this.t('percent'))}</span></th></tr></thead>
+<tbody>
+${rows.join('\n')}
+</tbody></table></div>
+</section>`;
+  }
+
+  private detail(): string {
+    const r = this.r;
+    const lang = this.lang;
+    const total = allCriteria(r).length;
+    const option = (value: string, label: string) => `<option value="${esc(value)}">${esc(label)}</option>`;
+    const outcomes = OUTCOMES.filter((o) => r.counts[o] > 0);
+    const form = `<form class="filters" aria-label="${esc(this.h('filters'))}">
+<label>${esc(this.h('outcomeFilter'))}<select data-filter="outcome">${option('', this.h('all'))}${option('gaps', this.t('lostPoints'))}${each(outcomes, (o) => option(o, `${OUTCOME_LABELS[o][lang]} (${r.counts[o]})`))}</select></label>
+<label>${esc(this.h('sectionFilter'))}<select data-filter="section">${option('', this.h('all'))}${each(r.sections, (s) => option(s.id, `${s.id} ${s.title[lang]}`))}</select></label>
+<label>${esc(this.h('clauseFilter'))}<select data-filter="clause">${option('', this.h('all'))}${each(
+      r.sections.flatMap((s) => s.clauses),
+      (c) => option(c.id, `${c.id} ${c.title[lang]}`),
+    )}</select></label>
+<label>${esc(this.h('search'))}<input type="search" data-filter="q" autocomplete="off"></label>
+<button type="reset">${esc(this.h('reset'))}</button>
+<button type="button" data-act="expand-all">${esc(this.h('expandAll'))}</button>
+<button type="button" data-act="collapse-all">${esc(this.h('collapseAll'))}</button>
+</form>
+<p class="count" role="status" aria-live="polite" data-template="${esc(htmlTemplate('shown', lang))}">${esc(this.h('shown', { n: total, total }))}</p>`;
+    const clauses = r.sections.flatMap((s) =>
+      s.clauses.map((cl) => {
+        const body = `${this.p}c-${cl.id.replace(/\W/g, '_')}`;
+        const head = `${cl.id} ${cl.title[lang]}`;
+        const pts = `${fmt(cl.earned)} / ${cl.applicablePoints}${cl.applicablePoints !== cl.points ? this.t('excludedNote', { points: cl.points - cl.applicablePoints }) : ''}`;
+        const deductions = deductionsUnder(r, cl.id);
+        return `<section class="clause" data-clause-block="${esc(cl.id)}">
+<h4><button type="button" data-act="toggle" aria-expanded="false" aria-controls="${body}"><span class="chev" aria-hidden="true">▸</span><span>${esc(head)}</span><span class="pts">${esc(pts)}</span></button></h4>
+<div class="body collapsed" id="${body}">
+${each(deductions, (d) => `<p class="deduction">! ${esc(`${this.t('deductionRow', { clause: d.clause })}: ${d.reason} (−${r.method.specialDeductionPoints})`)}</p>`)}
+<div class="scroll"><table class="criteria"><thead><tr><th scope="col">${esc(this.t('criterion'))}</th><th scope="col">${esc(this.t('outcome'))}</th><th scope="col" class="num">${esc(this.t('earned'))}</th><th scope="col">${esc(this.t('notes'))}</th></tr></thead><tbody>
+${each(cl.criteria, (c) => this.criterionRow(c, s.id, cl.id))}
+</tbody></table></div>
+</div>
+</section>`;
+      }),
+    );
+    return `<section aria-labelledby="${this.p}detail" data-criteria>
+${this.chapterHead('detail', 'detail')}
+${form}
+${clauses.join('\n')}
+</section>`;
+  }
+
+  private criterionRow(c: CriterionResult, section: string, clause: string): string {
+    const lang = this.lang;
+    const lost = c.applicable && c.earned < c.points;
+    const notes: string[] = [];
+    if (c.note) notes.push(`<p>${esc(`${this.t('remark')}: ${c.note}`)}</p>`);
+    const findings = shownFindings(c);
+    if (findings.length) notes.push(`<ul>${each(findings, (f) => `<li>${esc(findingMessage(f, lang))}</li>`)}</ul>`);
+    if (c.evidence.length === 0 && c.outcome !== 'not-applicable') notes.push(`<p class="muted">${esc(`${this.t('evidence')}: ${this.t('noEvidence')}`)}</p>`);
+    if (c.evidence.length) notes.push(`<ul class="evidence">${each(c.evidence, (e) => `<li>${esc(this.t('evidence'))}: ${this.evidenceItem(e)}</li>`)}</ul>`);
+    if (lost) notes.push(`<p><strong>${esc(this.t('action'))}:</strong> ${esc(c.action[lang])}</p>`);
+    if (lost && (c.owner || c.due)) notes.push(`<p class="muted">${esc(this.t('ownerDue', { owner: c.owner ?? '—', due: c.due ?? '—' }))}</p>`);
+    return `<tr data-outcome="${c.outcome}" data-section="${esc(section)}" data-clause="${esc(clause)}"${lost ? ' data-lost' : ''}><th scope="row"><span class="id">${esc(c.id)}</span><br>${esc(c.title[lang])}</th><td>${this.outcomeBadge(c.outcome)}</td><td class="num">${c.applicable ? `${fmt(c.earned)} / ${c.points}` : '—'}</td><td class="notes">${notes.join('')}</td></tr>`;
+  }
+
+  private outcomeBadge(o: Outcome): string {
+    return `<span class="badge o-${o}">${OUTCOME_MARK[o]} ${esc(OUTCOME_LABELS[o][this.lang])}</span>`;
+  }
+
+  private evidenceItem(e: EvidenceResult): string {
+    const dates = [e.date, e.expires ? `→ ${e.expires}` : null].filter(Boolean).join(' ');
+    const href = this.href(e);
+    const ref = href ? `<a href="${esc(href)}"${e.kind === 'url' ? ' rel="noopener noreferrer" target="_blank"' : ''}>${esc(e.ref)}</a>` : esc(e.ref);
+    return `${e.title ? `${esc(e.title)} — ` : ''}${ref}${dates ? ` (${esc(dates)})` : ''} <span class="${e.counts ? 's-ok' : 's-bad'}">[${esc(EVIDENCE_STATE[e.state][this.lang])}]</span>`;
+  }
+
+  private href(e: EvidenceResult): string | null {
+    if (e.kind === 'url') return /^https?:\/\//i.test(e.ref) ? e.ref : null;
+    return this.opts.hrefFor?.(e) ?? null;
+  }
+
+  private plan(): string {
+    const r = this.r;
+    const lang = this.lang;
+    const rows = planRows(r);
+    const body =
+      rows.length === 0
+        ? `<p>${esc(this.t('noGaps'))}</p>`
+        : `<div class="scroll"><table class="plan"><thead><tr><th scope="col" class="num">#</th><th scope="col">${esc(this.t('criterion'))}</th><th scope="col" class="num">${esc(this.t('recoverableCol'))}</th><th scope="col" class="num">${esc(this.t('runningCol'))}</th><th scope="col">${esc(this.t('reason'))}</th><th scope="col">${esc(this.t('action'))}</th></tr></thead><tbody>
+${each(rows, (row) =>
+  row.kind === 'deduction'
+    ? `<tr><td class="num s-bad">!</td><td><strong>${esc(this.t('deductionRow', { clause: row.clause }))}</strong><br><span class="badge o-not-met">${esc(FIX_TAGS.practice[lang])}</span></td><td class="num"><strong>+${row.recoverable.toFixed(2)}</strong></td><td class="num">${row.after.toFixed(1)}</td><td>${esc(row.reason)}</td><td>${esc(this.t('deductionAction', { failAt: r.method.failWhenSpecialDeductionsAtLeast }))}</td></tr>`
+    : `<tr><td class="num">${row.rank}</td><td><span class="id">${esc(row.gap.criterion)}</span> ${esc(row.gap.title[lang])}<br><span class="badge o-not-assessed">${esc(FIX_TAGS[row.gap.fix][lang])}</span></td><td class="num"><strong>+${row.gap.recoverable.toFixed(2)}</strong></td><td class="num">${row.after.toFixed(1)}</td><td>${each(row.gap.reasons, (f) => `<p>${esc(findingMessage(f, lang))}</p>`)}</td><td>${esc(gapAction(row.gap, lang))}${row.gap.owner || row.gap.due ? `<br><span class="muted">${esc(this.t('ownerDue', { owner: row.gap.owner ?? '—', due: row.gap.due ?? '—' }))}</span>` : ''}</td></tr>`,
+)}
+</tbody></table></div>`;
+    return `<section aria-labelledby="${this.p}plan">
+${this.chapterHead('plan', 'plan')}
+${body}
+</section>`;
+  }
+
+  private evidence(): string {
+    const index = evidenceIndex(this.r);
+    const lang = this.lang;
+    const body =
+      index.length === 0
+        ? `<p>${esc(this.t('noItems'))}</p>`
+        : `<div class="scroll"><table><thead><tr><th scope="col">${esc(this.t('evidence'))}</th><th scope="col">${esc(this.t('itemDate'))}</th><th scope="col">${esc(this.t('expires'))}</th><th scope="col">${esc(this.t('status'))}</th><th scope="col">${esc(this.t('citedBy'))}</th></tr></thead><tbody>
+${each(index, ({ e, by }) => {
+  const href = this.href(e);
+  return `<tr><td>${e.title ? `${esc(e.title)}<br>` : ''}${href ? `<a href="${esc(href)}"${e.kind === 'url' ? ' rel="noopener noreferrer" target="_blank"' : ''}>${esc(e.ref)}</a>` : esc(e.ref)}</td><td class="id">${esc(e.date ?? '—')}</td><td class="id">${esc(e.expires ?? '—')}</td><td class="${e.counts ? 's-ok' : 's-bad'}">${esc(EVIDENCE_STATE[e.state][lang])}</td><td>${esc(by.join(', '))}</td></tr>`;
+})}
+</tbody></table></div>`;
+    return `<section aria-labelledby="${this.p}evidence">
+${this.chapterHead('evidence', 'evidenceIndex')}
+${body}
+</section>`;
+  }
+
+  private data(): string {
+    const lang = this.lang;
+    const parts = this.r.datasets.map((d) => {
+      const g = d.digest;
+      if (g.kind === 'survey') {
+        const rate = (id: string) => d.metrics[id as keyof typeof d.metrics]?.value ?? null;
+        const means = Object.entries(g.means).flatMap(([dim, mean]) =>
+          mean === null ? [] : [[DIMENSION_LABELS[dim as keyof typeof DIMENSION_LABELS]?.[lang] ?? dim, mean.toFixed(2)]],
+        );
+        return `<h3>${esc(`${this.t('surveyTitle')} — ${d.file}${g.period ? ` (${g.period.from} – ${g.period.to})` : ''}`)}</h3>
+<p class="muted">${esc(this.t('responses', { n: d.valid, bad: d.invalid }))}</p>
+<div class="scroll"><table><thead><tr><th scope="col">${esc(this.t('metric'))}</th><th scope="col" class="num">${esc(this.t('value'))}</th></tr></thead><tbody>
+${each(means, ([k, v]) => `<tr><td>${esc(k!)}</td><td class="num">${v}</td></tr>`)}
+<tr><td><strong>${esc(metricLabel('survey.satisfactionRate', lang))}</strong></td><td class="num"><strong>${percent(rate('survey.satisfactionRate'))}</strong></td></tr>
+<tr><td>${esc(metricLabel('survey.resolutionRate', lang))}</td><td class="num">${percent(rate('survey.resolutionRate'))}</td></tr>
+<tr><td>${esc(metricLabel('survey.recommendRate', lang))}</td><td class="num">${percent(rate('survey.recommendRate'))}</td></tr>
+</tbody></table></div>
+${
+  g.themes.length
+    ? `<div class="scroll"><table><thead><tr><th scope="col">${esc(this.t('themeCol'))}</th><th scope="col" class="num">${esc(this.t('mentions'))}</th><th scope="col" class="num">%</th><th scope="col"></th></tr></thead><tbody>
+${each(g.themes, (th) => `<tr><td>${esc(th.label[lang])}</td><td class="num">${th.mentions}</td><td class="num">${percent(th.share)}</td><td class="s-bad">${th.common ? esc(this.t('commonProblem', { share: percent(g.rules.commonThemeShare) })) : ''}</td></tr>`)}
+</tbody></table></div>`
+    : ''
+}
+${
+  g.groups.length
+    ? `<div class="scroll"><table><thead><tr><th scope="col">${esc(this.t('group'))}</th><th scope="col" class="num">n</th><th scope="col" class="num">${esc(metricLabel('survey.satisfactionRate', lang))}</th><th scope="col"></th></tr></thead><tbody>
+${each(
+  g.groups,
+  (x) =>
+    `<tr><td>${esc(`${GROUPING_LABELS[x.grouping][lang]} · ${x.group}`)}</td><td class="num">${x.responses}</td><td class="num">${percent(x.satisfactionRate)}</td><td class="${x.belowMean ? 's-bad' : 'muted'}">${esc(x.tooFew ? ds('tooFew', lang) : x.belowMean ? `−${percent(x.shortfall)} · ${this.t('belowMean', { share: percent(g.rules.groupShortfall) })}` : '')}</td></tr>`,
+)}
+</tbody></table></div>`
+    : ''
+}`;
+      }
+      return `<h3>${esc(`${this.t('recordsTitle')} — ${d.file}`)}</h3>
+<p class="muted">${esc(this.t('tickets', { n: d.valid, bad: d.invalid, asOf: g.asOf }))}</p>
+<div class="scroll"><table><thead><tr><th scope="col">${esc(this.t('typeCol'))}</th><th scope="col" class="num">n</th><th scope="col" class="num">${esc(this.t('responseCol'))}</th><th scope="col" class="num">${esc(this.t('commitmentCol'))}</th><th scope="col" class="num">${esc(this.t('benchmarkCol'))}</th><th scope="col" class="num">${esc(this.t('ftfCol'))}</th><th scope="col" class="num">${esc(this.t('overdueCol'))}</th></tr></thead><tbody>
+${each(
+  g.types,
+  (x) =>
+    `<tr><td>${esc(RECORD_TYPE_LABELS[x.type as keyof typeof RECORD_TYPE_LABELS]?.[lang] ?? x.type)}</td><td class="num">${x.count}</td><td class="num">${x.responseMedianHours ?? '—'} / ${x.responseP90Hours ?? '—'}</td><td class="num">${percent(x.withinCommitment)}</td><td class="num">${percent(x.withinBenchmark)}</td><td class="num">${percent(x.firstTimeFix)}</td><td class="num${x.overdueOpen ? ' s-bad' : ''}">${x.overdueOpen}</td></tr>`,
+)}
+</tbody></table></div>`;
+    });
+    return `<section aria-labelledby="${this.p}data">
+${this.chapterHead('data', 'dataAnalysis')}
+${parts.join('\n')}
+</section>`;
+  }
+
+  private method(): string {
+    const r = this.r;
+    const lang = this.lang;
+    const m = r.method;
+    const vars: Record<string, string> = {
+      partial: `${m.partialCredit * 100}%`,
+      deduction: String(m.specialDeductionPoints),
+      bonus: String(m.bonusPoints),
+      maxBonus: String(m.maxBonuses),
+      failAt: String(m.failWhenSpecialDeductionsAtLeast),
+      measures: m.measures.map((x) => `${x.criterion} ${x.numerator[lang]} ÷ ${x.denominator[lang]} ≥ ${percent(x.atLeast)}`).join(ui('clauseSep', lang)),
+    };
+    const rules = METHOD_RULES[lang].filter((rule) => !(rule.includes('{measures}') && m.measures.length === 0));
+    return `<section aria-labelledby="${this.p}method">
+${this.chapterHead('method', 'method')}
+<ol>${each(rules, (rule) => `<li>${esc(rule.replace(/\{(\w+)\}/g, (_, k: string) => vars[k] ?? ''))}</li>`)}</ol>
+<h3>${esc(this.t('levels'))}</h3>
+<div class="scroll"><table><thead><tr><th scope="col">${esc(this.t('level'))}</th><th scope="col" class="num">${esc(this.t('minScore'))}</th><th scope="col"><span class="skip">★</span></th></tr></thead><tbody>
+${each(m.levels, (l) => `<tr><td>${esc(l.name[lang])}</td><td class="num">${l.id === 'fail' ? `&lt; ${m.levels[1]?.minScore ?? ''}` : `≥ ${l.minScore}`}</td><td>${l.stars ? `<span role="img" aria-label="${l.stars} ★">${'★'.repeat(l.stars)}</span>` : ''}</td></tr>`)}
+</tbody></table></div>
+${
+  m.dataRules.length
+    ? `<h3>${esc(this.t('dataRules'))}</h3>
+<div class="scroll"><table><thead><tr><th scope="col">${esc(this.t('criterionCol'))}</th><th scope="col">${esc(this.t('metric'))}</th><th scope="col">${esc(this.t('ruleCol'))}</th></tr></thead><tbody>
+${each(m.dataRules, (d) => `<tr><td class="id">${esc(d.criterion)}</td><td>${esc(metricLabel(d.metric, lang))}</td><td>${esc(dataRuleText(d, lang))}</td></tr>`)}
+</tbody></table></div>`
+    : ''
+}
+<h3>${esc(this.t('provenance'))}</h3>
+<div class="scroll"><table><thead><tr><th scope="col">${esc(this.t('clause'))}</th><th scope="col" class="num">${esc(this.t('points'))}</th><th scope="col">${esc(this.t('source'))}</th><th scope="col">${esc(this.t('confidence'))}</th><th scope="col">${esc(this.t('note'))}</th></tr></thead><tbody>
+${each(m.provenance, (p) => `<tr><td class="id">${esc(p.id)}</td><td class="num">${p.points}</td><td>${esc(sourceLabel(m.sources[p.source], p.source, lang))}</td><td>${esc(CONFIDENCE[p.confidence][lang])}</td><td>${esc(noteText(p.note, lang))}</td></tr>`)}
+</tbody></table></div>
+<p class="muted">${esc(this.t('confidenceLegend'))}</p>
+</section>`;
+  }
+}

@@ -1,0 +1,108 @@
+import { findingMessage } from '../messages/findings.js';
+import { FINDING_SEVERITY, type Finding } from '../model/finding.js';
+import type { Lang } from '../model/localized.js';
+import type { CriterionResult, EvidenceResult, Gap, Report } from '../model/report.js';
+import { isRedundant } from '../score/gaps.js';
+import type { Score100 } from '../model/units.js';
+
+/**
+ * What the document renderers (PDF, HTML) derive from a Report the same way: the path to the next level,
+ * the decision lines, the action plan's running score, the evidence index. One place, so the two documents
+ * can never disagree on a number.
+ */
+
+export function allCriteria(r: Report): CriterionResult[] {
+  return r.sections.flatMap((s) => s.clauses.flatMap((cl) => cl.criteria));
+}
+
+/** The score after closing the gaps the next level needs; null when no set of gaps reaches it. */
+export function nextLevelPath(r: Report): { ids: string[]; after: Score100 } | null {
+  const next = r.level.next;
+  if (!next || next.blockedBySpecialDeductions || next.closingGaps.length === 0) return null;
+  const gain = r.gaps.filter((g) => next.closingGaps.includes(g.criterion)).reduce((a, g) => a + g.recoverable, 0);
+  return { ids: next.closingGaps, after: Math.min(100, Math.round((r.score.final + gain) * 10) / 10) };
+}
+
+/** Evidence that is valid today but expires before the audit window the rubric sets. */
+export function expiringEvidence(r: Report): Array<{ ref: string; expires: string; id: string }> {
+  return allCriteria(r).flatMap((c) =>
+    c.findings.flatMap((f) => (f.code === 'evidence-expires-soon' ? [{ ref: String(f.args.ref), expires: String(f.args.expires), id: c.id }] : [])),
+  );
+}
+
+/** Claims the data or a measurement contradicts, each named: the reader decides which figure to trust. */
+export function disagreements(r: Report, lang: Lang): Array<{ id: string | null; title: string | null; text: string }> {
+  return [
+    ...allCriteria(r).flatMap((c) =>
+      c.findings.flatMap((f) => (f.code === 'status-contradicts-measure' ? [{ id: c.id, title: c.title[lang], text: findingMessage(f, lang) }] : [])),
+    ),
+    ...r.findings.flatMap((f) => (f.code === 'metric-disagrees-with-data' ? [{ id: null, title: null, text: findingMessage(f, lang) }] : [])),
+  ];
+}
+
+export function specialDeductions(r: Report): Array<{ clause: string; reason: string }> {
+  return r.findings.flatMap((f) => (f.code === 'special-deduction' ? [{ clause: String(f.args.clause), reason: String(f.args.reason) }] : []));
+}
+
+/** The bonus lines: the reason alone (the label already says it is the bonus), or why it was not granted. */
+export function bonusLines(r: Report, lang: Lang): string[] {
+  return r.findings.flatMap((f) =>
+    f.code === 'bonus-applied' ? [String(f.args.reason)] : f.code === 'bonus-without-evidence' ? [findingMessage(f, lang)] : [],
+  );
+}
+
+/** Special deductions filed under a clause (or one of its criteria). */
+export function deductionsUnder(r: Report, clauseId: string): Array<{ clause: string; reason: string }> {
+  return specialDeductions(r).filter((d) => d.clause === clauseId || d.clause.startsWith(`${clauseId}.`));
+}
+
+/** The findings a reader needs on a criterion: problems and the informative ones that explain a score. */
+export function shownFindings(c: CriterionResult): Finding[] {
+  return c.findings.filter(
+    (f) => !isRedundant(f, c) && (FINDING_SEVERITY[f.code] !== 'info' || f.code === 'not-applicable' || f.code === 'ratio-meets-threshold'),
+  );
+}
+
+export type PlanRow =
+  | { kind: 'deduction'; clause: string; reason: string; recoverable: Score100; after: Score100 }
+  | { kind: 'gap'; rank: number; gap: Gap; after: Score100 };
+
+/**
+ * The action plan: special deductions first (each costs points off the final score, and enough of them fail
+ * the assessment whatever the score), then the gaps ranked by recoverable points, each with the final score
+ * once it and every row above it are done.
+ */
+export function planRows(r: Report): PlanRow[] {
+  let running = r.score.final;
+  const after = (gain: number) => {
+    running += gain;
+    return Math.min(100, Math.round(running * 10) / 10);
+  };
+  return [
+    ...specialDeductions(r).map((d) => ({
+      kind: 'deduction' as const,
+      ...d,
+      recoverable: r.method.specialDeductionPoints,
+      after: after(r.method.specialDeductionPoints),
+    })),
+    ...r.gaps.map((gap, i) => ({ kind: 'gap' as const, rank: i + 1, gap, after: after(gap.recoverable) })),
+  ];
+}
+
+/** Every evidence item once, with the criteria that cite it, in the order first cited. */
+export function evidenceIndex(r: Report): Array<{ e: EvidenceResult; by: string[] }> {
+  const byRef = new Map<string, { e: EvidenceResult; by: string[] }>();
+  for (const c of allCriteria(r)) {
+    for (const e of c.evidence) {
+      const entry = byRef.get(e.ref);
+      if (entry) entry.by.push(c.id);
+      else byRef.set(e.ref, { e, by: [c.id] });
+    }
+  }
+  return [...byRef.values()];
+}
+
+/** Points in a table: whole numbers as they are, others to two decimals. */
+export function fmtPoints(n: number): string {
+  return Number.isInteger(n) ? String(n) : n.toFixed(2);
+}
