@@ -13,7 +13,8 @@ function loadCli() {
   const file = join(__dirname, '..', 'dist', 'cli.cjs');
   let source;
   try {
-    source = readFileSync(file, 'utf8');
+    // The build writes the bundle in pure ASCII: latin1 gives the same string without UTF-8 decoding.
+    source = readFileSync(file, 'latin1');
   } catch (error) {
     if (error && error.code === 'ENOENT') {
       process.stderr.write('aftersales-assess: the CLI is not built yet; run `npm install` (or `npm run build`) in the package folder.\n');

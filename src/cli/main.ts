@@ -1,4 +1,6 @@
 import { basename } from 'node:path';
+import { isMainThread, workerData } from 'node:worker_threads';
+import { BATCH_WORKER, runBatchWorker } from './batchAssess.js';
 import { Argument, Command, CommanderError, Help, Option } from 'commander';
 import { breakLines } from '../render/lineBreak.js';
 import { AFTER_ERROR, HELP_TITLES, commanderError, optionDetails } from '../messages/commander.js';
@@ -379,7 +381,12 @@ for (const stream of [process.stdout, process.stderr]) {
     throw e;
   });
 }
-// Not a top-level await: the bundle is CommonJS (see scripts/build.mjs).
-void run(process.argv).then((code) => {
-  process.exitCode = code;
-});
+// A worker thread of a large batch (cli/batchAssess.ts) loads this same bundle and only assesses files.
+if (!isMainThread && (workerData as { kind?: string } | undefined)?.kind === BATCH_WORKER) {
+  void runBatchWorker();
+} else {
+  // Not a top-level await: the bundle is CommonJS (see scripts/build.mjs).
+  void run(process.argv).then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -26,11 +26,30 @@ export type Measure = (text: string) => number;
  * The text split into lines no wider than `width` by `measure`. Continuation lines are measured with
  * `indent` in front (the caller adds it); the lines returned carry no indent.
  */
-export function breakLines(text: string, width: number, measure: Measure, indent = ''): string[] {
+export function breakLines(text: string, width: number, exact: Measure, indent = ''): string[] {
   const out: string[][] = [];
   let line: string[] = [];
-  const room = () => (out.length === 0 ? width : width - (indent ? measure(indent) : 0));
-  const fits = (parts: string[]) => measure(parts.join('')) <= room();
+  // Pieces repeat (characters, spaces, words): each is measured once per call.
+  const widths = new Map<string, number>();
+  const measure: Measure = (t) => {
+    let w = widths.get(t);
+    if (w === undefined) widths.set(t, (w = exact(t)));
+    return w;
+  };
+  const indentWidth = indent ? measure(indent) : 0;
+  const room = () => (out.length === 0 ? width : width - indentWidth);
+  // A line's width is the sum of its pieces' widths, except where kerning joins them: the sum decides
+  // when it is clearly inside or outside the room, the whole line is measured only near the edge (a
+  // proportional font would otherwise re-measure the growing line for every character: quadratic).
+  const slack = (r: number) => Math.max(0.5, r * 0.02);
+  const fits = (parts: string[]) => {
+    const r = room();
+    let sum = 0;
+    for (const p of parts) sum += measure(p);
+    if (sum <= r - slack(r)) return true;
+    if (sum > r + slack(r)) return false;
+    return exact(parts.join('')) <= r;
+  };
   const lead = /^\s*/.exec(text)![0];
   if (lead) line.push(lead);
   const visible = (parts: string[]) => parts.some((p) => p.trim() !== '');

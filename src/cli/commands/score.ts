@@ -1,16 +1,16 @@
 import { appendFileSync, mkdirSync, statSync } from 'node:fs';
-import type { EvidenceResult, Report } from '../../model/report.js';
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { checkGate, mergeGates, requestedChecks } from '../../score/gate.js';
+import type { EvidenceResult } from '../../model/report.js';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { mergeGates, requestedChecks } from '../../score/gate.js';
 import { gateMessage } from '../../messages/gate.js';
 import { ui } from '../../messages/ui.js';
-import { diffReports } from '../../compare/diffReports.js';
-import { InputError, type Diagnostic } from '../../model/diagnostic.js';
+import type { Diagnostic } from '../../model/diagnostic.js';
 import type { Lang } from '../../model/localized.js';
 import type { LoadedRubric } from '../../model/rubric.js';
 import type { Thresholds } from '../../model/thresholds.js';
 import type { ScoredFile } from '../../render/scoredFile.js';
-import { assessFile, baselineReport, isStream, type AssessOptions } from '../assess.js';
+import { isStream, type AssessOptions } from '../assess.js';
+import { assessAll, displayPath, workerCount, type BatchJob } from '../batchAssess.js';
 import { EXIT, UsageError, type ExitCode } from '../exitCodes.js';
 import { parseCount, parseDate, parseLevel, parseScore } from '../options.js';
 import { expandInputs } from '../inputs.js';
@@ -92,39 +92,29 @@ export async function scoreCommand(args: string[], opts: ScoreOptions, rubric: L
   };
   const scored: ScoredFile[] = [];
   const streaming = format === 'jsonl' && (opts.out === undefined || opts.out === '-');
-  let renderJson: ((r: Report, indent: 2 | 0) => string) | undefined;
   const gateLines: string[] = [];
   let invalid = 0;
   const progress = batch ? progressBar(files.length) : null;
-  for (const [i, file] of files.entries()) {
-    progress?.(i, file);
-    try {
-      const { report: assessed, warnings } = await assessFile(file, assessOpts);
-      io.printDiagnostics(warnings, format);
-      // The contract: the evidence file relative to the working directory, whatever form the argument had.
-      let report = assessed.evidenceFile
-        ? { ...assessed, evidenceFile: { ...assessed.evidenceFile, path: relative(process.cwd(), resolve(file)).split('\\').join('/') } }
-        : assessed;
-      if (opts.baseline) {
-        const base = await baselineReport(opts.baseline, file, { ...assessOpts, asOf: undefined });
-        report = { ...report, comparison: { kind: 'baseline', diff: diffReports(base, report, { base: opts.baseline, head: 'working tree' }) } };
-      }
-      const failures = checkGate(report, gate);
-      if (streaming) {
-        // JSONL to standard output: each report goes out as it is made and is not kept, so a batch of any
-        // size holds one report at a time; only the gate's wording is kept for the end.
-        if (!renderJson) ({ renderJson } = await import('../../render/json.js'));
-        process.stdout.write(renderJson(report, 0));
-        for (const f of failures) gateLines.push(`${batch ? `${displayPath(file)}: ` : ''}${gateMessage(f, report, opts.lang)}`);
-        continue;
-      }
-      scored.push({ file: displayPath(file), report, failures, checks });
-    } catch (e) {
-      if (!(e instanceof InputError) || !batch) throw e;
+  const job: BatchJob = { assess: assessOpts, gate, streaming, batch, baseline: opts.baseline };
+  let i = 0;
+  progress?.(0, files[0] ?? '');
+  for await (const { file, result } of assessAll(files, job, batch ? workerCount(files.length) : 0)) {
+    if (++i < files.length) progress?.(i, files[i]!);
+    if (result.kind === 'invalid') {
       // One bad file in a batch is reported and skipped; the others are still scored.
       invalid++;
-      io.printDiagnostics(e.diagnostics, format);
+      io.printDiagnostics(result.diagnostics, format);
+      continue;
     }
+    io.printDiagnostics(result.warnings, format);
+    if (streaming) {
+      // JSONL to standard output: each report goes out as it is made and is not kept, so a batch of any
+      // size holds one report at a time; only the gate's wording is kept for the end.
+      process.stdout.write(result.line!);
+      gateLines.push(...result.gateLines!);
+      continue;
+    }
+    scored.push({ file: displayPath(file), report: result.report!, failures: result.failures, checks });
   }
   progress?.(files.length, '');
 
@@ -299,13 +289,6 @@ async function render(
     case 'html':
       throw new Error(`${format} is rendered by its own function`);
   }
-}
-
-/** Relative to the working directory when below it, so CI annotations point at repository paths. */
-function displayPath(file: string): string {
-  if (!isAbsolute(file)) return file.split('\\').join('/');
-  const rel = relative(process.cwd(), resolve(file));
-  return rel.startsWith('..') ? file : rel.split('\\').join('/');
 }
 
 /** A one-line progress bar on stderr, only for a person at a terminal. */

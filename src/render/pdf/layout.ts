@@ -112,6 +112,15 @@ export class Layout {
   }
 
   private readonly wrapped = new Map<string, string[]>();
+  private readonly widths = new Map<string, number>();
+
+  /** Width in points of a piece of text in the current face (fontkit lays out every call: the same piece is asked for often). */
+  private widthOf(face: string, t: string): number {
+    const key = face + t;
+    let w = this.widths.get(key);
+    if (w === undefined) this.widths.set(key, (w = this.doc.widthOfString(t)));
+    return w;
+  }
 
   /** The text broken into lines by the shared rules (memoised: tables measure each cell several times). */
   lines(s: string, o: { size?: number; bold?: boolean; width?: number } = {}): string[] {
@@ -120,7 +129,8 @@ export class Layout {
     const known = this.wrapped.get(key);
     if (known) return known;
     this.face(o);
-    const lines = s.split('\n').flatMap((para) => breakLines(para, width, (t) => this.doc.widthOfString(t)));
+    const face = `${o.size ?? 10}|${o.bold ? 1 : 0}|`;
+    const lines = s.split('\n').flatMap((para) => breakLines(para, width, (t) => this.widthOf(face, t)));
     this.wrapped.set(key, lines);
     return lines;
   }

@@ -1,0 +1,165 @@
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { isAbsolute, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { diffReports } from '../compare/diffReports.js';
+import { gateMessage } from '../messages/gate.js';
+import { InputError, type Diagnostic } from '../model/diagnostic.js';
+import type { Report } from '../model/report.js';
+import { checkGate, type Gate, type GateFailure } from '../score/gate.js';
+import { assessFile, baselineReport, type AssessOptions } from './assess.js';
+
+/** What every file of a run is assessed with; plain data, so a worker thread receives it as it is. */
+export interface BatchJob {
+  assess: AssessOptions;
+  gate: Gate;
+  /** JSONL to standard output: the line is rendered where the file is assessed, and the report dropped. */
+  streaming: boolean;
+  batch: boolean;
+  baseline?: string | undefined;
+}
+
+export type FileResult =
+  | { kind: 'scored'; report?: Report; failures: GateFailure[]; line?: string; gateLines?: string[]; warnings: Diagnostic[] }
+  | { kind: 'invalid'; diagnostics: Diagnostic[] };
+
+/** One evidence file, start to finish: assess, compare with the baseline, check the gate (and render, when streaming). */
+export async function assessOne(file: string, job: BatchJob): Promise<FileResult> {
+  const { report: assessed, warnings } = await assessFile(file, job.assess);
+  // The contract: the evidence file relative to the working directory, whatever form the argument had.
+  let report = assessed.evidenceFile
+    ? { ...assessed, evidenceFile: { ...assessed.evidenceFile, path: relative(process.cwd(), resolve(file)).split('\\').join('/') } }
+    : assessed;
+  if (job.baseline) {
+    const base = await baselineReport(job.baseline, file, { ...job.assess, asOf: undefined });
+    report = { ...report, comparison: { kind: 'baseline', diff: diffReports(base, report, { base: job.baseline, head: 'working tree' }) } };
+  }
+  const failures = checkGate(report, job.gate);
+  if (!job.streaming) return { kind: 'scored', report, failures, warnings };
+  const { renderJson } = await import('../render/json.js');
+  const prefix = job.batch ? `${displayPath(file)}: ` : '';
+  return {
+    kind: 'scored',
+    failures,
+    line: renderJson(report, 0),
+    gateLines: failures.map((f) => `${prefix}${gateMessage(f, report, job.assess.lang)}`),
+    warnings,
+  };
+}
+
+/** In a batch one bad file is reported and skipped; a single file's input error ends the run. */
+async function settle(file: string, job: BatchJob): Promise<FileResult> {
+  try {
+    return await assessOne(file, job);
+  } catch (e) {
+    if (e instanceof InputError && job.batch) return { kind: 'invalid', diagnostics: e.diagnostics };
+    throw e;
+  }
+}
+
+/** A batch this small is done before worker threads would have started. */
+const MIN_FILES_FOR_WORKERS = 48;
+
+/**
+ * Worker threads for a batch: AFTERSALES_WORKERS=N (0 or 1: none), else one per core up to 8 when the batch
+ * is large enough and the CLI runs from its bundle (the worker loads the same bundle through the bin).
+ */
+export function workerCount(files: number, env: NodeJS.ProcessEnv = process.env): number {
+  const asked = env.AFTERSALES_WORKERS;
+  if (asked !== undefined && /^\d+$/.test(asked)) return Math.min(Number(asked), 64);
+  if (files < MIN_FILES_FOR_WORKERS || !workerEntry()) return 0;
+  return Math.min(availableParallelism(), 8);
+}
+
+/** The bin beside the bundle; absent when running from source (tests), where the batch stays in one thread. */
+function workerEntry(): string | null {
+  const bin = join(fileURLToPath(new URL('.', import.meta.url)), '..', 'bin', 'aftersales-assess.cjs');
+  return existsSync(bin) ? bin : null;
+}
+
+/**
+ * Every file's result in the order given, whichever thread finishes first. Workers pull one file at a time,
+ * so at most one result per worker waits for its turn: memory stays flat for a batch of any size.
+ */
+export async function* assessAll(files: readonly string[], job: BatchJob, workers: number): AsyncGenerator<{ file: string; result: FileResult }> {
+  const entry = workers > 1 ? workerEntry() : null;
+  if (!entry) {
+    for (const file of files) yield { file, result: await settle(file, job) };
+    return;
+  }
+  const { Worker } = await import('node:worker_threads');
+  const done = new Map<number, FileResult>();
+  let failed: Error | null = null;
+  let wake: (() => void) | null = null;
+  const notify = () => {
+    wake?.();
+    wake = null;
+  };
+  let next = 0;
+  const pool = Array.from({ length: Math.min(workers, files.length) }, () => {
+    const w = new Worker(entry, { workerData: { kind: BATCH_WORKER, job }, stdout: true, stderr: false });
+    const feed = () => {
+      if (next < files.length) {
+        w.postMessage({ index: next, file: files[next] });
+        next++;
+      } else w.postMessage(null);
+    };
+    w.on('message', (m: { index: number; result?: FileResult; fatal?: string }) => {
+      if (m.fatal !== undefined) failed ??= new Error(m.fatal);
+      else done.set(m.index, m.result!);
+      feed();
+      notify();
+    });
+    w.on('error', (e) => {
+      failed ??= e;
+      notify();
+    });
+    w.on('exit', (code) => {
+      if (code !== 0) failed ??= new Error(`batch worker exited with code ${code}`);
+      notify();
+    });
+    feed();
+    return w;
+  });
+  try {
+    for (let i = 0; i < files.length; i++) {
+      while (!done.has(i)) {
+        if (failed) throw failed;
+        await new Promise<void>((r) => {
+          wake = r;
+        });
+      }
+      const result = done.get(i)!;
+      done.delete(i);
+      yield { file: files[i]!, result };
+    }
+  } finally {
+    await Promise.all(pool.map((w) => w.terminate()));
+  }
+}
+
+export const BATCH_WORKER = 'aftersales-assess batch worker';
+
+/** The worker's side: assess each file it is sent, answer with its result, end on null. */
+export async function runBatchWorker(): Promise<void> {
+  const { parentPort, workerData } = await import('node:worker_threads');
+  const job = (workerData as { job: BatchJob }).job;
+  parentPort!.on('message', async (m: { index: number; file: string } | null) => {
+    if (m === null) {
+      parentPort!.close();
+      return;
+    }
+    try {
+      parentPort!.postMessage({ index: m.index, result: await settle(m.file, job) });
+    } catch (e) {
+      parentPort!.postMessage({ index: m.index, fatal: (e as Error)?.stack ?? String(e) });
+    }
+  });
+}
+
+/** Relative to the working directory when below it, so CI annotations point at repository paths. */
+export function displayPath(file: string): string {
+  if (!isAbsolute(file)) return file.split('\\').join('/');
+  const rel = relative(process.cwd(), resolve(file));
+  return rel.startsWith('..') ? file : rel.split('\\').join('/');
+}
