@@ -8,4 +8,6 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const bin = join(dirname(fileURLToPath(import.meta.url)), '..', 'bin', 'aftersales-assess.cjs');
 process.argv = [process.argv[0], bin, ...process.argv.slice(2)];
 process.on('exit', () => writeSync(2, `\nmaxrss-kb ${process.resourceUsage().maxRSS}\n`));
-await import(pathToFileURL(bin).href);
+// Imported rather than run as the main module, the bin does not start the CLI by itself.
+const { loadCli } = (await import(pathToFileURL(bin).href)).default;
+loadCli();

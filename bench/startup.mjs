@@ -21,9 +21,11 @@ const times = Object.fromEntries(Object.keys(cases).map((k) => [k, []]));
 for (let i = 0; i < RUNS + 2; i++) {
   for (const [name, [cmd, args]] of Object.entries(cases)) {
     const t0 = process.hrtime.bigint();
-    const r = spawnSync(cmd, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+    const r = spawnSync(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     const ms = Number(process.hrtime.bigint() - t0) / 1e6;
     if (r.status !== 0) throw new Error(`${name} exited ${r.status}: ${r.stderr}`);
+    // A command that printed nothing did not run (the baseline prints nothing by design).
+    if (name !== 'node -e 0' && r.stdout.length === 0) throw new Error(`${name} printed nothing`);
     if (i >= 2) times[name].push(ms); // the first two rounds warm the file cache
   }
 }
@@ -107,8 +109,10 @@ const dataRun = (rows, runs) => {
     const rss = [];
     for (let i = 0; i < runs; i++) {
       const t0 = process.hrtime.bigint();
-      const r = spawnSync(process.execPath, [join(root, 'bench/maxrss.mjs'), ...args], { stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 28 });
+      const r = spawnSync(process.execPath, [join(root, 'bench/maxrss.mjs'), ...args], { stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 28 });
       if (r.status !== 0) throw new Error(`${name} exited ${r.status}: ${r.stderr}`);
+      // A run that printed no analysis measured nothing (a start-up path that never ran the command).
+      if (!String(r.stdout).includes('"dataset"')) throw new Error(`${name} printed no analysis: ${String(r.stdout).slice(0, 200)}`);
       xs.push(Number(process.hrtime.bigint() - t0) / 1e6);
       rss.push(Number(/maxrss-kb (\d+)/.exec(String(r.stderr))?.[1] ?? 0) / 1024);
     }

@@ -87,27 +87,48 @@ if (!existsSync(join(root, 'fonts/NotoSansSC-Regular.ttf')) || !existsSync(join(
 }
 
 rmSync(join(root, 'dist'), { recursive: true, force: true });
-// Modules only some commands need (terminal renderer, PDF, data analysis) are still evaluated on demand:
-// esbuild keeps each dynamic import() as a lazily run wrapper inside the one file.
-await build({
-  ...common,
-  entryPoints: [join(root, 'src/cli/main.ts')],
-  outfile: join(root, 'dist/cli.cjs'),
-  // pdfkit reads its data files relative to itself, and is only loaded for --format pdf.
-  external: ['pdfkit'],
-});
-// Pure ASCII, so that bin/aftersales-assess.cjs can read it as latin1: a one-byte string without UTF-8 decoding
-// (~4 ms of every start on 1.2 MB). esbuild escapes strings and identifiers but leaves regular expression
-// literals as written; \uXXXX means the same code unit there (and in u-mode, a pair the same code point).
-{
-  const file = join(root, 'dist/cli.cjs');
+
+/**
+ * Pure ASCII, so that bin/aftersales-assess.cjs can read a bundle as latin1: a one-byte string without UTF-8
+ * decoding (~4 ms of every start on 1.2 MB). esbuild escapes strings and identifiers but leaves regular
+ * expression literals as written; \uXXXX means the same code unit there (and in u-mode, a pair the same
+ * code point).
+ */
+function asciiOnly(file) {
   const text = readFileSync(file, 'utf8');
-  if (/\\[^\x00-\x7f]/.test(text)) throw new Error('dist/cli.cjs: a backslash before a non-ASCII character; escaping it would change its meaning');
+  if (/\\[^\x00-\x7f]/.test(text)) throw new Error(`${file}: a backslash before a non-ASCII character; escaping it would change its meaning`);
   writeFileSync(
     file,
     text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`),
   );
 }
+
+// The CLI. Modules only some commands need (terminal renderer, data analysis) are still evaluated on demand:
+// esbuild keeps each dynamic import() as a lazily run wrapper inside the one file. The PDF renderer is not
+// in it: it is its own bundle (below), loaded by cli/pdfRenderer.ts.
+await build({
+  ...common,
+  entryPoints: [join(root, 'src/cli/main.ts')],
+  outfile: join(root, 'dist/cli.cjs'),
+  plugins: [
+    {
+      name: 'pdf-renderer-apart',
+      setup(b) {
+        b.onResolve({ filter: /render\/pdf\/renderPdf\.js$/ }, () => ({ path: './pdf.cjs', external: true }));
+      },
+    },
+  ],
+});
+// The PDF renderer with pdfkit, fontkit and their dependencies inside (no font data files are read from
+// the package: the fonts come from fonts/ or --font, and pdfkit's standard fonts are never used).
+await build({
+  ...common,
+  entryPoints: [join(root, 'src/render/pdf/renderPdf.ts')],
+  outfile: join(root, 'dist/pdf.cjs'),
+  alias: { ...common.alias, 'brotli/decompress.js': join(root, 'scripts/stubs/brotli-decompress.cjs') },
+});
+asciiOnly(join(root, 'dist/cli.cjs'));
+asciiOnly(join(root, 'dist/pdf.cjs'));
 const compiler = join(root, 'dist/compile-rubrics.cjs');
 await build({ ...common, entryPoints: [join(root, 'src/build/compileRubrics.ts')], outfile: compiler });
 try {

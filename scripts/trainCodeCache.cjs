@@ -1,14 +1,15 @@
 'use strict';
-// One CLI command (the arguments after this file), then V8's code cache of everything compiled so far,
-// written over dist/cli.cjs.cache atomically. Run in turn by scripts/codeCache.mjs: each run starts from
-// the cache the previous one left, so the last cache covers the functions of every training command.
+// One CLI command (the arguments after this file), then V8's code cache of everything compiled so far in
+// each bundle it loaded, written over dist/NAME.cjs.cache atomically. Run in turn by scripts/codeCache.mjs:
+// each run starts from the caches the previous ones left, so the last cache of a bundle covers the functions
+// of every training command that used it.
 const { renameSync, writeFileSync } = require('node:fs');
-const { join } = require('node:path');
-const { loadCli } = require('../bin/aftersales-assess.cjs');
+const { loadCli, loaded } = require('../bin/aftersales-assess.cjs');
 
-const script = loadCli();
+loadCli();
 process.on('exit', () => {
-  const out = join(__dirname, '..', 'dist', 'cli.cjs.cache');
-  writeFileSync(`${out}.tmp`, script.createCachedData());
-  renameSync(`${out}.tmp`, out);
+  for (const { file, script } of loaded) {
+    writeFileSync(`${file}.cache.tmp`, script.createCachedData());
+    renameSync(`${file}.cache.tmp`, `${file}.cache`);
+  }
 });

@@ -27,7 +27,7 @@ describe('the published package', () => {
   const work = mkdtempSync(join(tmpdir(), 'asa-pack-'));
   const app = join(work, 'app');
 
-  it('installs into an empty folder within 40 MB, with pdfkit its only dependency and no warnings of ours', () => {
+  it('installs into an empty folder within 40 MB, with no runtime dependencies and no warnings of ours', () => {
     const pack = npm(['pack', '--ignore-scripts', '--json', '--pack-destination', work], ROOT);
     expect(pack.status, pack.stderr).toBe(0);
     const tarball = join(work, JSON.parse(pack.stdout)[0].filename);
@@ -36,7 +36,7 @@ describe('the published package', () => {
     expect(files).toContain('fonts/OFL.txt');
     expect(files.filter((f) => f.endsWith('.ttf')).sort()).toEqual(['fonts/NotoSansSC-Bold.ttf', 'fonts/NotoSansSC-Regular.ttf']);
     expect(files.some((f) => f.startsWith('src/') || f.startsWith('test/'))).toBe(false);
-    expect(files).toEqual(expect.arrayContaining(['bin/aftersales-assess.cjs', 'dist/cli.cjs', 'dist/cli.cjs.cache']));
+    expect(files).toEqual(expect.arrayContaining(['bin/aftersales-assess.cjs', 'dist/cli.cjs', 'dist/cli.cjs.cache', 'dist/pdf.cjs', 'dist/pdf.cjs.cache']));
 
     spawnSync('mkdir', ['-p', app]);
     writeFileSync(join(app, 'package.json'), '{ "name": "app", "private": true }\n');
@@ -46,7 +46,9 @@ describe('the published package', () => {
     const ours = install.stderr.split('\n').filter((l) => /aftersales|install-scripts|deprecated/i.test(l));
     expect(ours).toEqual([]);
     const installed = JSON.parse(readFileSync(join(app, 'node_modules/aftersales-assess/package.json'), 'utf8'));
-    expect(Object.keys(installed.dependencies)).toEqual(['pdfkit']);
+    // Everything is bundled (pdfkit and fontkit into dist/pdf.cjs): nothing else is installed.
+    expect(installed.dependencies ?? {}).toEqual({});
+    expect(readdirSync(join(app, 'node_modules')).filter((d) => !d.startsWith('.'))).toEqual(['aftersales-assess']);
     expect(installed.scripts?.prepare).toBeUndefined();
     expect(bytes(join(app, 'node_modules'))).toBeLessThanOrEqual(40 * 1024 * 1024);
   }, 180000);
@@ -83,12 +85,15 @@ describe('the published package', () => {
 // The build's code cache must be one this Node accepts for this bundle, or every start pays for compiling
 // ~1 MB of JavaScript again (bin/aftersales-assess.cjs falls back silently, so only a test can tell).
 describe('the code cache', () => {
-  it('is accepted by V8 for the bundle it was made from (pure ASCII), and rejected for another source', () => {
-    const source = readFileSync(join(ROOT, 'dist/cli.cjs'), 'utf8');
-    // bin/aftersales-assess.cjs reads the bundle as latin1, which is right only for pure ASCII.
-    expect(/[^\x00-\x7f]/.test(source)).toBe(false);
-    const cachedData = readFileSync(join(ROOT, 'dist/cli.cjs.cache'));
-    expect(new Script(wrap(source), { filename: join(ROOT, 'dist/cli.cjs'), cachedData }).cachedDataRejected).toBe(false);
-    expect(new Script(wrap(`${source}\n;0;`), { filename: join(ROOT, 'dist/cli.cjs'), cachedData }).cachedDataRejected).toBe(true);
-  });
+  for (const bundle of ['cli.cjs', 'pdf.cjs']) {
+    it(`is accepted by V8 for the bundle it was made from (${bundle}, pure ASCII), and rejected for another source`, () => {
+      const file = join(ROOT, 'dist', bundle);
+      const source = readFileSync(file, 'utf8');
+      // bin/aftersales-assess.cjs reads the bundle as latin1, which is right only for pure ASCII.
+      expect(/[^\x00-\x7f]/.test(source)).toBe(false);
+      const cachedData = readFileSync(`${file}.cache`);
+      expect(new Script(wrap(source), { filename: file, cachedData }).cachedDataRejected).toBe(false);
+      expect(new Script(wrap(`${source}\n;0;`), { filename: file, cachedData }).cachedDataRejected).toBe(true);
+    });
+  }
 });

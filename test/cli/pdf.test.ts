@@ -93,7 +93,7 @@ describe('PDF report', () => {
     expect(r.stderr).toContain('1 character(s) have no glyph in the PDF font and will not render: 𠀀 (U+20000)');
   });
 
-  it('goes to a pipe with --out -, never over the evidence file, and loads pdfkit only for PDFs', () => {
+  it('goes to a pipe with --out -, never over the evidence file, and loads the PDF renderer only for PDFs', () => {
     const piped = spawnSync(
       process.execPath,
       [join(ROOT, 'bin/aftersales-assess.cjs'), 'score', 'examples/five-star/company.yaml', '--format', 'pdf', '--out', '-'],
@@ -107,13 +107,13 @@ describe('PDF report', () => {
     const r = cli(['score', join(d, 'company.yaml'), '--format', 'pdf', '--out', join(d, 'company.yaml')]);
     expect(r.code).toBe(2);
     expect(readFileSync(join(d, 'company.yaml'), 'utf8')).toBe(before);
-    // pdfkit is loaded for the PDF only: a JSON report leaves it out of the module cache.
+    // The PDF renderer (pdfkit inside) is loaded for the PDF only: a JSON report never reads dist/pdf.cjs.
     const loaded = (format: string) => {
       const probe = spawnSync(
         process.execPath,
         [
           '-e',
-          `process.argv.splice(1, 0, 'cli'); process.on('exit', () => process.stderr.write('pdfkit:' + Object.keys(require.cache).some((k) => k.includes('/node_modules/pdfkit/')))); require('./bin/aftersales-assess.cjs').loadCli();`,
+          `process.argv.splice(1, 0, 'cli'); const b = require('./bin/aftersales-assess.cjs'); process.on('exit', () => process.stderr.write('bundles:' + b.loaded.map((l) => require('node:path').basename(l.file)).join(','))); b.loadCli();`,
           'score',
           'examples/five-star/company.yaml',
           '--format',
@@ -125,8 +125,8 @@ describe('PDF report', () => {
       );
       return probe.stderr;
     };
-    expect(loaded('json')).toBe('pdfkit:false');
-    expect(loaded('pdf')).toBe('pdfkit:true');
+    expect(loaded('json')).toBe('bundles:cli.cjs');
+    expect(loaded('pdf')).toBe('bundles:cli.cjs,pdf.cjs');
   });
 
   it('refuses fonts that cannot work and a missing font file', () => {

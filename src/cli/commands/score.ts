@@ -10,6 +10,7 @@ import type { LoadedRubric } from '../../model/rubric.js';
 import type { Thresholds } from '../../model/thresholds.js';
 import type { ScoredFile } from '../../render/scoredFile.js';
 import { isStream, type AssessOptions } from '../assess.js';
+import { loadPdfRenderer } from '../pdfRenderer.js';
 import { assessAll, displayPath, workerCount, type BatchJob } from '../batchAssess.js';
 import { EXIT, UsageError, type ExitCode } from '../exitCodes.js';
 import { parseCount, parseDate, parseLevel, parseScore } from '../options.js';
@@ -225,7 +226,7 @@ export function reportFileNames(files: readonly string[]): string[] {
 }
 
 async function renderPdfFile({ report }: ScoredFile, opts: ScoreOptions): Promise<Uint8Array> {
-  const [{ renderPdf, FontError }, { resolvePdfFonts }] = await Promise.all([import('../../render/pdf/renderPdf.js'), import('../pdfFonts.js')]);
+  const [{ renderPdf, FontError }, { resolvePdfFonts }] = await Promise.all([loadPdfRenderer(), import('../pdfFonts.js')]);
   const fonts = resolvePdfFonts(opts.font, opts.fontBold);
   let result: Awaited<ReturnType<typeof renderPdf>>;
   try {

@@ -38,6 +38,12 @@ export interface Column {
 }
 
 /** Drawing helpers that keep the cursor, wrap text, and break pages without overflowing them. */
+/** The part of a fontkit font the width fast path reads. */
+interface FontkitFont {
+  unitsPerEm: number;
+  glyphForCodePoint(cp: number): { advanceWidth: number };
+}
+
 export class Layout {
   /** Every string drawn, for the glyph-coverage check. */
   readonly drawn: string[] = [];
@@ -93,8 +99,7 @@ export class Layout {
     doc.fillColor(o.color ?? COLOR.ink);
     // Each line is placed by hand: pdfkit's own wrapping would break inside paths and bracketed marks.
     for (const line of lines) {
-      const w = doc.widthOfString(line);
-      const x = o.align === 'right' ? x0 + width - w : o.align === 'center' ? x0 + (width - w) / 2 : x0;
+      const x = o.align === 'right' ? x0 + width - doc.widthOfString(line) : o.align === 'center' ? x0 + (width - doc.widthOfString(line)) / 2 : x0;
       doc.text(line, x, y, { lineBreak: false, ...(o.link ? { link: o.link, underline: false } : {}) });
       y += step;
     }
@@ -114,11 +119,23 @@ export class Layout {
   private readonly wrapped = new Map<string, string[]>();
   private readonly widths = new Map<string, number>();
 
-  /** Width in points of a piece of text in the current face (fontkit lays out every call: the same piece is asked for often). */
-  private widthOf(face: string, t: string): number {
+  /**
+   * Width in points of a piece of text in the current face. fontkit lays out the text at every call (most of
+   * the PDF's time), so each piece is measured once, and a single character is its glyph's advance (what the
+   * layout of one glyph gives; test/unit/pdfLayout.test.ts holds the two equal).
+   */
+  widthOf(face: string, t: string): number {
     const key = face + t;
     let w = this.widths.get(key);
-    if (w === undefined) this.widths.set(key, (w = this.doc.widthOfString(t)));
+    if (w === undefined) {
+      const cp = t.codePointAt(0);
+      const font = (this.doc as unknown as { _font?: { font?: FontkitFont }; _fontSize: number })._font?.font;
+      w =
+        cp !== undefined && t.length === (cp > 0xffff ? 2 : 1) && font?.glyphForCodePoint
+          ? (font.glyphForCodePoint(cp).advanceWidth * (this.doc as unknown as { _fontSize: number })._fontSize) / font.unitsPerEm
+          : this.doc.widthOfString(t);
+      this.widths.set(key, w);
+    }
     return w;
   }
 
