@@ -1,7 +1,10 @@
 import { findingMessage } from '../messages/findings.js';
+import { percent } from '../messages/numbers.js';
+import { METHOD_RULES } from '../messages/pdf.js';
+import { ui } from '../messages/ui.js';
 import { FINDING_SEVERITY, type Finding } from '../model/finding.js';
 import type { Lang } from '../model/localized.js';
-import type { CriterionResult, EvidenceResult, Gap, Report } from '../model/report.js';
+import type { CriterionResult, EvidenceResult, Gap, Report, ReportMethod } from '../model/report.js';
 import { isRedundant } from '../score/gaps.js';
 import type { Score100 } from '../model/units.js';
 
@@ -105,4 +108,19 @@ export function evidenceIndex(r: Report): Array<{ e: EvidenceResult; by: string[
 /** Points in a table: whole numbers as they are, others to two decimals. */
 export function fmtPoints(n: number): string {
   return Number.isInteger(n) ? String(n) : n.toFixed(2);
+}
+
+/** The scoring rules as the method chapter states them, with the rubric's values filled in. */
+export function methodRules(m: ReportMethod, lang: Lang): string[] {
+  const vars: Record<string, string> = {
+    partial: `${m.partialCredit * 100}%`,
+    deduction: String(m.specialDeductionPoints),
+    bonus: String(m.bonusPoints),
+    maxBonus: String(m.maxBonuses),
+    failAt: String(m.failWhenSpecialDeductionsAtLeast),
+    measures: m.measures.map((x) => `${x.criterion} ${x.numerator[lang]} ÷ ${x.denominator[lang]} ≥ ${percent(x.atLeast)}`).join(ui('clauseSep', lang)),
+  };
+  return METHOD_RULES[lang]
+    .filter((rule) => !(rule.includes('{measures}') && m.measures.length === 0))
+    .map((rule) => rule.replace(/\{(\w+)\}/g, (_, k: string) => vars[k] ?? ''));
 }

@@ -3,7 +3,7 @@ import { DIMENSION_LABELS, GROUPING_LABELS, RECORD_TYPE_LABELS, dataRuleText, ds
 import { findingMessage } from '../../messages/findings.js';
 import { html, htmlTemplate } from '../../messages/html.js';
 import { percent } from '../../messages/numbers.js';
-import { CONFIDENCE, EVIDENCE_STATE, METHOD_RULES, PDF, chapterHeading, noteText, sourceLabel } from '../../messages/pdf.js';
+import { CONFIDENCE, EVIDENCE_STATE, PDF, chapterHeading, noteText, sourceLabel } from '../../messages/pdf.js';
 import { FIX_TAGS, OUTCOME_LABELS, UI, gapAction, ui } from '../../messages/ui.js';
 import { LANGS, type Lang } from '../../model/localized.js';
 import { OUTCOMES, type CriterionResult, type EvidenceResult, type Outcome, type Report } from '../../model/report.js';
@@ -15,6 +15,7 @@ import {
   evidenceIndex,
   expiringEvidence,
   fmtPoints as fmt,
+  methodRules,
   nextLevelPath,
   planRows,
   shownFindings,
@@ -427,18 +428,9 @@ ${parts.join('\n')}
     const r = this.r;
     const lang = this.lang;
     const m = r.method;
-    const vars: Record<string, string> = {
-      partial: `${m.partialCredit * 100}%`,
-      deduction: String(m.specialDeductionPoints),
-      bonus: String(m.bonusPoints),
-      maxBonus: String(m.maxBonuses),
-      failAt: String(m.failWhenSpecialDeductionsAtLeast),
-      measures: m.measures.map((x) => `${x.criterion} ${x.numerator[lang]} ÷ ${x.denominator[lang]} ≥ ${percent(x.atLeast)}`).join(ui('clauseSep', lang)),
-    };
-    const rules = METHOD_RULES[lang].filter((rule) => !(rule.includes('{measures}') && m.measures.length === 0));
     return `<section aria-labelledby="${this.p}method">
 ${this.chapterHead('method', 'method')}
-<ol>${each(rules, (rule) => `<li>${esc(rule.replace(/\{(\w+)\}/g, (_, k: string) => vars[k] ?? ''))}</li>`)}</ol>
+<ol>${each(methodRules(m, lang), (rule) => `<li>${esc(rule)}</li>`)}</ol>
 <h3>${esc(this.t('levels'))}</h3>
 <div class="scroll"><table><thead><tr><th scope="col">${esc(this.t('level'))}</th><th scope="col" class="num">${esc(this.t('minScore'))}</th><th scope="col"><span class="skip">★</span></th></tr></thead><tbody>
 ${each(m.levels, (l) => `<tr><td>${esc(l.name[lang])}</td><td class="num">${l.id === 'fail' ? `&lt; ${m.levels[1]?.minScore ?? ''}` : `≥ ${l.minScore}`}</td><td>${l.stars ? `<span role="img" aria-label="${l.stars} ★">${'★'.repeat(l.stars)}</span>` : ''}</td></tr>`)}

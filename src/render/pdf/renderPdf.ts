@@ -1,6 +1,6 @@
 import { percent } from '../../messages/numbers.js';
 import { findingMessage } from '../../messages/findings.js';
-import { CONFIDENCE, EVIDENCE_STATE, METHOD_RULES, PDF, chapterHeading, noteText, sourceLabel } from '../../messages/pdf.js';
+import { CONFIDENCE, EVIDENCE_STATE, PDF, chapterHeading, noteText, sourceLabel } from '../../messages/pdf.js';
 import { FIX_TAGS, OUTCOME_LABELS, UI, gapAction, ui } from '../../messages/ui.js';
 import { CAUSE_LABELS } from '../../messages/changes.js';
 import { DIMENSION_LABELS, GROUPING_LABELS, RECORD_TYPE_LABELS, dataRuleText, ds, metricLabel } from '../../messages/datasets.js';
@@ -13,6 +13,7 @@ import {
   evidenceIndex,
   expiringEvidence,
   fmtPoints,
+  methodRules,
   nextLevelPath,
   planRows,
   shownFindings,
@@ -498,17 +499,8 @@ function method(L: Layout, r: Report, t: T, n: T): void {
   const lang = r.lang;
   const m = r.method;
   L.heading(n('method'));
-  const vars: Record<string, string> = {
-    partial: `${m.partialCredit * 100}%`,
-    deduction: String(m.specialDeductionPoints),
-    bonus: String(m.bonusPoints),
-    maxBonus: String(m.maxBonuses),
-    failAt: String(m.failWhenSpecialDeductionsAtLeast),
-    measures: m.measures.map((x) => `${x.criterion} ${x.numerator[lang]} ÷ ${x.denominator[lang]} ≥ ${pct(x.atLeast)}`).join(ui('clauseSep', lang)),
-  };
-  METHOD_RULES[lang].forEach((rule, i) => {
-    if (rule.includes('{measures}') && m.measures.length === 0) return;
-    L.text(`${i + 1}. ${rule.replace(/\{(\w+)\}/g, (_, k: string) => vars[k] ?? '')}`, { size: 9.5 });
+  methodRules(m, lang).forEach((rule, i) => {
+    L.text(`${i + 1}. ${rule}`, { size: 9.5 });
     L.space(3);
   });
   L.space(8);
