@@ -17,14 +17,24 @@ export interface AssessOptions {
   maxBytes?: number | undefined;
 }
 
-/** An evidence file in the working tree. */
+/** An evidence file in the working tree, or read from standard input or a pipe. */
 export async function assessFile(file: string, opts: AssessOptions): Promise<Assessment> {
-  if (isStream(file)) {
-    const { readStreamInput } = await import('./streamInput.js');
-    const bytes = await readStreamInput(file, opts.maxBytes ?? DEFAULT_MAX_BYTES);
-    return assess(streamTree(file === '-' ? '<stdin>' : file, bytes, opts.root), { ...opts, tool: TOOL });
-  }
+  if (isStream(file)) return assessStream(file, await readStream(file, opts), opts);
   return assess(workingTree(file, opts.root), { ...opts, tool: TOOL });
+}
+
+async function readStream(file: string, opts: { maxBytes?: number | undefined }): Promise<Buffer> {
+  const { readStreamInput } = await import('./streamInput.js');
+  return readStreamInput(file, opts.maxBytes ?? DEFAULT_MAX_BYTES);
+}
+
+function assessStream(file: string, bytes: Buffer, opts: AssessOptions): Promise<Assessment> {
+  return assess(streamTree(streamLabel(file), bytes, opts.root), { ...opts, tool: TOOL });
+}
+
+/** How a stream is named in messages: `<stdin>` for standard input, else the path given. */
+export function streamLabel(file: string): string {
+  return file === '-' ? '<stdin>' : file;
 }
 
 /** JSON reports are a few hundred kilobytes; a batch of them a few megabytes. */
@@ -48,12 +58,26 @@ export async function readJsonReport(file: string): Promise<Report> {
         : (e as Error).message;
     throw new UsageError('report-unreadable', { file, why });
   }
+  return checkedReport(data, file);
+}
+
+async function checkedReport(data: unknown, file: string): Promise<Report> {
   const { validateReport } = await import('../validate/reportSchema.js');
   if (!validateReport(data)) {
     const err = validateReport.errors?.[0];
     throw new UsageError('report-invalid', { file, detail: err ? `${err.instancePath || '/'} ${err.message}` : 'invalid' });
   }
   return data as Report;
+}
+
+/** `validate FILE`: the evidence file as loaded and checked, and the tree its cited files are looked up in. */
+export async function loadForValidation(file: string, rubric: LoadedRubric, root: string | undefined) {
+  const [{ loadEvidenceSource }, { readSource, sourceFromBytes }] = await Promise.all([import('../validate/loadEvidence.js'), import('../load/readSource.js')]);
+  if (isStream(file)) {
+    const bytes = await readStream(file, {});
+    return { load: loadEvidenceSource(sourceFromBytes(streamLabel(file), bytes), rubric.rubric), tree: streamTree(streamLabel(file), bytes, root) };
+  }
+  return { load: loadEvidenceSource(readSource(file), rubric.rubric), tree: workingTree(file, root) };
 }
 
 /** --baseline REF: a JSON report file, or else the same evidence file at a git revision, assessed the same way. */
@@ -64,9 +88,30 @@ export async function baselineReport(ref: string, file: string, opts: AssessOpti
   return (await assess(gitTree(file, ref, opts.root), { ...opts, tool: TOOL })).report;
 }
 
-/** `diff BASE HEAD`: each side an evidence file (scored now) or a JSON report. */
+/**
+ * `diff BASE HEAD`: each side an evidence file (scored now) or a JSON report. A side read from standard input
+ * or a pipe is a JSON report when it is a JSON object with the report's `schemaVersion` and `tool`
+ * (`score --format json | aftersales-assess diff base.json -`), else an evidence file.
+ */
 export async function reportFor(path: string, opts: AssessOptions): Promise<Report> {
+  if (isStream(path)) {
+    const bytes = await readStream(path, { maxBytes: MAX_REPORT_BYTES });
+    const report = jsonReportOrNull(bytes);
+    if (report) return checkedReport(report, streamLabel(path));
+    return (await assessStream(path, bytes, opts)).report;
+  }
   return path.endsWith('.json') ? await readJsonReport(path) : (await assessFile(path, opts)).report;
+}
+
+function jsonReportOrNull(bytes: Buffer): unknown {
+  const text = bytes.toString('utf8').trimStart();
+  if (!text.startsWith('{')) return null;
+  try {
+    const data = JSON.parse(text) as Record<string, unknown>;
+    return data && typeof data === 'object' && 'schemaVersion' in data && 'tool' in data ? data : null;
+  } catch {
+    return null;
+  }
 }
 
 /** `-` (standard input) or a pipe named by path (`/dev/stdin`, bash's `<(…)`): read as a stream. */

@@ -122,14 +122,16 @@ function buildProgram(setExit: (code: ExitCode) => void): Command {
     .option('--root <dir>', h("evidence root that cited files must stay inside (default: the evidence file's folder)"))
     .option('--no-files', h('do not check that cited files exist'))
     .action(async (file: string, opts: { rubric?: string; lang: Lang; root?: string; files: boolean }) => {
-      const { evidence, parsed, warnings } = loadEvidenceFile(file, (await rubricFrom(opts.rubric)).rubric);
-      await printDiagnostics(warnings);
+      // `-`, /dev/stdin and pipes are read as streams; their cited files are looked up from here (or --root).
+      const { loadForValidation, streamLabel, isStream } = await import('./assess.js');
+      const { load, tree } = await loadForValidation(file, await rubricFrom(opts.rubric), opts.root);
+      await printDiagnostics(load.warnings);
       if (opts.files) {
-        const [{ citedFileDiagnostics }, { workingTree }] = await Promise.all([import('../validate/citedFiles.js'), import('../assess/workingTree.js')]);
-        const problems = await citedFileDiagnostics(evidence, parsed, workingTree(file, opts.root), file);
+        const { citedFileDiagnostics } = await import('../validate/citedFiles.js');
+        const problems = await citedFileDiagnostics(load.evidence, load.parsed, tree, isStream(file) ? streamLabel(file) : file);
         if (problems.length > 0) throw new InputError(problems);
       }
-      process.stdout.write(`${ui('fileValid', opts.lang, { file })}\n`);
+      process.stdout.write(`${ui('fileValid', opts.lang, { file: file === '-' ? '<stdin>' : file })}\n`);
       setExit(EXIT.ok);
     });
 

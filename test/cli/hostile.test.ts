@@ -383,6 +383,35 @@ describe('evidence from standard input and pipes', () => {
     expect(JSON.parse(bash.stdout).score.final).toBe(81.4);
   });
 
+  it('validate - checks the evidence and its cited files from the working directory, naming <stdin> in errors', () => {
+    const ok = feed(['validate', '-', '--lang', 'en'], three, join(ROOT, 'examples/three-star'));
+    // three-star cites docs/public-docs-index.md, which is not in its folder (the example's missing file).
+    expect(ok.status).toBe(2);
+    expect(ok.stderr).toMatch(/^<stdin>:\d+:\d+: error: the cited file docs\/public-docs-index\.md does not exist/m);
+    const five = feed(['validate', '-', '--lang', 'en'], readFileSync(join(ROOT, 'examples/five-star/company.yaml')), join(ROOT, 'examples/five-star'));
+    expect(five.status, five.stderr).toBe(0);
+    expect(five.stdout).toBe('<stdin>: valid\n');
+    const broken = feed(['validate', '-', '--lang', 'en'], 'schemaVersion: 1\ncompany: [\n');
+    expect(broken.status).toBe(2);
+    expect(broken.stderr).toMatch(/^<stdin>:3:1: error:/m);
+  });
+
+  it('diff takes a JSON report or an evidence file from a pipe', () => {
+    const base = join(mkdtempSync(join(tmpdir(), 'asa-diff-')), 'base.json');
+    expect(cli(['score', 'examples/three-star/company.yaml', '--format', 'json', '--out', base]).code).toBe(0);
+    const head = cli(['score', 'examples/three-star/company.yaml', '--format', 'json', '--as-of', '2027-03-01']).stdout;
+    const fromJson = feed(['diff', base, '-', '--format', 'json'], head);
+    expect(fromJson.status, fromJson.stderr).toBe(0);
+    expect(JSON.parse(fromJson.stdout).base.final).toBe(81.4);
+    const fromYaml = feed(['diff', base, '-', '--format', 'json'], three, join(ROOT, 'examples/three-star'));
+    expect(fromYaml.status, fromYaml.stderr).toBe(0);
+    // The same evidence scored again: nothing changed.
+    expect(JSON.parse(fromYaml.stdout).scoreDelta).toBe(0);
+    const notReport = feed(['diff', base, '-', '--lang', 'en'], '{"schemaVersion": 1, "tool": {}}');
+    expect(notReport.status).toBe(2);
+    expect(notReport.stderr).toContain('<stdin> is not an aftersales-assess JSON report');
+  });
+
   it('refuses an oversized stream, a named pipe nobody writes to ends at once, and stdin is one file only', () => {
     const big = feed(['score', '-', '--lang', 'en'], Buffer.alloc(2 * 1024 * 1024, 0x61));
     expect(big.status).toBe(2);
