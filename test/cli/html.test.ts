@@ -79,6 +79,8 @@ describe('score --format html', () => {
       'x-华东-电器.html',
       'clients-ACME-company-3.html',
     ]);
+    // The portfolio's own file in the same folder is never given to a company.
+    expect(reportFileNames(['index.yaml', 'a/index.yml'], ['index.html'])).toEqual(['index-2.html', 'a-index.html']);
   });
 
   it('refuses --out-dir outside an HTML batch, and an --out-dir that is a file', () => {

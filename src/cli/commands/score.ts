@@ -1,6 +1,6 @@
 import { appendFileSync, mkdirSync, statSync } from 'node:fs';
 import type { EvidenceResult } from '../../model/report.js';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { mergeGates, requestedChecks } from '../../score/gate.js';
 import { gateMessage } from '../../messages/gate.js';
 import { ui } from '../../messages/ui.js';
@@ -183,7 +183,11 @@ async function renderHtmlFiles(scored: ScoredFile[], batch: boolean, opts: Score
   const dir = resolve(opts.outDir);
   ensureFolder(dir, opts.outDir);
   const portfolio = toFile ? resolve(opts.out!) : join(dir, 'index.html');
-  const names = reportFileNames(scored.map((s) => s.file));
+  // The portfolio's own name, when it is written into the same folder, is never a company's.
+  const names = reportFileNames(
+    scored.map((s) => s.file),
+    dirname(portfolio) === dir ? [basename(portfolio)] : [],
+  );
   for (const [i, s] of scored.entries()) {
     const target = join(dir, names[i]!);
     const back = relative(dir, portfolio).split(sep).map(encodeURIComponent).join('/');
@@ -208,8 +212,8 @@ function ensureFolder(dir: string, given: string): void {
 }
 
 /** One file name per evidence file, from its path ("clients/acme/company.yaml" → "clients-acme-company.html"), never two alike. */
-export function reportFileNames(files: readonly string[]): string[] {
-  const used = new Set<string>();
+export function reportFileNames(files: readonly string[], reserved: readonly string[] = []): string[] {
+  const used = new Set<string>(reserved.map((r) => r.toLowerCase()));
   return files.map((f) => {
     const stem =
       f

@@ -56,7 +56,7 @@ tr.group td,tr.group th{font-weight:700;background:var(--zebra)}
 .o-not-assessed{color:var(--na);background:var(--na-bg);border-style:dotted}
 .o-not-applicable{color:var(--na);background:var(--na-bg)}
 .s-ok{color:var(--good)}.s-bad{color:var(--bad);font-weight:600}
-.bar{display:inline-block;width:100%;min-width:60px;height:10px;background:var(--track);position:relative;vertical-align:middle}
+.bar{display:inline-block;width:100%;max-width:12em;min-width:60px;height:10px;background:var(--track);position:relative;vertical-align:middle}
 .bar>span{position:absolute;left:0;top:0;bottom:0;background:var(--brand)}
 svg.chart{width:100%;height:auto;max-width:760px;display:block;margin:.4em 0}
 svg.chart text{font-size:13px;fill:var(--ink)}

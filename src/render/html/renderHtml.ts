@@ -41,6 +41,11 @@ const LABELS = { ...UI, ...PDF };
 const LOW_RATIO = 0.7;
 const OUTCOME_MARK: Record<Outcome, string> = { met: '✓', partial: '◐', 'not-met': '✗', 'not-applicable': '–', 'not-assessed': '○', unsupported: '?' };
 
+/** A bar for a ratio beside its figure (decorative: the figure is in the cell next to it). */
+function bar(ratio: number | null): string {
+  return `<span class="bar" aria-hidden="true"><span style="width:${(Math.min(1, Math.max(0, ratio ?? 0)) * 100).toFixed(1)}%"></span></span>`;
+}
+
 /** One more renderer of the Report: a single self-contained page with both languages (see page.ts). */
 export function renderHtml(report: Report, opts: HtmlOptions = {}): string {
   const titles = Object.fromEntries(LANGS.map((l) => [l, `${PDF.docTitle[l]} — ${report.company.name}`])) as Record<Lang, string>;
@@ -244,7 +249,6 @@ ${each(
     const r = this.r;
     const lang = this.lang;
     const excluded = (applicable: number, points: number) => (applicable < points ? String(points - applicable) : '');
-    const bar = (ratio: number | null) => `<span class="bar" aria-hidden="true"><span style="width:${((ratio ?? 0) * 100).toFixed(1)}%"></span></span>`;
     const rows = r.sections.flatMap((s) => [
       `<tr class="group"><th scope="row" class="id">${esc(s.id)}</th><td>${esc(s.title[lang])}</td><td class="num">${s.applicablePoints}</td><td class="num">${excluded(s.applicablePoints, s.points)}</td><td class="num">${fmt(s.earned)}</td><td class="num">${percent(s.ratio)}</td><td>${bar(s.ratio)}</td></tr>`,
       ...s.clauses.map(
@@ -392,7 +396,7 @@ ${each(means, ([k, v]) => `<tr><td>${esc(k!)}</td><td class="num">${v}</td></tr>
 ${
   g.themes.length
     ? `<div class="scroll"><table><thead><tr><th scope="col">${esc(this.t('themeCol'))}</th><th scope="col" class="num">${esc(this.t('mentions'))}</th><th scope="col" class="num">%</th><th scope="col"></th></tr></thead><tbody>
-${each(g.themes, (th) => `<tr><td>${esc(th.label[lang])}</td><td class="num">${th.mentions}</td><td class="num">${percent(th.share)}</td><td class="s-bad">${th.common ? esc(this.t('commonProblem', { share: percent(g.rules.commonThemeShare) })) : ''}</td></tr>`)}
+${each(g.themes, (th) => `<tr><td>${esc(th.label[lang])}</td><td class="num">${th.mentions}</td><td class="num">${percent(th.share)}</td><td>${bar(th.share)}${th.common ? ` <span class="s-bad">${esc(this.t('commonProblem', { share: percent(g.rules.commonThemeShare) }))}</span>` : ''}</td></tr>`)}
 </tbody></table></div>`
     : ''
 }
@@ -402,7 +406,7 @@ ${
 ${each(
   g.groups,
   (x) =>
-    `<tr><td>${esc(`${GROUPING_LABELS[x.grouping][lang]} · ${x.group}`)}</td><td class="num">${x.responses}</td><td class="num">${percent(x.satisfactionRate)}</td><td class="${x.belowMean ? 's-bad' : 'muted'}">${esc(x.tooFew ? ds('tooFew', lang) : x.belowMean ? `−${percent(x.shortfall)} · ${this.t('belowMean', { share: percent(g.rules.groupShortfall) })}` : '')}</td></tr>`,
+    `<tr><td>${esc(`${GROUPING_LABELS[x.grouping][lang]} · ${x.group}`)}</td><td class="num">${x.responses}</td><td class="num">${percent(x.satisfactionRate)}</td><td class="${x.belowMean ? 's-bad' : 'muted'}">${bar(x.satisfactionRate)} ${esc(x.tooFew ? ds('tooFew', lang) : x.belowMean ? `−${percent(x.shortfall)} · ${this.t('belowMean', { share: percent(g.rules.groupShortfall) })}` : '')}</td></tr>`,
 )}
 </tbody></table></div>`
     : ''
