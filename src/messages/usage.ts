@@ -33,6 +33,7 @@ export interface UsageArgs {
   'pdf-one-file': Record<string, never>;
   'pdf-to-terminal': Record<string, never>;
   'out-dir-needs-html-batch': Record<string, never>;
+  'portfolio-too-large': { n: number; max: number };
   'out-dir-not-folder': { dir: S };
   'out-dir-cannot-create': { dir: S; why: S };
   'bad-source-date-epoch': { value: S };
@@ -160,6 +161,10 @@ export const USAGE: Catalog = {
   'out-dir-needs-html-batch': {
     'zh-CN': () => '--out-dir 用于 HTML 批量报告（--format html 且有多个证据文件）',
     en: () => '--out-dir is for an HTML batch (--format html with several evidence files)',
+  },
+  'portfolio-too-large': {
+    'zh-CN': (a) => `${a.n} 家企业的完整报告无法都嵌入一个网页（上限 ${a.max} 家）；请用 --out-dir 文件夹 把各企业报告写在一览页旁边`,
+    en: (a) => `${a.n} companies' full reports are too many to embed in one page (at most ${a.max}); write them beside the portfolio with --out-dir DIR`,
   },
   'out-dir-not-folder': { 'zh-CN': (a) => `--out-dir ${a.dir} 不是文件夹`, en: (a) => `--out-dir ${a.dir} is not a folder` },
   'out-dir-cannot-create': { 'zh-CN': (a) => `无法创建文件夹 ${a.dir}：${a.why}`, en: (a) => `cannot create the folder ${a.dir}: ${a.why}` },

@@ -83,6 +83,17 @@ describe('score --format html', () => {
     expect(reportFileNames(['index.yaml', 'a/index.yml'], ['index.html'])).toEqual(['index-2.html', 'a-index.html']);
   });
 
+  it('refuses to embed more than 100 companies in one page, pointing at --out-dir, before assessing any', () => {
+    const d = mkdtempSync(join(tmpdir(), 'asa-many-'));
+    for (let i = 0; i < 101; i++) writeFileSync(join(d, `c${i}.yaml`), 'schemaVersion: 1\n');
+    const r = cli(['score', d, '--format', 'html', '--out', join(d, 'p.html'), '--lang', 'en']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('101 companies');
+    expect(r.stderr).toContain('--out-dir DIR');
+    // Nothing was assessed: the (invalid) evidence files would each have been reported.
+    expect(r.stderr.split('\n').filter(Boolean)).toHaveLength(1);
+  });
+
   it('refuses --out-dir outside an HTML batch, and an --out-dir that is a file', () => {
     const one = cli(['score', 'examples/three-star/company.yaml', '--format', 'html', '--out-dir', dir]);
     expect(one.code).toBe(2);

@@ -77,6 +77,10 @@ export async function scoreCommand(args: string[], opts: ScoreOptions, rubric: L
   if (batch && opts.baseline) throw new UsageError('baseline-one-file', {});
   if ((batch || opts.baseline) && files.some(isStream)) throw new UsageError('stream-one-file', {});
   if (opts.outDir !== undefined && !(format === 'html' && batch)) throw new UsageError('out-dir-needs-html-batch', {});
+  // Every report embedded in a portfolio is ~130 KB (both languages): past this many the page is too heavy
+  // to open, so it is refused before anything is assessed.
+  if (format === 'html' && batch && opts.outDir === undefined && files.length > MAX_EMBEDDED_REPORTS)
+    throw new UsageError('portfolio-too-large', { n: files.length, max: MAX_EMBEDDED_REPORTS });
   if (format === 'pdf') {
     if (batch) throw new UsageError('pdf-one-file', {});
     if ((opts.out === undefined || opts.out === '-') && process.stdout.isTTY) {
@@ -198,6 +202,9 @@ async function renderHtmlFiles(scored: ScoredFile[], batch: boolean, opts: Score
     reportHref: (i) => relative(dirname(portfolio), join(dir, names[i]!)).split(sep).map(encodeURIComponent).join('/'),
   });
 }
+
+/** Companies whose full reports one portfolio page embeds; more need --out-dir. */
+export const MAX_EMBEDDED_REPORTS = 100;
 
 /** A folder for --out-dir: made when missing (with its parents), refused when something else is there. */
 function ensureFolder(dir: string, given: string): void {
