@@ -148,6 +148,9 @@ describe('the HTML report in Chromium', () => {
     const visible = en.locator('tr[data-outcome]:visible');
     expect(await visible.count()).toBe(notMet);
     for (const o of await visible.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-outcome')))) expect(o).toBe('not-met');
+    // A section heading stays only where a criterion not met is left under it.
+    const sectionsWithNotMet = report.sections.filter((s) => s.clauses.some((cl) => cl.criteria.some((c) => c.outcome === 'not-met'))).length;
+    expect(await en.locator('[data-section-block]:visible h3').count()).toBe(sectionsWithNotMet);
     expect(await en.locator('.count').innerText()).toBe(`${notMet} of ${total} criteria shown`);
 
     // The filter follows the language switch back.

@@ -158,6 +158,9 @@ export const SCRIPT = `
       block.classList.toggle('out', any === 0);
       if (active && any) expand(block.querySelector('[aria-expanded]'), true);
     });
+    scope.querySelectorAll('[data-section-block]').forEach(function (sec) {
+      sec.classList.toggle('out', !sec.querySelector('[data-clause-block]:not(.out)'));
+    });
     var count = scope.querySelector('.count');
     if (count) count.textContent = count.getAttribute('data-template').replace('{n}', shown).replace('{total}', total);
   }

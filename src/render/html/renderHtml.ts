@@ -284,8 +284,8 @@ ${rows.join('\n')}
 <button type="button" data-act="collapse-all">${esc(this.h('collapseAll'))}</button>
 </form>
 <p class="count" role="status" aria-live="polite" data-template="${esc(htmlTemplate('shown', lang))}">${esc(this.h('shown', { n: total, total }))}</p>`;
-    const clauses = r.sections.flatMap((s) =>
-      s.clauses.map((cl) => {
+    const sections = r.sections.map((s) => {
+      const clauses = s.clauses.map((cl) => {
         const body = `${this.p}c-${cl.id.replace(/\W/g, '_')}`;
         const head = `${cl.id} ${cl.title[lang]}`;
         const pts = `${fmt(cl.earned)} / ${cl.applicablePoints}${cl.applicablePoints !== cl.points ? this.t('excludedNote', { points: cl.points - cl.applicablePoints }) : ''}`;
@@ -299,12 +299,17 @@ ${each(cl.criteria, (c) => this.criterionRow(c, s.id, cl.id))}
 </tbody></table></div>
 </div>
 </section>`;
-      }),
-    );
+      });
+      // A heading per section, hidden with its clauses when a filter leaves none of them.
+      return `<div data-section-block="${esc(s.id)}">
+<h3>${esc(`${s.id} ${s.title[lang]}`)} <span class="muted">${esc(`${fmt(s.earned)} / ${s.applicablePoints}`)}</span></h3>
+${clauses.join('\n')}
+</div>`;
+    });
     return `<section aria-labelledby="${this.p}detail" data-criteria>
 ${this.chapterHead('detail', 'detail')}
 ${form}
-${clauses.join('\n')}
+${sections.join('\n')}
 </section>`;
   }
 
