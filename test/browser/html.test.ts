@@ -290,10 +290,12 @@ describe('the portfolio page', () => {
     await close();
   });
 
-  it('is phone-readable', async () => {
+  it('is phone-readable: rows become cards with their labels, text contrast AA', async () => {
     const out = join(work, 'portfolio.html');
     const { page, close } = await open(pathToFileURL(out).href, { width: 360, height: 760 });
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    const worst = await lowestContrast(page);
+    expect(worst.ratio, JSON.stringify(worst)).toBeGreaterThanOrEqual(4.5);
     await page.screenshot({ path: join(ARTIFACTS, 'portfolio-phone.png') });
     await close();
   });

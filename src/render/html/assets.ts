@@ -94,7 +94,13 @@ table.criteria thead{position:absolute;left:-9999px}
 table.criteria tr{display:block;border-bottom:1px solid var(--rule);padding:6px 0}
 table.criteria th,table.criteria td{display:inline-block;border:0;padding:2px 4px}
 table.criteria th{display:block}
-table.criteria td.notes{display:block}}
+table.criteria td.notes{display:block}
+table.portfolio thead tr{display:flex;flex-wrap:wrap;gap:4px 14px}
+table.portfolio thead th{border:0;background:none;padding:2px 0}
+table.portfolio tbody tr{display:block;border-bottom:1px solid var(--rule);padding:8px 0}
+table.portfolio tbody th,table.portfolio tbody td{display:block;border:0;padding:1px 0;text-align:left}
+table.portfolio tbody td::before{content:attr(data-label) "\uFF1A";color:var(--muted)}
+html[data-ui="en"] table.portfolio tbody td::before{content:attr(data-label) ": "}}
 @media print{@page{size:A4;margin:14mm 12mm}
 body{font-size:10pt;color:#000}
 .tools,form.filters,.count,.skip,nav.toc,.back{display:none!important}
