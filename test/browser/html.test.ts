@@ -219,6 +219,59 @@ describe('the HTML report in Chromium', () => {
   });
 });
 
+/**
+ * axe-core's automated accessibility rules (WCAG 2.x A and AA: names, roles, headings, tables, contrast,
+ * language) on the page as a reader sees it. axe is injected, so this one context lets scripts past the
+ * page's policy; the other tests keep the policy.
+ */
+async function axeViolations(url: string, prepare?: (page: Page) => Promise<void>) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
+  const page = await context.newPage();
+  await page.goto(url);
+  await prepare?.(page);
+  await page.addScriptTag({ path: join(ROOT, 'node_modules/axe-core/axe.min.js') });
+  const violations = await page.evaluate(async () => {
+    const axe = (
+      window as unknown as { axe: { run: (c: Document, o: object) => Promise<{ violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> }> } }
+    ).axe;
+    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
+    return result.violations.map(
+      (v) =>
+        `${v.id}: ${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 3)
+          .join(' | ')}`,
+    );
+  });
+  await context.close();
+  return violations;
+}
+
+describe('accessibility (axe-core)', () => {
+  const dir = join(work, 'a11y');
+  cpSync(join(ROOT, 'examples/with-data'), dir, { recursive: true });
+  const report = join(dir, 'report.html');
+  const portfolio = join(work, 'a11y-portfolio.html');
+  beforeAll(() => {
+    expect(cli(['score', join(dir, 'company.yaml'), '--format', 'html', '--out', report]).code).toBe(0);
+    expect(cli(['score', join(ROOT, 'examples/*/company.yaml'), '--format', 'html', '--out', portfolio]).code).toBe(0);
+  });
+
+  it('finds nothing in the report, in Chinese and in English, with every clause open', async () => {
+    const open = async (page: Page) => page.locator('[data-l="zh-CN"] [data-act="expand-all"]').click();
+    expect(await axeViolations(pathToFileURL(report).href, open)).toEqual([]);
+    expect(await axeViolations(`${pathToFileURL(report).href}#en`, async (page) => page.locator('[data-l="en"] [data-act="expand-all"]').click())).toEqual([]);
+  });
+
+  it('finds nothing in the portfolio, nor in a report opened from it, embedded or written with --out-dir', async () => {
+    expect(await axeViolations(pathToFileURL(portfolio).href)).toEqual([]);
+    expect(await axeViolations(`${pathToFileURL(portfolio).href}#r-2`)).toEqual([]);
+    const site = join(work, 'a11y-site');
+    expect(cli(['score', join(ROOT, 'examples/*/company.yaml'), '--format', 'html', '--out-dir', site]).code).toBe(0);
+    expect(await axeViolations(pathToFileURL(join(site, 'examples-three-star-company.html')).href)).toEqual([]);
+  });
+});
+
 describe('hostile text in the HTML report', () => {
   it('shows markup from the evidence file as text, running nothing', async () => {
     const dir = join(work, 'hostile');

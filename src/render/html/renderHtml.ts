@@ -99,19 +99,20 @@ class Writer {
       r.datasets.length > 0 ? this.data() : '',
       this.method(),
     ].join('\n');
+    // Embedded in the portfolio, the report is a region of that page: one <main> per page.
+    const main = this.opts.idPrefix ? 'div' : 'main';
     return `<div data-l="${lang}" lang="${lang}">
-<a class="skip" href="#${this.p}detail">${esc(this.h('skip'))}</a>
-<header class="band"><div class="wrap">
+<header class="band"><a class="skip" href="#${this.p}detail">${esc(this.h('skip'))}</a><div class="wrap">
 <p class="kicker">${esc(this.t('docTitle'))}</p>
 <h1>${esc(r.company.name)}</h1>
 <p class="meta">${esc(meta.join(' · '))}</p>
-<div class="tools">${this.opts.backHref ? `<a class="back" href="${esc(this.opts.backHref)}">← ${esc(this.h('back'))}</a>` : ''}<button type="button" data-act="lang" aria-label="${esc(this.h('switchLabel'))}" lang="${lang === 'en' ? 'zh-CN' : 'en'}">${esc(this.h('switchTo'))}</button><button type="button" data-act="print">${esc(this.h('print'))}</button></div>
+<div class="tools">${this.opts.backHref ? `<a class="back" href="${esc(this.opts.backHref)}">← ${esc(this.h('back'))}</a>` : ''}<button type="button" data-act="lang" title="${esc(this.h('switchLabel'))}" lang="${lang === 'en' ? 'zh-CN' : 'en'}">${esc(this.h('switchTo'))}</button><button type="button" data-act="print">${esc(this.h('print'))}</button></div>
 </div></header>
-<main class="wrap">
+<${main} class="wrap">
 <p class="note" role="note">${esc(this.t('disclaimer'))}</p>
 ${sections}
 <footer class="colophon"><p>${esc(this.t('colophon', { tool: `${r.tool.name} ${r.tool.version}`, rubric: r.rubric.title[lang], version: r.rubric.version, sha: r.rubric.sha256.slice(0, 12) }))}${r.evidenceFile ? ` ${esc(r.evidenceFile.path)} · sha256 ${esc(r.evidenceFile.sha256.slice(0, 12))}` : ''}</p></footer>
-</main>
+</${main}>
 </div>
 `;
   }
@@ -400,14 +401,14 @@ ${each(means, ([k, v]) => `<tr><td>${esc(k!)}</td><td class="num">${v}</td></tr>
 </tbody></table></div>
 ${
   g.themes.length
-    ? `<div class="scroll"><table><thead><tr><th scope="col">${esc(this.t('themeCol'))}</th><th scope="col" class="num">${esc(this.t('mentions'))}</th><th scope="col" class="num">%</th><th scope="col"></th></tr></thead><tbody>
+    ? `<div class="scroll"><table><thead><tr><th scope="col">${esc(this.t('themeCol'))}</th><th scope="col" class="num">${esc(this.t('mentions'))}</th><th scope="col" class="num">%</th><th scope="col"><span class="skip">${esc(this.t('note'))}</span></th></tr></thead><tbody>
 ${each(g.themes, (th) => `<tr><td>${esc(th.label[lang])}</td><td class="num">${th.mentions}</td><td class="num">${percent(th.share)}</td><td>${bar(th.share)}${th.common ? ` <span class="s-bad">${esc(this.t('commonProblem', { share: percent(g.rules.commonThemeShare) }))}</span>` : ''}</td></tr>`)}
 </tbody></table></div>`
     : ''
 }
 ${
   g.groups.length
-    ? `<div class="scroll"><table><thead><tr><th scope="col">${esc(this.t('group'))}</th><th scope="col" class="num">n</th><th scope="col" class="num">${esc(metricLabel('survey.satisfactionRate', lang))}</th><th scope="col"></th></tr></thead><tbody>
+    ? `<div class="scroll"><table><thead><tr><th scope="col">${esc(this.t('group'))}</th><th scope="col" class="num">n</th><th scope="col" class="num">${esc(metricLabel('survey.satisfactionRate', lang))}</th><th scope="col"><span class="skip">${esc(this.t('note'))}</span></th></tr></thead><tbody>
 ${each(
   g.groups,
   (x) =>

@@ -27,16 +27,18 @@ export function renderPortfolio(scored: readonly ScoredFile[], opts: PortfolioOp
     : each(
         scored,
         (s, i) =>
-          `<section class="company-report" id="r-${i + 1}" hidden>\n${reportBody(s.report, {
+          `<section class="company-report" id="r-${i + 1}" aria-label="${esc(s.report.company.name)}" hidden>\n${reportBody(s.report, {
             idPrefix: `r${i + 1}-`,
             backHref: '#',
             ...(opts.hrefFor ? { hrefFor: (e: EvidenceResult) => opts.hrefFor!(i, e) } : {}),
           })}</section>\n`,
       );
-  const body = `<div id="portfolio">
+  // One <main> holds the list and the embedded reports: whichever is shown is the page's main content.
+  const body = `<main>
+<div id="portfolio">
 ${each(LANGS, (lang) => list(scored, lang, opts))}
 </div>
-${embedded}`;
+${embedded}</main>`;
   return page({ lang: opts.lang, titles, body });
 }
 
@@ -62,9 +64,9 @@ function list(scored: readonly ScoredFile[], lang: Lang, opts: PortfolioOptions)
 <p class="kicker">${esc(PDF.docTitle[lang])}</p>
 <h1>${esc(html('portfolioTitle', lang))}</h1>
 <p class="meta">${esc(html('portfolioIntro', lang, { n: scored.length, rubric: rubrics }))}</p>
-<div class="tools"><button type="button" data-act="lang" aria-label="${esc(html('switchLabel', lang))}" lang="${lang === 'en' ? 'zh-CN' : 'en'}">${esc(html('switchTo', lang))}</button><button type="button" data-act="print">${esc(html('print', lang))}</button></div>
+<div class="tools"><button type="button" data-act="lang" title="${esc(html('switchLabel', lang))}" lang="${lang === 'en' ? 'zh-CN' : 'en'}">${esc(html('switchTo', lang))}</button><button type="button" data-act="print">${esc(html('print', lang))}</button></div>
 </div></header>
-<main class="wrap">
+<div class="wrap">
 <p class="note" role="note">${esc(PDF.disclaimer[lang])}</p>
 <form class="filters" data-pf-form aria-label="${esc(html('filterPortfolio', lang))}">
 <label>${esc(html('filterCompanies', lang))}<input type="search" data-pf="q" autocomplete="off"></label>
@@ -76,7 +78,7 @@ function list(scored: readonly ScoredFile[], lang: Lang, opts: PortfolioOptions)
 <tbody>
 ${rows.join('\n')}
 </tbody></table></div>
-</main>
+</div>
 </div>
 `;
 }
