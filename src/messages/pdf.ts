@@ -20,6 +20,8 @@ export const PDF = {
   method: { 'zh-CN': '评分方法与依据', en: 'Scoring method' },
   nextLevelTitle: { 'zh-CN': '下一等级', en: 'Next level' },
   pointsNeededN: { 'zh-CN': '还差 {n} 分', en: '{n} points needed' },
+  nextLevelLine: { 'zh-CN': '{level}（≥ {threshold}）：{needed}{blocked}', en: '{level} (≥ {threshold}): {needed}{blocked}' },
+  blockedSuffix: { 'zh-CN': '——{note}', en: ' — {note}' },
   highestLevel: { 'zh-CN': '已达最高等级', en: 'Highest level reached' },
   blockedNote: { 'zh-CN': '须先纠正特别扣分项', en: 'special deductions must be corrected first' },
   sectionsChart: { 'zh-CN': '一级指标得分（实得 / 满分）', en: 'Sections: earned of available points' },

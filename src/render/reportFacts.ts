@@ -1,6 +1,6 @@
 import { findingMessage } from '../messages/findings.js';
 import { percent } from '../messages/numbers.js';
-import { METHOD_RULES } from '../messages/pdf.js';
+import { METHOD_RULES, PDF } from '../messages/pdf.js';
 import { ui } from '../messages/ui.js';
 import { FINDING_SEVERITY, type Finding } from '../model/finding.js';
 import type { Lang } from '../model/localized.js';
@@ -123,4 +123,17 @@ export function methodRules(m: ReportMethod, lang: Lang): string[] {
   return METHOD_RULES[lang]
     .filter((rule) => !(rule.includes('{measures}') && m.measures.length === 0))
     .map((rule) => rule.replace(/\{(\w+)\}/g, (_, k: string) => vars[k] ?? ''));
+}
+
+/** "四星级（≥ 90）：还差 8.6 分" / "Four-star (≥ 90): 8.6 points needed", or that the top level is reached. */
+export function nextLevelText(r: Report, lang: Lang): string {
+  const next = r.level.next;
+  if (!next) return PDF.highestLevel[lang];
+  const fill = (k: keyof typeof PDF, vars: Record<string, string | number>) => PDF[k][lang].replace(/\{(\w+)\}/g, (_, v: string) => String(vars[v] ?? ''));
+  return fill('nextLevelLine', {
+    level: next.name[lang],
+    threshold: next.threshold,
+    needed: fill('pointsNeededN', { n: next.pointsNeeded.toFixed(1) }),
+    blocked: next.blockedBySpecialDeductions ? fill('blockedSuffix', { note: PDF.blockedNote[lang] }) : '',
+  });
 }

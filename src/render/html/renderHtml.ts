@@ -17,6 +17,7 @@ import {
   fmtPoints as fmt,
   methodRules,
   nextLevelPath,
+  nextLevelText,
   planRows,
   shownFindings,
   specialDeductions,
@@ -121,9 +122,7 @@ ${sections}
     const r = this.r;
     const lang = this.lang;
     const next = r.level.next;
-    const nextText = next
-      ? `${next.name[lang]} (≥ ${next.threshold}): ${this.t('pointsNeededN', { n: next.pointsNeeded.toFixed(1) })}${next.blockedBySpecialDeductions ? ` — ${this.t('blockedNote')}` : ''}`
-      : this.t('highestLevel');
+    const nextText = nextLevelText(r, lang);
     const c = r.counts;
     const deductions = specialDeductions(r);
     const bonus = bonusLines(r, lang);

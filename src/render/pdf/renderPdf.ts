@@ -15,6 +15,7 @@ import {
   fmtPoints,
   methodRules,
   nextLevelPath,
+  nextLevelText,
   planRows,
   shownFindings,
   specialDeductions,
@@ -170,10 +171,7 @@ function cover(L: Layout, r: Report, t: T): void {
 function summary(L: Layout, r: Report, t: T, n: T): void {
   const lang = r.lang;
   L.heading(n('summaryChapter'));
-  const next = r.level.next;
-  const nextText = next
-    ? `${next.name[lang]} (≥ ${next.threshold}): ${t('pointsNeededN', { n: next.pointsNeeded.toFixed(1) })}${next.blockedBySpecialDeductions ? ` — ${t('blockedNote')}` : ''}`
-    : t('highestLevel');
+  const nextText = nextLevelText(r, lang);
   L.table(
     [
       { header: t('finalScore'), width: 110 },
