@@ -7,6 +7,7 @@ import { gateMessage } from '../messages/gate.js';
 import { InputError, type Diagnostic } from '../model/diagnostic.js';
 import type { Report } from '../model/report.js';
 import { checkGate, type Gate, type GateFailure } from '../score/gate.js';
+import { noteReads, takeNewReads } from '../load/guardedRead.js';
 import { assessFile, baselineReport, type AssessOptions } from './assess.js';
 
 /** What every file of a run is assessed with; plain data, so a worker thread receives it as it is. */
@@ -107,7 +108,8 @@ export async function* assessAll(files: readonly string[], job: BatchJob, worker
         next++;
       } else w.postMessage(null);
     };
-    w.on('message', (m: { index: number; result?: FileResult; fatal?: string }) => {
+    w.on('message', (m: { index: number; result?: FileResult; fatal?: string; reads: string[] }) => {
+      noteReads(m.reads);
       if (m.fatal !== undefined) failed ??= new Error(m.fatal);
       else done.set(m.index, m.result!);
       feed();
@@ -153,9 +155,10 @@ export async function runBatchWorker(): Promise<void> {
       return;
     }
     try {
-      parentPort!.postMessage({ index: m.index, result: await settle(m.file, job) });
+      const result = await settle(m.file, job);
+      parentPort!.postMessage({ index: m.index, result, reads: takeNewReads() });
     } catch (e) {
-      parentPort!.postMessage({ index: m.index, fatal: (e as Error)?.stack ?? String(e) });
+      parentPort!.postMessage({ index: m.index, fatal: (e as Error)?.stack ?? String(e), reads: takeNewReads() });
     }
   });
 }

@@ -1,4 +1,17 @@
-import { closeSync, constants, fstatSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync, writeSync, type Stats } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  lstatSync,
+  openSync,
+  realpathSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+  writeSync,
+  type Stats,
+} from 'node:fs';
 import { wasRead } from '../load/guardedRead.js';
 import { basename, dirname, join, resolve } from 'node:path';
 import { UsageError } from './exitCodes.js';
@@ -67,9 +80,18 @@ export function writeOutput(content: string | Uint8Array, out: string | undefine
     if (e instanceof UsageError) throw e;
     throw new UsageError('out-parent-missing', { out, dir: dirname(out) || '.' });
   }
-  const tmp = join(dir, `.${basename(real)}.${process.pid}.tmp`);
+  replaceAtomically(content, real, st ? st.mode & 0o777 : 0o644, out);
+}
+
+/**
+ * Written to a new temporary name beside `real` (create-exclusive: never through a name planted there) and
+ * renamed over it: a reader sees the old file or the whole new one, and rename replaces the name, never
+ * writing through whatever it was.
+ */
+function replaceAtomically(content: string | Uint8Array, real: string, mode: number, out: string): void {
+  const tmp = join(dirname(real), `.${basename(real)}.${process.pid}.tmp`);
   try {
-    writeFileSync(tmp, content, { flag: 'wx', mode: st ? st.mode & 0o777 : 0o644 });
+    writeFileSync(tmp, content, { flag: 'wx', mode });
     renameSync(tmp, real);
   } catch (e) {
     try {
@@ -79,6 +101,42 @@ export function writeOutput(content: string | Uint8Array, out: string | undefine
     }
     throw new UsageError('out-error', { out, why: (e as NodeJS.ErrnoException).code ?? (e as Error).message });
   }
+}
+
+/**
+ * The files of an `--out-dir` (a company's page, the portfolio's index.html), each a plain name inside
+ * `realDir`, the folder already resolved once. Unlike `--out`, nothing found inside the folder is followed:
+ * a symlink, folder, device, pipe or socket at a name is refused and named, as is a file this run read.
+ * Every name is checked before the first is written, so a refusal leaves the folder as it was.
+ */
+export function writeIntoFolder(
+  files: ReadonlyArray<{ name: string; content: () => string | Uint8Array }>,
+  realDir: string,
+  shownDir: string,
+  inputs: readonly string[],
+): void {
+  const modes = files.map(({ name }) => {
+    const target = join(realDir, name);
+    const shown = join(shownDir, name);
+    let st: Stats | undefined;
+    try {
+      st = lstatSync(target);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code !== 'ENOENT') throw new UsageError('out-error', { out: shown, why: code ?? (e as Error).message });
+      return 0o644;
+    }
+    if (!st.isFile()) throw new UsageError('out-dir-entry-not-file', { path: shown, kind: entryKind(st) });
+    if (wasRead(st) || inputs.some((i) => sameFile(i, st))) throw new UsageError('out-is-input', { out: shown, option: '--out-dir' });
+    return st.mode & 0o777;
+  });
+  files.forEach(({ name, content }, i) => {
+    replaceAtomically(content(), join(realDir, name), modes[i]!, join(shownDir, name));
+  });
+}
+
+function entryKind(st: Stats): 'symlink' | 'folder' | 'special' {
+  return st.isSymbolicLink() ? 'symlink' : st.isDirectory() ? 'folder' : 'special';
 }
 
 function writeDirect(content: string | Uint8Array, target: string, out: string): void {

@@ -210,6 +210,8 @@ export function parseCount(cell: RawCell): number | null | 'invalid' {
 
 export function text(cell: RawCell): string {
   if (cell === null) return '';
-  if (cell instanceof Date) return cell.toISOString();
+  // A date cell outside what a Date can hold (a serial such as 1e300) arrives as an invalid Date; it is shown
+  // as Excel shows such a cell, and the date reader already refuses it as a row error.
+  if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? '#####' : cell.toISOString();
   return String(cell).trim();
 }

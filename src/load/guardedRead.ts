@@ -19,15 +19,35 @@ export class ReadRefused extends Error {
   }
 }
 
-/** dev:ino of every file read in this process. */
+/**
+ * dev:ino of every file read in this thread. A batch worker's set is invisible to the thread that writes
+ * the outputs, so a worker hands over what it read since it last answered (`takeNewReads`) and the
+ * writing thread adds it (`noteReads`): the guard against writing over an input holds in every thread mode.
+ */
 const readFiles = new Set<string>();
+let unreported: string[] = [];
 const identity = (st: Stats) => `${st.dev}:${st.ino}`;
+function remember(id: string): void {
+  if (readFiles.has(id)) return;
+  readFiles.add(id);
+  unreported.push(id);
+}
 /** A file looked at without being read through here (a cited document): still never written over. */
 export function noteInput(st: Stats): void {
-  readFiles.add(identity(st));
+  remember(identity(st));
 }
 export function wasRead(st: Stats): boolean {
   return readFiles.has(identity(st));
+}
+/** What this thread read since the last call, as opaque identities for `noteReads` in another thread. */
+export function takeNewReads(): string[] {
+  const taken = unreported;
+  unreported = [];
+  return taken;
+}
+/** Files another thread of this run read (its `takeNewReads`). */
+export function noteReads(ids: readonly string[]): void {
+  for (const id of ids) remember(id);
 }
 
 export interface GuardOptions {
@@ -63,7 +83,7 @@ export function openGuarded(path: string, o: GuardOptions): { fd: number; size: 
     closeSync(fd);
     throw new ReadRefused(path, 'too-large', { size: st.size, max: o.maxBytes });
   }
-  readFiles.add(identity(st));
+  remember(identity(st));
   return { fd, size: st.size };
 }
 

@@ -332,6 +332,16 @@ export const DIAGNOSTICS: Catalog = {
       hint: 'Save the file as UTF-8 (GBK/GB18030 exports must be converted, e.g. `iconv -f GB18030 -t UTF-8`).',
     }),
   },
+  'name-not-utf8': {
+    'zh-CN': () => ({
+      message: '文件路径不是 UTF-8 编码（\\xNN 为无法解码的字节），未评估',
+      hint: '请把文件或文件夹改为 UTF-8 名称（如 `convmv -f GBK -t UTF-8 -r --notest 文件夹`）。',
+    }),
+    en: () => ({
+      message: 'the path is not UTF-8 (\\xNN are the bytes that do not decode); not assessed',
+      hint: 'Rename the file or folder to a UTF-8 name (e.g. `convmv -f GBK -t UTF-8 -r --notest FOLDER`).',
+    }),
+  },
   utf16: {
     'zh-CN': () => ({ message: '文件是 UTF-16 编码', hint: '请另存为 UTF-8（记事本“另存为”选 UTF-8，或 `iconv -f UTF-16 -t UTF-8`）。' }),
     en: () => ({ message: 'file is UTF-16 encoded', hint: 'Save it as UTF-8 (Notepad: Save as… UTF-8, or `iconv -f UTF-16 -t UTF-8`).' }),

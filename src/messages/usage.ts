@@ -11,7 +11,7 @@ export interface UsageArgs {
   'stream-one-file': Record<string, never>;
   'stream-unreadable': { file: string; why: string };
   'out-error': { out: S; why: S };
-  'out-is-input': { out: S };
+  'out-is-input': { out: S; option?: '--out-dir' };
   'out-is-folder': { out: S };
   'out-parent-not-folder': { out: S; dir: S };
   'out-parent-missing': { out: S; dir: S };
@@ -36,6 +36,7 @@ export interface UsageArgs {
   'portfolio-too-large': { n: number; max: number };
   'out-dir-not-folder': { dir: S };
   'out-dir-cannot-create': { dir: S; why: S };
+  'out-dir-entry-not-file': { path: S; kind: 'symlink' | 'folder' | 'special' };
   'bad-source-date-epoch': { value: S };
   'summary-not-file': { path: S };
   'summary-error': { path: S; why: S };
@@ -93,8 +94,8 @@ export const USAGE: Catalog = {
   },
   'out-error': { 'zh-CN': (a) => `无法写入 ${a.out}：${why(a.why, 'zh-CN')}`, en: (a) => `cannot write ${a.out}: ${why(a.why, 'en')}` },
   'out-is-input': {
-    'zh-CN': (a) => `拒绝把报告写到 ${a.out}：它是本次运行读取的输入文件之一；请换一个 --out`,
-    en: (a) => `refusing to write the report over ${a.out}: it is one of this run's input files; choose another --out`,
+    'zh-CN': (a) => `拒绝把报告写到 ${a.out}：它是本次运行读取的输入文件之一；请换一个 ${a.option ?? '--out'}`,
+    en: (a) => `refusing to write the report over ${a.out}: it is one of this run's input files; choose another ${a.option ?? '--out'}`,
   },
   'out-is-folder': { 'zh-CN': (a) => `无法写入 ${a.out}：这是一个文件夹；请给出文件名`, en: (a) => `cannot write ${a.out}: it is a folder; give a file name` },
   'out-parent-not-folder': { 'zh-CN': (a) => `无法写入 ${a.out}：${a.dir} 不是文件夹`, en: (a) => `cannot write ${a.out}: ${a.dir} is not a folder` },
@@ -168,6 +169,12 @@ export const USAGE: Catalog = {
   },
   'out-dir-not-folder': { 'zh-CN': (a) => `--out-dir ${a.dir} 不是文件夹`, en: (a) => `--out-dir ${a.dir} is not a folder` },
   'out-dir-cannot-create': { 'zh-CN': (a) => `无法创建文件夹 ${a.dir}：${a.why}`, en: (a) => `cannot create the folder ${a.dir}: ${a.why}` },
+  'out-dir-entry-not-file': {
+    'zh-CN': (a) =>
+      `拒绝写入 ${a.path}：它是${{ symlink: '符号链接', folder: '文件夹', special: '设备、管道或套接字' }[a.kind]}，而 --out-dir 只写入或替换普通文件；请删除它或换一个文件夹`,
+    en: (a) =>
+      `refusing to write ${a.path}: it is a ${{ symlink: 'symbolic link', folder: 'folder', special: 'device, pipe or socket' }[a.kind]} and --out-dir only writes or replaces regular files; remove it or choose another folder`,
+  },
   'bad-source-date-epoch': {
     'zh-CN': (a) => `SOURCE_DATE_EPOCH 须是 1970 年以来、10000 年以前的整秒数，收到 ${a.value}`,
     en: (a) => `SOURCE_DATE_EPOCH must be whole seconds since 1970 before the year 10000, got ${a.value}`,

@@ -1,8 +1,9 @@
-import { appendFileSync, mkdirSync, statSync } from 'node:fs';
+import { appendFileSync, mkdirSync, realpathSync, statSync } from 'node:fs';
 import type { EvidenceResult } from '../../model/report.js';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { mergeGates, requestedChecks } from '../../score/gate.js';
 import { gateMessage } from '../../messages/gate.js';
+import { diag } from '../../messages/diagnostics.js';
 import { ui } from '../../messages/ui.js';
 import type { Diagnostic } from '../../model/diagnostic.js';
 import type { Lang } from '../../model/localized.js';
@@ -15,7 +16,8 @@ import { assessAll, displayPath, workerCount, type BatchJob } from '../batchAsse
 import { EXIT, UsageError, type ExitCode } from '../exitCodes.js';
 import { parseCount, parseDate, parseLevel, parseScore } from '../options.js';
 import { expandInputs } from '../inputs.js';
-import { detectTerminal, writeOutput } from '../io.js';
+import { detectTerminal, writeIntoFolder, writeOutput } from '../io.js';
+import { cutUtf8, hrefPath, wellFormed } from '../../render/href.js';
 
 export const FORMATS = ['terminal', 'json', 'jsonl', 'markdown', 'github', 'sarif', 'junit', 'pdf', 'html'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -71,8 +73,8 @@ export async function scoreCommand(args: string[], opts: ScoreOptions, rubric: L
   );
 
   const checks = requestedChecks(gate);
-  const files = await expandInputs(args);
-  if (files.length === 0) throw new UsageError('no-evidence-files', { args: args.join(' ') });
+  const { files, unnamable } = await expandInputs(args);
+  if (files.length === 0 && unnamable.length === 0) throw new UsageError('no-evidence-files', { args: args.join(' ') });
   const batch = files.length > 1 || args.some((a) => a !== files[0]);
   if (batch && opts.baseline) throw new UsageError('baseline-one-file', {});
   if ((batch || opts.baseline) && files.some(isStream)) throw new UsageError('stream-one-file', {});
@@ -98,7 +100,13 @@ export async function scoreCommand(args: string[], opts: ScoreOptions, rubric: L
   const scored: ScoredFile[] = [];
   const streaming = format === 'jsonl' && (opts.out === undefined || opts.out === '-');
   const gateLines: string[] = [];
-  let invalid = 0;
+  // Files a folder holds under a name that is not UTF-8 cannot be opened by name: each is reported and counted.
+  let invalid = unnamable.length;
+  if (unnamable.length > 0)
+    io.printDiagnostics(
+      unnamable.map((file) => diag('name-not-utf8', {}, { file, line: 0, column: 0 })),
+      format,
+    );
   const progress = batch ? progressBar(files.length) : null;
   const job: BatchJob = { assess: assessOpts, gate, streaming, batch, baseline: opts.baseline };
   let i = 0;
@@ -126,7 +134,7 @@ export async function scoreCommand(args: string[], opts: ScoreOptions, rubric: L
   if (streaming) {
     for (const line of gateLines) process.stderr.write(`aftersales-assess: ${line}\n`);
     if (invalid > 0) {
-      process.stderr.write(`aftersales-assess: ${ui('batchSkipped', opts.lang, { invalid, files: files.length })}\n`);
+      process.stderr.write(`aftersales-assess: ${ui('batchSkipped', opts.lang, { invalid, files: files.length + unnamable.length })}\n`);
       return EXIT.invalidInput;
     }
     return gateLines.length > 0 ? EXIT.belowThreshold : EXIT.ok;
@@ -134,11 +142,12 @@ export async function scoreCommand(args: string[], opts: ScoreOptions, rubric: L
 
   const term = detectTerminal(opts.color);
   const toFile = opts.out !== undefined && opts.out !== '-';
+  const html = format === 'html' ? await renderHtmlFiles(scored, batch, opts) : undefined;
   const content =
     format === 'pdf' && scored[0]
       ? await renderPdfFile(scored[0], opts)
-      : format === 'html'
-        ? await renderHtmlFiles(scored, batch, opts, files)
+      : html
+        ? html.main
         : await render(format, scored, batch, {
             color: term.color && !toFile,
             ascii: Boolean(opts.ascii),
@@ -146,9 +155,12 @@ export async function scoreCommand(args: string[], opts: ScoreOptions, rubric: L
             topGaps: top,
             gateOnly: Boolean(opts.gateOnly),
           });
-  // An HTML batch with --out-dir and no --out: the portfolio is the folder's index.html.
-  const out = format === 'html' && batch && opts.outDir !== undefined && !toFile ? join(resolve(opts.outDir), 'index.html') : opts.out;
-  writeOutput(content, out, files);
+  if (html?.dir !== undefined) {
+    // An HTML batch with --out-dir: the companies' pages, and without --out the portfolio as the folder's index.html.
+    const inFolder = html.mainInFolder !== undefined ? [{ name: html.mainInFolder, content: () => html.main }] : [];
+    writeIntoFolder([...html.pages, ...inFolder], html.dir, opts.outDir!, files);
+    if (toFile) writeOutput(content, opts.out, files);
+  } else writeOutput(content, opts.out, files);
   if (format === 'github' && process.env.GITHUB_STEP_SUMMARY) {
     const { renderMarkdown } = await import('../../render/markdown.js');
     const { renderGithubSummary } = await import('../../render/github.js');
@@ -159,7 +171,7 @@ export async function scoreCommand(args: string[], opts: ScoreOptions, rubric: L
   for (const s of scored)
     for (const f of s.failures) process.stderr.write(`aftersales-assess: ${batch ? s.file + ': ' : ''}${gateMessage(f, s.report, opts.lang)}\n`);
   if (invalid > 0) {
-    process.stderr.write(`aftersales-assess: ${ui('batchSkipped', opts.lang, { invalid, files: files.length })}\n`);
+    process.stderr.write(`aftersales-assess: ${ui('batchSkipped', opts.lang, { invalid, files: files.length + unnamable.length })}\n`);
     return EXIT.invalidInput;
   }
   return scored.some((s) => s.failures.length > 0) ? EXIT.belowThreshold : EXIT.ok;
@@ -170,65 +182,84 @@ export async function scoreCommand(args: string[], opts: ScoreOptions, rubric: L
  * into that folder and linked from the portfolio. Cited files link relative to the page that cites them,
  * so the links work when the page is written beside the evidence (or its folder is published with it).
  */
-async function renderHtmlFiles(scored: ScoredFile[], batch: boolean, opts: ScoreOptions, inputs: readonly string[]): Promise<string> {
+async function renderHtmlFiles(scored: ScoredFile[], batch: boolean, opts: ScoreOptions): Promise<HtmlOutput> {
   const toFile = opts.out !== undefined && opts.out !== '-';
   const pageDir = toFile ? dirname(resolve(opts.out!)) : process.cwd();
   const hrefFor = (s: ScoredFile, fromDir: string) => (e: EvidenceResult) => {
     if (e.kind !== 'file' || e.state === 'missing' || e.state === 'outside-root' || e.state === 'not-a-file') return null;
     const base = isStream(s.file) ? resolve(opts.root ?? '.') : dirname(resolve(s.file));
-    return relative(fromDir, resolve(base, e.ref)).split(sep).map(encodeURIComponent).join('/');
+    return hrefPath(relative(fromDir, resolve(base, e.ref)), sep);
   };
   if (!batch) {
     const { renderHtml } = await import('../../render/html/renderHtml.js');
-    return renderHtml(scored[0]!.report, { hrefFor: hrefFor(scored[0]!, pageDir) });
+    return { main: renderHtml(scored[0]!.report, { hrefFor: hrefFor(scored[0]!, pageDir) }), pages: [] };
   }
   const [{ renderPortfolio }, { renderHtml }] = await Promise.all([import('../../render/html/renderPortfolio.js'), import('../../render/html/renderHtml.js')]);
-  if (opts.outDir === undefined) return renderPortfolio(scored, { lang: opts.lang, hrefFor: (i, e) => hrefFor(scored[i]!, pageDir)(e) });
-  const dir = resolve(opts.outDir);
-  ensureFolder(dir, opts.outDir);
+  if (opts.outDir === undefined) return { main: renderPortfolio(scored, { lang: opts.lang, hrefFor: (i, e) => hrefFor(scored[i]!, pageDir)(e) }), pages: [] };
+  // Resolved once: the folder may be a symlink, but nothing inside it is followed (writeIntoFolder).
+  const dir = ensureFolder(resolve(opts.outDir), opts.outDir);
   const portfolio = toFile ? resolve(opts.out!) : join(dir, 'index.html');
+  const portfolioDir = toFile ? realDirOf(portfolio) : dir;
   // The portfolio's own name, when it is written into the same folder, is never a company's.
   const names = reportFileNames(
     scored.map((s) => s.file),
-    dirname(portfolio) === dir ? [basename(portfolio)] : [],
+    portfolioDir === dir ? [basename(portfolio)] : [],
   );
-  for (const [i, s] of scored.entries()) {
-    const target = join(dir, names[i]!);
-    const back = relative(dir, portfolio).split(sep).map(encodeURIComponent).join('/');
-    writeOutput(renderHtml(s.report, { hrefFor: hrefFor(s, dir), backHref: back }), target, inputs);
-  }
-  return renderPortfolio(scored, {
+  const back = hrefPath(relative(dir, join(portfolioDir, basename(portfolio))), sep);
+  const pages = scored.map((s, i) => ({ name: names[i]!, content: () => renderHtml(s.report, { hrefFor: hrefFor(s, dir), backHref: back }) }));
+  const main = renderPortfolio(scored, {
     lang: opts.lang,
-    reportHref: (i) => relative(dirname(portfolio), join(dir, names[i]!)).split(sep).map(encodeURIComponent).join('/'),
+    reportHref: (i) => hrefPath(relative(portfolioDir, join(dir, names[i]!)), sep),
   });
+  return { main, pages, dir, ...(toFile ? {} : { mainInFolder: basename(portfolio) }) };
+}
+
+/** The HTML to write: the page (or portfolio), and with --out-dir the companies' pages in the resolved folder. */
+interface HtmlOutput {
+  main: string;
+  pages: Array<{ name: string; content: () => string }>;
+  dir?: string;
+  /** The portfolio's name when it goes into the folder too (no --out). */
+  mainInFolder?: string;
+}
+
+/** The real folder a file will be written into (the folder of --out, resolved), or the folder as given when it does not exist yet. */
+function realDirOf(file: string): string {
+  try {
+    return realpathSync(dirname(file));
+  } catch {
+    return dirname(file);
+  }
 }
 
 /** Companies whose full reports one portfolio page embeds; more need --out-dir. */
 export const MAX_EMBEDDED_REPORTS = 100;
 
-/** A folder for --out-dir: made when missing (with its parents), refused when something else is there. */
-function ensureFolder(dir: string, given: string): void {
+/** A folder for --out-dir: made when missing (with its parents), refused when something else is there; its real path. */
+function ensureFolder(dir: string, given: string): string {
   const st = statSync(dir, { throwIfNoEntry: false });
   if (st && !st.isDirectory()) throw new UsageError('out-dir-not-folder', { dir: given });
-  if (st) return;
-  try {
-    mkdirSync(dir, { recursive: true });
-  } catch (e) {
-    throw new UsageError('out-dir-cannot-create', { dir: given, why: (e as NodeJS.ErrnoException).code ?? (e as Error).message });
+  if (!st) {
+    try {
+      mkdirSync(dir, { recursive: true });
+    } catch (e) {
+      throw new UsageError('out-dir-cannot-create', { dir: given, why: (e as NodeJS.ErrnoException).code ?? (e as Error).message });
+    }
   }
+  return realpathSync(dir);
 }
 
 /** One file name per evidence file, from its path ("clients/acme/company.yaml" → "clients-acme-company.html"), never two alike. */
 export function reportFileNames(files: readonly string[], reserved: readonly string[] = []): string[] {
   const used = new Set<string>(reserved.map((r) => r.toLowerCase()));
   return files.map((f) => {
-    const stem =
-      f
-        .replace(/\.(ya?ml)$/i, '')
-        .replace(/^(\.\.?[\\/])+/, '')
-        .replace(/[^\p{L}\p{N}_-]+/gu, '-')
-        .replace(/^-+|-+$/g, '')
-        .slice(0, 80) || 'report';
+    const slug = wellFormed(f)
+      .replace(/\.(ya?ml)$/i, '')
+      .replace(/^(\.\.?[\\/])+/, '')
+      .replace(/[^\p{L}\p{N}_-]+/gu, '-')
+      .replace(/^-+|-+$/g, '');
+    // 200 bytes leave room for "-NNNN.html" within the 255 bytes a file name may have.
+    const stem = cutUtf8(slug, 200).replace(/-+$/, '') || 'report';
     let name = `${stem}.html`;
     for (let n = 2; used.has(name.toLowerCase()); n++) name = `${stem}-${n}.html`;
     used.add(name.toLowerCase());
