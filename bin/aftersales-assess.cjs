@@ -8,8 +8,9 @@
 // V8 trusts the rest too far: it matches a cache to its source by length only (a bundle edited in place
 // at the same length would run the old compiled code), and a corrupt payload can abort the process
 // (SIGTRAP, not catchable) or misbehave. So the cache file carries its own header, checked before V8
-// sees anything: a SHA-256 over the bundle bytes just read and the payload (~1.5 ms for both bundles'
-// worth on 2.3 MB). Any doubt means compiling without the cache.
+// sees anything: a SHA-256 over the bundle bytes just read and the payload (~2 ms for the CLI's 1.2 MB
+// bundle and 1.1 MB cache; a build id would not notice an in-place edit). Any doubt means compiling
+// without the cache: slower, never a crash, never old code.
 const { closeSync, constants, fstatSync, openSync, readFileSync, readSync } = require('node:fs');
 const { createHash } = require('node:crypto');
 const { dirname, join } = require('node:path');
