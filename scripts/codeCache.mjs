@@ -1,7 +1,9 @@
 // The code cache that bin/aftersales-assess.cjs hands to V8: made by running the commands users run most
 // (JSON, terminal, validate, a batch, Markdown/SARIF/GitHub, the PDF, help) one after another, each adding
 // what it compiled. Valid only for the Node version (and V8 flags) that ran the build; elsewhere V8 rejects
-// it and the CLI compiles as usual. Measured on the JSON path: see README, "Performance".
+// it and the CLI compiles as usual. Each cache file starts with a digest of its bundle and of itself
+// (bin/aftersales-assess.cjs, encodeCache), so no other bundle or damaged cache reaches V8. Measured on the
+// JSON path: see README, "Performance".
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, lstatSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { wrap } from 'node:module';
+import { createRequire, wrap } from 'node:module';
 import { join } from 'node:path';
 import { Script } from 'node:vm';
 import { describe, expect, it } from 'vitest';
@@ -84,16 +84,26 @@ describe('the published package', () => {
 
 // The build's code cache must be one this Node accepts for this bundle, or every start pays for compiling
 // ~1 MB of JavaScript again (bin/aftersales-assess.cjs falls back silently, so only a test can tell).
+// test/cli/codeCache.test.ts checks the other side: a cache that does not match is never used.
 describe('the code cache', () => {
+  const { verifiedCache } = createRequire(import.meta.url)(join(ROOT, 'bin/aftersales-assess.cjs')) as {
+    verifiedCache: (file: string, source: Buffer) => Buffer | undefined;
+  };
   for (const bundle of ['cli.cjs', 'pdf.cjs']) {
-    it(`is accepted by V8 for the bundle it was made from (${bundle}, pure ASCII), and rejected for another source`, () => {
+    it(`passes the loader's digest and is accepted by V8 for the bundle it was made from (${bundle}, pure ASCII)`, () => {
       const file = join(ROOT, 'dist', bundle);
-      const source = readFileSync(file, 'utf8');
+      const bytes = readFileSync(file);
+      const source = bytes.toString('utf8');
       // bin/aftersales-assess.cjs reads the bundle as latin1, which is right only for pure ASCII.
       expect(/[^\x00-\x7f]/.test(source)).toBe(false);
-      const cachedData = readFileSync(`${file}.cache`);
+      const cachedData = verifiedCache(file, bytes);
+      expect(cachedData).toBeDefined();
       expect(new Script(wrap(source), { filename: file, cachedData }).cachedDataRejected).toBe(false);
       expect(new Script(wrap(`${source}\n;0;`), { filename: file, cachedData }).cachedDataRejected).toBe(true);
+      // One byte changed, same length: V8 would not notice, the loader's digest does.
+      const edited = Buffer.from(bytes);
+      edited.writeUInt8(edited.readUInt8(edited.length >> 1) ^ 0x01, edited.length >> 1);
+      expect(verifiedCache(file, edited)).toBeUndefined();
     });
   }
 });
