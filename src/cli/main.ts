@@ -12,6 +12,7 @@ import { InputError, type Diagnostic } from '../model/diagnostic.js';
 import { LANGS, type Lang } from '../model/localized.js';
 import { LEVEL_IDS, type LoadedRubric } from '../model/rubric.js';
 import { formatDiagnostic } from '../render/diagnostics.js';
+import { safeJson } from '../render/safeText.js';
 import { renderRubricTree } from './commands/rubricTree.js';
 import { FORMATS, scoreCommand, type Format, type ScoreOptions } from './commands/score.js';
 import { EXIT, UsageError, type ExitCode } from './exitCodes.js';
@@ -151,7 +152,7 @@ function buildProgram(setExit: (code: ExitCode) => void): Command {
       const rubric = await rubricFrom(opts.rubric);
       const headReport = await reportFor(head, { rubric, lang: opts.lang });
       const diff = diffReports(await reportFor(base, { rubric, lang: opts.lang }), headReport, { base, head });
-      if (opts.format === 'json') process.stdout.write(JSON.stringify(diff, null, 2) + '\n');
+      if (opts.format === 'json') process.stdout.write(safeJson(diff, undefined, 2) + '\n');
       else if (opts.format === 'markdown')
         process.stdout.write((await import('../render/markdown.js')).diffMarkdown(diff, 'baseline', opts.lang).join('\n') + '\n');
       else process.stdout.write((await import('../render/diffTerminal.js')).renderDiffTerminal(diff, opts.lang, detectTerminal(opts.color).color));
@@ -211,7 +212,7 @@ function buildProgram(setExit: (code: ExitCode) => void): Command {
         const now = await analyzeSurveyFile(file, o);
         const before = previous ? await analyzeSurveyFile(previous, o) : undefined;
         const comparison = before ? compareSurveys(now, before) : undefined;
-        if (opts.format === 'json') process.stdout.write(JSON.stringify(before ? { ...now, previous: before, comparison } : now, null, 2) + '\n');
+        if (opts.format === 'json') process.stdout.write(safeJson(before ? { ...now, previous: before, comparison } : now, undefined, 2) + '\n');
         else process.stdout.write((await import('../render/datasets.js')).renderSurveyTerminal(now, opts.lang, comparison));
         setExit(EXIT.ok);
       },
@@ -249,7 +250,7 @@ function buildProgram(setExit: (code: ExitCode) => void): Command {
           encoding: parseEncoding(opts.encoding),
           repeatWindowDays: parseCount('--repeat-window', opts.repeatWindow, 1, 3650),
         });
-        if (opts.format === 'json') process.stdout.write(JSON.stringify(a, null, 2) + '\n');
+        if (opts.format === 'json') process.stdout.write(safeJson(a, undefined, 2) + '\n');
         else process.stdout.write((await import('../render/datasets.js')).renderRecordsTerminal(a, opts.lang, Object.keys(commitments).length > 0));
         setExit(EXIT.ok);
       },

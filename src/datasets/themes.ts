@@ -94,10 +94,43 @@ function matchThemesUncached(answer: string, t: CompiledThemes): ThemeHits {
 
 // Phone numbers: mainland mobiles with or without +86 and with spaces or dashes in the usual 3-4-4
 // grouping, and landlines with an area code. E-mail: any non-space local part and domain (IDN too).
+// Both are matched on folded text (foldForMatching), so the ASCII forms are enough here.
 const PHONE = /(?:\+?86[\s-]?)?(?<!\d)1[3-9]\d(?:[\s-]?\d{4}){2}(?!\d)|(?<!\d)0\d{2,3}[\s-]?\d{7,8}(?!\d)/g;
-const EMAIL = /[^\s@<>()[\]{}"'，。；：]+@[^\s@<>()[\]{}"'，。；：]+\.[^\s@<>()[\]{}"'，。；：]{2,}/gu;
+const EMAIL = /[^\s@<>()[\]{}"',;:，。；：]+@[^\s@<>()[\]{}"',;:，。；：]+\.[^\s@<>()[\]{}"',;:，。；：]{2,}/gu;
+const DASHES = /[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]/;
+
+/**
+ * The text with each character replaced by its NFKC form where that is one character (full-width digits,
+ * ＋, ＠, the ideographic space U+3000) and every dash made `-`, so that a number typed on a Chinese
+ * input method is found like an ASCII one. Lengths are kept: a match is a range of the original text,
+ * which is shown with its own full-width punctuation.
+ */
+function foldForMatching(s: string): string {
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i]!;
+    if (c < '\u00a0') out += c;
+    else if (DASHES.test(c)) out += '-';
+    else {
+      const n = c.normalize('NFKC');
+      out += n.length === 1 ? n : c;
+    }
+  }
+  return out;
+}
+
+function maskMatches(s: string, pattern: RegExp, label: string): string {
+  const folded = foldForMatching(s);
+  let out = '';
+  let at = 0;
+  for (const m of folded.matchAll(pattern)) {
+    out += s.slice(at, m.index) + label;
+    at = m.index + m[0].length;
+  }
+  return at === 0 ? s : out + s.slice(at);
+}
 
 /** Phone numbers and e-mail addresses are replaced before any text leaves the analysis. */
 export function maskPersonalData(s: string): string {
-  return s.replace(EMAIL, '[email]').replace(PHONE, '[phone]');
+  return maskMatches(maskMatches(s, EMAIL, '[email]'), PHONE, '[phone]');
 }

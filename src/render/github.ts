@@ -2,10 +2,11 @@ import { gateMessage } from '../messages/gate.js';
 import { findingMessage } from '../messages/findings.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { Lang } from '../model/localized.js';
-import { diagnosticText } from '../messages/diagnostics.js';
+import { diagnosticParts } from './diagnostics.js';
 import { FINDING_SEVERITY } from '../model/finding.js';
 import { allFindings, type ScoredFile } from './scoredFile.js';
 import { ui } from '../messages/ui.js';
+import { safeLines, safeText } from './safeText.js';
 
 /** GitHub shows at most this many annotations of each kind per step; the rest are dropped silently. */
 export const ANNOTATION_CAP = 10;
@@ -71,7 +72,7 @@ export function renderGithub(files: readonly ScoredFile[]): string {
 /** For the job summary (GITHUB_STEP_SUMMARY): every annotation, including those over the cap. */
 export function renderGithubSummary(files: readonly ScoredFile[]): string {
   const lang = files[0]?.report.lang ?? 'en';
-  const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+  const cell = (s: string) => safeText(s).replace(/\|/g, '\\|');
   const rows: string[] = [];
   for (const { file, report, failures } of files) {
     for (const f of failures) rows.push(`| error | ${cell(file)} | | ${cell(gateMessage(f, report, lang))} |`);
@@ -99,10 +100,10 @@ export function renderGithubDiagnostics(diagnostics: readonly Diagnostic[], lang
   return (
     diagnostics
       .map((d) => {
-        const text = diagnosticText(d, lang);
+        const text = diagnosticParts(d, lang);
         return command(
           d.severity,
-          { file: d.file, line: d.line || undefined, col: d.column || undefined, title: 'aftersales-assess' },
+          { file: text.file, line: d.line || undefined, col: d.column || undefined, title: 'aftersales-assess' },
           text.message + (text.hint ? ` — ${text.hint}` : ''),
         );
       })
@@ -118,9 +119,10 @@ function command(kind: string, props: Record<string, string | number | undefined
   return `::${kind}${p ? ' ' + p : ''}::${escapeData(message)}`;
 }
 
-// Escaping as the Actions runner expects (toolkit/core command.ts).
+// Escaping as the Actions runner expects (toolkit/core command.ts), after removing what would act on the
+// log viewer or reorder it: every annotation's text and properties pass here.
 function escapeData(s: string): string {
-  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return safeLines(s).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
 function escapeProperty(s: string): string {
   return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');

@@ -1,14 +1,16 @@
 import { FINDING_SEVERITY, type Finding } from '../model/finding.js';
 import type { Report } from '../model/report.js';
 import { findingMessage } from '../messages/findings.js';
+import { safeJson } from './safeText.js';
 
 /**
  * The JSON contract (schema/report.schema.json). Findings gain their severity and a message in the
  * report's language; everything else is the Report as built. No timestamps or absolute paths, so
- * the same input gives the same bytes.
+ * the same input gives the same bytes. Strings are the user's own, but no control or bidi character is
+ * raw in the JSON text (safeJson).
  */
 export function renderJson(report: Report, indent: 2 | 0 = 2): string {
-  return JSON.stringify(report, (_key, value: unknown) => (isFinding(value) ? withMessage(value, report) : value), indent || undefined) + '\n';
+  return safeJson(report, (_key, value: unknown) => (isFinding(value) ? withMessage(value, report) : value), indent || undefined) + '\n';
 }
 
 function isFinding(v: unknown): v is Finding {

@@ -4,6 +4,7 @@ import { findingMessage } from '../messages/findings.js';
 import { OUTCOME_LABELS } from '../messages/ui.js';
 import { FINDING_SEVERITY } from '../model/finding.js';
 import type { ScoredFile } from './scoredFile.js';
+import { safeLines } from './safeText.js';
 
 /**
  * JUnit XML: a test suite per evidence file, a test case per criterion (n/a skipped, lost points fail) and
@@ -54,12 +55,7 @@ export function renderJunit(files: readonly ScoredFile[], o: { gateOnly?: boolea
 
 function esc(s: string): string {
   return (
-    s
-      .replace(/&/g, '&amp;')
-      .replace(/</g, '&lt;')
-      .replace(/>/g, '&gt;')
-      .replace(/"/g, '&quot;')
-      // Characters XML 1.0 cannot carry at all.
-      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '')
+    // Also what XML 1.0 cannot carry at all.
+    safeLines(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
   );
 }

@@ -1,4 +1,5 @@
 import { percent } from '../messages/numbers.js';
+import { safeText } from './safeText.js';
 import { gateMessage } from '../messages/gate.js';
 import { CAUSE_LABELS, COMPARISON_LABELS, diffLabel } from '../messages/changes.js';
 import { findingMessage } from '../messages/findings.js';
@@ -113,11 +114,10 @@ function signed(n: number): string {
 }
 /**
  * Text from the rubric or the evidence file as literal Markdown text: inline syntax and HTML escaped (a `|`
- * in a custom rubric's title would shift a table's columns, `<img>` would render), line breaks joined.
+ * in a custom rubric's title would shift a table's columns, `<img>` would render), line breaks joined, control and bidi characters removed.
  */
 function cell(s: string): string {
-  return s
-    .replace(/\r?\n/g, ' ')
+  return safeText(s)
     .replace(/[\\`*_[\]|~]/g, (ch) => `\\${ch}`)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;');
@@ -126,7 +126,7 @@ function cell(s: string): string {
 /** A code span that holds any text: the fence is one backtick longer than the longest run inside. */
 function code(s: string, inTable = false): string {
   // In a GFM table a pipe ends the cell even inside a code span, unless escaped.
-  const text = s.replace(/\r?\n/g, ' ').replace(/\|/g, inTable ? '\\|' : '|');
+  const text = safeText(s).replace(/\|/g, inTable ? '\\|' : '|');
   const fence = '`'.repeat(Math.max(0, ...(text.match(/`+/g) ?? []).map((r) => r.length)) + 1);
   return fence.length > 1 || /^`|`$/.test(text) ? `${fence} ${text} ${fence}` : `${fence}${text}${fence}`;
 }

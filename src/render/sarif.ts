@@ -3,6 +3,7 @@ import { findingMessage } from '../messages/findings.js';
 import { FINDING_SEVERITY } from '../model/finding.js';
 import type { CriterionResult } from '../model/report.js';
 import { allFindings, type ScoredFile } from './scoredFile.js';
+import { safeJson } from './safeText.js';
 
 const LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;
 
@@ -80,7 +81,7 @@ export function renderSarif(files: readonly ScoredFile[]): string {
       },
     ],
   };
-  return JSON.stringify(log, null, 2) + '\n';
+  return safeJson(log, undefined, 2) + '\n';
 }
 
 const ASSESSMENT_RULE = {

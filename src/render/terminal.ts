@@ -11,6 +11,7 @@ import { FIX_TAGS, UI, gapAction, ui } from '../messages/ui.js';
 import { CAUSE_LABELS, COMPARISON_LABELS } from '../messages/changes.js';
 import type { Report } from '../model/report.js';
 import type { ScoredFile } from './scoredFile.js';
+import { safeText } from './safeText.js';
 
 export interface TerminalOptions {
   color: boolean;
@@ -111,7 +112,9 @@ export function renderTerminal(report: Report, opts: TerminalOptions): string {
   if (report.datasets.length > 0) {
     lines.push(c.bold(t('datasets')));
     for (const d of report.datasets) {
-      lines.push(fitLine(`  ${d.name}: ${d.file} — ${d.valid}/${d.rows} ${ui('rowsValid', lang)}, sha256 ${d.sha256.slice(0, 12)}`, opts.width, '    '));
+      lines.push(
+        fitLine(`  ${d.name}: ${safeText(d.file)} — ${d.valid}/${d.rows} ${ui('rowsValid', lang)}, sha256 ${d.sha256.slice(0, 12)}`, opts.width, '    '),
+      );
       for (const [id, m] of Object.entries(d.metrics))
         lines.push(fitLine(c.dim(`    ${metricLabel(id, lang)}: ${pct(m.value)} (n=${m.n})`), opts.width, '      '));
     }
@@ -181,7 +184,9 @@ export function renderTerminal(report: Report, opts: TerminalOptions): string {
 }
 
 /** Batch summary: one row per company, best first in file order, with the gap to fix first. */
-export function renderBatchTerminal(files: readonly ScoredFile[], opts: TerminalOptions): string {
+export function renderBatchTerminal(scored: readonly ScoredFile[], opts: TerminalOptions): string {
+  // File names come from the folder, not from the cleaned evidence.
+  const files = scored.map((f) => ({ ...f, file: safeText(f.file) }));
   const lang = files[0]?.report.lang ?? 'zh-CN';
   const c = new Chalk({ level: opts.color ? 1 : 0 });
   const t = (k: keyof typeof UI) => UI[k][lang];

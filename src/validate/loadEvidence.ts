@@ -8,6 +8,7 @@ import { schemaDiagnostics } from './schemaErrors.js';
 import { MAX_ERRORS, parseYaml, type ParsedYaml } from '../load/parseYaml.js';
 import { diag } from '../messages/diagnostics.js';
 import { readSource, type Source } from '../load/readSource.js';
+import { cleanStrings, safeLines } from '../render/safeText.js';
 
 export interface EvidenceLoad {
   evidence: EvidenceFile;
@@ -39,13 +40,10 @@ export function capDiagnostics(ds: Diagnostic[], file: string): Diagnostic[] {
 }
 
 /**
- * Every string of the evidence with control characters removed (line breaks and tabs kept): a company
- * name or note carrying an escape sequence must not drive the terminal or an annotation when shown.
+ * Every string of the evidence, keys included, without control or bidi characters (line breaks and tabs
+ * kept): a company name or note carrying an escape sequence or a right-to-left override must not drive the
+ * terminal or reorder what a report shows. Diagnostics were made from the raw text, so they can show it.
  */
 function withoutControlCharacters(value: unknown): unknown {
-  if (typeof value === 'string')
-    return /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/.test(value) ? value.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '') : value;
-  if (Array.isArray(value)) return value.map(withoutControlCharacters);
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withoutControlCharacters(v)]));
-  return value;
+  return cleanStrings(value, safeLines);
 }

@@ -18,6 +18,7 @@ import { parseCount, parseDate, parseLevel, parseScore } from '../options.js';
 import { expandInputs } from '../inputs.js';
 import { detectTerminal, writeIntoFolder, writeOutput } from '../io.js';
 import { cutUtf8, hrefPath, wellFormed } from '../../render/href.js';
+import { safeText } from '../../render/safeText.js';
 
 export const FORMATS = ['terminal', 'json', 'jsonl', 'markdown', 'github', 'sarif', 'junit', 'pdf', 'html'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -344,7 +345,7 @@ function progressBar(total: number) {
       return;
     }
     const filled = Math.round((done / total) * width);
-    process.stderr.write(`\r\u001b[2K[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done + 1}/${total} ${file}`);
+    process.stderr.write(`\r\u001b[2K[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done + 1}/${total} ${safeText(file)}`);
   };
 }
 /** The runner's step summary file: appended to when it is a regular file (or new), never anything else. */

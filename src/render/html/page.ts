@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import { LANGS, type Lang } from '../../model/localized.js';
 import { CSS, SCRIPT } from './assets.js';
+import { safeLines } from '../safeText.js';
 
-/** Text into HTML text or a double-quoted attribute. */
+/** Text into HTML text or a double-quoted attribute, without control or bidi characters. */
 export function esc(s: string | number): string {
-  return String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+  return safeLines(String(s)).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
 /** Tagged template helper: joins the parts of a list without commas. */

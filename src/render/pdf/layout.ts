@@ -1,4 +1,5 @@
 import type PDFDocument from 'pdfkit';
+import { safeLines } from '../safeText.js';
 import { breakLines } from '../lineBreak.js';
 
 type Doc = InstanceType<typeof PDFDocument>;
@@ -74,7 +75,7 @@ export class Layout {
   }
 
   text(
-    s: string,
+    raw: string,
     o: {
       size?: number;
       bold?: boolean;
@@ -88,6 +89,8 @@ export class Layout {
     } = {},
   ): void {
     const { doc } = this;
+    // Every string the PDF shows passes here: no control or bidi character is drawn (or reported as missing).
+    const s = safeLines(raw);
     this.drawn.push(s);
     const width = o.width ?? CONTENT_WIDTH;
     const lines = this.lines(s, o);
