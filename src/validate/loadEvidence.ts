@@ -8,6 +8,7 @@ import { schemaDiagnostics } from './schemaErrors.js';
 import { MAX_ERRORS, parseYaml, type ParsedYaml } from '../load/parseYaml.js';
 import { diag } from '../messages/diagnostics.js';
 import { readSource, type Source } from '../load/readSource.js';
+import { wellFormed } from '../render/href.js';
 import { cleanStrings, safeLines } from '../render/safeText.js';
 
 export interface EvidenceLoad {
@@ -43,7 +44,8 @@ export function capDiagnostics(ds: Diagnostic[], file: string): Diagnostic[] {
  * Every string of the evidence, keys included, without control or bidi characters (line breaks and tabs
  * kept): a company name or note carrying an escape sequence or a right-to-left override must not drive the
  * terminal or reorder what a report shows. Diagnostics were made from the raw text, so they can show it.
+ * Lone surrogates (a `\uD800` escape) become U+FFFD, as the file system and every UTF-8 output would make them.
  */
 function withoutControlCharacters(value: unknown): unknown {
-  return cleanStrings(value, safeLines);
+  return cleanStrings(value, (s) => wellFormed(safeLines(s)));
 }
