@@ -25,7 +25,8 @@ export interface UsageArgs {
   'font-woff': { file: S };
   'font-unreadable': { file: S; why: S };
   'font-not-font': { file: S };
-  'font-unusable': { detail: S; face: boolean };
+  'font-unusable': { file: S; detail: S; face: boolean; truncatedTable?: S };
+  'font-collection-face': { file: S; face?: S; faces: S[] };
   'baseline-empty': Record<string, never>;
   'regression-needs-baseline': Record<string, never>;
   'no-evidence-files': { args: S };
@@ -137,8 +138,16 @@ export const USAGE: Catalog = {
     en: (a) => `${a.file} is not a TrueType or OpenType font (.ttf, .otf, .ttc)`,
   },
   'font-unusable': {
-    'zh-CN': (a) => `PDF 字体无法使用：${a.detail}${a.face ? '（检查 # 后的字体名）' : ''}`,
-    en: (a) => `the PDF font cannot be used: ${a.detail}${a.face ? ' (check the face name after #)' : ''}`,
+    'zh-CN': (a) =>
+      `PDF 字体 ${a.file} 无法使用：${a.truncatedTable ? `${a.truncatedTable} 表超出文件末尾，文件不完整` : `字体文件似乎已损坏（${a.detail}）`}${a.face ? '（检查 # 后的字体名）' : ''}；请换一个字体文件`,
+    en: (a) =>
+      `font unusable: the PDF font ${a.file} ${a.truncatedTable ? `is cut short (its ${a.truncatedTable} table ends past the end of the file)` : `looks damaged (${a.detail})`}${a.face ? ' (check the face name after #)' : ''}; use another font file`,
+  },
+  'font-collection-face': {
+    'zh-CN': (a) =>
+      `${a.file} 是字体集（.ttc），${a.face === undefined ? '须指定其中一个字体' : `其中没有字体 ${a.face}`}：请用 ${a.file}#字体名，可选 ${a.faces.join('、')}`,
+    en: (a) =>
+      `${a.file} is a font collection (.ttc) ${a.face === undefined ? 'and needs a face chosen' : `without a face named ${a.face}`}: use ${a.file}#PostScriptName, one of ${a.faces.join(', ')}`,
   },
   'baseline-empty': {
     'zh-CN': () => '--baseline 需要 JSON 报告文件或 git 版本（如 HEAD~1），收到空值',
