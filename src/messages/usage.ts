@@ -43,6 +43,7 @@ export interface UsageArgs {
   'init-dir-is-file': { dir: S };
   'init-exists': { target: S };
   'init-bad-file': { file: S };
+  'init-bad-company': { value: S; problem: 'blank' | 'control' };
   'init-parent-missing': { dir: S };
   'init-cannot-create': { path: S; why: S };
   'init-cannot-write': { target: S; why: S };
@@ -195,6 +196,16 @@ export const USAGE: Catalog = {
     en: (a) => `${a.target} already exists; nothing was written (choose another --file or folder)`,
   },
   'init-bad-file': { 'zh-CN': (a) => `--file 须是不含文件夹的文件名，收到 ${a.file}`, en: (a) => `--file must be a file name without folders, got ${a.file}` },
+  'init-bad-company': {
+    'zh-CN': (a) =>
+      a.problem === 'blank'
+        ? `--company 须是企业的注册名称，收到 ${a.value}；未写入任何内容（不给 --company 则写入占位名称，之后在文件中填写）`
+        : `--company 不能含控制字符（换行、制表符、转义符、文字方向控制符），收到 ${a.value}；未写入任何内容`,
+    en: (a) =>
+      a.problem === 'blank'
+        ? `--company needs the company's registered name, got ${a.value}; nothing was written (without --company a placeholder is written, to fill in later)`
+        : `--company must not contain control characters (line breaks, tabs, escapes, text-direction overrides), got ${a.value}; nothing was written`,
+  },
   'init-parent-missing': {
     'zh-CN': (a) => `文件夹 ${a.dir} 不存在，请先创建（init 只创建一层文件夹）`,
     en: (a) => `the folder ${a.dir} does not exist; create it first (init creates one folder level)`,

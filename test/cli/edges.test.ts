@@ -1,5 +1,5 @@
 // One test per edge of issue 19; each reproduced the defect before it was fixed.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -79,4 +79,29 @@ describe('PDF fonts', () => {
       }
     }
   }, 120_000);
+});
+
+describe('init', () => {
+  it('refuses a blank company name or one with control characters, writing nothing; validate accepts what it writes', () => {
+    for (const [name, says] of [
+      ['', '--company needs the company\'s registered name, got ""'],
+      ['  \u3000 ', '--company needs the company\'s registered name'],
+      ['ACME\nLtd', '--company must not contain control characters'],
+      ['ACME\u0007', '--company must not contain control characters'],
+      ['\u202eDTL EMCA', 'got "\\u202eDTL EMCA"'],
+    ] as const) {
+      const dir = join(tmp(), 'co');
+      const r = cli(['init', dir, '--company', name]);
+      expect(r.code, JSON.stringify(name)).toBe(2);
+      expect(r.stderr).toContain(says);
+      expect(r.stderr).toContain('nothing was written');
+      expect(existsSync(dir)).toBe(false);
+    }
+    const dir = join(tmp(), 'co');
+    expect(cli(['init', dir, '--company', '  ACME 有限公司 ']).code).toBe(0);
+    expect(readFileSync(join(dir, 'company.yaml'), 'utf8')).toContain('name: ACME 有限公司\n');
+    const v = cli(['validate', join(dir, 'company.yaml')]);
+    expect(v.stderr).toBe('');
+    expect(v.code).toBe(0);
+  });
 });
