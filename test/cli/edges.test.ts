@@ -85,7 +85,7 @@ describe('init', () => {
   it('refuses a blank company name or one with control characters, writing nothing; validate accepts what it writes', () => {
     for (const [name, says] of [
       ['', '--company needs the company\'s registered name, got ""'],
-      ['  \u3000 ', '--company needs the company\'s registered name'],
+      ['  \u3000 ', "--company needs the company's registered name"],
       ['ACME\nLtd', '--company must not contain control characters'],
       ['ACME\u0007', '--company must not contain control characters'],
       ['\u202eDTL EMCA', 'got "\\u202eDTL EMCA"'],
