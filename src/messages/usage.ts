@@ -7,7 +7,9 @@ export interface UsageArgs {
   'report-invalid': { file: S; detail: S };
   'out-empty': Record<string, never>;
   'stdin-is-terminal': Record<string, never>;
-  'stream-too-large': { file: string; max: number };
+  'stream-too-large': { file: string; max: number; atCeiling?: boolean };
+  'stdin-read-twice': { file: S };
+  'stream-is-folder': { file: S };
   'stream-one-file': Record<string, never>;
   'stream-unreadable': { file: string; why: string };
   'out-error': { out: S; why: S };
@@ -85,8 +87,22 @@ export const USAGE: Catalog = {
     en: () => '"-" reads the evidence file from standard input, which is a terminal; pipe it in: cat company.yaml | aftersales-assess score -',
   },
   'stream-too-large': {
-    'zh-CN': (a) => `${a.file}：超过 ${a.max} 字节，已拒绝（可用 --max-bytes 调整）`,
-    en: (a) => `${a.file}: more than ${a.max} bytes, refused (see --max-bytes)`,
+    'zh-CN': (a) => `${a.file}：超过 ${a.max} 字节，已拒绝${a.atCeiling ? '（这是可接受的最大值）' : '（可用 --max-bytes 提高上限）'}`,
+    en: (a) => `${a.file}: more than ${a.max} bytes, refused${a.atCeiling ? ' (the most accepted)' : ' (raise the limit with --max-bytes)'}`,
+  },
+  'stdin-read-twice': {
+    'zh-CN': (a) => `标准输入只能读取一次（${a.file} 出现了两次）；另一边请给出文件，例如 diff base.json -`,
+    en: (a) => `standard input can be read only once (${a.file} was given twice); name a file for the other side, e.g. diff base.json -`,
+  },
+  'stream-is-folder': {
+    'zh-CN': (a) =>
+      a.file === '-' || a.file.startsWith('/dev/') || a.file.startsWith('/proc/')
+        ? '标准输入是文件夹，不是文件；请重定向证据文件（< company.yaml），或把它作为参数给出'
+        : `${a.file} 是文件夹，不是文件；请给出其中的证据文件`,
+    en: (a) =>
+      a.file === '-' || a.file.startsWith('/dev/') || a.file.startsWith('/proc/')
+        ? 'standard input is a folder, not a file; redirect the evidence file (< company.yaml) or name it as an argument'
+        : `${a.file} is a folder, not a file; name the evidence file in it`,
   },
   'stream-unreadable': { 'zh-CN': (a) => `无法读取 ${a.file}（${a.why}）`, en: (a) => `cannot read ${a.file} (${a.why})` },
   'stream-one-file': {

@@ -1,5 +1,6 @@
 // One test per edge of issue 19; each reproduced the defect before it was fixed.
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -103,5 +104,75 @@ describe('init', () => {
     const v = cli(['validate', join(dir, 'company.yaml')]);
     expect(v.stderr).toBe('');
     expect(v.code).toBe(0);
+  });
+});
+
+describe('standard input', () => {
+  /** The CLI with standard input opened on `path` (a file or a folder), as a shell's `< path` does. */
+  const withStdin = (args: string[], path: string) => {
+    const fd = openSync(path, 'r');
+    try {
+      const r = spawnSync(process.execPath, [join(ROOT, 'bin/aftersales-assess.cjs'), ...args, '--lang', 'en'], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        stdio: [fd, 'pipe', 'pipe'],
+        env: { ...process.env, NO_COLOR: '1' },
+      });
+      return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+    } finally {
+      closeSync(fd);
+    }
+  };
+
+  it('is read only once: `diff - -` says so instead of "the top level must be a mapping"', () => {
+    for (const sides of [
+      ['-', '-'],
+      ['-', '/dev/stdin'],
+    ]) {
+      const r = withStdin(['diff', ...sides], THREE);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('standard input can be read only once');
+      expect(r.stderr).not.toContain('mapping');
+    }
+  });
+
+  it('a folder on standard input is named as such, for score, validate and diff', () => {
+    const folder = join(ROOT, 'examples/three-star');
+    for (const args of [
+      ['score', '-'],
+      ['validate', '-'],
+      ['diff', THREE, '-'],
+      ['diff', '-', THREE],
+    ]) {
+      const r = withStdin(args, folder);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).toContain('standard input is a folder, not a file');
+      expect(r.stderr).not.toContain('mapping');
+    }
+  });
+
+  it('diff and validate take --max-bytes as score does; a refusal at the ceiling does not point at it', () => {
+    const big = spawnSync(process.execPath, [join(ROOT, 'bin/aftersales-assess.cjs'), 'diff', THREE, '-', '--lang', 'en'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      input: Buffer.alloc(64 * 1024 * 1024 + 1, 0x20),
+    });
+    expect(big.status).toBe(2);
+    expect(big.stderr).toContain('more than 67108864 bytes, refused (the most accepted)');
+    expect(big.stderr).not.toContain('--max-bytes');
+    const small = spawnSync(process.execPath, [join(ROOT, 'bin/aftersales-assess.cjs'), 'diff', THREE, '-', '--max-bytes', '1000', '--lang', 'en'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      input: readFileSync(THREE),
+    });
+    expect(small.status).toBe(2);
+    expect(small.stderr).toContain('-: more than 1000 bytes, refused (raise the limit with --max-bytes)');
+    const d = cli(['diff', THREE, THREE, '--max-bytes', String(64 * 1024 * 1024)]);
+    expect(d.stderr).toBe('');
+    expect(d.code).toBe(0);
+    const v = cli(['validate', THREE, '--max-bytes', '100']);
+    expect(v.code).toBe(2);
+    expect(v.stderr).toContain('over the 100-byte limit');
+    expect(cli(['validate', THREE, '--no-files', '--max-bytes', String(64 * 1024 * 1024)]).code).toBe(0);
   });
 });
