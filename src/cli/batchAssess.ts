@@ -107,8 +107,9 @@ export async function* assessAll(files: readonly string[], job: BatchJob, worker
         next++;
       } else w.postMessage(null);
     };
-    w.on('message', (m: { index: number; result?: FileResult; fatal?: string }) => {
-      if (m.fatal !== undefined) failed ??= new Error(m.fatal);
+    w.on('message', (m: { index: number; result?: FileResult; fatal?: string; stack?: string }) => {
+      // The worker's message and stack kept apart, so that the stack is shown only as the main thread's are (AFTERSALES_DEBUG).
+      if (m.fatal !== undefined) failed ??= Object.assign(new Error(m.fatal), m.stack ? { stack: m.stack } : {});
       else done.set(m.index, m.result!);
       feed();
       notify();
@@ -155,7 +156,7 @@ export async function runBatchWorker(): Promise<void> {
     try {
       parentPort!.postMessage({ index: m.index, result: await settle(m.file, job) });
     } catch (e) {
-      parentPort!.postMessage({ index: m.index, fatal: (e as Error)?.stack ?? String(e) });
+      parentPort!.postMessage({ index: m.index, fatal: (e as Error)?.message ?? String(e), stack: (e as Error)?.stack });
     }
   });
 }

@@ -176,3 +176,29 @@ describe('standard input', () => {
     expect(cli(['validate', THREE, '--no-files', '--max-bytes', String(64 * 1024 * 1024)]).code).toBe(0);
   });
 });
+
+describe('batch workers', () => {
+  it('an internal error in a worker is the one-line message of the main thread; the stack only with AFTERSALES_DEBUG', () => {
+    const d = tmp();
+    // A bug simulated in worker threads only: hashing throws there, so the evidence file is assessed that far.
+    const preload = join(d, 'bug-in-worker.cjs');
+    writeFileSync(
+      preload,
+      `if (!require('node:worker_threads').isMainThread) require('node:crypto').createHash = () => { throw new TypeError('simulated bug in a worker'); };\n`,
+    );
+    const files = ['a.yaml', 'b.yaml', 'c.yaml'].map((f) => {
+      writeFileSync(join(d, f), readFileSync(THREE));
+      return join(d, f);
+    });
+    const env = { NODE_OPTIONS: `--require ${preload}`, AFTERSALES_WORKERS: '2' };
+    const r = cli(['score', ...files, '--format', 'json'], env);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('internal error: simulated bug in a worker\n');
+    expect(r.stderr.split('\n').filter(Boolean)).toHaveLength(2);
+    noStack(r.stderr);
+    expect(r.stderr).not.toContain(ROOT);
+    const debug = cli(['score', ...files, '--format', 'json'], { ...env, AFTERSALES_DEBUG: '1' });
+    expect(debug.code).toBe(3);
+    expect(debug.stderr).toMatch(/TypeError: simulated bug in a worker\n\s+at /);
+  });
+});
