@@ -1,6 +1,6 @@
 // One test per edge of issue 19; each reproduced the defect before it was fixed.
 import { spawnSync } from 'node:child_process';
-import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -201,4 +201,60 @@ describe('batch workers', () => {
     expect(debug.code).toBe(3);
     expect(debug.stderr).toMatch(/TypeError: simulated bug in a worker\n\s+at /);
   });
+});
+
+describe('bash completion', () => {
+  const dir = tmp();
+  const script = join(dir, 'c.bash');
+  writeFileSync(script, run(['completion', 'bash']).stdout);
+  const work = join(dir, 'work');
+  mkdirSync(join(work, 'audit 2026'), { recursive: true });
+  writeFileSync(join(work, 'my company.yaml'), '');
+  writeFileSync(join(work, 'other.yaml'), '');
+  /** COMPREPLY, one entry a line, after the completion function ran on these words (the cursor in the last). */
+  const complete = (...words: string[]) => {
+    const r = spawnSync(
+      'bash',
+      [
+        '-c',
+        `source "$1"; shift; COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1)); COMPREPLY=(); _aftersales_assess; printf '%s\\n' "\${COMPREPLY[@]}"`,
+        'bash',
+        script,
+        'aftersales-assess',
+        ...words,
+      ],
+      { cwd: work, encoding: 'utf8' },
+    );
+    expect(r.stderr).toBe('');
+    return r.stdout.split('\n').filter(Boolean).sort();
+  };
+
+  it('offers the shells after `completion`, not file names', () => {
+    expect(complete('completion', '')).toEqual(['bash', 'fish', 'zsh']);
+    expect(complete('completion', 'z')).toEqual(['zsh']);
+  });
+
+  it('offers nothing after an option that takes a number or a date; values where an option has choices', () => {
+    for (const option of ['--fail-under', '--as-of', '--top', '--max-bytes']) expect(complete('score', 'x.yaml', option, ''), option).toEqual([]);
+    expect(complete('init', '--company', '')).toEqual([]);
+    expect(complete('score', '--lang', '')).toEqual(['en', 'zh-CN']);
+  });
+
+  it('completes a file name with spaces as one word, and only folders where a folder is asked for', () => {
+    expect(complete('score', 'my')).toEqual(['my company.yaml']);
+    expect(complete('score', '')).toEqual(['audit 2026', 'my company.yaml', 'other.yaml']);
+    expect(complete('score', 'x.yaml', '--out', 'm')).toEqual(['my company.yaml']);
+    expect(complete('score', 'x.yaml', '--root', '')).toEqual(['audit 2026']);
+    expect(complete('init', 'au')).toEqual(['audit 2026']);
+    // readline quotes what it inserts (my\ company.yaml) because the script asks for file-name handling.
+    expect(readFileSync(script, 'utf8')).toMatch(/^complete -o filenames -F _aftersales_assess aftersales-assess$/m);
+  });
+});
+
+it('fish completion: shells after `completion`, no file names after --fail-under, folders for --root', () => {
+  const fish = run(['completion', 'fish', '--lang', 'en']).stdout;
+  expect(fish).toContain("complete -c aftersales-assess -n '__fish_seen_subcommand_from completion' -x -a 'bash zsh fish'");
+  expect(fish).toMatch(/-n '__fish_seen_subcommand_from score' -l fail-under -x -d /);
+  expect(fish).toMatch(/-n '__fish_seen_subcommand_from score' -l root -x -a '\(__fish_complete_directories\)'/);
+  expect(fish).toContain("complete -c aftersales-assess -n '__fish_seen_subcommand_from score' -F\n");
 });
