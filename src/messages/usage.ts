@@ -211,7 +211,10 @@ export const USAGE: Catalog = {
     'zh-CN': (a) => `${a.target} 已存在；未写入任何内容（换一个 --file 或文件夹）`,
     en: (a) => `${a.target} already exists; nothing was written (choose another --file or folder)`,
   },
-  'init-bad-file': { 'zh-CN': (a) => `--file 须是不含文件夹的文件名，收到 ${a.file}`, en: (a) => `--file must be a file name without folders, got ${a.file}` },
+  'init-bad-file': {
+    'zh-CN': (a) => `--file 须是不含文件夹、不含控制字符的文件名，收到 ${a.file}`,
+    en: (a) => `--file must be a file name without folders or control characters, got ${a.file}`,
+  },
   'init-bad-company': {
     'zh-CN': (a) =>
       a.problem === 'blank'

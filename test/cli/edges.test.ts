@@ -98,6 +98,13 @@ describe('init', () => {
       expect(r.stderr).toContain('nothing was written');
       expect(existsSync(dir)).toBe(false);
     }
+    for (const file of ['   ', 'a\nb.yaml', 'a\tb.yaml']) {
+      const dir = join(tmp(), 'co');
+      const r = cli(['init', dir, '--file', file]);
+      expect(r.code, JSON.stringify(file)).toBe(2);
+      expect(r.stderr).toContain(`--file must be a file name without folders or control characters, got ${JSON.stringify(file)}`);
+      expect(existsSync(dir)).toBe(false);
+    }
     const dir = join(tmp(), 'co');
     expect(cli(['init', dir, '--company', '  ACME 有限公司 ']).code).toBe(0);
     expect(readFileSync(join(dir, 'company.yaml'), 'utf8')).toContain('name: ACME 有限公司\n');

@@ -20,7 +20,8 @@ export function initCommand(dir: string, opts: { company?: string; date?: string
   // The clock only as a default the user sees and can change in the file: scoring never reads it.
   const date = parseDate('--date', opts.date) ?? new Date().toISOString().slice(0, 10);
   const company = companyName(opts.company);
-  if (/[\\/]/.test(opts.file) || opts.file === '' || opts.file === '.' || opts.file === '..')
+  // Blank or with control characters, a name nobody can type back (or see) in the next command.
+  if (/[\\/\p{Cc}]/u.test(opts.file) || opts.file.trim() === '' || opts.file === '.' || opts.file === '..')
     throw new UsageError('init-bad-file', { file: JSON.stringify(opts.file) });
   const schemaPath = `./${SCHEMA_FILE}`;
   const text = scaffoldEvidence(rubric, { company, date, schemaPath, lang: opts.lang });
