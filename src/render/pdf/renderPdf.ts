@@ -161,8 +161,8 @@ function openFont(create: FontkitCreate, doc: Doc, name: 'regular' | 'bold', src
     chosen = true;
   }
   try {
-    // A face of a single font (a variation): what pdfkit itself would have asked fontkit for.
-    if (face !== undefined && !chosen) font = font.getFont?.(face) ?? null;
+    // A single font named by its own face is itself; another name, a variation, as pdfkit would have asked fontkit.
+    if (face !== undefined && !chosen) font = String(font.postscriptName) === face ? font : (font.getFont?.(face) ?? null);
     if (!font) throw new Error(`no face ${face}`);
     const size = font.stream?.buffer.length ?? Number.POSITIVE_INFINITY;
     for (const [tag, t] of Object.entries(font.directory?.tables ?? {}))
