@@ -71,13 +71,13 @@ async function checkedReport(data: unknown, file: string): Promise<Report> {
 }
 
 /** `validate FILE`: the evidence file as loaded and checked, and the tree its cited files are looked up in. */
-export async function loadForValidation(file: string, rubric: LoadedRubric, root: string | undefined) {
+export async function loadForValidation(file: string, rubric: LoadedRubric, root: string | undefined, maxBytes?: number) {
   const [{ loadEvidenceSource }, { readSource, sourceFromBytes }] = await Promise.all([import('../validate/loadEvidence.js'), import('../load/readSource.js')]);
   if (isStream(file)) {
-    const bytes = await readStream(file, {});
+    const bytes = await readStream(file, { maxBytes });
     return { load: loadEvidenceSource(sourceFromBytes(streamLabel(file), bytes), rubric.rubric), tree: streamTree(streamLabel(file), bytes, root) };
   }
-  return { load: loadEvidenceSource(readSource(file), rubric.rubric), tree: workingTree(file, root) };
+  return { load: loadEvidenceSource(readSource(file, maxBytes), rubric.rubric), tree: workingTree(file, root) };
 }
 
 /** --baseline REF: a JSON report file, or else the same evidence file at a git revision, assessed the same way. */
@@ -95,7 +95,7 @@ export async function baselineReport(ref: string, file: string, opts: AssessOpti
  */
 export async function reportFor(path: string, opts: AssessOptions): Promise<Report> {
   if (isStream(path)) {
-    const bytes = await readStream(path, { maxBytes: MAX_REPORT_BYTES });
+    const bytes = await readStream(path, { maxBytes: opts.maxBytes ?? MAX_REPORT_BYTES });
     const report = jsonReportOrNull(bytes);
     if (report) return checkedReport(report, streamLabel(path));
     return (await assessStream(path, bytes, opts)).report;

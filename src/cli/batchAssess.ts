@@ -108,9 +108,10 @@ export async function* assessAll(files: readonly string[], job: BatchJob, worker
         next++;
       } else w.postMessage(null);
     };
-    w.on('message', (m: { index: number; result?: FileResult; fatal?: string; reads: string[] }) => {
+    w.on('message', (m: { index: number; result?: FileResult; fatal?: string; stack?: string; reads: string[] }) => {
       noteReads(m.reads);
-      if (m.fatal !== undefined) failed ??= new Error(m.fatal);
+      // The worker's message and stack kept apart, so that the stack is shown only as the main thread's are (AFTERSALES_DEBUG).
+      if (m.fatal !== undefined) failed ??= Object.assign(new Error(m.fatal), m.stack ? { stack: m.stack } : {});
       else done.set(m.index, m.result!);
       feed();
       notify();
@@ -158,7 +159,7 @@ export async function runBatchWorker(): Promise<void> {
       const result = await settle(m.file, job);
       parentPort!.postMessage({ index: m.index, result, reads: takeNewReads() });
     } catch (e) {
-      parentPort!.postMessage({ index: m.index, fatal: (e as Error)?.stack ?? String(e), reads: takeNewReads() });
+      parentPort!.postMessage({ index: m.index, fatal: (e as Error)?.message ?? String(e), stack: (e as Error)?.stack, reads: takeNewReads() });
     }
   });
 }

@@ -18,7 +18,7 @@ import { FORMATS, scoreCommand, type Format, type ScoreOptions } from './command
 import { EXIT, UsageError, type ExitCode } from './exitCodes.js';
 import { ui } from '../messages/ui.js';
 import { HELP_EXAMPLES, helpText } from '../messages/help.js';
-import { parseCount, parseDate, parseEncoding } from './options.js';
+import { MAX_BYTES_CEILING, parseCount, parseDate, parseEncoding } from './options.js';
 import { detectTerminal, writeOutput } from './io.js';
 import { TOOL } from './version.js';
 
@@ -122,10 +122,12 @@ function buildProgram(setExit: (code: ExitCode) => void): Command {
     .addOption(langOption())
     .option('--root <dir>', h("evidence root that cited files must stay inside (default: the evidence file's folder)"))
     .option('--no-files', h('do not check that cited files exist'))
-    .action(async (file: string, opts: { rubric?: string; lang: Lang; root?: string; files: boolean }) => {
+    .option('--max-bytes <n>', h('refuse evidence files larger than this many bytes'), String(1024 * 1024))
+    .action(async (file: string, opts: { rubric?: string; lang: Lang; root?: string; files: boolean; maxBytes?: string }) => {
       // `-`, /dev/stdin and pipes are read as streams; their cited files are looked up from here (or --root).
       const { loadForValidation, streamLabel, isStream } = await import('./assess.js');
-      const { load, tree } = await loadForValidation(file, await rubricFrom(opts.rubric), opts.root);
+      const maxBytes = parseCount('--max-bytes', opts.maxBytes, 1, MAX_BYTES_CEILING);
+      const { load, tree } = await loadForValidation(file, await rubricFrom(opts.rubric), opts.root, maxBytes);
       await printDiagnostics(load.warnings);
       if (opts.files) {
         const { citedFileDiagnostics } = await import('../validate/citedFiles.js');
@@ -146,28 +148,37 @@ function buildProgram(setExit: (code: ExitCode) => void): Command {
     .addOption(rubricOption())
     .option('--fail-on-regression', h('exit 1 when the score or level dropped'))
     .option('--no-color', h('no ANSI colours'))
-    .action(async (base: string, head: string, opts: { format: string; lang: Lang; rubric?: string; failOnRegression?: boolean; color?: boolean }) => {
-      const { reportFor } = await import('./assess.js');
-      const { diffReports } = await import('../compare/diffReports.js');
-      const rubric = await rubricFrom(opts.rubric);
-      const headReport = await reportFor(head, { rubric, lang: opts.lang });
-      const diff = diffReports(await reportFor(base, { rubric, lang: opts.lang }), headReport, { base, head });
-      if (opts.format === 'json') process.stdout.write(safeJson(diff, undefined, 2) + '\n');
-      else if (opts.format === 'markdown')
-        process.stdout.write((await import('../render/markdown.js')).diffMarkdown(diff, 'baseline', opts.lang).join('\n') + '\n');
-      else process.stdout.write((await import('../render/diffTerminal.js')).renderDiffTerminal(diff, opts.lang, detectTerminal(opts.color).color));
-      if (opts.failOnRegression && diff.regression) {
-        const { gateMessage } = await import('../messages/gate.js');
-        const failure = {
-          code: 'regression',
-          against: diff.base.label,
-          base: { final: diff.base.final, level: diff.base.level },
-          head: { final: diff.head.final, level: diff.head.level },
-        } as const;
-        process.stderr.write(`aftersales-assess: ${gateMessage(failure, headReport, opts.lang)}\n`);
-        setExit(EXIT.belowThreshold);
-      } else setExit(EXIT.ok);
-    });
+    .option('--max-bytes <n>', h('refuse evidence files larger than this many bytes (default 1 MiB; standard input, which may be a JSON report, 64 MiB)'))
+    .action(
+      async (
+        base: string,
+        head: string,
+        opts: { format: string; lang: Lang; rubric?: string; failOnRegression?: boolean; color?: boolean; maxBytes?: string },
+      ) => {
+        const { reportFor } = await import('./assess.js');
+        const { diffReports } = await import('../compare/diffReports.js');
+        const rubric = await rubricFrom(opts.rubric);
+        const maxBytes = parseCount('--max-bytes', opts.maxBytes, 1, MAX_BYTES_CEILING);
+        const side = { rubric, lang: opts.lang, ...(maxBytes ? { maxBytes } : {}) };
+        const headReport = await reportFor(head, side);
+        const diff = diffReports(await reportFor(base, side), headReport, { base, head });
+        if (opts.format === 'json') process.stdout.write(safeJson(diff, undefined, 2) + '\n');
+        else if (opts.format === 'markdown')
+          process.stdout.write((await import('../render/markdown.js')).diffMarkdown(diff, 'baseline', opts.lang).join('\n') + '\n');
+        else process.stdout.write((await import('../render/diffTerminal.js')).renderDiffTerminal(diff, opts.lang, detectTerminal(opts.color).color));
+        if (opts.failOnRegression && diff.regression) {
+          const { gateMessage } = await import('../messages/gate.js');
+          const failure = {
+            code: 'regression',
+            against: diff.base.label,
+            base: { final: diff.base.final, level: diff.base.level },
+            head: { final: diff.head.final, level: diff.head.level },
+          } as const;
+          process.stderr.write(`aftersales-assess: ${gateMessage(failure, headReport, opts.lang)}\n`);
+          setExit(EXIT.belowThreshold);
+        } else setExit(EXIT.ok);
+      },
+    );
 
   program
     .command('init')

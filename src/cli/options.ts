@@ -29,9 +29,12 @@ export function parseLevel(option: string, value: string | undefined): LevelId |
 }
 
 /** A whole number within [min, max]. */
+/** The most --max-bytes accepts: a limit there cannot be raised, and a refusal at it does not suggest it. */
+export const MAX_BYTES_CEILING = 64 * 1024 * 1024;
+
 export function parseCount(option: string, value: string | undefined, min = 1, max = 999_999): number | undefined {
   if (value === undefined) return undefined;
-  if (!/^\d{1,7}$/.test(value) || Number(value) < min || Number(value) > max)
+  if (!/^\d{1,9}$/.test(value) || Number(value) < min || Number(value) > max)
     throw new UsageError('bad-count', { option, value: JSON.stringify(value.slice(0, 40)), min, max });
   return Number(value);
 }

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { PdfFonts } from '../render/pdf/renderPdf.js';
+import type { FontError, PdfFonts } from '../render/pdf/renderPdf.js';
 import { ReadRefused, readGuarded } from '../load/guardedRead.js';
 import { UsageError } from './exitCodes.js';
 
@@ -37,9 +37,14 @@ function bundledFontFolder(): string | null {
 const MAX_FONT_BYTES = 128 * 1024 * 1024;
 const FONT_MAGIC = ['00010000', '4f54544f', '74727565', '74746366']; // TrueType, 'OTTO', 'true', 'ttcf'
 
-function splitFace(spec: string): { file: Buffer; face?: string } {
+/** FILE#Face, unless a file is named so. */
+function specParts(spec: string): [file: string, face: string | undefined] {
   const hash = spec.lastIndexOf('#');
-  const [file, face] = hash > 0 && !existsSync(spec) ? [spec.slice(0, hash), spec.slice(hash + 1)] : [spec, undefined];
+  return hash > 0 && !existsSync(spec) ? [spec.slice(0, hash), spec.slice(hash + 1)] : [spec, undefined];
+}
+
+function splitFace(spec: string): { file: Buffer; face?: string } {
+  const [file, face] = specParts(spec);
   if (/\.woff2?$/i.test(file)) throw new UsageError('font-woff', { file });
   let bytes: Buffer;
   try {
@@ -50,4 +55,17 @@ function splitFace(spec: string): { file: Buffer; face?: string } {
   }
   if (!FONT_MAGIC.includes(bytes.subarray(0, 4).toString('hex'))) throw new UsageError('font-not-font', { file });
   return face ? { file: bytes, face } : { file: bytes };
+}
+
+/** A font renderPdf could not use, named as the user gave it (or the bundled file); a collection's faces to choose from. */
+export function fontUsageError(e: FontError, font?: string, fontBold?: string): UsageError {
+  const spec = e.which === 'bold' ? (fontBold ?? font) : font;
+  const [file, face] = spec === undefined ? [BUNDLED[e.which], undefined] : specParts(spec);
+  if (e.faces) return new UsageError('font-collection-face', { file, faces: e.faces, ...(face === undefined ? {} : { face }) });
+  return new UsageError('font-unusable', {
+    file,
+    detail: e.message.split('\n')[0] ?? '',
+    face: face !== undefined,
+    ...(e.truncatedTable ? { truncatedTable: e.truncatedTable } : {}),
+  });
 }

@@ -2,6 +2,7 @@ import { closeSync, constants, createReadStream, fstatSync, openSync, readSync }
 import { Readable } from 'node:stream';
 import { Socket } from 'node:net';
 import { UsageError } from './exitCodes.js';
+import { MAX_BYTES_CEILING } from './options.js';
 
 /**
  * An evidence file that is not a regular file: `-` (standard input), `/dev/stdin`, or a pipe such as bash's
@@ -14,11 +15,19 @@ export async function readStreamInput(arg: string, maxBytes: number): Promise<Bu
   // Standard input by any name is read from the descriptor Node already has: opening /dev/stdin fails when
   // it is a socket (ENXIO), as it is under many process managers.
   const stdin = arg === '-' || /^\/(dev\/(stdin|fd\/0)|proc\/self\/fd\/0)$/.test(arg);
-  if (stdin && process.stdin.isTTY) throw new UsageError('stdin-is-terminal', {});
+  if (stdin) {
+    // A second read would find it already consumed, empty: "the top level must be a mapping" says nothing useful.
+    if (stdinTaken) throw new UsageError('stdin-read-twice', { file: arg });
+    stdinTaken = true;
+    if (process.stdin.isTTY) throw new UsageError('stdin-is-terminal', {});
+    // `< folder`: reading it gives no bytes on some systems and EISDIR on others.
+    if (isFolder(0)) throw new UsageError('stream-is-folder', { file: arg });
+  }
   let stream: NodeJS.ReadableStream & { destroy(): void };
   try {
     stream = stdin ? process.stdin : openStream(arg);
   } catch (e) {
+    if (e instanceof UsageError) throw e;
     throw new UsageError('stream-unreadable', { file: arg, why: (e as NodeJS.ErrnoException).code ?? (e as Error).message });
   }
   const chunks: Buffer[] = [];
@@ -27,7 +36,7 @@ export async function readStreamInput(arg: string, maxBytes: number): Promise<Bu
     for await (const chunk of stream) {
       const b = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
       size += b.length;
-      if (size > maxBytes) throw new UsageError('stream-too-large', { file: arg === '-' ? '-' : arg, max: maxBytes });
+      if (size > maxBytes) throw new UsageError('stream-too-large', { file: arg, max: maxBytes, atCeiling: maxBytes >= MAX_BYTES_CEILING });
       chunks.push(b);
     }
   } catch (e) {
@@ -39,8 +48,22 @@ export async function readStreamInput(arg: string, maxBytes: number): Promise<Bu
   return Buffer.concat(chunks);
 }
 
+let stdinTaken = false;
+
+function isFolder(fd: number): boolean {
+  try {
+    return fstatSync(fd).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 function openStream(path: string): NodeJS.ReadableStream & { destroy(): void } {
   const fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  if (isFolder(fd)) {
+    closeSync(fd);
+    throw new UsageError('stream-is-folder', { file: path });
+  }
   if (!fstatSync(fd).isFIFO()) return createReadStream('', { fd });
   // A named pipe nobody writes to: a non-blocking read says end of input at once (0) or "no data yet"
   // (EAGAIN, a writer exists). Only then is the pipe watched; a pipe without a writer never hangs the run.

@@ -31,6 +31,8 @@ const ZH: Record<string, string> = {
   'no ANSI colours (also NO_COLOR=1)': '不使用 ANSI 颜色（也可设 NO_COLOR=1）',
   'ASCII borders and bars for terminals that draw box characters wide': '为把制表符显示为宽字符的终端使用 ASCII 边框',
   'refuse evidence files larger than this many bytes': '拒绝大于此字节数的证据文件',
+  'refuse evidence files larger than this many bytes (default 1 MiB; standard input, which may be a JSON report, 64 MiB)':
+    '拒绝大于此字节数的证据文件（默认 1 MiB；标准输入可能是 JSON 报告，默认 64 MiB）',
   'PDF: a TTF/OTF font with CJK glyphs instead of the bundled Noto Sans SC (FILE#Face for .ttc)':
     'PDF：用含中文字形的 TTF/OTF 字体代替内置的思源黑体（.ttc 用 文件#字体名）',
   'PDF: the bold face to go with --font (default: the same file)': 'PDF：与 --font 配套的粗体（默认同一文件）',

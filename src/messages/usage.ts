@@ -7,7 +7,9 @@ export interface UsageArgs {
   'report-invalid': { file: S; detail: S };
   'out-empty': Record<string, never>;
   'stdin-is-terminal': Record<string, never>;
-  'stream-too-large': { file: string; max: number };
+  'stream-too-large': { file: string; max: number; atCeiling?: boolean };
+  'stdin-read-twice': { file: S };
+  'stream-is-folder': { file: S };
   'stream-one-file': Record<string, never>;
   'stream-unreadable': { file: string; why: string };
   'out-error': { out: S; why: S };
@@ -25,7 +27,8 @@ export interface UsageArgs {
   'font-woff': { file: S };
   'font-unreadable': { file: S; why: S };
   'font-not-font': { file: S };
-  'font-unusable': { detail: S; face: boolean };
+  'font-unusable': { file: S; detail: S; face: boolean; truncatedTable?: S };
+  'font-collection-face': { file: S; face?: S; faces: S[] };
   'baseline-empty': Record<string, never>;
   'regression-needs-baseline': Record<string, never>;
   'no-evidence-files': { args: S };
@@ -43,6 +46,7 @@ export interface UsageArgs {
   'init-dir-is-file': { dir: S };
   'init-exists': { target: S };
   'init-bad-file': { file: S };
+  'init-bad-company': { value: S; problem: 'blank' | 'control' };
   'init-parent-missing': { dir: S };
   'init-cannot-create': { path: S; why: S };
   'init-cannot-write': { target: S; why: S };
@@ -84,8 +88,22 @@ export const USAGE: Catalog = {
     en: () => '"-" reads the evidence file from standard input, which is a terminal; pipe it in: cat company.yaml | aftersales-assess score -',
   },
   'stream-too-large': {
-    'zh-CN': (a) => `${a.file}：超过 ${a.max} 字节，已拒绝（可用 --max-bytes 调整）`,
-    en: (a) => `${a.file}: more than ${a.max} bytes, refused (see --max-bytes)`,
+    'zh-CN': (a) => `${a.file}：超过 ${a.max} 字节，已拒绝${a.atCeiling ? '（这是可接受的最大值）' : '（可用 --max-bytes 提高上限）'}`,
+    en: (a) => `${a.file}: more than ${a.max} bytes, refused${a.atCeiling ? ' (the most accepted)' : ' (raise the limit with --max-bytes)'}`,
+  },
+  'stdin-read-twice': {
+    'zh-CN': (a) => `标准输入只能读取一次（${a.file} 出现了两次）；另一边请给出文件，例如 diff base.json -`,
+    en: (a) => `standard input can be read only once (${a.file} was given twice); name a file for the other side, e.g. diff base.json -`,
+  },
+  'stream-is-folder': {
+    'zh-CN': (a) =>
+      a.file === '-' || a.file.startsWith('/dev/') || a.file.startsWith('/proc/')
+        ? '标准输入是文件夹，不是文件；请重定向证据文件（< company.yaml），或把它作为参数给出'
+        : `${a.file} 是文件夹，不是文件；请给出其中的证据文件`,
+    en: (a) =>
+      a.file === '-' || a.file.startsWith('/dev/') || a.file.startsWith('/proc/')
+        ? 'standard input is a folder, not a file; redirect the evidence file (< company.yaml) or name it as an argument'
+        : `${a.file} is a folder, not a file; name the evidence file in it`,
   },
   'stream-unreadable': { 'zh-CN': (a) => `无法读取 ${a.file}（${a.why}）`, en: (a) => `cannot read ${a.file} (${a.why})` },
   'stream-one-file': {
@@ -138,8 +156,16 @@ export const USAGE: Catalog = {
     en: (a) => `${a.file} is not a TrueType or OpenType font (.ttf, .otf, .ttc)`,
   },
   'font-unusable': {
-    'zh-CN': (a) => `PDF 字体无法使用：${a.detail}${a.face ? '（检查 # 后的字体名）' : ''}`,
-    en: (a) => `the PDF font cannot be used: ${a.detail}${a.face ? ' (check the face name after #)' : ''}`,
+    'zh-CN': (a) =>
+      `PDF 字体 ${a.file} 无法使用：${a.truncatedTable ? `${a.truncatedTable} 表超出文件末尾，文件不完整` : `字体文件似乎已损坏（${a.detail}）`}${a.face ? '（检查 # 后的字体名）' : ''}；请换一个字体文件`,
+    en: (a) =>
+      `font unusable: the PDF font ${a.file} ${a.truncatedTable ? `is cut short (its ${a.truncatedTable} table ends past the end of the file)` : `looks damaged (${a.detail})`}${a.face ? ' (check the face name after #)' : ''}; use another font file`,
+  },
+  'font-collection-face': {
+    'zh-CN': (a) =>
+      `${a.file} 是字体集（.ttc），${a.face === undefined ? '须指定其中一个字体' : `其中没有字体 ${a.face}`}：请用 ${a.file}#字体名，可选 ${a.faces.join('、')}`,
+    en: (a) =>
+      `${a.file} is a font collection (.ttc) ${a.face === undefined ? 'and needs a face chosen' : `without a face named ${a.face}`}: use ${a.file}#PostScriptName, one of ${a.faces.join(', ')}`,
   },
   'baseline-empty': {
     'zh-CN': () => '--baseline 需要 JSON 报告文件或 git 版本（如 HEAD~1），收到空值',
@@ -192,7 +218,20 @@ export const USAGE: Catalog = {
     'zh-CN': (a) => `${a.target} 已存在；未写入任何内容（换一个 --file 或文件夹）`,
     en: (a) => `${a.target} already exists; nothing was written (choose another --file or folder)`,
   },
-  'init-bad-file': { 'zh-CN': (a) => `--file 须是不含文件夹的文件名，收到 ${a.file}`, en: (a) => `--file must be a file name without folders, got ${a.file}` },
+  'init-bad-file': {
+    'zh-CN': (a) => `--file 须是不含文件夹、不含控制字符的文件名，收到 ${a.file}`,
+    en: (a) => `--file must be a file name without folders or control characters, got ${a.file}`,
+  },
+  'init-bad-company': {
+    'zh-CN': (a) =>
+      a.problem === 'blank'
+        ? `--company 须是企业的注册名称，收到 ${a.value}；未写入任何内容（不给 --company 则写入占位名称，之后在文件中填写）`
+        : `--company 不能含控制字符（换行、制表符、转义符、文字方向控制符），收到 ${a.value}；未写入任何内容`,
+    en: (a) =>
+      a.problem === 'blank'
+        ? `--company needs the company's registered name, got ${a.value}; nothing was written (without --company a placeholder is written, to fill in later)`
+        : `--company must not contain control characters (line breaks, tabs, escapes, text-direction overrides), got ${a.value}; nothing was written`,
+  },
   'init-parent-missing': {
     'zh-CN': (a) => `文件夹 ${a.dir} 不存在，请先创建（init 只创建一层文件夹）`,
     en: (a) => `the folder ${a.dir} does not exist; create it first (init creates one folder level)`,

@@ -292,6 +292,31 @@ describe('hostile text in the HTML report', () => {
   });
 });
 
+describe('a malformed address fragment', () => {
+  it('is ignored on load and on every hashchange, with no script error; a good one still switches the language', async () => {
+    const dir = join(work, 'fragment');
+    cpSync(join(ROOT, 'examples/three-star'), dir, { recursive: true });
+    const out = join(dir, 'report.html');
+    const r = cli(['score', join(dir, 'company.yaml'), '--format', 'html', '--out', out]);
+    expect(r.code, r.stderr).toBe(0);
+    // decodeURIComponent throws a URIError on each of these.
+    const { page, problems, close } = await open(`${pathToFileURL(out).href}#%E0%A4%A`);
+    for (const bad of ['%', '%E0%A4%A', '%ZZ', '%C0%AF']) {
+      await page.evaluate((h) => {
+        location.hash = h;
+      }, bad);
+      await page.waitForFunction((h) => location.hash === `#${h}`, bad);
+    }
+    await page.evaluate(() => {
+      location.hash = 'en';
+    });
+    // The page script ran (the CSP hash still matches it) and still routes.
+    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en');
+    expect(problems).toEqual([]);
+    await close();
+  });
+});
+
 describe('the portfolio page', () => {
   const glob = join(ROOT, 'examples/*/company.yaml');
   const reports = ['failing', 'five-star', 'three-star', 'with-data'].map((e) => scoreJson(join(ROOT, 'examples', e, 'company.yaml')));

@@ -8,6 +8,7 @@ import { ui } from '../../messages/ui.js';
 import type { Lang } from '../../model/localized.js';
 import type { Rubric } from '../../model/rubric.js';
 import { scaffoldEvidence } from '../../render/scaffold.js';
+import { loadEvidenceSource } from '../../validate/loadEvidence.js';
 import { EXIT, UsageError, type ExitCode } from '../exitCodes.js';
 
 export function initCommand(dir: string, opts: { company?: string; date?: string; lang: Lang; file: string }, rubric: Rubric): ExitCode {
@@ -18,8 +19,14 @@ export function initCommand(dir: string, opts: { company?: string; date?: string
   if (lstatSync(target, { throwIfNoEntry: false })) throw new UsageError('init-exists', { target });
   // The clock only as a default the user sees and can change in the file: scoring never reads it.
   const date = parseDate('--date', opts.date) ?? new Date().toISOString().slice(0, 10);
-  if (/[\\/]/.test(opts.file) || opts.file === '' || opts.file === '.' || opts.file === '..')
+  const company = companyName(opts.company);
+  // Blank or with control characters, a name nobody can type back (or see) in the next command.
+  if (/[\\/\p{Cc}]/u.test(opts.file) || opts.file.trim() === '' || opts.file === '.' || opts.file === '..')
     throw new UsageError('init-bad-file', { file: JSON.stringify(opts.file) });
+  const schemaPath = `./${SCHEMA_FILE}`;
+  const text = scaffoldEvidence(rubric, { company, date, schemaPath, lang: opts.lang });
+  // What init writes, validate must accept: checked as validate would read it, before anything is written.
+  loadEvidenceSource({ file: target, text, bytes: Buffer.from(text) }, rubric);
   const parent = statSync(dirname(resolve(dir)), { throwIfNoEntry: false });
   if (!existing && !parent?.isDirectory()) throw new UsageError('init-parent-missing', { dir: dirname(dir) });
   try {
@@ -31,15 +38,28 @@ export function initCommand(dir: string, opts: { company?: string; date?: string
   // machine, whatever npx cache or global prefix ran `init`.
   const schemaFile = join(dir, SCHEMA_FILE);
   const schemaNote = writeSchema(schemaFile, rubric);
-  const schemaPath = `./${SCHEMA_FILE}`;
   try {
-    writeFileSync(target, scaffoldEvidence(rubric, { company: opts.company ?? '公司名称', date, schemaPath, lang: opts.lang }), { flag: 'wx' });
+    writeFileSync(target, text, { flag: 'wx' });
   } catch (e) {
     throw new UsageError('init-cannot-write', { target, why: (e as NodeJS.ErrnoException).code ?? (e as Error).message });
   }
   process.stdout.write(`${ui('initCreated', opts.lang, { target, docs: join(dir, 'docs') })}\n`);
   process.stdout.write(`${ui(schemaNote, opts.lang, { schema: schemaFile })}\n`);
   return EXIT.ok;
+}
+
+/**
+ * The name as it will stand in the file, surrounding spaces dropped. A blank name is one validate rejects
+ * (or a placeholder nobody filled in); control and bidirectional-override characters would be stripped on
+ * reading or would disguise the name in every report.
+ */
+function companyName(given: string | undefined): string {
+  if (given === undefined) return '公司名称';
+  const name = given.trim();
+  const shown = JSON.stringify(given).replace(/[\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`);
+  if (name === '') throw new UsageError('init-bad-company', { value: shown, problem: 'blank' });
+  if (/[\p{Cc}\u202a-\u202e\u2066-\u2069]/u.test(name)) throw new UsageError('init-bad-company', { value: shown, problem: 'control' });
+  return name;
 }
 
 export const SCHEMA_FILE = 'evidence.schema.json';

@@ -269,13 +269,13 @@ export function reportFileNames(files: readonly string[], reserved: readonly str
 }
 
 async function renderPdfFile({ report }: ScoredFile, opts: ScoreOptions): Promise<Uint8Array> {
-  const [{ renderPdf, FontError }, { resolvePdfFonts }] = await Promise.all([loadPdfRenderer(), import('../pdfFonts.js')]);
+  const [{ renderPdf, FontError }, { resolvePdfFonts, fontUsageError }] = await Promise.all([loadPdfRenderer(), import('../pdfFonts.js')]);
   const fonts = resolvePdfFonts(opts.font, opts.fontBold);
   let result: Awaited<ReturnType<typeof renderPdf>>;
   try {
     result = await renderPdf(report, fonts, pdfDate(report.assessmentDate));
   } catch (e) {
-    if (e instanceof FontError) throw new UsageError('font-unusable', { detail: e.message.split('\n')[0] ?? '', face: Boolean(opts.font?.includes('#')) });
+    if (e instanceof FontError) throw fontUsageError(e, opts.font, opts.fontBold);
     throw e;
   }
   if (result.missingGlyphs.length > 0) {

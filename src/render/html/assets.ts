@@ -206,7 +206,9 @@ export const SCRIPT = `
     if (count) count.textContent = count.getAttribute('data-template').replace('{n}', n).replace('{total}', rows.length);
   }
   function route() {
-    var h = decodeURIComponent(location.hash.slice(1));
+    // A mistyped or cut address (#%E0%A4%A, #%) is not one of ours: ignored, never an error on every hashchange.
+    var h;
+    try { h = decodeURIComponent(location.hash.slice(1)); } catch (e) { return; }
     if (LANGS.indexOf(h) >= 0) { setLang(h); return; }
     var reports = document.querySelectorAll('.company-report');
     if (!reports.length) return;

@@ -2,7 +2,7 @@ import type PDFDocument from 'pdfkit';
 import { safeLines } from '../safeText.js';
 import { breakLines } from '../lineBreak.js';
 
-type Doc = InstanceType<typeof PDFDocument>;
+export type Doc = InstanceType<typeof PDFDocument>;
 
 /** A4 in points, with room for the running header and footer. */
 export const PAGE = { width: 595.28, height: 841.89, left: 56, right: 56, top: 70, bottom: 64 } as const;
