@@ -92,6 +92,52 @@ for (const example of ['five-star', 'three-star', 'failing']) {
   console.log(`${example.padEnd(12)} ${ms.toFixed(0).padStart(6)} ms ${kb.toFixed(0).padStart(6)} KB   ${ms <= 500 && kb <= 150 ? 'OK' : 'ABOVE AIM'}`);
 }
 
+// Long texts (issue 19): an evidence file at the 1 MiB input cap that is one company name, or one note,
+// of a single unbreakable token ('A' repeated, CJK, a URL with no spaces); wall time and peak memory of the
+// whole command per format (aim: ≤ 5 s and ≤ 500 MB; line breaking was quadratic in a token's length).
+{
+  const longDir = mkdtempSync(join(tmpdir(), 'asa-long-'));
+  cpSync(join(root, 'examples/five-star/docs'), join(longDir, 'docs'), { recursive: true });
+  const yaml = readFileSync(join(root, 'examples/five-star/company.yaml'), 'utf8');
+  const room = 1048576 - Buffer.byteLength(yaml) - 64;
+  const fill = (unit) => unit.repeat(Math.floor(room / Buffer.byteLength(unit)));
+  const inputs = {
+    'name, 1 MiB of A': yaml.replace(/^ {2}name: .*$/m, `  name: "${fill('A')}"`),
+    'name, 1 MiB URL': yaml.replace(/^ {2}name: .*$/m, `  name: "https://example.com/${fill('a/b?c=d&').slice(20)}"`),
+    'note, 1 MiB of A': yaml.replace(/^ {4}note: .*$/m, `    note: "${fill('A')}"`),
+    'note, 1 MiB of CJK': yaml.replace(/^ {4}note: .*$/m, `    note: "${fill('华')}"`),
+  };
+  const LONG_RUNS = Number(process.env.BENCH_LONG_RUNS ?? 3);
+  console.log(`
+Long texts (1 MiB evidence file, median of ${LONG_RUNS}, whole command; peak RSS)`);
+  for (const [name, text] of Object.entries(inputs)) {
+    const file = join(longDir, 'company.yaml');
+    if (text === yaml || Buffer.byteLength(text) > 1048576) throw new Error(`${name}: input not made`);
+    writeFileSync(file, text);
+    for (const format of ['terminal', 'pdf', 'html', 'markdown', 'json']) {
+      const out = ['pdf', 'html'].includes(format) ? ['--out', join(longDir, `out.${format}`)] : [];
+      const xs = [];
+      const rss = [];
+      for (let i = 0; i < LONG_RUNS; i++) {
+        const t0 = process.hrtime.bigint();
+        const r = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, bin, 'score', file, '--format', format, ...out], {
+          stdio: ['ignore', 'ignore', 'pipe'],
+          encoding: 'utf8',
+        });
+        if (r.status !== 0) throw new Error(`${name} ${format} exited ${r.status}: ${r.stderr.slice(0, 500)}`);
+        xs.push(Number(process.hrtime.bigint() - t0) / 1e6);
+        rss.push(Number(r.stderr.trim().split('\n').pop()) / 1024);
+      }
+      const ms = median(xs);
+      const mb = Math.max(...rss);
+      console.log(
+        `${name.padEnd(18)} ${format.padEnd(9)} ${ms.toFixed(0).padStart(6)} ms ${mb.toFixed(0).padStart(5)} MB peak   ${ms <= 5000 && mb <= 500 ? 'OK' : 'ABOVE AIM'}`,
+      );
+    }
+  }
+  rmSync(longDir, { recursive: true, force: true });
+}
+
 // Datasets: a million survey responses and a million service records (BENCH_DATA_ROWS), made by
 // scripts/make-example-data.mjs; wall time of the whole command and its peak memory (aim: ≤ 5 s and ≤ 300 MB).
 // BENCH_10M=1 also runs ten million rows once (about 0.9 GB each; it must finish).

@@ -23,6 +23,13 @@ const HAN = new RegExp(`^[${OPEN}]*[${CJK}]`, 'u');
 export type Measure = (text: string) => number;
 
 /**
+ * Near the edge a line is measured whole; a line made of pieces that take no room (combining marks between
+ * zero-width spaces) would stay near the edge for every piece, so after this many whole-line measures in
+ * one line the sum of the pieces decides. Ordinary text needs two or three.
+ */
+const EXACT_PER_LINE = 16;
+
+/**
  * The text split into lines no wider than `width` by `measure`. Continuation lines are measured with
  * `indent` in front (the caller adds it); the lines returned carry no indent.
  */
@@ -41,60 +48,133 @@ export function breakLines(text: string, width: number, exact: Measure, indent =
   // A line's width is the sum of its pieces' widths, except where kerning joins them: the sum decides
   // when it is clearly inside or outside the room, the whole line is measured only near the edge (a
   // proportional font would otherwise re-measure the growing line for every character: quadratic).
+  // The sum and whether the line shows anything are kept as pieces are added, not recounted per piece.
   const slack = (r: number) => Math.max(0.5, r * 0.02);
-  const fits = (parts: string[]) => {
+  let lineSum = 0;
+  let lineVisible = false;
+  let exactLine = -1;
+  let exactCount = 0;
+  const setLine = (parts: string[]) => {
+    line = parts;
+    lineSum = 0;
+    lineVisible = false;
+    for (const p of parts) {
+      lineSum += measure(p);
+      if (p.trim() !== '') lineVisible = true;
+    }
+  };
+  const add = (token: string) => {
+    line.push(token);
+    lineSum += measure(token);
+    if (token.trim() !== '') lineVisible = true;
+  };
+  const fitsWith = (token: string) => {
     const r = room();
-    let sum = 0;
-    for (const p of parts) sum += measure(p);
+    const sum = lineSum + measure(token);
     if (sum <= r - slack(r)) return true;
     if (sum > r + slack(r)) return false;
-    return exact(parts.join('')) <= r;
+    if (exactLine !== out.length) [exactLine, exactCount] = [out.length, 0];
+    if (++exactCount > EXACT_PER_LINE) return sum <= r;
+    return exact(line.join('') + token) <= r;
   };
   const lead = /^\s*/.exec(text)![0];
-  if (lead) line.push(lead);
-  const visible = (parts: string[]) => parts.some((p) => p.trim() !== '');
+  if (lead) add(lead);
   const push = (parts: string[]) => {
     while (parts.length && parts[parts.length - 1]!.trim() === '') parts.pop();
     out.push(parts);
   };
   for (const token of text.slice(lead.length).match(TOKEN) ?? []) {
     if (/^\s+$/.test(token)) {
-      if (visible(line) && fits([...line, token])) line.push(token);
+      if (lineVisible && fitsWith(token)) add(token);
       continue;
     }
-    if (fits([...line, token])) {
-      line.push(token);
+    if (fitsWith(token)) {
+      add(token);
       continue;
     }
     // 避头点: the last piece of the full line moves down with the punctuation.
-    if (NO_LINE_START.test(token) && visible(line)) {
+    if (NO_LINE_START.test(token) && lineVisible) {
       let cut = line.length - 1;
       while (cut > 0 && line[cut]!.trim() === '') cut--;
       if (cut > 0) {
         const moved = line.slice(cut);
         push(line.slice(0, cut));
-        line = [...moved.filter((p) => p.trim() !== ''), token];
+        setLine([...moved.filter((p) => p.trim() !== ''), token]);
         continue;
       }
-      line.push(token);
+      add(token);
       continue;
     }
-    if (visible(line)) push(line);
-    line = [];
-    // Only a piece wider than a whole line is cut, character by character.
-    let rest = [...token];
-    while (rest.length && measure(rest.join('')) > room()) {
-      let n = 0;
-      while (n < rest.length && measure(rest.slice(0, n + 1).join('')) <= room()) n++;
-      n = Math.max(1, n);
-      push([rest.slice(0, n).join('')]);
-      rest = rest.slice(n);
+    if (lineVisible) push(line);
+    setLine([]);
+    // Only a piece wider than a whole line is cut, character by character, each line as long as fits.
+    const chars = [...token];
+    let start = 0;
+    for (;;) {
+      const n = longestFitting(chars, start, room(), exact, measure, slack);
+      if (start + n >= chars.length) {
+        if (start < chars.length) setLine([chars.slice(start).join('')]);
+        break;
+      }
+      const take = Math.max(1, n);
+      push([chars.slice(start, start + take).join('')]);
+      start += take;
     }
-    if (rest.length) line = [rest.join('')];
   }
-  if (visible(line) || out.length === 0) push(line);
+  if (lineVisible || out.length === 0) push(line);
   avoidOrphan(out, measure, room);
   return out.map((parts, i) => (i === 0 ? parts.join('') : parts.join('').trimStart()));
+}
+
+/**
+ * How many characters from `start` fit in `room`: the most whose text measures at most `room` (prefix
+ * widths grow with length). Measuring every prefix, or the whole remainder for every line, is quadratic in
+ * a long token; here the sum of the characters' widths guesses the edge, two measures check the guess (a
+ * grapheme or kerning can make the sum wrong), and a binary search between measured bounds settles it, so
+ * a line costs a few measures of about its own length. A wrong guess falls back to doubling from one.
+ */
+function longestFitting(chars: readonly string[], start: number, room: number, exact: Measure, measure: Measure, slack: (r: number) => number): number {
+  const remaining = chars.length - start;
+  const fits = (k: number) => exact(chars.slice(start, start + k).join('')) <= room;
+  // lo fits (0 always does), hi does not or is past the end.
+  let lo = 0;
+  let hi = remaining + 1;
+  let sum = 0;
+  let inside = 0;
+  let k = 0;
+  while (k < remaining) {
+    sum += measure(chars[start + k]!);
+    k++;
+    if (sum <= room - slack(room)) inside = k;
+    else if (sum > room + slack(room)) break;
+  }
+  const outside = sum > room + slack(room) ? k : remaining + 1;
+  if ((inside === 0 || fits(inside)) && (outside > remaining || !fits(outside))) {
+    lo = inside;
+    hi = outside;
+  } else {
+    let step = 1;
+    for (;;) {
+      const probe = Math.min(step, remaining);
+      if (!fits(probe)) {
+        hi = probe;
+        break;
+      }
+      lo = probe;
+      if (probe === remaining) return remaining;
+      step *= 2;
+    }
+  }
+  if (hi === remaining + 1) {
+    if (lo === remaining || fits(remaining)) return remaining;
+    hi = remaining;
+  }
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    if (fits(mid)) lo = mid;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /**

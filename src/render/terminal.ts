@@ -207,7 +207,7 @@ export function renderBatchTerminal(scored: readonly ScoredFile[], opts: Termina
   const companyW = nc + nf + ng <= rest ? nc : Math.min(nc, Math.max(10, Math.floor(rest * 0.35)));
   const fileW = nc + nf + ng <= rest ? nf : Math.min(nf, Math.max(10, Math.floor((rest - companyW) * 0.45)));
   const gapW = Math.max(10, rest - companyW - fileW);
-  const cell = (text: string, w: number) => wrapAnsi(text, w, { hard: true, trim: true });
+  const cell = (text: string, w: number) => wrapAnsi(clipColumns(text, w * CELL_LINES), w, { hard: true, trim: true });
   const table = new Table({
     head: [cell(t('company'), companyW), cell(t('fileCol'), fileW), t('score'), t('level'), cell(t('topGap'), gapW), ''],
     colAligns: ['left', 'left', 'right', 'left', 'left', 'left'],
@@ -226,6 +226,27 @@ export function renderBatchTerminal(scored: readonly ScoredFile[], opts: Termina
     ]);
   }
   return asciiIf(opts.ascii, table.toString() + '\n');
+}
+
+/**
+ * Lines a batch cell may take. A row is one company; a name of thousands of lines (an evidence file may hold
+ * 1 MiB) would bury the table, and wrap-ansi's time grows with the square of a long word's length, so a
+ * longer cell ends in an ellipsis (the full name stays in the single report and in JSON).
+ */
+const CELL_LINES = 20;
+
+/** `text` cut to at most `max` columns, the cut marked with an ellipsis. */
+function clipColumns(text: string, max: number): string {
+  if (stringWidth(text) <= max) return text;
+  let used = 0;
+  let end = 0;
+  for (const ch of text) {
+    const w = stringWidth(ch);
+    if (used + w > max - 1) break;
+    used += w;
+    end += ch.length;
+  }
+  return `${text.slice(0, end)}…`;
 }
 
 /** A path wrapped after its slashes, so a line never ends inside a folder name unless the name alone is too long. */

@@ -23,6 +23,21 @@ export const COLOR = {
   good: '#1d5e3a',
 } as const;
 
+/**
+ * The longest text drawn whole, in UTF-16 units: about eight pages of Chinese at 10 pt, more than any
+ * report text written by hand. An evidence file may hold a 1 MiB name or note; printed whole that is
+ * hundreds of pages of one cell or header, and measuring it costs seconds, so the PDF shows its start and
+ * an ellipsis (JSON and the other text formats keep it whole).
+ */
+export const MAX_TEXT = 20_000;
+
+/** `s`, cut to MAX_TEXT with an ellipsis (never between the halves of a surrogate pair). */
+export function clipText(s: string): string {
+  if (s.length <= MAX_TEXT) return s;
+  const c = s.charCodeAt(MAX_TEXT - 1);
+  return `${s.slice(0, c >= 0xd800 && c <= 0xdbff ? MAX_TEXT - 1 : MAX_TEXT)}…`;
+}
+
 export interface Cell {
   text: string;
   bold?: boolean;
@@ -91,7 +106,7 @@ export class Layout {
     const { doc } = this;
     // Every string the PDF shows passes here: no control or bidi character is drawn (or reported as missing).
     const s = safeLines(raw);
-    this.drawn.push(s);
+    this.drawn.push(clipText(s));
     const width = o.width ?? CONTENT_WIDTH;
     const lines = this.lines(s, o);
     const step = this.lineStep(o);
@@ -143,7 +158,8 @@ export class Layout {
   }
 
   /** The text broken into lines by the shared rules (memoised: tables measure each cell several times). */
-  lines(s: string, o: { size?: number; bold?: boolean; width?: number } = {}): string[] {
+  lines(text: string, o: { size?: number; bold?: boolean; width?: number } = {}): string[] {
+    const s = clipText(text);
     const width = o.width ?? CONTENT_WIDTH;
     const key = `${o.size ?? 10}|${o.bold ? 1 : 0}|${width}|${s}`;
     const known = this.wrapped.get(key);
@@ -272,9 +288,9 @@ export class Layout {
   }
 
   /** The text, shortened with an ellipsis until it is at most `maxHeight` tall. */
-  fit(s: string, o: { size?: number; bold?: boolean; width?: number }, maxHeight: number): string {
-    if (this.height(s, o) <= maxHeight) return s;
-    const chars = [...s];
+  fit(text: string, o: { size?: number; bold?: boolean; width?: number }, maxHeight: number): string {
+    if (this.height(text, o) <= maxHeight) return text;
+    const chars = [...clipText(text)];
     let lo = 0;
     let hi = chars.length;
     while (lo < hi) {

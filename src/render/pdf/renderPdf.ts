@@ -21,7 +21,7 @@ import {
   shownFindings,
   specialDeductions,
 } from '../reportFacts.js';
-import { COLOR, CONTENT_WIDTH, Layout, PAGE, type Cell, type Doc } from './layout.js';
+import { clipText, COLOR, CONTENT_WIDTH, Layout, PAGE, type Cell, type Doc } from './layout.js';
 
 export interface PdfFonts {
   /** A font file's bytes (or path, for the bundled fonts). */
@@ -71,7 +71,7 @@ export async function renderPdf(report: Report, fonts: PdfFonts, creationDate: D
     lang: lang,
     displayTitle: true,
     info: {
-      Title: `${t('docTitle')} — ${report.company.name}`,
+      Title: clipText(`${t('docTitle')} — ${report.company.name}`),
       Author: report.assessor ?? report.tool.name,
       Subject: `${report.rubric.standard} ${report.assessmentDate}`,
       Keywords: 'GB/T 27922, after-sales service, self-assessment',
@@ -208,10 +208,14 @@ function cover(L: Layout, r: Report, t: T): void {
   L.text(t('rubricVersion', { version: r.rubric.version }), { size: 9, color: '#dfe6ee', x: PAGE.left, y: top, width: CONTENT_WIDTH });
 
   let y = 300;
-  const row = (label: string, value: string, size = 14) => {
+  // The cover is one page placed by hand: a value longer than six lines is cut with an ellipsis there
+  // (the report pages and the header still name the company), or it would run off the page.
+  const row = (label: string, full: string, size = 14) => {
+    const o = { size, bold: true, width: CONTENT_WIDTH - 120 };
+    const value = L.fit(full, o, 6 * L.height('x', o));
     L.text(label, { size: 9, color: COLOR.muted, x: PAGE.left, y, width: 120 });
-    L.text(value, { size, bold: true, x: PAGE.left + 120, y: y - 3, width: CONTENT_WIDTH - 120 });
-    y += Math.max(28, L.height(value, { size, bold: true, width: CONTENT_WIDTH - 120 }) + 12);
+    L.text(value, { ...o, x: PAGE.left + 120, y: y - 3 });
+    y += Math.max(28, L.height(value, o) + 12);
   };
   row(t('preparedFor'), r.company.name, 18);
   // A forecast (--as-of) says so on the cover: the evidence's own date, then the date it is projected to.
@@ -741,7 +745,9 @@ function runningHeadAndFoot(L: Layout, r: Report, t: T, pages: number): void {
     const place = (left: string, right: string, y: number, up: boolean) => {
       const rightWidth = Math.min(CONTENT_WIDTH * 0.5, L.doc.font('regular').fontSize(8).widthOfString(right) + 2);
       const leftWidth = CONTENT_WIDTH - rightWidth - 16;
-      const lines = L.lines(left, { size: 8, width: leftWidth }).slice(0, 2);
+      // Two lines at most; a longer name ends in an ellipsis, so the reader sees it was cut.
+      const fitted = L.fit(left, { size: 8, width: leftWidth }, 2 * L.height('x', { size: 8 }));
+      const lines = L.lines(fitted, { size: 8, width: leftWidth }).slice(0, 2);
       const text = lines.join('\n');
       const top = up ? y - L.height(text, { size: 8, width: leftWidth }) + L.height('x', { size: 8 }) : y;
       L.text(text, { size: 8, color: COLOR.muted, x: PAGE.left, y: top, width: leftWidth });
