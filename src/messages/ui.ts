@@ -1,5 +1,5 @@
 import type { Lang, Localized } from '../model/localized.js';
-import type { Gap, GapFix, Outcome } from '../model/report.js';
+import type { GapFix, Outcome } from '../model/report.js';
 
 /** Labels of the terminal (and later PDF) reports. */
 export const UI = {
@@ -112,21 +112,6 @@ export const UI = {
   datasets: { 'zh-CN': '数据计算的指标', en: 'Metrics computed from data' },
   moreGaps: { 'zh-CN': '项改进项未列出（用 --top 或 --format json 查看）', en: 'more gaps not shown (see --top or --format json)' },
 } satisfies Record<string, Record<Lang, string>>;
-
-/** What to do about a gap, worded for its kind of fix (shared by every renderer). */
-export function gapAction(g: Gap, lang: Lang): string {
-  switch (g.fix) {
-    case 'evidence':
-      // Nothing cited at all: say what to cite, not "restore missing files".
-      return g.reasons.some((f) => f.code === 'no-evidence') ? UI.fixCite[lang] + g.expects[lang] : UI.fixEvidence[lang];
-    case 'assess':
-      return UI.fixAssess[lang] + g.expects[lang];
-    case 'upgrade':
-      return UI.fixUpgrade[lang];
-    case 'practice':
-      return g.action[lang];
-  }
-}
 
 /** The kind of work a gap needs, as the action plan tags it. */
 export const FIX_TAGS: Record<GapFix, Localized> = {

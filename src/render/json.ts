@@ -1,5 +1,6 @@
 import { FINDING_SEVERITY, type Finding } from '../model/finding.js';
 import type { Report } from '../model/report.js';
+import { gapAction } from '../messages/actions.js';
 import { findingMessage } from '../messages/findings.js';
 import { safeJson } from './safeText.js';
 
@@ -10,7 +11,9 @@ import { safeJson } from './safeText.js';
  * raw in the JSON text (safeJson).
  */
 export function renderJson(report: Report, indent: 2 | 0 = 2): string {
-  return safeJson(report, (_key, value: unknown) => (isFinding(value) ? withMessage(value, report) : value), indent || undefined) + '\n';
+  // Each gap's one action (`step`), worded as every human format words it, in both languages.
+  const gaps = report.gaps.map((g) => ({ ...g, step: { 'zh-CN': gapAction(g, 'zh-CN'), en: gapAction(g, 'en') } }));
+  return safeJson({ ...report, gaps }, (_key, value: unknown) => (isFinding(value) ? withMessage(value, report) : value), indent || undefined) + '\n';
 }
 
 function isFinding(v: unknown): v is Finding {

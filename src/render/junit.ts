@@ -4,6 +4,7 @@ import { findingMessage } from '../messages/findings.js';
 import { OUTCOME_LABELS } from '../messages/ui.js';
 import { FINDING_SEVERITY } from '../model/finding.js';
 import type { ScoredFile } from './scoredFile.js';
+import { readReport } from './reading.js';
 import { safeLines } from './safeText.js';
 
 /**
@@ -14,6 +15,7 @@ import { safeLines } from './safeText.js';
 export function renderJunit(files: readonly ScoredFile[], o: { gateOnly?: boolean } = {}): string {
   const suites = files.map(({ file, report, failures, checks }) => {
     const lang = report.lang;
+    const { actionFor } = readReport(report, lang);
     const cases = report.sections.flatMap((s) =>
       s.clauses.flatMap((cl) =>
         cl.criteria.map((c) => {
@@ -23,7 +25,7 @@ export function renderJunit(files: readonly ScoredFile[], o: { gateOnly?: boolea
           if (c.earned >= c.points) return `    <testcase ${attrs}/>`;
           const reasons = c.findings.filter((f) => FINDING_SEVERITY[f.code] === 'error').map((f) => findingMessage(f, lang));
           const message = `${OUTCOME_LABELS[c.outcome][lang]}: ${c.earned}/${c.points}`;
-          const body = [...reasons, `${c.action[lang]}`].join('\n');
+          const body = [...reasons, actionFor.get(c.id) ?? c.action[lang]].join('\n');
           if (o.gateOnly) return `    <testcase ${attrs}><system-out>${esc(`${message}\n${body}`)}</system-out></testcase>`;
           return `    <testcase ${attrs}><failure message="${esc(message)}" type="${c.outcome}">${esc(body)}</failure></testcase>`;
         }),

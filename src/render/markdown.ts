@@ -2,8 +2,9 @@ import { percent } from '../messages/numbers.js';
 import { safeText } from './safeText.js';
 import { gateMessage } from '../messages/gate.js';
 import { CAUSE_LABELS, COMPARISON_LABELS, diffLabel } from '../messages/changes.js';
-import { findingMessage } from '../messages/findings.js';
-import { UI, gapAction, ui } from '../messages/ui.js';
+import { PDF } from '../messages/pdf.js';
+import { UI, ui } from '../messages/ui.js';
+import { type OverviewRow, readReport } from './reading.js';
 import type { ReportDiff } from '../model/diff.js';
 import type { Lang } from '../model/localized.js';
 import type { Report } from '../model/report.js';
@@ -38,13 +39,9 @@ function single({ file, report, failures }: ScoredFile, topGaps: number): string
   out.push(`**${t('score')}: ${s.final} / 100 · ${t('level')}: ${cell(levelText(report))}** · ${t('date')} ${report.assessmentDate} · ${code(file)}`);
   out.push('');
   out.push(`${t('normalized')} ${s.normalized} (${s.earned}/${s.applicable}) − ${t('deductions')} ${s.specialDeductions.points} + ${t('bonus')} ${s.bonus}`);
-  if (report.level.next) {
-    const n = report.level.next;
-    out.push('');
-    out.push(
-      `${t('nextLevel')} **${cell(n.name[lang])}** (${n.threshold}): ${t('pointsNeeded')} ${n.pointsNeeded}${n.blockedBySpecialDeductions ? ` — ${ui('blocked', lang, { failAt: report.method.failWhenSpecialDeductionsAtLeast })}` : n.closingGaps.length ? ` — ${t('closingGaps')}: ${n.closingGaps.join(', ')}` : ''}`,
-    );
-  }
+  const reading = readReport(report, lang);
+  out.push('');
+  out.push(`**${cell(reading.nextLevelLine)}**${reading.reachNext ? ` · ${cell(reading.reachNext)}` : ''}`);
   if (failures.length) {
     out.push('');
     out.push(`### ❌ ${t('thresholds')}`);
@@ -52,29 +49,29 @@ function single({ file, report, failures }: ScoredFile, topGaps: number): string
   }
   if (report.comparison) out.push('', ...diffMarkdown(report.comparison.diff, report.comparison.kind, lang));
   out.push('');
-  out.push(`| ${t('sections')} | ${t('points')} | ${t('earned')} | ${t('percent')} |`);
-  out.push('|---|---:|---:|---:|');
-  for (const sec of report.sections) out.push(`| ${sec.id} ${cell(sec.title[lang])} | ${sec.applicablePoints} | ${sec.earned} | ${pct(sec.ratio)} |`);
+  const excluded = PDF.excludedCol[lang];
+  const overviewRow = (o: OverviewRow) => `${o.points} | ${o.excluded > 0 ? o.excluded : ''} | ${o.earned === null ? '—' : o.earned} | ${pct(o.ratio)} |`;
+  out.push(`| ${t('sections')} | ${t('points')} | ${excluded} | ${t('earned')} | ${t('percent')} |`);
+  out.push('|---|---:|---:|---:|---:|');
+  for (const o of reading.overview) if (o.kind === 'section') out.push(`| ${o.id} ${cell(o.title)} | ${overviewRow(o)}`);
   out.push('');
   out.push(`<details><summary>${t('clauses')}</summary>`);
   out.push('');
-  out.push(`| ${t('clause')} | ${t('name')} | ${t('points')} | ${t('earned')} | ${t('percent')} |`);
-  out.push('|---|---|---:|---:|---:|');
-  for (const sec of report.sections)
-    for (const cl of sec.clauses) out.push(`| ${cl.id} | ${cell(cl.title[lang])} | ${cl.applicablePoints} | ${cl.earned} | ${pct(cl.ratio)} |`);
+  out.push(`| ${t('clause')} | ${t('name')} | ${t('points')} | ${excluded} | ${t('earned')} | ${t('percent')} |`);
+  out.push('|---|---|---:|---:|---:|---:|');
+  for (const o of reading.overview) if (o.kind === 'clause') out.push(`| ${o.id} | ${cell(o.title)} | ${overviewRow(o)}`);
   out.push('');
   out.push('</details>');
-  if (report.gaps.length) {
+  if (reading.actions.length) {
     out.push('');
     out.push(`### ${t('topGaps')}`);
     out.push('');
     out.push(`| # | ${t('criterion')} | ${t('recoverable')} | ${t('reason')} | ${t('action')} |`);
     out.push('|---:|---|---:|---|---|');
-    report.gaps.slice(0, topGaps).forEach((g, i) => {
-      const reason = g.reasons.map((r) => findingMessage(r, lang)).join('; ');
-      out.push(`| ${i + 1} | ${g.criterion} ${cell(g.title[lang])} | +${g.recoverable} | ${cell(reason)} | ${cell(gapAction(g, lang))} |`);
+    reading.actions.slice(0, topGaps).forEach((a) => {
+      out.push(`| ${a.kind === 'gap' ? a.rank : '!'} | ${cell(a.label)} | +${a.recoverable} | ${cell(a.reasons.join('; '))} | ${cell(a.action)} |`);
     });
-    if (report.gaps.length > topGaps) out.push('', `… ${report.gaps.length - topGaps} ${t('moreGaps')}`);
+    if (reading.actions.length > topGaps) out.push('', `… ${reading.actions.length - topGaps} ${t('moreGaps')}`);
   }
   out.push('');
   out.push(

@@ -7,7 +7,9 @@ import { breakLines } from './lineBreak.js';
 import wrapAnsi from 'wrap-ansi';
 import { findingMessage } from '../messages/findings.js';
 import { FINDING_SEVERITY } from '../model/finding.js';
-import { FIX_TAGS, UI, gapAction, ui } from '../messages/ui.js';
+import { PDF } from '../messages/pdf.js';
+import { FIX_TAGS, UI, ui } from '../messages/ui.js';
+import { readReport } from './reading.js';
 import { CAUSE_LABELS, COMPARISON_LABELS } from '../messages/changes.js';
 import type { Report } from '../model/report.js';
 import type { ScoredFile } from './scoredFile.js';
@@ -86,25 +88,18 @@ export function renderTerminal(report: Report, opts: TerminalOptions): string {
   }
   lines.push('');
 
+  const reading = readReport(report, lang);
   const table = new Table({
-    head: [t('clause'), t('name'), t('points'), t('earned'), t('percent')],
-    colAligns: ['left', 'left', 'right', 'right', 'right'],
+    head: [t('clause'), t('name'), t('points'), PDF.excludedCol[lang], t('earned'), t('percent')],
+    colAligns: ['left', 'left', 'right', 'right', 'right', 'right'],
     style: opts.color ? { head: ['cyan'], border: ['grey'] } : { head: [], border: [] },
     chars: opts.ascii ? { ...ASCII_CHARS, ...COMPACT } : COMPACT,
   });
-  for (const sec of report.sections) {
-    for (const cl of sec.clauses) {
-      const r = cl.ratio;
-      const paint = r === null ? c.dim : r >= 0.95 ? c.green : r >= 0.7 ? c.yellow : c.red;
-      // Excluded (删减) points are shown, not hidden: the reader sees what left the denominator.
-      const points =
-        cl.applicablePoints === cl.points
-          ? String(cl.points)
-          : cl.applicablePoints === 0
-            ? ui('allExcluded', lang, { points: cl.points })
-            : `${cl.applicablePoints} (${cl.points})`;
-      table.push([cl.id, cl.title[lang], points, cl.applicablePoints === 0 ? '—' : fmt(cl.earned, 2), paint(pct(r))]);
-    }
+  // The standard's points and the excluded (删减) ones apart, as every format shows them (reading.overview).
+  for (const o of reading.overview) {
+    if (o.kind !== 'clause') continue;
+    const paint = o.ratio === null ? c.dim : o.ratio >= 0.95 ? c.green : o.ratio >= 0.7 ? c.yellow : c.red;
+    table.push([o.id, o.title, String(o.points), o.excluded > 0 ? String(o.excluded) : '', o.earned === null ? '—' : fmt(o.earned, 2), paint(pct(o.ratio))]);
   }
   lines.push(table.toString());
   lines.push('');
@@ -143,30 +138,24 @@ export function renderTerminal(report: Report, opts: TerminalOptions): string {
     lines.push('');
   }
 
-  const next = report.level.next;
-  if (next) {
-    let line = `${t('nextLevel')} ${next.name[lang]} (${next.threshold}): ${t('pointsNeeded')} ${fmt(next.pointsNeeded)}`;
-    if (next.blockedBySpecialDeductions) line += ` — ${ui('blocked', lang, { failAt: report.method.failWhenSpecialDeductionsAtLeast })}`;
-    else if (next.closingGaps.length > 0) line += ` — ${t('closingGaps')}: ${next.closingGaps.join(', ')}`;
-    lines.push(fitLine(c.bold(line), opts.width, '  '));
-  } else {
-    lines.push(c.bold(t('topLevel')));
-  }
+  lines.push(fitLine(c.bold(reading.nextLevelLine), opts.width, '  '));
+  if (reading.reachNext) lines.push(fitLine(reading.reachNext, opts.width, '  '));
 
-  if (report.gaps.length > 0) {
+  if (reading.actions.length > 0) {
     lines.push('');
     lines.push(c.bold(t('topGaps')));
-    const shown = report.gaps.slice(0, opts.topGaps);
+    const shown = reading.actions.slice(0, opts.topGaps);
     const indent = '     ';
-    shown.forEach((g, i) => {
-      const head = `${String(i + 1).padStart(2)}. ${g.criterion} ${g.title[lang]}  ${c.bold('+' + fmt(g.recoverable, 2))} ${t('recoverable')}  [${FIX_TAGS[g.fix][lang]}]`;
-      lines.push(fitLine(head, opts.width, indent));
-      const reasons = g.reasons.map((r) => findingMessage(r, lang)).join('; ');
-      if (reasons) lines.push(wrap(c.dim(reasons), opts.width, indent));
-      lines.push(wrap(`${t('action')}: ${gapAction(g, lang)}`, opts.width, indent));
-      if (g.owner || g.due) lines.push(wrap(c.dim(ui('ownerDue', lang, { owner: g.owner ?? '—', due: g.due ?? '—' })), opts.width, indent));
-    });
-    if (report.gaps.length > shown.length) lines.push(c.dim(`    … ${report.gaps.length - shown.length} ${t('moreGaps')}`.replace(' 项', '项')));
+    for (const a of shown) {
+      const tag = a.kind === 'gap' ? FIX_TAGS[a.gap.fix][lang] : FIX_TAGS.practice[lang];
+      const head = `${(a.kind === 'gap' ? `${a.rank}.` : '!').padStart(3)} ${a.label}  ${c.bold('+' + fmt(a.recoverable, 2))} ${t('recoverable')}  [${tag}]`;
+      lines.push(fitLine(a.kind === 'deduction' ? c.red(head) : head, opts.width, indent));
+      if (a.reasons.length > 0) lines.push(wrap(c.dim(a.reasons.join('; ')), opts.width, indent));
+      lines.push(wrap(`${t('action')}: ${a.action}`, opts.width, indent));
+      if (a.kind === 'gap' && (a.gap.owner || a.gap.due))
+        lines.push(wrap(c.dim(ui('ownerDue', lang, { owner: a.gap.owner ?? '—', due: a.gap.due ?? '—' })), opts.width, indent));
+    }
+    if (reading.actions.length > shown.length) lines.push(c.dim(`    … ${reading.actions.length - shown.length} ${t('moreGaps')}`.replace(' 项', '项')));
   }
   const warnings = [
     ...report.sections.flatMap((sec) => sec.clauses.flatMap((cl) => cl.criteria.flatMap((k) => k.findings.map((f) => [k.id, f] as const)))),

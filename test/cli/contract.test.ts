@@ -316,8 +316,8 @@ describe('reports name their evidence file; Markdown is literal text', () => {
     expect(html).not.toContain('<img');
     expect(html).not.toContain('<em>强调</em>');
     const row = /<tr>\s*<td>5\.1\.1<\/td>([\s\S]*?)<\/tr>/.exec(html)![1]!;
-    // Five cells: id, title, points, earned, percent; the title whole, as typed.
-    expect(row.match(/<td/g)).toHaveLength(4);
+    // Six cells: id, title, points, excluded, earned, percent; the title whole, as typed.
+    expect(row.match(/<td/g)).toHaveLength(5);
     expect(row).toContain('组织|架构 *强调* &lt;img src=x onerror=alert(1)&gt;');
   });
 });

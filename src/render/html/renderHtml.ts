@@ -4,7 +4,8 @@ import { findingMessage } from '../../messages/findings.js';
 import { html, htmlTemplate } from '../../messages/html.js';
 import { percent } from '../../messages/numbers.js';
 import { CONFIDENCE, EVIDENCE_STATE, PDF, chapterHeading, noteText, sourceLabel } from '../../messages/pdf.js';
-import { FIX_TAGS, OUTCOME_LABELS, UI, gapAction, ui } from '../../messages/ui.js';
+import { FIX_TAGS, OUTCOME_LABELS, UI, ui } from '../../messages/ui.js';
+import { readReport, type Reading } from '../reading.js';
 import { LANGS, type Lang } from '../../model/localized.js';
 import { OUTCOMES, type CriterionResult, type EvidenceResult, type Outcome, type Report } from '../../model/report.js';
 import {
@@ -16,9 +17,6 @@ import {
   expiringEvidence,
   fmtPoints as fmt,
   methodRules,
-  nextLevelPath,
-  nextLevelText,
-  planRows,
   shownFindings,
   specialDeductions,
 } from '../reportFacts.js';
@@ -61,12 +59,14 @@ export function reportBody(report: Report, opts: HtmlOptions = {}): string {
 class Writer {
   private chapter = 0;
   private readonly p: string;
+  private readonly reading: Reading;
   constructor(
     private readonly r: Report,
     private readonly lang: Lang,
     private readonly opts: HtmlOptions,
   ) {
     this.p = `${opts.idPrefix ?? ''}${lang === 'en' ? 'en' : 'zh'}-`;
+    this.reading = readReport(r, lang);
   }
 
   private t(k: Key, vars: Record<string, string | number> = {}): string {
@@ -121,12 +121,10 @@ ${sections}
   private summary(): string {
     const r = this.r;
     const lang = this.lang;
-    const next = r.level.next;
-    const nextText = nextLevelText(r, lang);
+    const nextText = this.reading.nextLevelLine;
     const c = r.counts;
     const deductions = specialDeductions(r);
     const bonus = bonusLines(r, lang);
-    const path = nextLevelPath(r);
     const expiring = expiringEvidence(r).map((x) => this.t('expiringItem', x));
     const disagree = disagreements(r, lang);
     const stars =
@@ -140,7 +138,7 @@ ${this.chapterHead('summary', 'summaryChapter')}
 <div><span class="label">${esc(this.t('level'))}</span><span class="level${r.level.id === 'fail' ? ' fail' : ''}" data-level>${esc(r.level.name[lang])}</span><br>${stars}</div>
 <div><span class="label">${esc(this.t('nextLevelTitle'))}</span>${esc(nextText)}</div>
 </div>
-${path && next ? `<p class="path">${esc(this.t('reachNext', { level: next.name[lang], ids: path.ids.join(ui('listSep', lang)), score: path.after.toFixed(1) }))}</p>` : ''}
+${this.reading.reachNext ? `<p class="path">${esc(this.reading.reachNext)}</p>` : ''}
 <p class="muted">${esc(this.t('counts', { met: c.met, partial: c.partial, notMet: c['not-met'], notAssessed: c['not-assessed'], na: c['not-applicable'] }))}</p>
 <p class="${deductions.length ? 'alert' : 'muted'}">${esc(`${this.t('deductionsLine')} (${deductions.length}): ${deductions.length ? deductions.map((d) => `${d.clause} ${d.reason}`).join('；') : this.t('none')}`)}</p>
 <p class="muted">${esc(`${this.t('bonusLine')}: ${bonus.length ? bonus.join('；') : this.t('none')}`)}</p>
@@ -154,11 +152,11 @@ ${r.datasets.length ? this.dataMetrics() : ''}
 ${r.comparison ? this.comparison() : ''}
 <h3>${esc(this.t('topActions'))}</h3>
 ${
-  r.gaps.length === 0
+  this.reading.actions.length === 0
     ? `<p>${esc(this.t('noGaps'))}</p>`
-    : `<ol class="top">${each(r.gaps.slice(0, 5), (g) => {
-        const reasons = g.reasons.map((f) => findingMessage(f, lang)).join('；');
-        return `<li><strong>${esc(`${g.criterion} ${g.title[lang]}`)}</strong> <span class="badge o-partial">+${g.recoverable.toFixed(2)}</span>${reasons ? `<br><span class="muted">${esc(reasons)}</span>` : ''}<br>${esc(`${this.t('action')}: ${gapAction(g, lang)}`)}</li>`;
+    : `<ol class="top">${each(this.reading.summaryActions, (a) => {
+        const reasons = a.reasons.join('；');
+        return `<li><strong${a.kind === 'deduction' ? ' class="s-bad"' : ''}>${esc(a.label)}</strong> <span class="badge o-partial">+${a.recoverable.toFixed(2)}</span>${reasons ? `<br><span class="muted">${esc(reasons)}</span>` : ''}<br>${esc(`${this.t('action')}: ${a.action}`)}</li>`;
       })}</ol>`
 }
 </section>`;
@@ -246,16 +244,12 @@ ${each(
   }
 
   private overview(): string {
-    const r = this.r;
-    const lang = this.lang;
-    const excluded = (applicable: number, points: number) => (applicable < points ? String(points - applicable) : '');
-    const rows = r.sections.flatMap((s) => [
-      `<tr class="group"><th scope="row" class="id">${esc(s.id)}</th><td>${esc(s.title[lang])}</td><td class="num">${s.applicablePoints}</td><td class="num">${excluded(s.applicablePoints, s.points)}</td><td class="num">${fmt(s.earned)}</td><td class="num">${percent(s.ratio)}</td><td>${bar(s.ratio)}</td></tr>`,
-      ...s.clauses.map(
-        (c) =>
-          `<tr data-overview-clause="${esc(c.id)}"><th scope="row" class="id">${esc(c.id)}</th><td>${esc(c.title[lang])}</td><td class="num">${c.applicablePoints}</td><td class="num">${excluded(c.applicablePoints, c.points)}</td><td class="num">${c.applicablePoints === 0 ? '—' : fmt(c.earned)}</td><td class="num${c.ratio !== null && c.ratio < LOW_RATIO ? ' s-bad' : ''}">${percent(c.ratio)}</td><td>${bar(c.ratio)}</td></tr>`,
-      ),
-    ]);
+    // The standard's points, what was excluded of them, and what was earned of the rest (reading.overview).
+    const rows = this.reading.overview.map((o) =>
+      o.kind === 'section'
+        ? `<tr class="group"><th scope="row" class="id">${esc(o.id)}</th><td>${esc(o.title)}</td><td class="num">${o.points}</td><td class="num">${o.excluded > 0 ? o.excluded : ''}</td><td class="num">${o.earned === null ? '—' : fmt(o.earned)}</td><td class="num">${percent(o.ratio)}</td><td>${bar(o.ratio)}</td></tr>`
+        : `<tr data-overview-clause="${esc(o.id)}"><th scope="row" class="id">${esc(o.id)}</th><td>${esc(o.title)}</td><td class="num">${o.points}</td><td class="num">${o.excluded > 0 ? o.excluded : ''}</td><td class="num">${o.earned === null ? '—' : fmt(o.earned)}</td><td class="num${o.ratio !== null && o.ratio < LOW_RATIO ? ' s-bad' : ''}">${percent(o.ratio)}</td><td>${bar(o.ratio)}</td></tr>`,
+    );
     return `<section aria-labelledby="${this.p}overview">
 ${this.chapterHead('overview', 'overview')}
 <div class="scroll"><table class="overview"><thead><tr><th scope="col">${esc(this.t('clause'))}</th><th scope="col">${esc(this.t('name'))}</th><th scope="col" class="num">${esc(this.t('points'))}</th><th scope="col" class="num">${esc(this.t('excludedCol'))}</th><th scope="col" class="num">${esc(this.t('earned'))}</th><th scope="col" class="num">${esc(this.t('percent'))}</th><th scope="col"><span class="skip">${esc(this.t('percent'))}</span></th></tr></thead>
@@ -322,7 +316,7 @@ ${sections.join('\n')}
     if (findings.length) notes.push(`<ul>${each(findings, (f) => `<li>${esc(findingMessage(f, lang))}</li>`)}</ul>`);
     if (c.evidence.length === 0 && c.outcome !== 'not-applicable') notes.push(`<p class="muted">${esc(`${this.t('evidence')}: ${this.t('noEvidence')}`)}</p>`);
     if (c.evidence.length) notes.push(`<ul class="evidence">${each(c.evidence, (e) => `<li>${esc(this.t('evidence'))}: ${this.evidenceItem(e)}</li>`)}</ul>`);
-    if (lost) notes.push(`<p><strong>${esc(this.t('action'))}:</strong> ${esc(c.action[lang])}</p>`);
+    if (lost) notes.push(`<p><strong>${esc(this.t('action'))}:</strong> ${esc(this.reading.actionFor.get(c.id) ?? c.action[lang])}</p>`);
     if (lost && (c.owner || c.due)) notes.push(`<p class="muted">${esc(this.t('ownerDue', { owner: c.owner ?? '—', due: c.due ?? '—' }))}</p>`);
     return `<tr data-outcome="${c.outcome}" data-section="${esc(section)}" data-clause="${esc(clause)}"${lost ? ' data-lost' : ''}><th scope="row"><span class="id">${esc(c.id)}</span><br>${esc(c.title[lang])}</th><td>${this.outcomeBadge(c.outcome)}</td><td class="num">${c.applicable ? `${fmt(c.earned)} / ${c.points}` : '—'}</td><td class="notes">${notes.join('')}</td></tr>`;
   }
@@ -344,17 +338,16 @@ ${sections.join('\n')}
   }
 
   private plan(): string {
-    const r = this.r;
     const lang = this.lang;
-    const rows = planRows(r);
+    const rows = this.reading.actions;
     const body =
       rows.length === 0
         ? `<p>${esc(this.t('noGaps'))}</p>`
         : `<div class="scroll"><table class="plan"><thead><tr><th scope="col" class="num">#</th><th scope="col">${esc(this.t('criterion'))}</th><th scope="col" class="num">${esc(this.t('recoverableCol'))}</th><th scope="col" class="num">${esc(this.t('runningCol'))}</th><th scope="col">${esc(this.t('reason'))}</th><th scope="col">${esc(this.t('action'))}</th></tr></thead><tbody>
-${each(rows, (row) =>
-  row.kind === 'deduction'
-    ? `<tr><td class="num s-bad">!</td><td><strong>${esc(this.t('deductionRow', { clause: row.clause }))}</strong><br><span class="badge o-not-met">${esc(FIX_TAGS.practice[lang])}</span></td><td class="num"><strong>+${row.recoverable.toFixed(2)}</strong></td><td class="num">${row.after.toFixed(1)}</td><td>${esc(row.reason)}</td><td>${esc(this.t('deductionAction', { failAt: r.method.failWhenSpecialDeductionsAtLeast }))}</td></tr>`
-    : `<tr><td class="num">${row.rank}</td><td><span class="id">${esc(row.gap.criterion)}</span> ${esc(row.gap.title[lang])}<br><span class="badge o-not-assessed">${esc(FIX_TAGS[row.gap.fix][lang])}</span></td><td class="num"><strong>+${row.gap.recoverable.toFixed(2)}</strong></td><td class="num">${row.after.toFixed(1)}</td><td>${each(row.gap.reasons, (f) => `<p>${esc(findingMessage(f, lang))}</p>`)}</td><td>${esc(gapAction(row.gap, lang))}${row.gap.owner || row.gap.due ? `<br><span class="muted">${esc(this.t('ownerDue', { owner: row.gap.owner ?? '—', due: row.gap.due ?? '—' }))}</span>` : ''}</td></tr>`,
+${each(rows, (a) =>
+  a.kind === 'deduction'
+    ? `<tr><td class="num s-bad">!</td><td><strong>${esc(a.label)}</strong><br><span class="badge o-not-met">${esc(FIX_TAGS.practice[lang])}</span></td><td class="num"><strong>+${a.recoverable.toFixed(2)}</strong></td><td class="num">${a.after.toFixed(1)}</td><td>${each(a.reasons, (x) => esc(x))}</td><td>${esc(a.action)}</td></tr>`
+    : `<tr><td class="num">${a.rank}</td><td><span class="id">${esc(a.gap.criterion)}</span> ${esc(a.gap.title[lang])}<br><span class="badge o-not-assessed">${esc(FIX_TAGS[a.gap.fix][lang])}</span></td><td class="num"><strong>+${a.recoverable.toFixed(2)}</strong></td><td class="num">${a.after.toFixed(1)}</td><td>${each(a.reasons, (x) => `<p>${esc(x)}</p>`)}</td><td>${esc(a.action)}${a.gap.owner || a.gap.due ? `<br><span class="muted">${esc(this.t('ownerDue', { owner: a.gap.owner ?? '—', due: a.gap.due ?? '—' }))}</span>` : ''}</td></tr>`,
 )}
 </tbody></table></div>`;
     return `<section aria-labelledby="${this.p}plan">

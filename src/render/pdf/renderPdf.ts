@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { percent } from '../../messages/numbers.js';
 import { findingMessage } from '../../messages/findings.js';
 import { CONFIDENCE, EVIDENCE_STATE, PDF, chapterHeading, noteText, sourceLabel } from '../../messages/pdf.js';
-import { FIX_TAGS, OUTCOME_LABELS, UI, gapAction, ui } from '../../messages/ui.js';
+import { FIX_TAGS, OUTCOME_LABELS, UI, ui } from '../../messages/ui.js';
+import { readReport, type Reading } from '../reading.js';
 import { CAUSE_LABELS } from '../../messages/changes.js';
 import { DIMENSION_LABELS, GROUPING_LABELS, RECORD_TYPE_LABELS, dataRuleText, ds, metricLabel } from '../../messages/datasets.js';
 import type { Lang } from '../../model/localized.js';
@@ -15,9 +16,6 @@ import {
   expiringEvidence,
   fmtPoints,
   methodRules,
-  nextLevelPath,
-  nextLevelText,
-  planRows,
   shownFindings,
   specialDeductions,
 } from '../reportFacts.js';
@@ -99,15 +97,16 @@ export async function renderPdf(report: Report, fonts: PdfFonts, creationDate: D
     chapter++;
     return chapterHeading(chapter, t(k, vars), lang);
   };
+  const reading = readReport(report, lang);
   cover(L, report, t);
   L.newPage();
-  summary(L, report, t, numbered);
+  summary(L, report, reading, t, numbered);
   L.newPage();
-  overview(L, report, t, numbered);
+  overview(L, reading, t, numbered);
   L.newPage();
-  detail(L, report, t, numbered);
+  detail(L, report, reading, t, numbered);
   L.newPage();
-  actionPlan(L, report, t, numbered);
+  actionPlan(L, reading, t, numbered);
   evidenceIndexChapter(L, report, t, numbered);
   if (report.datasets.length > 0) dataAnalysis(L, report, t, numbered);
   method(L, report, t, numbered);
@@ -250,10 +249,10 @@ function cover(L: Layout, r: Report, t: T): void {
   L.text(t('disclaimer'), { size: 9.5, color: COLOR.ink, x: PAGE.left + 14, y: box + 14, width: CONTENT_WIDTH - 28 });
 }
 
-function summary(L: Layout, r: Report, t: T, n: T): void {
+function summary(L: Layout, r: Report, reading: Reading, t: T, n: T): void {
   const lang = r.lang;
   L.heading(n('summaryChapter'));
-  const nextText = nextLevelText(r, lang);
+  const nextText = reading.nextLevelLine;
   L.table(
     [
       { header: t('finalScore'), width: 110 },
@@ -281,7 +280,7 @@ function summary(L: Layout, r: Report, t: T, n: T): void {
     color: deductions.length ? COLOR.bad : COLOR.muted,
   });
   L.text(`${t('bonusLine')}: ${bonus.length ? bonus.join('；') : t('none')}`, { size: 9, color: COLOR.muted });
-  decision(L, r, t);
+  decision(L, r, reading, t);
   L.space(12);
 
   L.heading(t('sectionsChart'), 2);
@@ -324,13 +323,12 @@ function summary(L: Layout, r: Report, t: T, n: T): void {
   }
 
   L.heading(t('topActions'), 2);
-  if (r.gaps.length === 0) L.text(t('noGaps'));
-  r.gaps.slice(0, 5).forEach((g, i) => {
-    const reasons = g.reasons.map((f) => findingMessage(f, lang)).join('；');
+  if (reading.actions.length === 0) L.text(t('noGaps'));
+  reading.summaryActions.forEach((a, i) => {
     L.ensure(56);
-    L.text(`${i + 1}. ${g.criterion} ${g.title[lang]}   +${g.recoverable.toFixed(2)}`, { size: 10.5, bold: true });
-    if (reasons) L.text(reasons, { size: 9, color: COLOR.muted });
-    L.text(`${t('action')}: ${gapAction(g, lang)}`, { size: 9.5 });
+    L.text(`${i + 1}. ${a.label}   +${a.recoverable.toFixed(2)}`, { size: 10.5, bold: true, ...(a.kind === 'deduction' ? { color: COLOR.bad } : {}) });
+    if (a.reasons.length > 0) L.text(a.reasons.join('；'), { size: 9, color: COLOR.muted });
+    L.text(`${t('action')}: ${a.action}`, { size: 9.5 });
     L.space(6);
   });
 }
@@ -339,11 +337,9 @@ function summary(L: Layout, r: Report, t: T, n: T): void {
  * The decision lines of the summary page: what reaches the next level and the score it gives, evidence that
  * expires before the audit, and claims the data contradicts.
  */
-function decision(L: Layout, r: Report, t: T): void {
-  const next = r.level.next;
-  const path = nextLevelPath(r);
-  if (next && path) {
-    L.text(t('reachNext', { level: next.name[r.lang], ids: path.ids.join(ui('listSep', r.lang)), score: path.after.toFixed(1) }), {
+function decision(L: Layout, r: Report, reading: Reading, t: T): void {
+  if (reading.reachNext) {
+    L.text(reading.reachNext, {
       size: 9.5,
       bold: true,
       color: COLOR.brand,
@@ -412,31 +408,23 @@ function chartLegend(L: Layout, t: T, excluded: boolean): void {
   L.doc.y = y + 16;
 }
 
-function overview(L: Layout, r: Report, t: T, n: T): void {
-  const lang = r.lang;
+function overview(L: Layout, reading: Reading, t: T, n: T): void {
   const chapter = n('overview');
   L.heading(chapter);
-  const excluded = (applicable: number, points: number) => (applicable < points ? String(points - applicable) : '');
-  const rows: Cell[][] = r.sections.flatMap((s) => [
-    [
-      { text: s.id, bold: true },
-      { text: s.title[lang], bold: true },
-      { text: String(s.applicablePoints), bold: true },
-      { text: excluded(s.applicablePoints, s.points), bold: true },
-      { text: fmt(s.earned), bold: true },
-      { text: pct(s.ratio), bold: true },
-      { text: '', bar: s.ratio ?? 0 },
-    ],
-    ...s.clauses.map((c) => [
-      { text: c.id },
-      { text: c.title[lang] },
-      { text: String(c.applicablePoints) },
-      { text: excluded(c.applicablePoints, c.points) },
-      { text: c.applicablePoints === 0 ? '—' : fmt(c.earned) },
-      { text: pct(c.ratio), color: c.ratio !== null && c.ratio < 0.7 ? COLOR.bad : COLOR.ink },
-      { text: '', bar: c.ratio ?? 0 },
-    ]),
-  ]);
+  // The standard's points, then what was excluded of them, then what was earned of the rest: a clause that
+  // does not apply reads "4 / 删减 4 / —", never "0".
+  const rows: Cell[][] = reading.overview.map((o) => {
+    const bold = o.kind === 'section';
+    return [
+      { text: o.id, bold },
+      { text: o.title, bold },
+      { text: String(o.points), bold },
+      { text: o.excluded > 0 ? String(o.excluded) : '', bold },
+      { text: o.earned === null ? '—' : fmt(o.earned), bold },
+      { text: pct(o.ratio), bold, ...(o.kind === 'clause' ? { color: o.ratio !== null && o.ratio < 0.7 ? COLOR.bad : COLOR.ink } : {}) },
+      { text: '', bar: o.ratio ?? 0 },
+    ];
+  });
   L.table(
     [
       { header: t('clause'), width: 46 },
@@ -452,7 +440,7 @@ function overview(L: Layout, r: Report, t: T, n: T): void {
   );
 }
 
-function detail(L: Layout, r: Report, t: T, n: T): void {
+function detail(L: Layout, r: Report, reading: Reading, t: T, n: T): void {
   const lang = r.lang;
   L.heading(n('detail'));
   for (const s of r.sections) {
@@ -468,7 +456,7 @@ function detail(L: Layout, r: Report, t: T, n: T): void {
           { text: `${c.id}\n${c.title[lang]}` },
           { text: OUTCOME_LABELS[c.outcome][lang], color: outcomeColor(c), bold: true },
           { text: c.applicable ? `${fmt(c.earned)} / ${c.points}` : '—' },
-          { text: criterionNotes(c, lang, t) },
+          { text: criterionNotes(c, reading, t) },
         ]),
         {
           size: 8.5,
@@ -485,13 +473,14 @@ function detail(L: Layout, r: Report, t: T, n: T): void {
   }
 }
 
-function criterionNotes(c: CriterionResult, lang: Lang, t: T): string {
+function criterionNotes(c: CriterionResult, reading: Reading, t: T): string {
+  const lang = reading.lang;
   const lines: string[] = [];
   if (c.note) lines.push(`${t('remark')}: ${c.note}`);
   for (const f of shownFindings(c)) lines.push(`• ${findingMessage(f, lang)}`);
   if (c.evidence.length === 0 && c.outcome !== 'not-applicable') lines.push(`${t('evidence')}: ${t('noEvidence')}`);
   for (const e of c.evidence) lines.push(`${t('evidence')}: ${evidenceLine(e, lang)}`);
-  if (c.applicable && c.earned < c.points) lines.push(`${t('action')}: ${c.action[lang]}`);
+  if (c.applicable && c.earned < c.points) lines.push(`${t('action')}: ${reading.actionFor.get(c.id) ?? c.action[lang]}`);
   return lines.join('\n');
 }
 
@@ -500,36 +489,32 @@ function evidenceLine(e: EvidenceResult, lang: Lang): string {
   return `${e.title ? e.title + ' — ' : ''}${e.ref}${dates ? ` (${dates})` : ''} [${EVIDENCE_STATE[e.state][lang]}]`;
 }
 
-function actionPlan(L: Layout, r: Report, t: T, n: T): void {
-  const lang = r.lang;
+function actionPlan(L: Layout, reading: Reading, t: T, n: T): void {
+  const lang = reading.lang;
   const chapter = n('plan');
   L.heading(chapter);
-  const plan = planRows(r);
-  if (plan.length === 0) {
+  if (reading.actions.length === 0) {
     L.text(t('noGaps'));
     L.space(12);
     return;
   }
-  const rows = plan.map((row) =>
-    row.kind === 'deduction'
+  const rows = reading.actions.map((a) =>
+    a.kind === 'deduction'
       ? [
           { text: '!' },
-          { text: `${t('deductionRow', { clause: row.clause })}\n[${FIX_TAGS.practice[lang]}]`, bold: true },
-          { text: `+${row.recoverable.toFixed(2)}`, bold: true },
-          { text: row.after.toFixed(1) },
-          { text: row.reason },
-          { text: t('deductionAction', { failAt: r.method.failWhenSpecialDeductionsAtLeast }) },
+          { text: `${a.label}\n[${FIX_TAGS.practice[lang]}]`, bold: true },
+          { text: `+${a.recoverable.toFixed(2)}`, bold: true },
+          { text: a.after.toFixed(1) },
+          { text: a.reasons.join('\n') },
+          { text: a.action },
         ]
       : [
-          { text: String(row.rank) },
-          { text: `${row.gap.criterion} ${row.gap.title[lang]}\n[${FIX_TAGS[row.gap.fix][lang]}]` },
-          { text: `+${row.gap.recoverable.toFixed(2)}`, bold: true },
-          { text: row.after.toFixed(1) },
-          { text: row.gap.reasons.map((f) => findingMessage(f, lang)).join('\n') },
-          {
-            text:
-              gapAction(row.gap, lang) + (row.gap.owner || row.gap.due ? `\n${t('ownerDue', { owner: row.gap.owner ?? '—', due: row.gap.due ?? '—' })}` : ''),
-          },
+          { text: String(a.rank) },
+          { text: `${a.label}\n[${FIX_TAGS[a.gap.fix][lang]}]` },
+          { text: `+${a.recoverable.toFixed(2)}`, bold: true },
+          { text: a.after.toFixed(1) },
+          { text: a.reasons.join('\n') },
+          { text: a.action + (a.gap.owner || a.gap.due ? `\n${t('ownerDue', { owner: a.gap.owner ?? '—', due: a.gap.due ?? '—' })}` : '') },
         ],
   );
   L.table(

@@ -1,0 +1,126 @@
+import { gapAction } from '../messages/actions.js';
+import { findingMessage } from '../messages/findings.js';
+import { PDF } from '../messages/pdf.js';
+import { ui } from '../messages/ui.js';
+import type { Lang } from '../model/localized.js';
+import type { Gap, Report } from '../model/report.js';
+import type { Points, Ratio, Score100 } from '../model/units.js';
+import { nextLevelPath, nextLevelText, specialDeductions } from './reportFacts.js';
+
+/**
+ * One reading of a Report in one language, made once and laid out by every human format: what to do and in
+ * which order, the next-level line, the overview's figures. A renderer takes its actions, order and numbers
+ * from here and never decides them itself, so no two formats (or two pages of one) can say different things.
+ */
+export interface Reading {
+  lang: Lang;
+  /** "四星级（≥ 90）：还差 8.6 分" / "Four-star (≥ 90): 8.6 points needed", or that the top level is reached. */
+  nextLevelLine: string;
+  /** What closes the gap to the next level and the score it gives; null when no set of gaps reaches it. */
+  reachNext: string | null;
+  /** Special deductions first (each costs points, and enough of them fail the assessment), then the gaps by points. */
+  actions: Action[];
+  /** The first actions, for a summary page: the same rows in the same order. */
+  summaryActions: Action[];
+  /** The one action for each criterion that is a gap, as the actions give it (clause pages repeat it). */
+  actionFor: ReadonlyMap<string, string>;
+  overview: OverviewRow[];
+}
+
+interface ActionBase {
+  /** What fixing it adds to the final score, and the final score once it and every action above it are done. */
+  recoverable: Score100;
+  after: Score100;
+  /** Why points were lost, one line each. */
+  reasons: string[];
+  action: string;
+}
+
+export type Action =
+  | (ActionBase & { kind: 'deduction'; clause: string; label: string })
+  | (ActionBase & { kind: 'gap'; rank: number; gap: Gap; label: string });
+
+/** A section or clause as the overview shows it: the standard's points, what was excluded, and what was earned of the rest. */
+export interface OverviewRow {
+  kind: 'section' | 'clause';
+  id: string;
+  title: string;
+  /** The standard's points for the node, exclusions included. */
+  points: Points;
+  /** Points excluded as not applicable (删减); 0 when none. */
+  excluded: Points;
+  applicable: Points;
+  /** null when nothing of the node applies. */
+  earned: Points | null;
+  ratio: Ratio | null;
+}
+
+/** Actions a summary page lists (PDF page 2, the HTML summary). */
+const SUMMARY_ACTIONS = 5;
+
+export function readReport(r: Report, lang: Lang): Reading {
+  let running = r.score.final;
+  // Capped at 100: closing gaps past it adds nothing more to the final score.
+  const after = (gain: number) => {
+    running += gain;
+    return Math.min(100, Math.round(running * 10) / 10);
+  };
+  const actions: Action[] = [
+    ...specialDeductions(r).map(
+      (d): Action => ({
+        kind: 'deduction',
+        clause: d.clause,
+        label: PDF.deductionRow[lang].replace('{clause}', d.clause),
+        recoverable: r.method.specialDeductionPoints,
+        after: after(r.method.specialDeductionPoints),
+        reasons: [d.reason],
+        action: PDF.deductionAction[lang].replace('{failAt}', String(r.method.failWhenSpecialDeductionsAtLeast)),
+      }),
+    ),
+    ...r.gaps.map(
+      (gap, i): Action => ({
+        kind: 'gap',
+        rank: i + 1,
+        gap,
+        label: `${gap.criterion} ${gap.title[lang]}`,
+        recoverable: gap.recoverable,
+        after: after(gap.recoverable),
+        reasons: gap.reasons.map((f) => findingMessage(f, lang)),
+        action: gapAction(gap, lang),
+      }),
+    ),
+  ];
+  const path = nextLevelPath(r);
+  return {
+    lang,
+    nextLevelLine: nextLevelText(r, lang),
+    reachNext:
+      r.level.next && path
+        ? PDF.reachNext[lang]
+            .replace('{level}', r.level.next.name[lang])
+            .replace('{ids}', path.ids.join(ui('listSep', lang)))
+            .replace('{score}', path.after.toFixed(1))
+        : null,
+    actions,
+    summaryActions: actions.slice(0, SUMMARY_ACTIONS),
+    actionFor: new Map(actions.flatMap((a) => (a.kind === 'gap' ? [[a.gap.criterion, a.action] as const] : []))),
+    overview: r.sections.flatMap((s) => [row('section', s, lang), ...s.clauses.map((c) => row('clause', c, lang))]),
+  };
+}
+
+function row(
+  kind: OverviewRow['kind'],
+  n: { id: string; title: Report['rubric']['title']; points: Points; applicablePoints: Points; earned: Points; ratio: Ratio | null },
+  lang: Lang,
+): OverviewRow {
+  return {
+    kind,
+    id: n.id,
+    title: n.title[lang],
+    points: n.points,
+    excluded: n.points - n.applicablePoints,
+    applicable: n.applicablePoints,
+    earned: n.applicablePoints === 0 ? null : n.earned,
+    ratio: n.ratio,
+  };
+}

@@ -1,0 +1,109 @@
+// Issue 20: one reading of the report. For every example and both languages, every human format gives the
+// same actions in the same order as the JSON: special deductions first, then each gap's `step`.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { PDF } from '../../src/messages/pdf.js';
+import type { Lang } from '../../src/model/localized.js';
+import { cli } from './run.js';
+
+const EXAMPLES = ['five-star', 'three-star', 'failing', 'with-data'] as const;
+const LANGS: Lang[] = ['zh-CN', 'en'];
+
+/** Whitespace removed: a format may wrap a line anywhere, it may not change the words. */
+const flat = (s: string) => s.replace(/\s+/g, '');
+const htmlText = (s: string) =>
+  s
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
+
+/** Each expected text found after the previous one: the same items in the same order. */
+function expectInOrder(where: string, text: string, items: readonly string[]): void {
+  const hay = flat(text);
+  let at = 0;
+  for (const [i, item] of items.entries()) {
+    const found = hay.indexOf(flat(item), at);
+    expect(found, `${where}: action ${i + 1} "${item.slice(0, 60)}" not found after action ${i}`).toBeGreaterThanOrEqual(0);
+    at = found + flat(item).length;
+  }
+}
+
+interface JsonReport {
+  gaps: Array<{ criterion: string; step: Record<Lang, string> }>;
+  findings: Array<{ code: string }>;
+  method: { failWhenSpecialDeductionsAtLeast: number };
+}
+
+/** What the JSON says to do, in order: one line per special deduction (worded once, in the catalogue), then the gaps' steps. */
+function jsonActions(example: string, lang: Lang): { all: string[]; gaps: JsonReport['gaps'] } {
+  const r = cli(['score', `examples/${example}/company.yaml`, '--format', 'json', '--lang', lang]);
+  const json = JSON.parse(r.stdout) as JsonReport;
+  const deduction = PDF.deductionAction[lang].replace('{failAt}', String(json.method.failWhenSpecialDeductionsAtLeast));
+  const deductions = json.findings.filter((f) => f.code === 'special-deduction').map(() => deduction);
+  return { all: [...deductions, ...json.gaps.map((g) => g.step[lang])], gaps: json.gaps };
+}
+
+describe('every format gives the JSON’s actions in the JSON’s order', () => {
+  for (const example of EXAMPLES) {
+    for (const lang of LANGS) {
+      it(`${example}, ${lang}`, () => {
+        const { all, gaps } = jsonActions(example, lang);
+        const file = `examples/${example}/company.yaml`;
+        if (example === 'failing') expect(all.slice(0, 2)).toEqual([all[0], all[0]]); // two special deductions lead
+        if (example !== 'five-star') expect(gaps.length).toBeGreaterThan(0);
+
+        const terminal = cli(['score', file, '--lang', lang, '--top', '999'], { COLUMNS: '100' }).stdout;
+        expectInOrder('terminal', terminal, all);
+        const label = lang === 'zh-CN' ? '措施:' : 'Action:';
+        expect(terminal.split(label).length - 1).toBe(all.length);
+
+        const markdown = cli(['score', file, '--lang', lang, '--top', '999', '--format', 'markdown']).stdout;
+        expectInOrder('markdown', markdown.replace(/\\\|/g, '|'), all);
+
+        const html = cli(['score', file, '--lang', lang, '--format', 'html']).stdout;
+        const part = html.split('<div data-l="en" lang="en">')[lang === 'zh-CN' ? 0 : 1]!;
+        const p = lang === 'zh-CN' ? 'zh' : 'en';
+        const section = (id: string) => htmlText(part.split(`<section aria-labelledby="${p}-${id}"`)[1]!.split(`<section aria-labelledby=`)[0]!);
+        expectInOrder('HTML summary', section('summary'), all.slice(0, 5));
+        expectInOrder('HTML plan', section('plan'), all);
+        // The criterion detail repeats each gap's action (in clause order, which is not the plan's order).
+        for (const g of gaps) expectInOrder(`HTML detail ${g.criterion}`, section('detail'), [g.step[lang]]);
+
+        const dir = mkdtempSync(join(tmpdir(), 'asa-reading-'));
+        const pdf = join(dir, 'r.pdf');
+        expect(cli(['score', file, '--lang', lang, '--format', 'pdf', '--out', pdf]).code).toBeLessThan(2);
+        const text = execFileSync('pdftotext', ['-raw', pdf, '-'], { encoding: 'utf8' });
+        // A chapter runs from its numbered heading ("四、改进行动计划", "4. Action plan"; not a "（续）" page's) to the next one's.
+        const heading = (title: string) => text.search(new RegExp(`^\\f?\\S{1,3}[、.] ?${title}$`, 'm'));
+        const chapter = (from: string, to: string) => text.slice(heading(from), heading(to));
+        expectInOrder('PDF summary', chapter(PDF.summaryChapter[lang], PDF.overview[lang]), all.slice(0, 5));
+        expectInOrder('PDF action plan', chapter(PDF.plan[lang], PDF.evidenceIndex[lang]), all);
+        const detail = chapter(PDF.detail[lang], PDF.plan[lang]);
+        for (const g of gaps) expectInOrder(`PDF clause page ${g.criterion}`, detail, [g.step[lang]]);
+      });
+    }
+  }
+});
+
+describe('one overview: the standard’s points and the excluded ones apart', () => {
+  it('a clause that does not apply shows its points, all excluded, nothing earned — in the terminal, Markdown and the PDF', () => {
+    // three-star excludes 5.2.3 配送 (4 points) and 5.2.6 回收 (2 points): 5.2 keeps its 35 points, 6 excluded.
+    const terminal = cli(['score', 'examples/three-star/company.yaml', '--lang', 'en']).stdout;
+    expect(terminal).toMatch(/│ 5\.2\.3\s+│ Delivery and installation\s+│\s+4 │\s+4 │\s+— │\s+— │/);
+    const md = cli(['score', 'examples/three-star/company.yaml', '--lang', 'en', '--format', 'markdown']).stdout;
+    expect(md).toContain('| 5.2 Product services | 35 | 6 | 26 | 89.7% |');
+    expect(md).toContain('| 5.2.3 | Delivery and installation | 4 | 4 | — | — |');
+    const dir = mkdtempSync(join(tmpdir(), 'asa-overview-'));
+    const pdf = join(dir, 'r.pdf');
+    cli(['score', 'examples/three-star/company.yaml', '--lang', 'en', '--format', 'pdf', '--out', pdf]);
+    const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+    expect(text).toMatch(/5\.2\s+Product services\s+35\s+6\s+26\s/);
+    expect(text).toMatch(/5\.2\.3\s+Delivery and installation\s+4\s+4\s+—/);
+  });
+});
