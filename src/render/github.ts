@@ -5,7 +5,8 @@ import type { Lang } from '../model/localized.js';
 import { diagnosticParts } from './diagnostics.js';
 import { FINDING_SEVERITY } from '../model/finding.js';
 import { allFindings, type ScoredFile } from './scoredFile.js';
-import { ui } from '../messages/ui.js';
+import { UI, ui } from '../messages/ui.js';
+import { readReport } from './reading.js';
 import { safeLines, safeText } from './safeText.js';
 
 /** GitHub shows at most this many annotations of each kind per step; the rest are dropped silently. */
@@ -29,6 +30,7 @@ export function renderGithub(files: readonly ScoredFile[]): string {
   const all: Annotation[] = [];
   for (const { file, report, failures } of files) {
     const lang = report.lang;
+    const { actionFor } = readReport(report, lang);
     for (const f of failures)
       all.push({ kind: 'error', props: { file, title: ui('ghThreshold', lang) }, message: gateMessage(f, report, lang), weight: Infinity });
     for (const { criterion, finding } of allFindings(report)) {
@@ -40,7 +42,11 @@ export function renderGithub(files: readonly ScoredFile[]): string {
       all.push({
         kind: severity === 'error' ? 'error' : 'warning',
         props: { file, line: finding.line, col: finding.column, endLine: finding.endLine, endColumn: finding.endColumn, title },
-        message: findingMessage(finding, lang) + (lostPoints > 0 ? ` (−${lostPoints.toFixed(2)})` : ''),
+        // The gap's one action under its reason, as every other format gives it.
+        message:
+          findingMessage(finding, lang) +
+          (lostPoints > 0 ? ` (−${lostPoints.toFixed(2)})` : '') +
+          (lostPoints > 0 && actionFor.has(criterion!.id) ? `\n${UI.action[lang]}: ${actionFor.get(criterion!.id)}` : ''),
         weight: Math.max(lostPoints, deduction * 100),
       });
     }
