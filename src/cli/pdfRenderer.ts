@@ -10,7 +10,14 @@ type PdfModule = typeof import('../render/pdf/renderPdf.js');
  * code-cache loader only when a PDF is asked for, so no other command pays for it and the PDF does not pay
  * for resolving and compiling pdfkit's modules (~60 ms). From source (tests), the module itself.
  */
-export async function loadPdfRenderer(): Promise<PdfModule> {
+export function loadPdfRenderer(): Promise<PdfModule> {
+  // Once per process: a second load would run the bundle again, with classes (FontError) of its own.
+  loading ??= load();
+  return loading;
+}
+let loading: Promise<PdfModule> | undefined;
+
+async function load(): Promise<PdfModule> {
   const here = dirname(fileURLToPath(import.meta.url));
   const bin = join(here, '..', 'bin', 'aftersales-assess.cjs');
   if (existsSync(join(here, 'pdf.cjs')) && existsSync(bin)) {

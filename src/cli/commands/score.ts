@@ -10,6 +10,8 @@ import type { Lang } from '../../model/localized.js';
 import type { LoadedRubric } from '../../model/rubric.js';
 import type { Thresholds } from '../../model/thresholds.js';
 import type { ScoredFile } from '../../render/scoredFile.js';
+import { RENDERERS, type Format, type RenderInput, type Rendered } from '../../render/registry.js';
+import type { PdfFonts } from '../../render/pdf/renderPdf.js';
 import { isStream, type AssessOptions } from '../assess.js';
 import { loadPdfRenderer } from '../pdfRenderer.js';
 import { assessAll, displayPath, workerCount, type BatchJob } from '../batchAssess.js';
@@ -20,8 +22,7 @@ import { detectTerminal, writeIntoFolder, writeOutput } from '../io.js';
 import { cutUtf8, hrefPath, wellFormed } from '../../render/href.js';
 import { safeText } from '../../render/safeText.js';
 
-export const FORMATS = ['terminal', 'json', 'jsonl', 'markdown', 'github', 'sarif', 'junit', 'pdf', 'html'] as const;
-export type Format = (typeof FORMATS)[number];
+export { FORMATS, type Format } from '../../render/registry.js';
 
 export interface ScoreOptions {
   format?: Format;
@@ -143,25 +144,22 @@ export async function scoreCommand(args: string[], opts: ScoreOptions, rubric: L
 
   const term = detectTerminal(opts.color);
   const toFile = opts.out !== undefined && opts.out !== '-';
-  const html = format === 'html' ? await renderHtmlFiles(scored, batch, opts) : undefined;
-  const content =
-    format === 'pdf' && scored[0]
-      ? await renderPdfFile(scored[0], opts)
-      : html
-        ? html.main
-        : await render(format, scored, batch, {
-            color: term.color && !toFile,
-            ascii: Boolean(opts.ascii),
-            width: term.columns,
-            topGaps: top,
-            gateOnly: Boolean(opts.gateOnly),
-          });
-  if (html?.dir !== undefined) {
+  const input: RenderInput = {
+    files: scored,
+    batch,
+    layout: { color: term.color && !toFile, ascii: Boolean(opts.ascii), width: term.columns, topGaps: top, gateOnly: Boolean(opts.gateOnly) },
+  };
+  const folder = format === 'html' ? htmlLinks(input, scored, batch, opts) : undefined;
+  if (format === 'pdf') input.pdf = { fonts: await pdfFonts(opts), date: pdfDate(scored[0]!.report.assessmentDate), load: loadPdfRenderer };
+  const rendered = await renderChecked(format, input, opts);
+  if (rendered.missingGlyphs?.length) warnMissingGlyphs(rendered.missingGlyphs);
+  if (folder) {
     // An HTML batch with --out-dir: the companies' pages, and without --out the portfolio as the folder's index.html.
-    const inFolder = html.mainInFolder !== undefined ? [{ name: html.mainInFolder, content: () => html.main }] : [];
-    writeIntoFolder([...html.pages, ...inFolder], html.dir, opts.outDir!, files);
-    if (toFile) writeOutput(content, opts.out, files);
-  } else writeOutput(content, opts.out, files);
+    const pages = folder.names.map((name, i) => ({ name, content: () => rendered.pages![i]! }));
+    const index = toFile ? [] : [{ name: folder.portfolioName, content: () => rendered.content }];
+    writeIntoFolder([...pages, ...index], folder.dir, opts.outDir!, files);
+    if (toFile) writeOutput(rendered.content, opts.out, files);
+  } else writeOutput(rendered.content, opts.out, files);
   if (format === 'github' && process.env.GITHUB_STEP_SUMMARY) {
     const { renderMarkdown } = await import('../../render/markdown.js');
     const { renderGithubSummary } = await import('../../render/github.js');
@@ -179,24 +177,29 @@ export async function scoreCommand(args: string[], opts: ScoreOptions, rubric: L
 }
 
 /**
- * The HTML report (one file) or the portfolio (a batch); with --out-dir each company's report is written
- * into that folder and linked from the portfolio. Cited files link relative to the page that cites them,
- * so the links work when the page is written beside the evidence (or its folder is published with it).
+ * Links of the HTML report (one file) or the portfolio (a batch): cited files link relative to the page that
+ * cites them, so the links work when the page is written beside the evidence (or its folder is published with
+ * it). With --out-dir each company's report is a page in that folder, linked from the portfolio; the folder
+ * and the pages' names are returned for writing.
  */
-async function renderHtmlFiles(scored: ScoredFile[], batch: boolean, opts: ScoreOptions): Promise<HtmlOutput> {
+function htmlLinks(
+  input: RenderInput,
+  scored: ScoredFile[],
+  batch: boolean,
+  opts: ScoreOptions,
+): { dir: string; names: string[]; portfolioName: string } | undefined {
   const toFile = opts.out !== undefined && opts.out !== '-';
   const pageDir = toFile ? dirname(resolve(opts.out!)) : process.cwd();
-  const hrefFor = (s: ScoredFile, fromDir: string) => (e: EvidenceResult) => {
+  const hrefFrom = (fromDir: string) => (i: number, e: EvidenceResult) => {
     if (e.kind !== 'file' || e.state === 'missing' || e.state === 'outside-root' || e.state === 'not-a-file') return null;
+    const s = scored[i]!;
     const base = isStream(s.file) ? resolve(opts.root ?? '.') : dirname(resolve(s.file));
     return hrefPath(relative(fromDir, resolve(base, e.ref)), sep);
   };
-  if (!batch) {
-    const { renderHtml } = await import('../../render/html/renderHtml.js');
-    return { main: renderHtml(scored[0]!.report, { hrefFor: hrefFor(scored[0]!, pageDir) }), pages: [] };
+  if (!batch || opts.outDir === undefined) {
+    input.html = { hrefFor: hrefFrom(pageDir) };
+    return undefined;
   }
-  const [{ renderPortfolio }, { renderHtml }] = await Promise.all([import('../../render/html/renderPortfolio.js'), import('../../render/html/renderHtml.js')]);
-  if (opts.outDir === undefined) return { main: renderPortfolio(scored, { lang: opts.lang, hrefFor: (i, e) => hrefFor(scored[i]!, pageDir)(e) }), pages: [] };
   // Resolved once: the folder may be a symlink, but nothing inside it is followed (writeIntoFolder).
   const dir = ensureFolder(resolve(opts.outDir), opts.outDir);
   const portfolio = toFile ? resolve(opts.out!) : join(dir, 'index.html');
@@ -206,22 +209,13 @@ async function renderHtmlFiles(scored: ScoredFile[], batch: boolean, opts: Score
     scored.map((s) => s.file),
     portfolioDir === dir ? [basename(portfolio)] : [],
   );
-  const back = hrefPath(relative(dir, join(portfolioDir, basename(portfolio))), sep);
-  const pages = scored.map((s, i) => ({ name: names[i]!, content: () => renderHtml(s.report, { hrefFor: hrefFor(s, dir), backHref: back }) }));
-  const main = renderPortfolio(scored, {
-    lang: opts.lang,
-    reportHref: (i) => hrefPath(relative(portfolioDir, join(dir, names[i]!)), sep),
-  });
-  return { main, pages, dir, ...(toFile ? {} : { mainInFolder: basename(portfolio) }) };
-}
-
-/** The HTML to write: the page (or portfolio), and with --out-dir the companies' pages in the resolved folder. */
-interface HtmlOutput {
-  main: string;
-  pages: Array<{ name: string; content: () => string }>;
-  dir?: string;
-  /** The portfolio's name when it goes into the folder too (no --out). */
-  mainInFolder?: string;
+  input.html = {
+    hrefFor: hrefFrom(portfolioDir),
+    pageHrefFor: hrefFrom(dir),
+    pageHref: (i) => hrefPath(relative(portfolioDir, join(dir, names[i]!)), sep),
+    backHref: hrefPath(relative(dir, join(portfolioDir, basename(portfolio))), sep),
+  };
+  return { dir, names, portfolioName: basename(portfolio) };
 }
 
 /** The real folder a file will be written into (the folder of --out, resolved), or the folder as given when it does not exist yet. */
@@ -268,26 +262,31 @@ export function reportFileNames(files: readonly string[], reserved: readonly str
   });
 }
 
-async function renderPdfFile({ report }: ScoredFile, opts: ScoreOptions): Promise<Uint8Array> {
-  const [{ renderPdf, FontError }, { resolvePdfFonts, fontUsageError }] = await Promise.all([loadPdfRenderer(), import('../pdfFonts.js')]);
-  const fonts = resolvePdfFonts(opts.font, opts.fontBold);
-  let result: Awaited<ReturnType<typeof renderPdf>>;
+async function pdfFonts(opts: ScoreOptions): Promise<PdfFonts> {
+  const { resolvePdfFonts } = await import('../pdfFonts.js');
+  return resolvePdfFonts(opts.font, opts.fontBold);
+}
+
+/** The format's renderer; a font that cannot be used is the user's input (exit 2), not a bug. */
+async function renderChecked(format: Format, input: RenderInput, opts: ScoreOptions): Promise<Rendered> {
   try {
-    result = await renderPdf(report, fonts, pdfDate(report.assessmentDate));
+    return await RENDERERS[format](input);
   } catch (e) {
+    if (format !== 'pdf') throw e;
+    const [{ FontError }, { fontUsageError }] = await Promise.all([loadPdfRenderer(), import('../pdfFonts.js')]);
     if (e instanceof FontError) throw fontUsageError(e, opts.font, opts.fontBold);
     throw e;
   }
-  if (result.missingGlyphs.length > 0) {
-    const list = result.missingGlyphs
-      .slice(0, 20)
-      .map((c) => `${c} (U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`)
-      .join(', ');
-    process.stderr.write(
-      `aftersales-assess: warning: ${result.missingGlyphs.length} character(s) have no glyph in the PDF font and will not render: ${list}${result.missingGlyphs.length > 20 ? ', …' : ''}\n  hint: pass a font that has them with --font FILE (e.g. Debian fonts-noto-cjk)\n`,
-    );
-  }
-  return result.bytes;
+}
+
+function warnMissingGlyphs(missing: readonly string[]): void {
+  const list = missing
+    .slice(0, 20)
+    .map((c) => `${c} (U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`)
+    .join(', ');
+  process.stderr.write(
+    `aftersales-assess: warning: ${missing.length} character(s) have no glyph in the PDF font and will not render: ${list}${missing.length > 20 ? ', …' : ''}\n  hint: pass a font that has them with --font FILE (e.g. Debian fonts-noto-cjk)\n`,
+  );
 }
 
 /** Creation and modification dates of the PDF: SOURCE_DATE_EPOCH when set, else the assessment date. */
@@ -299,40 +298,6 @@ function pdfDate(assessmentDate: string): Date {
     return new Date(Number(epoch) * 1000);
   }
   return new Date(`${assessmentDate}T00:00:00Z`);
-}
-
-async function render(
-  format: Format,
-  scored: ScoredFile[],
-  batch: boolean,
-  t: { color: boolean; ascii: boolean; width: number; topGaps: number; gateOnly: boolean },
-): Promise<string> {
-  switch (format) {
-    // A batch as JSON is one array, so `--format json` stays one parseable document; jsonl streams.
-    case 'json': {
-      const { renderJson } = await import('../../render/json.js');
-      return batch ? `[\n${scored.map((s) => renderJson(s.report).trimEnd()).join(',\n')}\n]\n` : renderJson(scored[0]!.report);
-    }
-    case 'jsonl': {
-      const { renderJson } = await import('../../render/json.js');
-      return scored.map((s) => renderJson(s.report, 0)).join('');
-    }
-    case 'terminal': {
-      const m = await import('../../render/terminal.js');
-      return batch ? m.renderBatchTerminal(scored, t) : m.renderTerminal(scored[0]!.report, t);
-    }
-    case 'markdown':
-      return (await import('../../render/markdown.js')).renderMarkdown(scored, t.topGaps);
-    case 'github':
-      return (await import('../../render/github.js')).renderGithub(scored);
-    case 'sarif':
-      return (await import('../../render/sarif.js')).renderSarif(scored);
-    case 'junit':
-      return (await import('../../render/junit.js')).renderJunit(scored, { gateOnly: t.gateOnly });
-    case 'pdf':
-    case 'html':
-      throw new Error(`${format} is rendered by its own function`);
-  }
 }
 
 /** A one-line progress bar on stderr, only for a person at a terminal. */
