@@ -5,15 +5,14 @@ import { loadEvidenceSource } from '../validate/loadEvidence.js';
 import { findingLocator } from '../load/locate.js';
 import { DEFAULT_MAX_BYTES } from '../load/readSource.js';
 import type { DataInput } from '../model/data.js';
-import { InputError, type Diagnostic } from '../model/diagnostic.js';
+import { InputError, type Diagnostic, diag } from '../model/diagnostic.js';
 import type { EvidenceFile } from '../model/evidence.js';
 import type { FileFacts } from '../model/facts.js';
 import type { Lang } from '../model/localized.js';
 import type { Report } from '../model/report.js';
 import type { LoadedRubric } from '../model/rubric.js';
 import { buildReport } from '../report/buildReport.js';
-import { diag } from '../messages/diagnostics.js';
-import type { FileTree } from './fileTree.js';
+import type { FileTree } from '../load/fileTree.js';
 
 export interface AssessOptions {
   rubric: LoadedRubric;

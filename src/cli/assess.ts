@@ -1,12 +1,12 @@
 import { existsSync, statSync } from 'node:fs';
 import { DEFAULT_MAX_BYTES } from '../load/readSource.js';
 import { assess, type Assessment } from '../assess/assess.js';
-import { streamTree, workingTree } from '../assess/workingTree.js';
+import { streamTree, workingTree } from '../load/workingTree.js';
 import { ReadRefused, readGuarded } from '../load/guardedRead.js';
 import type { Lang } from '../model/localized.js';
 import type { Report } from '../model/report.js';
 import type { LoadedRubric } from '../model/rubric.js';
-import { UsageError } from './exitCodes.js';
+import { UsageError } from '../model/usage.js';
 import { TOOL } from './version.js';
 
 export interface AssessOptions {
@@ -84,7 +84,7 @@ export async function loadForValidation(file: string, rubric: LoadedRubric, root
 export async function baselineReport(ref: string, file: string, opts: AssessOptions): Promise<Report> {
   if (ref.endsWith('.json') && existsSync(ref)) return await readJsonReport(ref);
   // git is spawned only here, so its module loads only for --baseline REV.
-  const { gitTree } = await import('../assess/gitTree.js');
+  const { gitTree } = await import('../load/gitTree.js');
   return (await assess(gitTree(file, ref, opts.root), { ...opts, tool: TOOL })).report;
 }
 

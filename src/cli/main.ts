@@ -4,18 +4,19 @@ import { BATCH_WORKER, runBatchWorker } from './batchAssess.js';
 import { Argument, Command, CommanderError, Help, Option } from 'commander';
 import { breakLines } from '../render/lineBreak.js';
 import { AFTER_ERROR, HELP_TITLES, commanderError, optionDetails } from '../messages/commander.js';
-import { loadBundledRubric } from '../load/bundledRubric.js';
+import { loadBundledRubric } from '../validate/bundledRubric.js';
 import { loadEvidenceFile } from '../validate/loadEvidence.js';
 import { MAX_ERRORS } from '../load/parseYaml.js';
-import { diag } from '../messages/diagnostics.js';
-import { InputError, type Diagnostic } from '../model/diagnostic.js';
+import { diag, InputError, type Diagnostic } from '../model/diagnostic.js';
 import { LANGS, type Lang } from '../model/localized.js';
 import { LEVEL_IDS, type LoadedRubric } from '../model/rubric.js';
 import { formatDiagnostic } from '../render/diagnostics.js';
-import { safeJson } from '../render/safeText.js';
+import { safeJson } from '../shared/safeText.js';
 import { renderRubricTree } from './commands/rubricTree.js';
 import { FORMATS, scoreCommand, type Format, type ScoreOptions } from './commands/score.js';
-import { EXIT, UsageError, type ExitCode } from './exitCodes.js';
+import { EXIT, type ExitCode } from './exitCodes.js';
+import { usageMessage } from '../messages/usage.js';
+import { UsageError } from '../model/usage.js';
 import { ui } from '../messages/ui.js';
 import { HELP_EXAMPLES, helpText } from '../messages/help.js';
 import { MAX_BYTES_CEILING, parseCount, parseDate, parseEncoding } from './options.js';
@@ -297,7 +298,7 @@ function buildProgram(setExit: (code: ExitCode) => void): Command {
     .addOption(langOption())
     .option('--out <file>', h('write it to a file'))
     .action(async (opts: { out?: string; rubric?: string }) => {
-      const { schemaText } = await import('./commands/schema.js');
+      const { schemaText } = await import('../validate/editorSchema.js');
       writeOutput(schemaText((await rubricFrom(opts.rubric)).rubric), opts.out, opts.rubric ? [opts.rubric] : []);
       setExit(EXIT.ok);
     });
@@ -376,7 +377,7 @@ export async function run(argv: string[]): Promise<ExitCode> {
       return EXIT.invalidInput;
     }
     if (e instanceof UsageError) {
-      process.stderr.write(`aftersales-assess: ${e.text(diagnosticsLang)}\n`);
+      process.stderr.write(`aftersales-assess: ${usageMessage(e.code, e.args, diagnosticsLang)}\n`);
       return EXIT.invalidInput;
     }
     const detail = process.env.AFTERSALES_DEBUG ? ((e as Error).stack ?? String(e)) : ((e as Error)?.message ?? String(e));

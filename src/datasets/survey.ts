@@ -5,7 +5,7 @@ import { SURVEY_COLUMNS, SURVEY_REQUIRED, mapColumns, type SurveyField } from '.
 import { HashIndex } from './compact.js';
 import type { RawCell, RowSink, TableInfo } from './table.js';
 import { maskPersonalData, matchThemes, type CompiledThemes } from './themes.js';
-import { safeText } from '../render/safeText.js';
+import { safeText } from '../shared/safeText.js';
 import { dayOf, isPlaceholder, parseDateTime, parseRating, text } from './values.js';
 
 /** The seven rated items of the seed-002 form, in its order. */

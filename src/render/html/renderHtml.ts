@@ -6,7 +6,8 @@ import { percent } from '../../messages/numbers.js';
 import { CONFIDENCE, EVIDENCE_STATE, PDF, chapterHeading, noteText, sourceLabel } from '../../messages/pdf.js';
 import { FIX_TAGS, OUTCOME_LABELS, UI, gapAction, ui } from '../../messages/ui.js';
 import { LANGS, type Lang } from '../../model/localized.js';
-import { OUTCOMES, type CriterionResult, type EvidenceResult, type Outcome, type Report } from '../../model/report.js';
+import type { CriterionResult, EvidenceResult, Report } from '../../model/report.js';
+import { OUTCOMES, type Outcome } from '../../model/outcome.js';
 import {
   allCriteria,
   bonusLines,
