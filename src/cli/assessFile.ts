@@ -9,7 +9,8 @@ import type { LoadedRubric } from '../model/rubric.js';
 import { UsageError } from '../model/usage.js';
 import { TOOL } from './version.js';
 
-export interface AssessOptions {
+/** How a command-line file argument is assessed: the assessment's options less the tool, plus the evidence root. */
+export interface FileAssessOptions {
   rubric: LoadedRubric;
   lang: Lang;
   asOf?: string | undefined;
@@ -18,7 +19,7 @@ export interface AssessOptions {
 }
 
 /** An evidence file in the working tree, or read from standard input or a pipe. */
-export async function assessFile(file: string, opts: AssessOptions): Promise<Assessment> {
+export async function assessFile(file: string, opts: FileAssessOptions): Promise<Assessment> {
   if (isStream(file)) return assessStream(file, await readStream(file, opts), opts);
   return assess(workingTree(file, opts.root), { ...opts, tool: TOOL });
 }
@@ -28,7 +29,7 @@ async function readStream(file: string, opts: { maxBytes?: number | undefined })
   return readStreamInput(file, opts.maxBytes ?? DEFAULT_MAX_BYTES);
 }
 
-function assessStream(file: string, bytes: Buffer, opts: AssessOptions): Promise<Assessment> {
+function assessStream(file: string, bytes: Buffer, opts: FileAssessOptions): Promise<Assessment> {
   return assess(streamTree(streamLabel(file), bytes, opts.root), { ...opts, tool: TOOL });
 }
 
@@ -81,7 +82,7 @@ export async function loadForValidation(file: string, rubric: LoadedRubric, root
 }
 
 /** --baseline REF: a JSON report file, or else the same evidence file at a git revision, assessed the same way. */
-export async function baselineReport(ref: string, file: string, opts: AssessOptions): Promise<Report> {
+export async function baselineReport(ref: string, file: string, opts: FileAssessOptions): Promise<Report> {
   if (ref.endsWith('.json') && existsSync(ref)) return await readJsonReport(ref);
   // git is spawned only here, so its module loads only for --baseline REV.
   const { gitTree } = await import('../load/gitTree.js');
@@ -93,7 +94,7 @@ export async function baselineReport(ref: string, file: string, opts: AssessOpti
  * or a pipe is a JSON report when it is a JSON object with the report's `schemaVersion` and `tool`
  * (`score --format json | aftersales-assess diff base.json -`), else an evidence file.
  */
-export async function reportFor(path: string, opts: AssessOptions): Promise<Report> {
+export async function reportFor(path: string, opts: FileAssessOptions): Promise<Report> {
   if (isStream(path)) {
     const bytes = await readStream(path, { maxBytes: opts.maxBytes ?? MAX_REPORT_BYTES });
     const report = jsonReportOrNull(bytes);

@@ -10,11 +10,11 @@ import { InputError, type Diagnostic } from '../model/diagnostic.js';
 import type { Report } from '../model/report.js';
 import { checkGate, type Gate, type GateFailure } from '../score/gate.js';
 import { noteReads, takeNewReads } from '../load/guardedRead.js';
-import { assessFile, baselineReport, type AssessOptions } from './assess.js';
+import { assessFile, baselineReport, type FileAssessOptions } from './assessFile.js';
 
 /** What every file of a run is assessed with; plain data, so a worker thread receives it as it is. */
 export interface BatchJob {
-  assess: AssessOptions;
+  assess: FileAssessOptions;
   gate: Gate;
   /** JSONL to standard output: the line is rendered where the file is assessed, and the report dropped. */
   streaming: boolean;

@@ -9,7 +9,7 @@ import type { Lang } from '../../model/localized.js';
 import type { LoadedRubric } from '../../model/rubric.js';
 import type { Thresholds } from '../../model/thresholds.js';
 import type { ScoredFile } from '../../render/scoredFile.js';
-import { isStream, type AssessOptions } from '../assess.js';
+import { isStream, type FileAssessOptions as AssessOptions } from '../assessFile.js';
 import { loadPdfRenderer } from '../pdfRenderer.js';
 import { assessAll, displayPath, workerCount, type BatchJob } from '../batchAssess.js';
 import { EXIT, type ExitCode } from '../exitCodes.js';
