@@ -36,13 +36,25 @@ export declare const ${exportName}: { (data: unknown): boolean; errors?: ErrorOb
   );
 }
 
-// Reference data (survey complaint themes, the holiday calendar) is authored as YAML and bundled as JSON:
+// Reference data (survey complaint themes and answer scales, the holiday calendar) is authored as YAML and bundled as JSON:
 // no YAML parse at run time, and a malformed edit fails the build here.
 {
   const { parse } = await import('yaml');
-  for (const name of ['survey-themes', 'cn-work-calendar']) {
+  for (const name of ['survey-themes', 'survey-scales', 'cn-work-calendar']) {
     const data = parse(readFileSync(join(root, 'reference', `${name}.yaml`), 'utf8'), { schema: 'core' });
-    if (name === 'survey-themes') {
+    if (name === 'survey-scales') {
+      // A scale with a score missing or out of range would rate answers silently wrong.
+      for (const [item, langs] of Object.entries(data.scales)) {
+        for (const lang of ['zh-CN', 'en']) {
+          const words = Object.entries(langs?.[lang] ?? {});
+          for (const [w, n] of words) {
+            if (!w.trim() || !Number.isInteger(n) || n < 1 || n > 5)
+              throw new Error(`reference/${name}.yaml: ${item}.${lang}: ${JSON.stringify(w)}: ${n} is not a score 1–5`);
+          }
+          for (let n = 1; n <= 5; n++) if (!words.some(([, v]) => v === n)) throw new Error(`reference/${name}.yaml: ${item}.${lang} has no word for ${n}`);
+        }
+      }
+    } else if (name === 'survey-themes') {
       for (const t of data.themes) for (const p of [...t.complaint, ...(t.praise ?? [])]) new RegExp(p);
     } else {
       for (const [year, y] of Object.entries(data.years)) {

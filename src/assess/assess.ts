@@ -5,17 +5,17 @@ import { loadEvidenceSource } from '../validate/loadEvidence.js';
 import { findingLocator } from '../load/locate.js';
 import { DEFAULT_MAX_BYTES } from '../load/readSource.js';
 import type { DataInput } from '../model/data.js';
-import { InputError, type Diagnostic } from '../model/diagnostic.js';
+import { InputError, type Diagnostic, diag } from '../model/diagnostic.js';
 import type { EvidenceFile } from '../model/evidence.js';
 import type { FileFacts } from '../model/facts.js';
 import type { Lang } from '../model/localized.js';
 import type { Report } from '../model/report.js';
 import type { LoadedRubric } from '../model/rubric.js';
 import { buildReport } from '../report/buildReport.js';
-import { diag } from '../messages/diagnostics.js';
-import type { FileTree } from './fileTree.js';
+import type { FileTree } from '../load/fileTree.js';
 
-export interface AssessOptions {
+/** The one assessment's inputs besides the tree: what it is judged against, worded in, stamped with, and when. */
+export interface AssessmentOptions {
   rubric: LoadedRubric;
   lang: Lang;
   tool: { name: string; version: string };
@@ -35,7 +35,7 @@ export interface Assessment {
  * facts about cited files and the datasets they name → the Report. `score`, `diff` and `--baseline`
  * all come through here, so a baseline is built exactly as the run it is compared with.
  */
-export async function assess(tree: FileTree, opts: AssessOptions): Promise<Assessment> {
+export async function assess(tree: FileTree, opts: AssessmentOptions): Promise<Assessment> {
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
   const source = tree.readEvidence(maxBytes);
   const { evidence, parsed, warnings } = loadEvidenceSource(source, opts.rubric.rubric);

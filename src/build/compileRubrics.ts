@@ -1,7 +1,7 @@
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadRubricFile } from '../validate/loadRubric.js';
-import { schemaText } from '../cli/commands/schema.js';
+import { schemaText } from '../validate/editorSchema.js';
 import { InputError } from '../model/diagnostic.js';
 import { formatDiagnostic } from '../render/diagnostics.js';
 

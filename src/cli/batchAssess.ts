@@ -4,15 +4,17 @@ import { isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { diffReports } from '../compare/diffReports.js';
 import { gateMessage } from '../messages/gate.js';
+import { usageMessage } from '../messages/usage.js';
+import { UsageError } from '../model/usage.js';
 import { InputError, type Diagnostic } from '../model/diagnostic.js';
 import type { Report } from '../model/report.js';
 import { checkGate, type Gate, type GateFailure } from '../score/gate.js';
 import { noteReads, takeNewReads } from '../load/guardedRead.js';
-import { assessFile, baselineReport, type AssessOptions } from './assess.js';
+import { assessFile, baselineReport, type FileAssessOptions } from './assessFile.js';
 
 /** What every file of a run is assessed with; plain data, so a worker thread receives it as it is. */
 export interface BatchJob {
-  assess: AssessOptions;
+  assess: FileAssessOptions;
   gate: Gate;
   /** JSONL to standard output: the line is rendered where the file is assessed, and the report dropped. */
   streaming: boolean;
@@ -159,7 +161,9 @@ export async function runBatchWorker(): Promise<void> {
       const result = await settle(m.file, job);
       parentPort!.postMessage({ index: m.index, result, reads: takeNewReads() });
     } catch (e) {
-      parentPort!.postMessage({ index: m.index, fatal: (e as Error)?.message ?? String(e), stack: (e as Error)?.stack, reads: takeNewReads() });
+      // A UsageError carries only its code; the parent shows a worker's failure by its English text, as before.
+      const fatal = e instanceof UsageError ? usageMessage(e.code, e.args, 'en') : ((e as Error)?.message ?? String(e));
+      parentPort!.postMessage({ index: m.index, fatal, stack: (e as Error)?.stack, reads: takeNewReads() });
     }
   });
 }

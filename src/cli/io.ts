@@ -14,7 +14,7 @@ import {
 } from 'node:fs';
 import { wasRead } from '../load/guardedRead.js';
 import { basename, dirname, join, resolve } from 'node:path';
-import { UsageError } from './exitCodes.js';
+import { UsageError } from '../model/usage.js';
 
 export interface Terminal {
   isTTY: boolean;

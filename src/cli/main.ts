@@ -4,23 +4,26 @@ import { BATCH_WORKER, runBatchWorker } from './batchAssess.js';
 import { Argument, Command, CommanderError, Help, Option } from 'commander';
 import { breakLines } from '../render/lineBreak.js';
 import { AFTER_ERROR, HELP_TITLES, commanderError, optionDetails } from '../messages/commander.js';
-import { loadBundledRubric } from '../load/bundledRubric.js';
-import { loadEvidenceFile } from '../validate/loadEvidence.js';
+import { loadBundledRubric } from '../validate/bundledRubric.js';
 import { MAX_ERRORS } from '../load/parseYaml.js';
-import { diag } from '../messages/diagnostics.js';
-import { InputError, type Diagnostic } from '../model/diagnostic.js';
+import { diag, InputError, type Diagnostic } from '../model/diagnostic.js';
 import { LANGS, type Lang } from '../model/localized.js';
 import { LEVEL_IDS, type LoadedRubric } from '../model/rubric.js';
 import { formatDiagnostic } from '../render/diagnostics.js';
-import { safeJson } from '../render/safeText.js';
 import { renderRubricTree } from './commands/rubricTree.js';
 import { FORMATS, scoreCommand, type Format, type ScoreOptions } from './commands/score.js';
-import { EXIT, UsageError, type ExitCode } from './exitCodes.js';
+import { EXIT, type ExitCode } from './exitCodes.js';
+import { usageMessage } from '../messages/usage.js';
+import { UsageError } from '../model/usage.js';
 import { ui } from '../messages/ui.js';
 import { HELP_EXAMPLES, helpText } from '../messages/help.js';
-import { MAX_BYTES_CEILING, parseCount, parseDate, parseEncoding } from './options.js';
-import { detectTerminal, writeOutput } from './io.js';
+import { detectTerminal } from './io.js';
 import { TOOL } from './version.js';
+import type { CommandContext } from './commands/context.js';
+import type { DiffOptions } from './commands/diff.js';
+import type { RecordsOptions } from './commands/records.js';
+import type { SurveyOptions } from './commands/survey.js';
+import type { ValidateOptions } from './commands/validate.js';
 
 const stderrColor = detectTerminal(undefined, process.env, process.stderr).color;
 /**
@@ -75,6 +78,7 @@ const rubricOption = () =>
 
 function buildProgram(setExit: (code: ExitCode) => void): Command {
   const h = (en: string) => helpText(en, diagnosticsLang);
+  const context: CommandContext = { rubricFrom, printDiagnostics: (ds) => printDiagnostics(ds) };
   const program = new Command('aftersales-assess')
     .description(h('Self-assessment and gap report for the GB/T 27922 after-sales service certification'))
     .version(TOOL.version, '-V, --version', h('output the version number'))
@@ -123,19 +127,9 @@ function buildProgram(setExit: (code: ExitCode) => void): Command {
     .option('--root <dir>', h("evidence root that cited files must stay inside (default: the evidence file's folder)"))
     .option('--no-files', h('do not check that cited files exist'))
     .option('--max-bytes <n>', h('refuse evidence files larger than this many bytes'), String(1024 * 1024))
-    .action(async (file: string, opts: { rubric?: string; lang: Lang; root?: string; files: boolean; maxBytes?: string }) => {
-      // `-`, /dev/stdin and pipes are read as streams; their cited files are looked up from here (or --root).
-      const { loadForValidation, streamLabel, isStream } = await import('./assess.js');
-      const maxBytes = parseCount('--max-bytes', opts.maxBytes, 1, MAX_BYTES_CEILING);
-      const { load, tree } = await loadForValidation(file, await rubricFrom(opts.rubric), opts.root, maxBytes);
-      await printDiagnostics(load.warnings);
-      if (opts.files) {
-        const { citedFileDiagnostics } = await import('../validate/citedFiles.js');
-        const problems = await citedFileDiagnostics(load.evidence, load.parsed, tree, isStream(file) ? streamLabel(file) : file);
-        if (problems.length > 0) throw new InputError(problems);
-      }
-      process.stdout.write(`${ui('fileValid', opts.lang, { file: file === '-' ? '<stdin>' : file })}\n`);
-      setExit(EXIT.ok);
+    .action(async (file: string, opts: ValidateOptions) => {
+      const { validateCommand } = await import('./commands/validate.js');
+      setExit(await validateCommand(file, opts, context));
     });
 
   program
@@ -149,36 +143,10 @@ function buildProgram(setExit: (code: ExitCode) => void): Command {
     .option('--fail-on-regression', h('exit 1 when the score or level dropped'))
     .option('--no-color', h('no ANSI colours'))
     .option('--max-bytes <n>', h('refuse evidence files larger than this many bytes (default 1 MiB; standard input, which may be a JSON report, 64 MiB)'))
-    .action(
-      async (
-        base: string,
-        head: string,
-        opts: { format: string; lang: Lang; rubric?: string; failOnRegression?: boolean; color?: boolean; maxBytes?: string },
-      ) => {
-        const { reportFor } = await import('./assess.js');
-        const { diffReports } = await import('../compare/diffReports.js');
-        const rubric = await rubricFrom(opts.rubric);
-        const maxBytes = parseCount('--max-bytes', opts.maxBytes, 1, MAX_BYTES_CEILING);
-        const side = { rubric, lang: opts.lang, ...(maxBytes ? { maxBytes } : {}) };
-        const headReport = await reportFor(head, side);
-        const diff = diffReports(await reportFor(base, side), headReport, { base, head });
-        if (opts.format === 'json') process.stdout.write(safeJson(diff, undefined, 2) + '\n');
-        else if (opts.format === 'markdown')
-          process.stdout.write((await import('../render/markdown.js')).diffMarkdown(diff, 'baseline', opts.lang).join('\n') + '\n');
-        else process.stdout.write((await import('../render/diffTerminal.js')).renderDiffTerminal(diff, opts.lang, detectTerminal(opts.color).color));
-        if (opts.failOnRegression && diff.regression) {
-          const { gateMessage } = await import('../messages/gate.js');
-          const failure = {
-            code: 'regression',
-            against: diff.base.label,
-            base: { final: diff.base.final, level: diff.base.level },
-            head: { final: diff.head.final, level: diff.head.level },
-          } as const;
-          process.stderr.write(`aftersales-assess: ${gateMessage(failure, headReport, opts.lang)}\n`);
-          setExit(EXIT.belowThreshold);
-        } else setExit(EXIT.ok);
-      },
-    );
+    .action(async (base: string, head: string, opts: DiffOptions) => {
+      const { diffCommand } = await import('./commands/diff.js');
+      setExit(await diffCommand(base, head, opts, context));
+    });
 
   program
     .command('init')
@@ -205,29 +173,10 @@ function buildProgram(setExit: (code: ExitCode) => void): Command {
     .option('--themes <file>', h('YAML complaint themes added to (or replacing, by id) the bundled dictionary'))
     .option('--min-group <n>', h('responses a team or product line needs before it is judged'), String(10))
     .option('--encoding <enc>', h('CSV encoding: utf-8, gb18030, utf-16le (default: detected)'))
-    .action(
-      async (
-        file: string,
-        previous: string | undefined,
-        opts: { format: string; lang: Lang; mapping?: string; themes?: string; minGroup?: string; encoding?: string },
-      ) => {
-        const ds = await import('../datasets/options.js');
-        const { analyzeSurveyFile } = await import('../datasets/analyze.js');
-        const { compareSurveys } = await import('../datasets/survey.js');
-        const o = {
-          mapping: ds.loadMapping(opts.mapping),
-          themes: ds.loadThemes(opts.themes),
-          encoding: parseEncoding(opts.encoding),
-          rules: { minGroupResponses: parseCount('--min-group', opts.minGroup) ?? 10 },
-        };
-        const now = await analyzeSurveyFile(file, o);
-        const before = previous ? await analyzeSurveyFile(previous, o) : undefined;
-        const comparison = before ? compareSurveys(now, before) : undefined;
-        if (opts.format === 'json') process.stdout.write(safeJson(before ? { ...now, previous: before, comparison } : now, undefined, 2) + '\n');
-        else process.stdout.write((await import('../render/datasets.js')).renderSurveyTerminal(now, opts.lang, comparison));
-        setExit(EXIT.ok);
-      },
-    );
+    .action(async (file: string, previous: string | undefined, opts: SurveyOptions) => {
+      const { surveyCommand } = await import('./commands/survey.js');
+      setExit(await surveyCommand(file, previous, opts));
+    });
 
   program
     .command('records')
@@ -241,31 +190,10 @@ function buildProgram(setExit: (code: ExitCode) => void): Command {
     .option('--repeat-window <days>', h('a repeat repair is a new repair ticket for the same order within this many days'), String(30))
     .option('--mapping <file>', h('YAML column mapping for exports with other headers'))
     .option('--encoding <enc>', h('CSV encoding: utf-8, gb18030, utf-16le (default: detected)'))
-    .action(
-      async (
-        file: string,
-        opts: { format: string; lang: Lang; evidence?: string; asOf?: string; holidays?: string; repeatWindow?: string; mapping?: string; encoding?: string },
-      ) => {
-        const ds = await import('../datasets/options.js');
-        const { analyzeRecordsFile, workCalendar } = await import('../datasets/analyze.js');
-        const evidence = opts.evidence ? loadEvidenceFile(opts.evidence, (await loadBundledRubric()).rubric).evidence : undefined;
-        // Never the clock: a report must come out the same tomorrow.
-        const asOf = parseDate('--as-of', opts.asOf) ?? evidence?.assessment.date;
-        if (asOf === undefined) throw new UsageError('records-needs-date', {});
-        const commitments = ds.commitmentsOf(evidence);
-        const a = await analyzeRecordsFile(file, {
-          commitments,
-          calendar: workCalendar(ds.loadHolidays(opts.holidays), evidence?.commitments),
-          asOf,
-          mapping: ds.loadMapping(opts.mapping),
-          encoding: parseEncoding(opts.encoding),
-          repeatWindowDays: parseCount('--repeat-window', opts.repeatWindow, 1, 3650),
-        });
-        if (opts.format === 'json') process.stdout.write(safeJson(a, undefined, 2) + '\n');
-        else process.stdout.write((await import('../render/datasets.js')).renderRecordsTerminal(a, opts.lang, Object.keys(commitments).length > 0));
-        setExit(EXIT.ok);
-      },
-    );
+    .action(async (file: string, opts: RecordsOptions) => {
+      const { recordsCommand } = await import('./commands/records.js');
+      setExit(await recordsCommand(file, opts));
+    });
 
   const rubric = program
     .command('rubric')
@@ -297,9 +225,8 @@ function buildProgram(setExit: (code: ExitCode) => void): Command {
     .addOption(langOption())
     .option('--out <file>', h('write it to a file'))
     .action(async (opts: { out?: string; rubric?: string }) => {
-      const { schemaText } = await import('./commands/schema.js');
-      writeOutput(schemaText((await rubricFrom(opts.rubric)).rubric), opts.out, opts.rubric ? [opts.rubric] : []);
-      setExit(EXIT.ok);
+      const { schemaCommand } = await import('./commands/schema.js');
+      setExit(await schemaCommand((await rubricFrom(opts.rubric)).rubric, opts));
     });
 
   program
@@ -376,7 +303,7 @@ export async function run(argv: string[]): Promise<ExitCode> {
       return EXIT.invalidInput;
     }
     if (e instanceof UsageError) {
-      process.stderr.write(`aftersales-assess: ${e.text(diagnosticsLang)}\n`);
+      process.stderr.write(`aftersales-assess: ${usageMessage(e.code, e.args, diagnosticsLang)}\n`);
       return EXIT.invalidInput;
     }
     const detail = process.env.AFTERSALES_DEBUG ? ((e as Error).stack ?? String(e)) : ((e as Error)?.message ?? String(e));

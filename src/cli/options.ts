@@ -1,7 +1,7 @@
 import type { Encoding } from '../datasets/readTable.js';
-import { isIsoDate } from '../evaluate/dates.js';
+import { isIsoDate } from '../shared/dates.js';
 import { LEVEL_IDS, type LevelId } from '../model/rubric.js';
-import { UsageError } from './exitCodes.js';
+import { UsageError } from '../model/usage.js';
 
 /**
  * Every command-line value is checked here, once, the same way for every command that takes it.

@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FontError, PdfFonts } from '../render/pdf/renderPdf.js';
 import { ReadRefused, readGuarded } from '../load/guardedRead.js';
-import { UsageError } from './exitCodes.js';
+import { UsageError } from '../model/usage.js';
 
 /** Noto Sans SC subset at build time (scripts/subsetFonts.mjs), shipped in the package's fonts/ folder. */
 const BUNDLED = { regular: 'NotoSansSC-Regular.ttf', bold: 'NotoSansSC-Bold.ttf' };

@@ -1,7 +1,7 @@
 import { closeSync, constants, createReadStream, fstatSync, openSync, readSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { Socket } from 'node:net';
-import { UsageError } from './exitCodes.js';
+import { UsageError } from '../model/usage.js';
 import { MAX_BYTES_CEILING } from './options.js';
 
 /**

@@ -1,6 +1,5 @@
-import { InputError } from '../model/diagnostic.js';
-import { didYouMean } from '../validate/didYouMean.js';
-import { diag } from '../messages/diagnostics.js';
+import { InputError, diag } from '../model/diagnostic.js';
+import { didYouMean } from '../shared/didYouMean.js';
 import { fold } from './chineseText.js';
 import type { HeaderScore } from './table.js';
 

@@ -1,11 +1,10 @@
 import type { ThemeDictionary } from './themes.js';
 import type { CalendarFile } from './workCalendar.js';
-import { isIsoDate } from '../evaluate/dates.js';
+import { isIsoDate } from '../shared/dates.js';
 import { parseYaml } from '../load/parseYaml.js';
 import { readSource } from '../load/readSource.js';
 import { locate } from '../load/locate.js';
-import { InputError } from '../model/diagnostic.js';
-import { diag } from '../messages/diagnostics.js';
+import { InputError, diag } from '../model/diagnostic.js';
 import type { Commitments, EvidenceFile } from '../model/evidence.js';
 
 /** --mapping FILE: `columns: { field: "header in the export" }`. */

@@ -3,8 +3,7 @@ import { closeSync, createReadStream, readSync } from 'node:fs';
 import { ReadRefused, openGuarded } from '../load/guardedRead.js';
 import { checkXlsxShape } from './xlsxGuard.js';
 import { Transform } from 'node:stream';
-import { InputError } from '../model/diagnostic.js';
-import { diag, type DiagnosticArgs, type DiagnosticCode } from '../messages/diagnostics.js';
+import { InputError, diag, type DiagnosticArgs, type DiagnosticCode } from '../model/diagnostic.js';
 import type { HeaderScore, RawCell, RowSink, TableInfo } from './table.js';
 
 export const ENCODINGS = ['utf-8', 'gb18030', 'gbk', 'utf-16le', 'utf-16be'] as const;

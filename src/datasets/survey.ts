@@ -1,3 +1,4 @@
+import scaleData from '../generated/survey-scales.json' with { type: 'json' };
 import type { Ratio } from '../model/units.js';
 import { roundTo } from '../model/units.js';
 import { fold } from './chineseText.js';
@@ -5,7 +6,7 @@ import { SURVEY_COLUMNS, SURVEY_REQUIRED, mapColumns, type SurveyField } from '.
 import { HashIndex } from './compact.js';
 import type { RawCell, RowSink, TableInfo } from './table.js';
 import { maskPersonalData, matchThemes, type CompiledThemes } from './themes.js';
-import { safeText } from '../render/safeText.js';
+import { safeText } from '../shared/safeText.js';
 import { dayOf, isPlaceholder, parseDateTime, parseRating, text } from './values.js';
 
 /** The seven rated items of the seed-002 form, in its order. */
@@ -14,56 +15,10 @@ export type Dimension = (typeof DIMENSIONS)[number];
 export const GROUPINGS = ['team', 'productLine'] as const;
 export type Grouping = (typeof GROUPINGS)[number];
 
-/**
- * The form's scale words (seed 002, 评分标准 1–5), per item; Traditional answers match after
- * conversion. English equivalents for bilingual forms.
- */
-const SCALE: Record<Dimension, Record<string, number>> = {
-  speed: { 非常慢: 1, 较慢: 2, 一般: 3, 较快: 4, 非常快: 5, 'very slow': 1, slow: 2, average: 3, fast: 4, 'very fast': 5 },
-  resolution: {
-    未解决: 1,
-    多次解决: 2,
-    基本解决: 3,
-    顺利解决: 4,
-    高效解决: 5,
-    'not resolved': 1,
-    'resolved after several visits': 2,
-    'mostly resolved': 3,
-    resolved: 4,
-    'resolved efficiently': 5,
-  },
-  professionalism: {
-    不专业: 1,
-    较欠缺: 2,
-    一般: 3,
-    较专业: 4,
-    非常专业: 5,
-    unprofessional: 1,
-    lacking: 2,
-    average: 3,
-    professional: 4,
-    'very professional': 5,
-  },
-  patience: { 不耐烦: 1, 较敷衍: 2, 一般: 3, 耐心: 4, 非常耐心: 5, impatient: 1, perfunctory: 2, average: 3, patient: 4, 'very patient': 5 },
-  updates: { 被动: 1, 较少主动: 2, 一般: 3, 较主动: 4, 非常主动: 5, passive: 1, 'rarely proactive': 2, average: 3, proactive: 4, 'very proactive': 5 },
-  overall: {
-    非常不满意: 1,
-    很不满意: 1,
-    不满意: 2,
-    一般: 3,
-    满意: 4,
-    比较满意: 4,
-    较满意: 4,
-    非常满意: 5,
-    很满意: 5,
-    'very dissatisfied': 1,
-    dissatisfied: 2,
-    neutral: 3,
-    satisfied: 4,
-    'very satisfied': 5,
-  },
-  recommend: { 完全不会: 1, 可能不会: 2, 不确定: 3, 可能会: 4, 一定会: 5, 'definitely not': 1, 'probably not': 2, 'not sure': 3, probably: 4, definitely: 5 },
-};
+/** The form's scale words per item (reference/survey-scales.yaml); typed so that an item missing there fails type checking. */
+const SCALES: Record<Dimension, { 'zh-CN': Record<string, number>; en: Record<string, number> }> = scaleData.scales;
+/** Chinese words first, as the form prints them. */
+const SCALE = Object.fromEntries(DIMENSIONS.map((d) => [d, { ...SCALES[d]['zh-CN'], ...SCALES[d].en }])) as Record<Dimension, Record<string, number>>;
 /** Folded once the Chinese converter is loaded (see `loadChineseText`). */
 let scaleWords: Record<Dimension, ReadonlyMap<string, number>> | null = null;
 function scaleWordsFor(): Record<Dimension, ReadonlyMap<string, number>> {

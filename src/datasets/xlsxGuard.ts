@@ -1,5 +1,5 @@
 import { strFromU8, unzipSync } from 'fflate';
-import type { DiagnosticArgs, DiagnosticCode } from '../messages/diagnostics.js';
+import type { DiagnosticArgs, DiagnosticCode } from '../model/diagnostic.js';
 
 /** Excel's own sheet limits; a cell reference beyond them is not a real workbook. */
 export const XLSX_MAX_ROWS = 1_048_576;

@@ -2,7 +2,7 @@ import { datasetOf, type DataInput, type DataMetricId } from '../model/data.js';
 import { finding, type Finding } from '../model/finding.js';
 import type { Criterion } from '../model/rubric.js';
 import type { IsoDate, Ratio } from '../model/units.js';
-import { addMonths } from './dates.js';
+import { addMonths } from '../shared/dates.js';
 
 /** What the data concludes for a criterion with a `data` rule; null when no referenced dataset speaks to it. */
 export type DataVerdict = { kind: 'credit'; credit: Ratio; findings: Finding[] } | { kind: 'claims'; findings: Finding[] } | null;

@@ -3,7 +3,7 @@ import type { FileFacts } from '../model/facts.js';
 import { finding, pointer, type Finding } from '../model/finding.js';
 import type { EvidenceResult, EvidenceState } from '../model/report.js';
 import type { IsoDate } from '../model/units.js';
-import { addMonths, daysBetween } from './dates.js';
+import { addMonths, daysBetween } from '../shared/dates.js';
 
 /** An item expiring within this many days of the assessment date is flagged, so it is renewed before the audit. */
 export const EXPIRY_WARNING_DAYS = 90;

@@ -1,6 +1,5 @@
 import { Composer, LineCounter, Parser, type CST, type Document } from 'yaml';
-import { InputError, type Diagnostic } from '../model/diagnostic.js';
-import { diag } from '../messages/diagnostics.js';
+import { InputError, type Diagnostic, diag } from '../model/diagnostic.js';
 import { checkCst } from './depthGuard.js';
 import type { Source } from './readSource.js';
 

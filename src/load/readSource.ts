@@ -1,6 +1,5 @@
 import { ReadRefused, readGuarded } from './guardedRead.js';
-import { InputError } from '../model/diagnostic.js';
-import { diag, type DiagnosticArgs, type DiagnosticCode } from '../messages/diagnostics.js';
+import { InputError, diag, type DiagnosticArgs, type DiagnosticCode } from '../model/diagnostic.js';
 
 /** Evidence and rubric files are a few kilobytes; parsing 5 MB of YAML takes seconds and hundreds of MB. */
 export const DEFAULT_MAX_BYTES = 1024 * 1024;

@@ -1,6 +1,5 @@
 import type { Diagnostic, DiagnosticArgs, DiagnosticCode } from '../model/diagnostic.js';
 
-export type { DiagnosticArgs, DiagnosticCode } from '../model/diagnostic.js';
 import type { Lang, Localized } from '../model/localized.js';
 
 type Text = { message: string; hint?: string };
@@ -589,16 +588,6 @@ export const DIAGNOSTICS: Catalog = {
     en: (a) => ({ message: `unknown ${a.what} \`${a.id}\``, hint: a.guess ? `Did you mean ${a.guess}?` : `Known: ${a.known.join(', ')}.` }),
   },
 };
-
-/** A diagnostic with its code and arguments; its English text fills `message` for logs and tests. */
-export function diag<C extends DiagnosticCode>(
-  code: C,
-  args: DiagnosticArgs[C],
-  at: { file: string; line: number; column: number },
-  severity: Diagnostic['severity'] = 'error',
-): Diagnostic {
-  return { ...at, severity, code, args } as Diagnostic;
-}
 
 /** A diagnostic's wording in `lang`: worded here, at the edge, never stored in the diagnostic. */
 export function diagnosticText(d: Diagnostic, lang: Lang): { message: string; hint?: string } {

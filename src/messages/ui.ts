@@ -1,5 +1,6 @@
 import type { Lang, Localized } from '../model/localized.js';
-import type { GapFix, Outcome } from '../model/report.js';
+import type { GapFix } from '../model/report.js';
+import type { Outcome } from '../model/outcome.js';
 
 /** Labels of the terminal (and later PDF) reports. */
 export const UI = {

@@ -1,61 +1,6 @@
 import type { Lang } from '../model/localized.js';
 
-type S = string;
-/** Arguments of each command-line or output error; the wording, in both languages, is below. */
-export interface UsageArgs {
-  'report-unreadable': { file: S; why: S };
-  'report-invalid': { file: S; detail: S };
-  'out-empty': Record<string, never>;
-  'stdin-is-terminal': Record<string, never>;
-  'stream-too-large': { file: string; max: number; atCeiling?: boolean };
-  'stdin-read-twice': { file: S };
-  'stream-is-folder': { file: S };
-  'stream-one-file': Record<string, never>;
-  'stream-unreadable': { file: string; why: string };
-  'out-error': { out: S; why: S };
-  'out-is-input': { out: S; option?: '--out-dir' };
-  'out-is-folder': { out: S };
-  'out-parent-not-folder': { out: S; dir: S };
-  'out-parent-missing': { out: S; dir: S };
-  'bad-date': { option: S; value: S };
-  'bad-score': { option: S; value: S };
-  'bad-level': { option: S; value: S; levels: S[] };
-  'bad-count': { option: S; value: S; min: number; max: number };
-  'bad-encoding': { value: S };
-  'records-needs-date': Record<string, never>;
-  'font-missing-bundled': Record<string, never>;
-  'font-woff': { file: S };
-  'font-unreadable': { file: S; why: S };
-  'font-not-font': { file: S };
-  'font-unusable': { file: S; detail: S; face: boolean; truncatedTable?: S };
-  'font-collection-face': { file: S; face?: S; faces: S[] };
-  'baseline-empty': Record<string, never>;
-  'regression-needs-baseline': Record<string, never>;
-  'no-evidence-files': { args: S };
-  'baseline-one-file': Record<string, never>;
-  'pdf-one-file': Record<string, never>;
-  'pdf-to-terminal': Record<string, never>;
-  'out-dir-needs-html-batch': Record<string, never>;
-  'portfolio-too-large': { n: number; max: number };
-  'out-dir-not-folder': { dir: S };
-  'out-dir-cannot-create': { dir: S; why: S };
-  'out-dir-entry-not-file': { path: S; kind: 'symlink' | 'folder' | 'special' };
-  'bad-source-date-epoch': { value: S };
-  'summary-not-file': { path: S };
-  'summary-error': { path: S; why: S };
-  'init-dir-is-file': { dir: S };
-  'init-exists': { target: S };
-  'init-bad-file': { file: S };
-  'init-bad-company': { value: S; problem: 'blank' | 'control' };
-  'init-parent-missing': { dir: S };
-  'init-cannot-create': { path: S; why: S };
-  'init-cannot-write': { target: S; why: S };
-  'git-bad-revision': { rev: S };
-  'git-missing': Record<string, never>;
-  'git-output-too-large': { command: S; rev: S };
-  'git-failed': { command: S; rev: S; said: S };
-}
-export type UsageCode = keyof UsageArgs;
+import type { UsageArgs, UsageCode } from '../model/usage.js';
 
 const WHY: Record<string, Record<Lang, string>> = {
   missing: { 'zh-CN': '文件不存在', en: 'not found' },

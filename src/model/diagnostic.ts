@@ -102,3 +102,13 @@ export class InputError extends Error {
     this.name = 'InputError';
   }
 }
+
+/** A diagnostic with its code and arguments; its English text fills `message` for logs and tests. */
+export function diag<C extends DiagnosticCode>(
+  code: C,
+  args: DiagnosticArgs[C],
+  at: { file: string; line: number; column: number },
+  severity: Diagnostic['severity'] = 'error',
+): Diagnostic {
+  return { ...at, severity, code, args } as Diagnostic;
+}

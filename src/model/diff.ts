@@ -1,6 +1,6 @@
 import type { Localized } from './localized.js';
 import type { LevelId } from './rubric.js';
-import type { Outcome } from './report.js';
+import type { Outcome } from './outcome.js';
 import type { IsoDate, Points, Score100 } from './units.js';
 
 /** Why a criterion's points changed between two reports. */

@@ -6,9 +6,7 @@ import type { IsoDate, Points, Ratio, Score100 } from './units.js';
 import type { Status } from './evidence.js';
 import type { ReportDiff } from './diff.js';
 import type { DatasetSummary } from './data.js';
-
-export const OUTCOMES = ['met', 'partial', 'not-met', 'not-applicable', 'not-assessed', 'unsupported'] as const;
-export type Outcome = (typeof OUTCOMES)[number];
+import type { Outcome } from './outcome.js';
 
 export type EvidenceState = 'found' | 'url' | 'missing' | 'expired' | 'too-old' | 'undated' | 'hash-mismatch' | 'outside-root' | 'not-a-file';
 

@@ -1,6 +1,6 @@
 import { percent } from '../messages/numbers.js';
 import { ui } from '../messages/ui.js';
-import { displayWidth as stringWidth } from './width.js';
+import { displayWidth as stringWidth } from '../shared/width.js';
 import { DIMENSIONS, GROUPINGS, type SurveyAnalysis, type SurveyComparison } from '../datasets/survey.js';
 import type { RecordsAnalysis, Within } from '../datasets/records.js';
 import {
@@ -16,7 +16,7 @@ import {
   valueIssueMessage,
 } from '../messages/datasets.js';
 import type { Lang } from '../model/localized.js';
-import { safeText } from './safeText.js';
+import { safeText } from '../shared/safeText.js';
 
 const pct = (r: number | null | undefined) => percent(r);
 const pp = (r: number | null) => (r === null ? '' : `${r >= 0 ? '+' : '−'}${Math.abs(Math.round(r * 1000) / 10).toFixed(1)} ${'pp'}`);

@@ -1,7 +1,7 @@
 import { diagnosticText } from '../messages/diagnostics.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { Lang } from '../model/localized.js';
-import { shownEscaped } from './safeText.js';
+import { shownEscaped } from '../shared/safeText.js';
 
 /**
  * A diagnostic's file name, message and hint with control and bidi characters written out (`\u001B`): they

@@ -7,7 +7,7 @@ import { FINDING_SEVERITY } from '../model/finding.js';
 import { allFindings, type ScoredFile } from './scoredFile.js';
 import { UI, ui } from '../messages/ui.js';
 import { readReport } from './reading.js';
-import { safeLines, safeText } from './safeText.js';
+import { safeLines, safeText } from '../shared/safeText.js';
 
 /** GitHub shows at most this many annotations of each kind per step; the rest are dropped silently. */
 export const ANNOTATION_CAP = 10;

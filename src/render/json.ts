@@ -2,7 +2,7 @@ import { FINDING_SEVERITY, type Finding } from '../model/finding.js';
 import type { Report } from '../model/report.js';
 import { gapAction } from '../messages/actions.js';
 import { findingMessage } from '../messages/findings.js';
-import { safeJson } from './safeText.js';
+import { safeJson } from '../shared/safeText.js';
 
 /**
  * The JSON contract (schema/report.schema.json). Findings gain their severity and a message in the

@@ -5,7 +5,7 @@ import { OUTCOME_LABELS } from '../messages/ui.js';
 import { FINDING_SEVERITY } from '../model/finding.js';
 import type { ScoredFile } from './scoredFile.js';
 import { readReport } from './reading.js';
-import { safeLines } from './safeText.js';
+import { safeLines } from '../shared/safeText.js';
 
 /**
  * JUnit XML: a test suite per evidence file, a test case per criterion (n/a skipped, lost points fail) and

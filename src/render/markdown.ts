@@ -1,5 +1,5 @@
 import { percent } from '../messages/numbers.js';
-import { safeText } from './safeText.js';
+import { safeText } from '../shared/safeText.js';
 import { gateMessage } from '../messages/gate.js';
 import { CAUSE_LABELS, COMPARISON_LABELS, diffLabel } from '../messages/changes.js';
 import { PDF } from '../messages/pdf.js';

@@ -3,7 +3,7 @@ import { findingMessage } from '../messages/findings.js';
 import { FINDING_SEVERITY } from '../model/finding.js';
 import type { CriterionResult } from '../model/report.js';
 import { allFindings, type ScoredFile } from './scoredFile.js';
-import { safeJson } from './safeText.js';
+import { safeJson } from '../shared/safeText.js';
 
 const LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;
 

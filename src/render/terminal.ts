@@ -2,7 +2,7 @@ import { percent } from '../messages/numbers.js';
 import { metricLabel } from '../messages/datasets.js';
 import { Chalk, type ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
-import { displayWidth as stringWidth } from './width.js';
+import { displayWidth as stringWidth } from '../shared/width.js';
 import { breakLines } from './lineBreak.js';
 import wrapAnsi from 'wrap-ansi';
 import { findingMessage } from '../messages/findings.js';
@@ -13,7 +13,7 @@ import { readReport } from './reading.js';
 import { CAUSE_LABELS, COMPARISON_LABELS } from '../messages/changes.js';
 import type { Report } from '../model/report.js';
 import type { ScoredFile } from './scoredFile.js';
-import { safeText } from './safeText.js';
+import { safeText } from '../shared/safeText.js';
 
 export interface TerminalOptions {
   color: boolean;

@@ -1,4 +1,5 @@
-import type { Outcome, Report } from '../model/report.js';
+import type { Report } from '../model/report.js';
+import type { Outcome } from '../model/outcome.js';
 import { LEVEL_IDS, type LevelId } from '../model/rubric.js';
 import type { Points, Score100 } from '../model/units.js';
 

@@ -1,11 +1,10 @@
 import { dirname, resolve } from 'node:path';
-import type { FileTree } from '../assess/fileTree.js';
+import type { FileTree } from '../load/fileTree.js';
 import { locate, type Position } from '../load/locate.js';
 import type { ParsedYaml } from '../load/parseYaml.js';
-import { diag } from '../messages/diagnostics.js';
-import type { Diagnostic } from '../model/diagnostic.js';
+import { diag, type Diagnostic } from '../model/diagnostic.js';
 import type { EvidenceFile, EvidenceItem } from '../model/evidence.js';
-import { didYouMean } from './didYouMean.js';
+import { didYouMean } from '../shared/didYouMean.js';
 
 /** Every cited path with where it is written: evidence items, deductions, the bonus, datasets. */
 function citations(e: EvidenceFile): Array<{ file: string; path: string[] }> {

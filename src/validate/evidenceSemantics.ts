@@ -1,10 +1,9 @@
-import type { Diagnostic } from '../model/diagnostic.js';
+import { type Diagnostic, diag } from '../model/diagnostic.js';
 import type { Rubric } from '../model/rubric.js';
-import { isIsoDate } from '../evaluate/dates.js';
+import { isIsoDate } from '../shared/dates.js';
 import { locate } from '../load/locate.js';
 import type { ParsedYaml } from '../load/parseYaml.js';
-import { didYouMean } from './didYouMean.js';
-import { diag } from '../messages/diagnostics.js';
+import { didYouMean } from '../shared/didYouMean.js';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -1,15 +1,14 @@
 import evidenceSchema from '../../schema/evidence.schema.json' with { type: 'json' };
 import { validateEvidence } from '../generated/evidence-validator.cjs';
-import { InputError, type Diagnostic } from '../model/diagnostic.js';
+import { InputError, type Diagnostic, diag } from '../model/diagnostic.js';
 import type { EvidenceFile } from '../model/evidence.js';
 import type { Rubric } from '../model/rubric.js';
 import { evidenceSemanticDiagnostics } from './evidenceSemantics.js';
 import { schemaDiagnostics } from './schemaErrors.js';
 import { MAX_ERRORS, parseYaml, type ParsedYaml } from '../load/parseYaml.js';
-import { diag } from '../messages/diagnostics.js';
 import { readSource, type Source } from '../load/readSource.js';
-import { wellFormed } from '../render/href.js';
-import { cleanStrings, safeLines } from '../render/safeText.js';
+import { wellFormed } from '../shared/href.js';
+import { cleanStrings, safeLines } from '../shared/safeText.js';
 
 export interface EvidenceLoad {
   evidence: EvidenceFile;

@@ -1,10 +1,9 @@
 import thresholdsSchema from '../../schema/thresholds.schema.json' with { type: 'json' };
 import { validateThresholds } from '../generated/thresholds-validator.cjs';
-import { InputError, type Diagnostic } from '../model/diagnostic.js';
+import { InputError, type Diagnostic, diag } from '../model/diagnostic.js';
 import type { Rubric } from '../model/rubric.js';
 import type { Thresholds } from '../model/thresholds.js';
-import { didYouMean } from './didYouMean.js';
-import { diag } from '../messages/diagnostics.js';
+import { didYouMean } from '../shared/didYouMean.js';
 import { schemaDiagnostics } from './schemaErrors.js';
 import { locate } from '../load/locate.js';
 import { parseYaml } from '../load/parseYaml.js';

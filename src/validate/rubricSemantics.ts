@@ -1,9 +1,8 @@
-import type { Diagnostic } from '../model/diagnostic.js';
+import { type Diagnostic, diag, type DiagnosticArgs, type DiagnosticCode } from '../model/diagnostic.js';
 import { CRITERION_KINDS, type Rubric } from '../model/rubric.js';
 import { DATA_METRICS } from '../model/data.js';
 import { roundTo } from '../model/units.js';
 import { locate } from '../load/locate.js';
-import { diag, type DiagnosticArgs, type DiagnosticCode } from '../messages/diagnostics.js';
 import type { ParsedYaml } from '../load/parseYaml.js';
 
 /** Consistency a schema cannot check: sums, id shapes and uniqueness, level order, references. */

@@ -1,9 +1,8 @@
 import type { ErrorObject } from 'ajv';
-import type { Diagnostic } from '../model/diagnostic.js';
+import { type Diagnostic, diag } from '../model/diagnostic.js';
 import { locate, pointerSegments, sourceTextAt } from '../load/locate.js';
 import type { ParsedYaml } from '../load/parseYaml.js';
-import { didYouMean } from './didYouMean.js';
-import { diag } from '../messages/diagnostics.js';
+import { didYouMean } from '../shared/didYouMean.js';
 import { MAX_ERRORS } from '../load/parseYaml.js';
 
 type Json = Record<string, unknown>;

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { safeJson, safeLines, safeText, shownEscaped } from '../../src/render/safeText.js';
+import { safeJson, safeLines, safeText, shownEscaped } from '../../src/shared/safeText.js';
 import { ROOT } from '../helpers.js';
 import { cli } from './run.js';
 

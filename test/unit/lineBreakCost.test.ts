@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { breakLines, NO_LINE_START, type Measure } from '../../src/render/lineBreak.js';
-import { displayWidth } from '../../src/render/width.js';
+import { displayWidth } from '../../src/shared/width.js';
 
 const SEED = 20261124;
 

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import stringWidth from 'string-width';
-import { displayWidth } from '../../src/render/width.js';
+import { displayWidth } from '../../src/shared/width.js';
 import { stringify } from 'yaml';
 import { analyzeRecordsFile, analyzeSurveyFile } from '../../src/datasets/analyze.js';
 import { buildCalendar, workingDaysBetween } from '../../src/datasets/workCalendar.js';

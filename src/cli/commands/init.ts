@@ -2,14 +2,15 @@ import { lstatSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { readGuarded } from '../../load/guardedRead.js';
 import { writeOutput } from '../io.js';
-import { SCHEMA_ID_PREFIX, schemaText } from './schema.js';
+import { SCHEMA_ID_PREFIX, schemaText } from '../../validate/editorSchema.js';
 import { parseDate } from '../options.js';
 import { ui } from '../../messages/ui.js';
 import type { Lang } from '../../model/localized.js';
 import type { Rubric } from '../../model/rubric.js';
 import { scaffoldEvidence } from '../../render/scaffold.js';
 import { loadEvidenceSource } from '../../validate/loadEvidence.js';
-import { EXIT, UsageError, type ExitCode } from '../exitCodes.js';
+import { EXIT, type ExitCode } from '../exitCodes.js';
+import { UsageError } from '../../model/usage.js';
 
 export function initCommand(dir: string, opts: { company?: string; date?: string; lang: Lang; file: string }, rubric: Rubric): ExitCode {
   const target = join(dir, opts.file);

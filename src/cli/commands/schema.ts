@@ -1,11 +1,10 @@
-import evidenceSchema from '../../../schema/evidence.schema.json' with { type: 'json' };
 import type { Rubric } from '../../model/rubric.js';
-import { editorSchema } from '../../validate/editorSchema.js';
+import { EXIT, type ExitCode } from '../exitCodes.js';
+import { writeOutput } from '../io.js';
 
-/** Marks a schema file as ours, so `init` may refresh it and never touches anyone else's. */
-export const SCHEMA_ID_PREFIX = 'urn:aftersales-assess:evidence:';
-
-/** The editor schema of a rubric as the file `schema` and `init` write (stable bytes for the same rubric). */
-export function schemaText(rubric: Rubric): string {
-  return `${JSON.stringify(editorSchema(evidenceSchema, rubric, `${SCHEMA_ID_PREFIX}${rubric.id}:${rubric.version}`), null, 2)}\n`;
+/** `schema`: the evidence file's JSON Schema for editors, built from the rubric. */
+export async function schemaCommand(rubric: Rubric, opts: { out?: string; rubric?: string }): Promise<ExitCode> {
+  const { schemaText } = await import('../../validate/editorSchema.js');
+  writeOutput(schemaText(rubric), opts.out, opts.rubric ? [opts.rubric] : []);
+  return EXIT.ok;
 }

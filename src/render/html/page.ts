@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { LANGS, type Lang } from '../../model/localized.js';
 import { CSS, SCRIPT } from './assets.js';
-import { safeLines } from '../safeText.js';
+import { safeLines } from '../../shared/safeText.js';
 
 /** Text into HTML text or a double-quoted attribute, without control or bidi characters. */
 export function esc(s: string | number): string {

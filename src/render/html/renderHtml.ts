@@ -7,7 +7,8 @@ import { CONFIDENCE, EVIDENCE_STATE, PDF, chapterHeading, noteText, sourceLabel 
 import { FIX_TAGS, OUTCOME_LABELS, UI, ui } from '../../messages/ui.js';
 import { readReport, type Reading } from '../reading.js';
 import { LANGS, type Lang } from '../../model/localized.js';
-import { OUTCOMES, type CriterionResult, type EvidenceResult, type Outcome, type Report } from '../../model/report.js';
+import type { CriterionResult, EvidenceResult, Report } from '../../model/report.js';
+import { OUTCOMES, type Outcome } from '../../model/outcome.js';
 import {
   allCriteria,
   bonusLines,

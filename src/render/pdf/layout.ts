@@ -1,5 +1,5 @@
 import type PDFDocument from 'pdfkit';
-import { safeLines } from '../safeText.js';
+import { safeLines } from '../../shared/safeText.js';
 import { breakLines } from '../lineBreak.js';
 
 export type Doc = InstanceType<typeof PDFDocument>;

@@ -3,9 +3,9 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, posix, relative, resolve, sep } from 'node:path';
-import { sourceFromBytes } from '../load/readSource.js';
+import { sourceFromBytes } from './readSource.js';
 import type { FileFact } from '../model/facts.js';
-import { UsageError } from '../cli/exitCodes.js';
+import { UsageError } from '../model/usage.js';
 import type { FileTree } from './fileTree.js';
 
 /** Datasets of a past revision are copied out to be streamed; the same cap as a CSV on disk. */

@@ -1,15 +1,15 @@
-import { existsSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { DEFAULT_MAX_BYTES } from '../load/readSource.js';
 import { assess, type Assessment } from '../assess/assess.js';
-import { streamTree, workingTree } from '../assess/workingTree.js';
-import { ReadRefused, readGuarded } from '../load/guardedRead.js';
+import { streamTree, workingTree } from '../load/workingTree.js';
 import type { Lang } from '../model/localized.js';
 import type { Report } from '../model/report.js';
 import type { LoadedRubric } from '../model/rubric.js';
-import { UsageError } from './exitCodes.js';
+import { baselineReport as baselineOf, checkedReport, MAX_REPORT_BYTES, readJsonReport } from '../assess/baseline.js';
 import { TOOL } from './version.js';
 
-export interface AssessOptions {
+/** How a command-line file argument is assessed: the assessment's options less the tool, plus the evidence root. */
+export interface FileAssessOptions {
   rubric: LoadedRubric;
   lang: Lang;
   asOf?: string | undefined;
@@ -18,7 +18,7 @@ export interface AssessOptions {
 }
 
 /** An evidence file in the working tree, or read from standard input or a pipe. */
-export async function assessFile(file: string, opts: AssessOptions): Promise<Assessment> {
+export async function assessFile(file: string, opts: FileAssessOptions): Promise<Assessment> {
   if (isStream(file)) return assessStream(file, await readStream(file, opts), opts);
   return assess(workingTree(file, opts.root), { ...opts, tool: TOOL });
 }
@@ -28,46 +28,13 @@ async function readStream(file: string, opts: { maxBytes?: number | undefined })
   return readStreamInput(file, opts.maxBytes ?? DEFAULT_MAX_BYTES);
 }
 
-function assessStream(file: string, bytes: Buffer, opts: AssessOptions): Promise<Assessment> {
+function assessStream(file: string, bytes: Buffer, opts: FileAssessOptions): Promise<Assessment> {
   return assess(streamTree(streamLabel(file), bytes, opts.root), { ...opts, tool: TOOL });
 }
 
 /** How a stream is named in messages: `<stdin>` for standard input, else the path given. */
 export function streamLabel(file: string): string {
   return file === '-' ? '<stdin>' : file;
-}
-
-/** JSON reports are a few hundred kilobytes; a batch of them a few megabytes. */
-const MAX_REPORT_BYTES = 64 * 1024 * 1024;
-
-/** A JSON report written earlier by `score --format json`, checked against the published report schema. */
-export async function readJsonReport(file: string): Promise<Report> {
-  let data: unknown;
-  try {
-    data = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(readGuarded(file, { maxBytes: MAX_REPORT_BYTES })));
-  } catch (e) {
-    const why =
-      e instanceof ReadRefused
-        ? {
-            missing: 'not found',
-            'not-a-file': 'not a regular file',
-            'too-large': `over ${MAX_REPORT_BYTES / 1048576} MB`,
-            'outside-root': 'outside the root',
-            unreadable: e.detail.code ?? 'unreadable',
-          }[e.reason]
-        : (e as Error).message;
-    throw new UsageError('report-unreadable', { file, why });
-  }
-  return checkedReport(data, file);
-}
-
-async function checkedReport(data: unknown, file: string): Promise<Report> {
-  const { validateReport } = await import('../validate/reportSchema.js');
-  if (!validateReport(data)) {
-    const err = validateReport.errors?.[0];
-    throw new UsageError('report-invalid', { file, detail: err ? `${err.instancePath || '/'} ${err.message}` : 'invalid' });
-  }
-  return data as Report;
 }
 
 /** `validate FILE`: the evidence file as loaded and checked, and the tree its cited files are looked up in. */
@@ -80,12 +47,9 @@ export async function loadForValidation(file: string, rubric: LoadedRubric, root
   return { load: loadEvidenceSource(readSource(file, maxBytes), rubric.rubric), tree: workingTree(file, root) };
 }
 
-/** --baseline REF: a JSON report file, or else the same evidence file at a git revision, assessed the same way. */
-export async function baselineReport(ref: string, file: string, opts: AssessOptions): Promise<Report> {
-  if (ref.endsWith('.json') && existsSync(ref)) return await readJsonReport(ref);
-  // git is spawned only here, so its module loads only for --baseline REV.
-  const { gitTree } = await import('../assess/gitTree.js');
-  return (await assess(gitTree(file, ref, opts.root), { ...opts, tool: TOOL })).report;
+/** --baseline REF, assessed with this tool's name and version. */
+export function baselineReport(ref: string, file: string, opts: FileAssessOptions): Promise<Report> {
+  return baselineOf(ref, file, { ...opts, tool: TOOL });
 }
 
 /**
@@ -93,7 +57,7 @@ export async function baselineReport(ref: string, file: string, opts: AssessOpti
  * or a pipe is a JSON report when it is a JSON object with the report's `schemaVersion` and `tool`
  * (`score --format json | aftersales-assess diff base.json -`), else an evidence file.
  */
-export async function reportFor(path: string, opts: AssessOptions): Promise<Report> {
+export async function reportFor(path: string, opts: FileAssessOptions): Promise<Report> {
   if (isStream(path)) {
     const bytes = await readStream(path, { maxBytes: opts.maxBytes ?? MAX_REPORT_BYTES });
     const report = jsonReportOrNull(bytes);

@@ -19,7 +19,7 @@ export async function loadBundledRubric(): Promise<LoadedRubric> {
   for (const rel of ['../rubrics/', '../../rubrics/']) {
     const yaml = new URL(`${rel}${BUNDLED_RUBRIC_ID}.yaml`, import.meta.url);
     if (existsSync(yaml)) {
-      const { loadRubricFile } = await import('../validate/loadRubric.js');
+      const { loadRubricFile } = await import('./loadRubric.js');
       return loadRubricFile(fileURLToPath(yaml), 'bundled').loaded;
     }
   }

@@ -1,4 +1,4 @@
-import type { Source } from '../load/readSource.js';
+import type { Source } from './readSource.js';
 import type { FileFact } from '../model/facts.js';
 
 /**

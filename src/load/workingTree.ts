@@ -1,7 +1,7 @@
 import { dirname, join, resolve } from 'node:path';
-import { gatherFileFact } from '../load/gatherFileFacts.js';
-import { realRoot } from '../load/guardedRead.js';
-import { readSource, sourceFromBytes } from '../load/readSource.js';
+import { gatherFileFact } from './gatherFileFacts.js';
+import { realRoot } from './guardedRead.js';
+import { readSource, sourceFromBytes } from './readSource.js';
 import type { FileFact } from '../model/facts.js';
 import type { FileTree } from './fileTree.js';
 
