@@ -1,4 +1,4 @@
-import { closeSync, type Dirent, readdirSync, readSync, statSync } from 'node:fs';
+import { closeSync, type Dirent, existsSync, readdirSync, readSync, statSync } from 'node:fs';
 import { openGuarded } from '../load/guardedRead.js';
 import { DEFAULT_MAX_BYTES } from '../load/readSource.js';
 
@@ -17,7 +17,22 @@ export async function expandInputs(args: readonly string[]): Promise<{ files: st
   for (const arg of args) {
     if (GLOB_CHARS.test(arg)) {
       const globSync = await glob();
-      out.push(...globSync(arg, { onlyFiles: true, ignore: ['**/node_modules/**'] }).sort());
+      // A name that is not UTF-8 comes back with U+FFFD and leads nowhere: reported from its bytes below instead.
+      out.push(
+        ...globSync(arg, { onlyFiles: true, ignore: ['**/node_modules/**'] })
+          .filter((f) => !f.includes('\uFFFD') || existsSync(f))
+          .sort(),
+      );
+      // The glob passes over paths that are not UTF-8 as it does in a folder: looked for below the
+      // pattern's fixed part and matched on their lossy names.
+      const { default: picomatch } = await import('picomatch');
+      const matches = picomatch(arg, { dot: false });
+      const base = globBase(arg);
+      unnamable.push(
+        ...yamlWithoutUtf8Names(base.dir, base.depth)
+          .filter((f) => matches(f.lossy))
+          .map((f) => f.shown),
+      );
       continue;
     }
     let isDir = false;
@@ -36,7 +51,7 @@ export async function expandInputs(args: readonly string[]): Promise<{ files: st
       .map((f) => `${arg.replace(/\/+$/, '')}/${f}`)
       .filter(looksLikeEvidence);
     out.push(...found);
-    unnamable.push(...yamlWithoutUtf8Names(arg));
+    unnamable.push(...yamlWithoutUtf8Names(arg).map((f) => f.shown));
   }
   return { files: [...new Set(out)], unnamable };
 }
@@ -50,12 +65,16 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
  * looked for here with names as bytes, and shown with the undecodable bytes as \xNN. Same folders skipped
  * as by the glob (node_modules, dot folders).
  */
-function yamlWithoutUtf8Names(dir: string): string[] {
-  const found: string[] = [];
-  const walk = (path: Buffer, shown: string, named: boolean) => {
+function yamlWithoutUtf8Names(dir: string, maxDepth = Number.POSITIVE_INFINITY): Array<{ shown: string; lossy: string }> {
+  const found: Array<{ shown: string; lossy: string }> = [];
+  const base = dir === '/' ? '' : dir.replace(/\/+$/, '') || '.';
+  // Paths below the working directory are shown (and matched) without a leading "./", as the glob gives them.
+  const prefix = base === '.' ? '' : `${base}/`;
+  const walk = (path: Buffer, shown: string, named: boolean, depth: number) => {
+    if (depth > maxDepth) return;
     let entries: Dirent<Buffer>[];
     try {
-      entries = readdirSync(path, { withFileTypes: true, encoding: 'buffer' });
+      entries = readdirSync(path.length ? path : '.', { withFileTypes: true, encoding: 'buffer' });
     } catch {
       return;
     }
@@ -64,13 +83,22 @@ function yamlWithoutUtf8Names(dir: string): string[] {
       if (raw[0] === 0x2e || raw.equals(NODE_MODULES)) continue;
       const ok = isUtf8(raw);
       const name = ok ? raw.toString('utf8') : showBytes(raw);
-      const child = Buffer.concat([path, SLASH, raw]);
-      if (e.isDirectory()) walk(child, `${shown}/${name}`, named && ok);
-      else if (!(named && ok) && YAML_NAME.test(raw.toString('latin1'))) found.push(`${shown}/${name}`);
+      const child = path.length ? Buffer.concat([path, SLASH, raw]) : raw;
+      const file = `${shown}${name}`;
+      if (e.isDirectory()) walk(child, `${file}/`, named && ok, depth + 1);
+      else if (!(named && ok) && YAML_NAME.test(raw.toString('latin1'))) found.push({ shown: file, lossy: new TextDecoder().decode(child) });
     }
   };
-  walk(Buffer.from(dir.replace(/\/+$/, '')), dir.replace(/\/+$/, ''), true);
-  return found.sort();
+  walk(Buffer.from(base === '.' ? '' : base || '/'), prefix, true, 1);
+  return found.sort((a, b) => (a.shown < b.shown ? -1 : a.shown > b.shown ? 1 : 0));
+}
+
+/** The folder a glob pattern starts in (its segments before the first with a glob character), and how deep it reaches. */
+function globBase(pattern: string): { dir: string; depth: number } {
+  const segments = pattern.split('/');
+  const first = segments.findIndex((s) => GLOB_CHARS.test(s));
+  const dir = segments.slice(0, first).join('/') || (pattern.startsWith('/') ? '/' : '.');
+  return { dir, depth: segments.includes('**') ? Number.POSITIVE_INFINITY : segments.length - first };
 }
 
 const SLASH = Buffer.from('/');

@@ -13,6 +13,7 @@ import {
   type Stats,
 } from 'node:fs';
 import { wasRead } from '../load/guardedRead.js';
+import { randomBytes } from 'node:crypto';
 import { basename, dirname, join, resolve } from 'node:path';
 import { UsageError } from '../model/usage.js';
 
@@ -89,15 +90,29 @@ export function writeOutput(content: string | Uint8Array, out: string | undefine
  * writing through whatever it was.
  */
 function replaceAtomically(content: string | Uint8Array, real: string, mode: number, out: string): void {
-  const tmp = join(dirname(real), `.${basename(real)}.${process.pid}.tmp`);
+  let tmp: string | undefined;
   try {
-    writeFileSync(tmp, content, { flag: 'wx', mode });
+    // A name nobody can guess ahead, created exclusively: whatever is found at a name tried (planted or left
+    // over) is never written through, never removed, and the next name is tried.
+    for (let attempt = 0; tmp === undefined; attempt++) {
+      const name = join(dirname(real), `.${basename(real)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+      try {
+        writeFileSync(name, content, { flag: 'wx', mode });
+        tmp = name;
+      } catch (e) {
+        // Anything but EEXIST means nothing was at the name before: what is there now (half a write) is ours.
+        if ((e as NodeJS.ErrnoException).code !== 'EEXIST') tmp = name;
+        if ((e as NodeJS.ErrnoException).code !== 'EEXIST' || attempt >= 4) throw e;
+      }
+    }
     renameSync(tmp, real);
   } catch (e) {
-    try {
-      unlinkSync(tmp);
-    } catch {
-      // nothing to clean up
+    if (tmp !== undefined) {
+      try {
+        unlinkSync(tmp);
+      } catch {
+        // nothing to clean up
+      }
     }
     throw new UsageError('out-error', { out, why: (e as NodeJS.ErrnoException).code ?? (e as Error).message });
   }

@@ -14,6 +14,7 @@ import { renderRubricTree } from './commands/rubricTree.js';
 import { FORMATS, scoreCommand, type Format, type ScoreOptions } from './commands/score.js';
 import { EXIT, type ExitCode } from './exitCodes.js';
 import { usageMessage } from '../messages/usage.js';
+import { shownEscaped } from '../shared/safeText.js';
 import { UsageError } from '../model/usage.js';
 import { ui } from '../messages/ui.js';
 import { HELP_EXAMPLES, helpText } from '../messages/help.js';
@@ -107,7 +108,7 @@ function buildProgram(setExit: (code: ExitCode) => void): Command {
     .option('--ascii', h('ASCII borders and bars for terminals that draw box characters wide'))
     .option('--max-bytes <n>', h('refuse evidence files larger than this many bytes'), String(1024 * 1024))
     .option('--font <file>', h('PDF: a TTF/OTF font with CJK glyphs instead of the bundled Noto Sans SC (FILE#Face for .ttc)'))
-    .option('--font-bold <file>', h('PDF: the bold face to go with --font (default: the same file)'))
+    .option('--font-bold <file>', h('PDF: the bold face (default: the --font file, or the bundled bold)'))
     .action(async (files: string[], opts: ScoreOptions & { rubric?: string }) => {
       const rubric = await rubricFrom(opts.rubric);
       setExit(
@@ -303,15 +304,27 @@ export async function run(argv: string[]): Promise<ExitCode> {
       return EXIT.invalidInput;
     }
     if (e instanceof UsageError) {
-      process.stderr.write(`aftersales-assess: ${usageMessage(e.code, e.args, diagnosticsLang)}\n`);
+      process.stderr.write(`aftersales-assess: ${usageMessage(e.code, shownArgs(e.args), diagnosticsLang)}\n`);
       return EXIT.invalidInput;
     }
-    const detail = process.env.AFTERSALES_DEBUG ? ((e as Error).stack ?? String(e)) : ((e as Error)?.message ?? String(e));
+    const detail = (process.env.AFTERSALES_DEBUG ? ((e as Error).stack ?? String(e)) : ((e as Error)?.message ?? String(e)))
+      .split('\n')
+      .map(shownEscaped)
+      .join('\n');
     process.stderr.write(
       `aftersales-assess: internal error: ${detail}\nThis is a bug; please report it with the input that caused it (set AFTERSALES_DEBUG=1 for a stack trace).\n`,
     );
     return EXIT.internal;
   }
+}
+
+/**
+ * A usage error's arguments as a terminal may show them: a file name, revision or a font's table tag is the
+ * user's (or a file's) text, and any control or bidi character in it is written out escaped.
+ */
+function shownArgs<A>(args: A): A {
+  const show = (v: unknown): unknown => (typeof v === 'string' ? shownEscaped(v) : Array.isArray(v) ? v.map(show) : v);
+  return Object.fromEntries(Object.entries(args as Record<string, unknown>).map(([k, v]) => [k, show(v)])) as A;
 }
 
 // A reader that stops early (`| head`) closes the pipe: end quietly with the exit code already decided,

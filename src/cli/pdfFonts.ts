@@ -20,6 +20,11 @@ export function resolvePdfFonts(font?: string, fontBold?: string): PdfFonts {
   }
   const folder = bundledFontFolder();
   if (!folder) throw new UsageError('font-missing-bundled', {});
+  // --font-bold alone replaces only the bold face: read and checked like any --font (and so never written over).
+  if (fontBold) {
+    const bold = splitFace(fontBold);
+    return { regular: join(folder, BUNDLED.regular), bold: bold.file, ...(bold.face ? { boldFace: bold.face } : {}) };
+  }
   return { regular: join(folder, BUNDLED.regular), bold: join(folder, BUNDLED.bold) };
 }
 

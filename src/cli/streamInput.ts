@@ -1,6 +1,7 @@
 import { closeSync, constants, createReadStream, fstatSync, openSync, readSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { Socket } from 'node:net';
+import { noteInput } from '../load/guardedRead.js';
 import { UsageError } from '../model/usage.js';
 import { MAX_BYTES_CEILING } from './options.js';
 
@@ -22,6 +23,8 @@ export async function readStreamInput(arg: string, maxBytes: number): Promise<Bu
     if (process.stdin.isTTY) throw new UsageError('stdin-is-terminal', {});
     // `< folder`: reading it gives no bytes on some systems and EISDIR on others.
     if (isFolder(0)) throw new UsageError('stream-is-folder', { file: arg });
+    // `score - --out company.yaml < company.yaml`: the file behind the descriptor is an input like any other.
+    noteInput(fstatSync(0));
   }
   let stream: NodeJS.ReadableStream & { destroy(): void };
   try {
@@ -64,6 +67,7 @@ function openStream(path: string): NodeJS.ReadableStream & { destroy(): void } {
     closeSync(fd);
     throw new UsageError('stream-is-folder', { file: path });
   }
+  noteInput(fstatSync(fd));
   if (!fstatSync(fd).isFIFO()) return createReadStream('', { fd });
   // A named pipe nobody writes to: a non-blocking read says end of input at once (0) or "no data yet"
   // (EAGAIN, a writer exists). Only then is the pipe watched; a pipe without a writer never hangs the run.

@@ -35,7 +35,7 @@ const ZH: Record<string, string> = {
     '拒绝大于此字节数的证据文件（默认 1 MiB；标准输入可能是 JSON 报告，默认 64 MiB）',
   'PDF: a TTF/OTF font with CJK glyphs instead of the bundled Noto Sans SC (FILE#Face for .ttc)':
     'PDF：用含中文字形的 TTF/OTF 字体代替内置的思源黑体（.ttc 用 文件#字体名）',
-  'PDF: the bold face to go with --font (default: the same file)': 'PDF：与 --font 配套的粗体（默认同一文件）',
+  'PDF: the bold face (default: the --font file, or the bundled bold)': 'PDF：粗体字体（默认与 --font 同一文件，未给 --font 时用内置粗体）',
   'check an evidence file (YAML, schema, rubric rules) and the files it cites, without scoring': '检查证据文件（YAML、格式、评分规则）及其引用的文件，不评分',
   'evidence YAML file': '证据 YAML 文件',
   'do not check that cited files exist': '不检查引用的文件是否存在',

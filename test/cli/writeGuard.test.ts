@@ -1,13 +1,14 @@
 // Issue 19: the write guards hold in every thread mode, --out-dir never writes through what it finds inside
 // the folder, and names, links and spreadsheet dates from hostile input never reach an internal error.
 import { spawnSync } from 'node:child_process';
-import { linkSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, linkSync, lstatSync, mkdirSync, mkdtempSync, openSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import writeXlsxFile from 'write-excel-file/node';
 import { describe, expect, it } from 'vitest';
 import { reportFileNames } from '../../src/cli/commands/score.js';
+import { ROOT } from '../helpers.js';
 import { cli as run } from './run.js';
 
 const cli = (args: string[], env: Record<string, string | undefined> = {}, cwd?: string) => run([...args, '--lang', 'en'], env, cwd);
@@ -188,6 +189,18 @@ describe('names and links built from hostile strings', () => {
       expect(r.stderr).toContain('the path is not UTF-8');
       expect(r.stderr).toContain('1 of 2 file(s) invalid and skipped');
     }
+    // A glob over the same folders, and a file whose own name is not UTF-8.
+    writeFileSync(Buffer.concat([Buffer.from(`${d}/ok/`), Buffer.from([0xff]), Buffer.from('.yaml')]), evidence('ff', 'x.md'));
+    for (const [pattern, invalid] of [
+      ['*/company.yaml', 1],
+      ['**/*.yaml', 2],
+    ] as const) {
+      const r = cli(['score', join(d, pattern), '--format', 'jsonl']);
+      expect([pattern, r.code]).toEqual([pattern, 2]);
+      expect(r.stdout.trim().split('\n')).toHaveLength(1);
+      expect(r.stderr).toContain(`${invalid} of ${invalid + 1} file(s) invalid and skipped`);
+      expect(r.stderr).not.toContain('\uFFFD');
+    }
   });
 });
 
@@ -218,5 +231,51 @@ describe('spreadsheet dates a Date cannot hold', () => {
     noStack(r.stderr);
     expect(r.code).toBe(0);
     expect(r.stdout.trim().split('\n')).toHaveLength(3);
+  });
+});
+
+describe('found by the red team of issue 19', () => {
+  it('score - with the evidence file on standard input never writes over that file', () => {
+    const d = twoCompanies();
+    for (const format of ['json', 'pdf', 'html']) {
+      const r = spawnSync(process.execPath, [join(ROOT, 'bin/aftersales-assess.cjs'), 'score', '-', '--format', format, '--out', 'a.yaml', '--lang', 'en'], {
+        cwd: d,
+        input: undefined,
+        stdio: [openSync(join(d, 'a.yaml'), 'r'), 'pipe', 'pipe'],
+        encoding: 'utf8',
+      });
+      expect([format, r.status]).toEqual([format, 2]);
+      expect(r.stderr).toContain("it is one of this run's input files");
+    }
+    expect(readFileSync(join(d, 'a.yaml'), 'utf8')).toBe(evidence('a-co', 'a.html'));
+  });
+
+  it('--font-bold alone is read and checked (so it is an input, never an output)', () => {
+    const d = tmp();
+    const bold = join(d, 'bold.ttf');
+    copyFileSync(join(ROOT, 'fonts/NotoSansSC-Bold.ttf'), bold);
+    const before = readFileSync(bold);
+    const r = cli(['score', join(ROOT, 'examples/five-star/company.yaml'), '--format', 'pdf', '--font-bold', bold, '--out', bold]);
+    expect(r.code).toBe(2);
+    expect(readFileSync(bold).equals(before)).toBe(true);
+    writeFileSync(join(d, 'junk.ttf'), 'not a font at all');
+    expect(
+      cli(['score', join(ROOT, 'examples/five-star/company.yaml'), '--format', 'pdf', '--font-bold', join(d, 'junk.ttf'), '--out', join(d, 'r.pdf')]).code,
+    ).toBe(2);
+  });
+
+  it('a control character in a font’s table tag or a revision is shown escaped in the error', () => {
+    const d = tmp();
+    const font = Buffer.from(readFileSync(join(ROOT, 'fonts/NotoSansSC-Regular.ttf')));
+    font.write('\u001b[2J', 12, 'latin1');
+    font.writeUInt32BE(0xffffff00, 20);
+    writeFileSync(join(d, 'esc.ttf'), font);
+    const r = cli(['score', join(ROOT, 'examples/five-star/company.yaml'), '--format', 'pdf', '--out', join(d, 'x.pdf'), '--font', join(d, 'esc.ttf')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+    const b = cli(['score', join(ROOT, 'examples/five-star/company.yaml'), '--baseline', '\u009bHEAD']);
+    expect(b.code).toBe(2);
+    expect(b.stderr).toContain('\\u009BHEAD');
+    expect(b.stderr).not.toMatch(/[\u007f-\u009f]/);
   });
 });

@@ -18,8 +18,24 @@ describe('maskPersonalData on full-width text', () => {
     ['邮箱 用户＠例子．中国，谢谢', '邮箱 [email]，谢谢'],
     ['x.y@z.cn,ok', '[email],ok'],
     ['订单２０２６０１０１', '订单２０２６０１０１'],
+    // The country code written straight before the number (red team of issue 19).
+    ['一组＋８６１３８１２３４５６７８', '一组[phone]'],
+    ['＋86１３８１２３４５６７８', '[phone]'],
+    ['+8613812345678', '[phone]'],
+    ['8613812345678', '[phone]'],
+    ['008613812345678', '[phone]'],
+    ['(021)62345678', '[phone]'],
+    ['（０２１）６２３４５６７８', '[phone]'],
+    ['a@b@c.cn', 'a@[email]'],
+    ['@x.cn 与 y@.cn', '@x.cn 与 y@.cn'],
   ])('%s', (input, expected) => {
     expect(maskPersonalData(input)).toBe(expected);
+  });
+
+  it('a 200 000-character cell with one @ at its end is read in one pass (the old pattern took minutes)', () => {
+    // No clock here: a quadratic scan of this cell overruns the test's own timeout many times over.
+    expect(maskPersonalData(`${'x'.repeat(200_000)}@`)).toHaveLength(200_001);
+    expect(maskPersonalData(`${'x'.repeat(200_000)}@a.cn`)).toBe('[email]');
   });
 });
 
