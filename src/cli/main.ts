@@ -1,3 +1,4 @@
+import { displayWidth } from '../shared/width.js';
 import { basename } from 'node:path';
 import { isMainThread, workerData } from 'node:worker_threads';
 import { BATCH_WORKER, runBatchWorker } from './batchAssess.js';
@@ -263,24 +264,14 @@ function localizeCommander(c: Command, lang: Lang, h: (en: string) => string): v
     argumentDescription(this: Help, argument) {
       return optionDetails(Help.prototype.argumentDescription.call(this, argument), lang);
     },
-    displayWidth: columns,
+    displayWidth,
     // Commander breaks only at spaces; Chinese needs breaks between characters and 避头尾.
     boxWrap: (text: string, width: number) =>
       text
         .split('\n')
-        .flatMap((line) => breakLines(line, width, columns))
+        .flatMap((line) => breakLines(line, width, displayWidth))
         .join('\n'),
   });
-}
-
-/** Terminal columns of help text: wide (CJK) characters take two. */
-function columns(text: string): number {
-  let n = 0;
-  for (const ch of text.replace(/\u001b\[[0-9;]*m/g, ''))
-    n += /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch)
-      ? 2
-      : 1;
-  return n;
 }
 
 export async function run(argv: string[]): Promise<ExitCode> {

@@ -1,3 +1,4 @@
+import { interpolate } from '../shared/interpolate.js';
 import type { Lang } from '../model/localized.js';
 import type { ChangeCause } from '../model/diff.js';
 
@@ -32,5 +33,5 @@ export const DIFF_LABELS = {
 } satisfies Record<string, Record<Lang, string>>;
 
 export function diffLabel(key: keyof typeof DIFF_LABELS, lang: Lang, vars: Record<string, string | number>): string {
-  return DIFF_LABELS[key][lang].replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''));
+  return interpolate(DIFF_LABELS[key][lang], vars);
 }

@@ -1,3 +1,4 @@
+import { interpolate } from '../shared/interpolate.js';
 import { percent } from './numbers.js';
 import type { DataMetricId } from '../model/data.js';
 import type { Lang } from '../model/localized.js';
@@ -207,7 +208,7 @@ export const DS = {
 } satisfies Record<string, L>;
 
 export function ds(key: keyof typeof DS, lang: Lang, args: Record<string, string | number> = {}): string {
-  return DS[key][lang].replace(/\{(\w+)\}/g, (_, k: string) => String(args[k] ?? ''));
+  return interpolate(DS[key][lang], args);
 }
 
 /** A data rule in plain words, with its numbers and which of them are our derivation. */

@@ -1,3 +1,4 @@
+import { interpolate } from '../shared/interpolate.js';
 import type { Lang } from '../model/localized.js';
 
 /** Wording of the HTML report and portfolio beyond the report labels of ui.ts and pdf.ts. */
@@ -46,5 +47,5 @@ export function htmlTemplate(key: keyof typeof HTML, lang: Lang): string {
 }
 
 export function html(key: keyof typeof HTML, lang: Lang, vars: Record<string, string | number> = {}): string {
-  return HTML[key][lang].replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''));
+  return interpolate(HTML[key][lang], vars);
 }

@@ -1,3 +1,4 @@
+import { interpolate } from '../shared/interpolate.js';
 import type { Lang, Localized } from '../model/localized.js';
 import type { GapFix } from '../model/report.js';
 import type { Outcome } from '../model/outcome.js';
@@ -133,5 +134,5 @@ export const OUTCOME_LABELS: Record<Outcome, Record<Lang, string>> = {
 
 /** A UI label with its {placeholders} filled in. */
 export function ui(key: keyof typeof UI, lang: Lang, vars: Record<string, string | number> = {}): string {
-  return UI[key][lang].replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''));
+  return interpolate(UI[key][lang], vars);
 }

@@ -1,3 +1,4 @@
+import { criteriaOf } from '../model/criteriaOf.js';
 import { gateMessage } from '../messages/gate.js';
 import { gateCheckName } from '../score/gate.js';
 import { findingMessage } from '../messages/findings.js';
@@ -31,7 +32,7 @@ export function renderJunit(files: readonly ScoredFile[], o: { gateOnly?: boolea
         }),
       ),
     );
-    const all = report.sections.flatMap((s) => s.clauses.flatMap((c) => c.criteria));
+    const all = criteriaOf(report);
     const failed = o.gateOnly ? 0 : all.filter((c) => c.applicable && c.earned < c.points).length;
     const skipped = all.filter((c) => !c.applicable).length;
     // Named for the check, not the measured value, so a test keeps its identity from run to run.

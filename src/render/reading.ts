@@ -1,3 +1,4 @@
+import { interpolate } from '../shared/interpolate.js';
 import { gapAction } from '../messages/actions.js';
 import { findingMessage } from '../messages/findings.js';
 import { PDF } from '../messages/pdf.js';
@@ -70,11 +71,11 @@ export function readReport(r: Report, lang: Lang): Reading {
       (d): Action => ({
         kind: 'deduction',
         clause: d.clause,
-        label: PDF.deductionRow[lang].replace('{clause}', d.clause),
+        label: interpolate(PDF.deductionRow[lang], { clause: d.clause }),
         recoverable: r.method.specialDeductionPoints,
         after: after(r.method.specialDeductionPoints),
         reasons: [d.reason],
-        action: PDF.deductionAction[lang].replace('{failAt}', String(r.method.failWhenSpecialDeductionsAtLeast)),
+        action: interpolate(PDF.deductionAction[lang], { failAt: r.method.failWhenSpecialDeductionsAtLeast }),
       }),
     ),
     ...r.gaps.map(
@@ -96,10 +97,7 @@ export function readReport(r: Report, lang: Lang): Reading {
     nextLevelLine: nextLevelText(r, lang),
     reachNext:
       r.level.next && path
-        ? PDF.reachNext[lang]
-            .replace('{level}', r.level.next.name[lang])
-            .replace('{ids}', path.ids.join(ui('listSep', lang)))
-            .replace('{score}', path.after.toFixed(1))
+        ? interpolate(PDF.reachNext[lang], { level: r.level.next.name[lang], ids: path.ids.join(ui('listSep', lang)), score: path.after.toFixed(1) })
         : null,
     actions,
     summaryActions: actions.slice(0, SUMMARY_ACTIONS),

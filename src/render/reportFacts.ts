@@ -1,3 +1,5 @@
+import { criteriaOf } from '../model/criteriaOf.js';
+import { interpolate } from '../shared/interpolate.js';
 import { findingMessage } from '../messages/findings.js';
 import { percent } from '../messages/numbers.js';
 import { METHOD_RULES, PDF } from '../messages/pdf.js';
@@ -15,7 +17,7 @@ import type { Score100 } from '../model/units.js';
  */
 
 export function allCriteria(r: Report): CriterionResult[] {
-  return r.sections.flatMap((s) => s.clauses.flatMap((cl) => cl.criteria));
+  return criteriaOf(r);
 }
 
 /** The score after closing the gaps the next level needs; null when no set of gaps reaches it. */
@@ -120,16 +122,14 @@ export function methodRules(m: ReportMethod, lang: Lang): string[] {
     failAt: String(m.failWhenSpecialDeductionsAtLeast),
     measures: m.measures.map((x) => `${x.criterion} ${x.numerator[lang]} ÷ ${x.denominator[lang]} ≥ ${percent(x.atLeast)}`).join(ui('clauseSep', lang)),
   };
-  return METHOD_RULES[lang]
-    .filter((rule) => !(rule.includes('{measures}') && m.measures.length === 0))
-    .map((rule) => rule.replace(/\{(\w+)\}/g, (_, k: string) => vars[k] ?? ''));
+  return METHOD_RULES[lang].filter((rule) => !(rule.includes('{measures}') && m.measures.length === 0)).map((rule) => interpolate(rule, vars));
 }
 
 /** "四星级（≥ 90）：还差 8.6 分" / "Four-star (≥ 90): 8.6 points needed", or that the top level is reached. */
 export function nextLevelText(r: Report, lang: Lang): string {
   const next = r.level.next;
   if (!next) return PDF.highestLevel[lang];
-  const fill = (k: keyof typeof PDF, vars: Record<string, string | number>) => PDF[k][lang].replace(/\{(\w+)\}/g, (_, v: string) => String(vars[v] ?? ''));
+  const fill = (k: keyof typeof PDF, vars: Record<string, string | number>) => interpolate(PDF[k][lang], vars);
   return fill('nextLevelLine', {
     level: next.name[lang],
     threshold: next.threshold,

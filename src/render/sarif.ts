@@ -1,3 +1,4 @@
+import { criteriaOf } from '../model/criteriaOf.js';
 import { createHash } from 'node:crypto';
 import { findingMessage } from '../messages/findings.js';
 import { FINDING_SEVERITY } from '../model/finding.js';
@@ -14,7 +15,7 @@ const LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;
 export function renderSarif(files: readonly ScoredFile[]): string {
   const first = files[0]?.report;
   const lang = first?.lang ?? 'en';
-  const criteria: CriterionResult[] = first ? first.sections.flatMap((s) => s.clauses.flatMap((c) => c.criteria)) : [];
+  const criteria: CriterionResult[] = first ? criteriaOf(first) : [];
   // GitHub's ingestion wants every rule with a full description and help, and a name that is not its id.
   const rules = [
     ...criteria.map((c) => ({

@@ -1,3 +1,4 @@
+import { criteriaOf } from '../model/criteriaOf.js';
 import { percent } from '../messages/numbers.js';
 import { metricLabel } from '../messages/datasets.js';
 import { Chalk, type ChalkInstance } from 'chalk';
@@ -157,10 +158,9 @@ export function renderTerminal(report: Report, opts: TerminalOptions): string {
     }
     if (reading.actions.length > shown.length) lines.push(c.dim(`    … ${reading.actions.length - shown.length} ${t('moreGaps')}`.replace(' 项', '项')));
   }
-  const warnings = [
-    ...report.sections.flatMap((sec) => sec.clauses.flatMap((cl) => cl.criteria.flatMap((k) => k.findings.map((f) => [k.id, f] as const)))),
-    ...report.findings.map((f) => ['', f] as const),
-  ].filter(([, f]) => FINDING_SEVERITY[f.code] === 'warning');
+  const warnings = [...criteriaOf(report).flatMap((k) => k.findings.map((f) => [k.id, f] as const)), ...report.findings.map((f) => ['', f] as const)].filter(
+    ([, f]) => FINDING_SEVERITY[f.code] === 'warning',
+  );
   if (warnings.length > 0) {
     lines.push('');
     lines.push(c.bold(t('warnings')));

@@ -1,3 +1,4 @@
+import { criteriaOf } from '../model/criteriaOf.js';
 import { evaluateCriterion } from '../evaluate/evaluateCriterion.js';
 import type { Bonus, EvidenceFile } from '../model/evidence.js';
 import type { DataInput, DataMetricId } from '../model/data.js';
@@ -71,7 +72,7 @@ export function buildReport(loaded: LoadedRubric, evidence: EvidenceFile, facts:
   }
   if (level.stars > 0) findings.push(place(finding('stars-need-one-year', {}, '')));
 
-  const allCriteria = sections.flatMap((s) => s.clauses.flatMap((c) => c.criteria));
+  const allCriteria = criteriaOf({ sections });
   const counts = Object.fromEntries(OUTCOMES.map((o) => [o, allCriteria.filter((c) => c.outcome === o).length])) as Record<Outcome, number>;
   const warnings = [...allCriteria.flatMap((c) => c.findings), ...findings].filter((f) => FINDING_SEVERITY[f.code] === 'warning').length;
 
@@ -123,39 +124,35 @@ export function buildReport(loaded: LoadedRubric, evidence: EvidenceFile, facts:
       sources: rubric.sources,
       // Every number a data rule uses, with where it comes from: a minimum sample or an age limit that no
       // seed gives is marked derived in the criterion's provenance note.
-      measures: rubric.sections
-        .flatMap((s) => s.clauses.flatMap((c) => c.criteria))
-        .flatMap((c) =>
-          c.measure
-            ? [
-                {
-                  criterion: c.id,
-                  numerator: rubric.metrics[c.measure.numerator]?.title ?? { 'zh-CN': c.measure.numerator, en: c.measure.numerator },
-                  denominator: rubric.metrics[c.measure.denominator]?.title ?? { 'zh-CN': c.measure.denominator, en: c.measure.denominator },
-                  atLeast: c.measure.atLeast,
-                },
-              ]
-            : [],
-        ),
-      dataRules: rubric.sections
-        .flatMap((s) => s.clauses.flatMap((c) => c.criteria))
-        .flatMap((c) =>
-          c.data
-            ? [
-                {
-                  criterion: c.id,
-                  metric: c.data.metric,
-                  rule: c.data.rule,
-                  atLeast: c.data.atLeast ?? null,
-                  minSample: c.data.minSample ?? null,
-                  maxAgeMonths: c.data.maxAgeMonths ?? c.maxAgeMonths ?? null,
-                  source: c.provenance.source,
-                  confidence: c.provenance.confidence,
-                  note: c.provenance.note ?? null,
-                },
-              ]
-            : [],
-        ),
+      measures: criteriaOf(rubric).flatMap((c) =>
+        c.measure
+          ? [
+              {
+                criterion: c.id,
+                numerator: rubric.metrics[c.measure.numerator]?.title ?? { 'zh-CN': c.measure.numerator, en: c.measure.numerator },
+                denominator: rubric.metrics[c.measure.denominator]?.title ?? { 'zh-CN': c.measure.denominator, en: c.measure.denominator },
+                atLeast: c.measure.atLeast,
+              },
+            ]
+          : [],
+      ),
+      dataRules: criteriaOf(rubric).flatMap((c) =>
+        c.data
+          ? [
+              {
+                criterion: c.id,
+                metric: c.data.metric,
+                rule: c.data.rule,
+                atLeast: c.data.atLeast ?? null,
+                minSample: c.data.minSample ?? null,
+                maxAgeMonths: c.data.maxAgeMonths ?? c.maxAgeMonths ?? null,
+                source: c.provenance.source,
+                confidence: c.provenance.confidence,
+                note: c.provenance.note ?? null,
+              },
+            ]
+          : [],
+      ),
     },
   };
 }

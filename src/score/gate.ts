@@ -1,3 +1,4 @@
+import { criteriaOf } from '../model/criteriaOf.js';
 import type { Report } from '../model/report.js';
 import type { Outcome } from '../model/outcome.js';
 import { LEVEL_IDS, type LevelId } from '../model/rubric.js';
@@ -56,7 +57,7 @@ export function checkGate(report: Report, gate: Gate): GateFailure[] {
     }
   }
   if (gate.mustPass?.length) {
-    const outcomes = new Map(report.sections.flatMap((s) => s.clauses.flatMap((cl) => cl.criteria.map((c) => [c.id, c.outcome] as const))));
+    const outcomes = new Map(criteriaOf(report).map((c) => [c.id, c.outcome] as const));
     for (const id of gate.mustPass) {
       const outcome = outcomes.get(id) ?? 'not-assessed';
       if (outcome !== 'met' && outcome !== 'not-applicable') out.push({ code: 'must-pass', id, outcome });

@@ -1,3 +1,4 @@
+import { criteriaOf } from '../model/criteriaOf.js';
 import { type Diagnostic, diag } from '../model/diagnostic.js';
 import type { Rubric } from '../model/rubric.js';
 import { isIsoDate } from '../shared/dates.js';
@@ -19,7 +20,7 @@ export function evidenceSemanticDiagnostics(parsed: ParsedYaml, rubric: Rubric):
   if (!isObj(data)) return out;
   const pos = (segs: string[], at: 'key' | 'value' = 'value') => ({ file: parsed.source.file, ...locate(parsed, segs, at) });
 
-  const criteria = new Map(rubric.sections.flatMap((s) => s.clauses.flatMap((c) => c.criteria.map((k) => [k.id, k] as const))));
+  const criteria = new Map(criteriaOf(rubric).map((k) => [k.id, k] as const));
   const clauseIds = new Map(rubric.sections.flatMap((s) => s.clauses.map((c) => [c.id, c] as const)));
   const anyId = new Set([...rubric.sections.map((s) => s.id), ...clauseIds.keys(), ...criteria.keys()]);
 

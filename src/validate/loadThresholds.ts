@@ -1,3 +1,4 @@
+import { criteriaOf } from '../model/criteriaOf.js';
 import thresholdsSchema from '../../schema/thresholds.schema.json' with { type: 'json' };
 import { validateThresholds } from '../generated/thresholds-validator.cjs';
 import { InputError, type Diagnostic, diag } from '../model/diagnostic.js';
@@ -16,7 +17,7 @@ export function loadThresholdsFile(file: string, rubric: Rubric): Thresholds {
   const t = parsed.value as Thresholds;
   const sections = rubric.sections.map((s) => s.id);
   const clauses = rubric.sections.flatMap((s) => s.clauses.map((c) => c.id));
-  const criteria = rubric.sections.flatMap((s) => s.clauses.flatMap((c) => c.criteria.map((k) => k.id)));
+  const criteria = criteriaOf(rubric).map((k) => k.id);
   const out: Diagnostic[] = [];
   const check = (segs: string[], id: string, known: string[], what: 'section' | 'clause' | 'criterion', at: 'key' | 'value') => {
     if (known.includes(id)) return;

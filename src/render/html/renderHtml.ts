@@ -1,3 +1,4 @@
+import { interpolate } from '../../shared/interpolate.js';
 import { CAUSE_LABELS } from '../../messages/changes.js';
 import { DIMENSION_LABELS, GROUPING_LABELS, RECORD_TYPE_LABELS, dataRuleText, ds, metricLabel } from '../../messages/datasets.js';
 import { findingMessage } from '../../messages/findings.js';
@@ -71,7 +72,7 @@ class Writer {
   }
 
   private t(k: Key, vars: Record<string, string | number> = {}): string {
-    return LABELS[k][this.lang].replace(/\{(\w+)\}/g, (_, v: string) => String(vars[v] ?? ''));
+    return interpolate(LABELS[k][this.lang], vars);
   }
   private h(k: Parameters<typeof html>[0], vars: Record<string, string | number> = {}): string {
     return html(k, this.lang, vars);

@@ -1,3 +1,4 @@
+import { interpolate } from '../../shared/interpolate.js';
 import { readFileSync } from 'node:fs';
 import { percent } from '../../messages/numbers.js';
 import { findingMessage } from '../../messages/findings.js';
@@ -58,7 +59,7 @@ export async function renderPdf(report: Report, fonts: PdfFonts, creationDate: D
   const { default: PDFDocument } = await import('pdfkit');
   const lang = report.lang;
   const labels = { ...UI, ...PDF };
-  const t: T = (k, vars = {}) => labels[k][lang].replace(/\{(\w+)\}/g, (_, v: string) => String(vars[v] ?? ''));
+  const t: T = (k, vars = {}) => interpolate(labels[k][lang], vars);
   const doc = new PDFDocument({
     size: 'A4',
     margins: { top: PAGE.top, bottom: PAGE.bottom, left: PAGE.left, right: PAGE.right },
