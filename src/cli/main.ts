@@ -32,7 +32,11 @@ const stderrColor = detectTerminal(undefined, process.env, process.stderr).color
  * The language and annotation format of input errors, chosen once from the command line before commander
  * parses it (so that errors found while parsing, in any command, are worded the same way).
  */
-function edgeOf(argv: readonly string[]): { lang: Lang; format: Format | undefined } {
+interface Edge {
+  lang: Lang;
+  format: Format | undefined;
+}
+function edgeOf(argv: readonly string[]): Edge {
   const value = (name: string) => {
     for (let i = 0; i < argv.length; i++) {
       if (argv[i] === name) return argv[i + 1];
@@ -47,10 +51,7 @@ function edgeOf(argv: readonly string[]): { lang: Lang; format: Format | undefin
     format: format === 'github' || (format === undefined && process.env.GITHUB_ACTIONS === 'true' && argv.includes('score')) ? 'github' : undefined,
   };
 }
-let diagnosticsFormat: Format | undefined;
-let diagnosticsLang: Lang = 'zh-CN';
-
-async function printDiagnostics(all: readonly Diagnostic[], format: Format | undefined = diagnosticsFormat): Promise<void> {
+async function printDiagnostics(edge: Edge, all: readonly Diagnostic[], format: Format | undefined = edge.format): Promise<void> {
   if (all.length === 0) return;
   // Never a flood: the first MAX_ERRORS, then one line for the rest.
   const ds =
@@ -59,28 +60,27 @@ async function printDiagnostics(all: readonly Diagnostic[], format: Format | und
       : all;
   if (format === 'github') {
     const { renderGithubDiagnostics } = await import('../render/github.js');
-    process.stdout.write(renderGithubDiagnostics(ds, diagnosticsLang));
+    process.stdout.write(renderGithubDiagnostics(ds, edge.lang));
     return;
   }
-  for (const d of ds) process.stderr.write(formatDiagnostic(d, stderrColor, diagnosticsLang) + '\n');
+  for (const d of ds) process.stderr.write(formatDiagnostic(d, stderrColor, edge.lang) + '\n');
 }
 
-async function rubricFrom(path: string | undefined): Promise<LoadedRubric> {
+async function rubricFrom(edge: Edge, path: string | undefined): Promise<LoadedRubric> {
   if (path === undefined) return loadBundledRubric();
   const { loadRubricFile } = await import('../validate/loadRubric.js');
   // The report names the rubric by file name and sha256: no absolute paths in the JSON.
   const { loaded, warnings } = loadRubricFile(path, basename(path));
-  await printDiagnostics(warnings);
+  await printDiagnostics(edge, warnings);
   return loaded;
 }
 
-const langOption = () => new Option('--lang <lang>', helpText('report language', diagnosticsLang)).choices(LANGS).default('zh-CN' as Lang);
-const rubricOption = () =>
-  new Option('--rubric <file>', helpText('score against another rubric YAML file (default: the bundled GB/T 27922-2011)', diagnosticsLang));
-
-function buildProgram(setExit: (code: ExitCode) => void): Command {
-  const h = (en: string) => helpText(en, diagnosticsLang);
-  const context: CommandContext = { rubricFrom, printDiagnostics: (ds) => printDiagnostics(ds) };
+function buildProgram(edge: Edge, setExit: (code: ExitCode) => void): Command {
+  const h = (en: string) => helpText(en, edge.lang);
+  const langOption = () => new Option('--lang <lang>', h('report language')).choices(LANGS).default('zh-CN' as Lang);
+  const rubricOption = () => new Option('--rubric <file>', h('score against another rubric YAML file (default: the bundled GB/T 27922-2011)'));
+  const rubricFor = (path: string | undefined) => rubricFrom(edge, path);
+  const context: CommandContext = { rubricFrom: rubricFor, printDiagnostics: (ds) => printDiagnostics(edge, ds) };
   const program = new Command('aftersales-assess')
     .description(h('Self-assessment and gap report for the GB/T 27922 after-sales service certification'))
     .version(TOOL.version, '-V, --version', h('output the version number'))
@@ -111,10 +111,10 @@ function buildProgram(setExit: (code: ExitCode) => void): Command {
     .option('--font <file>', h('PDF: a TTF/OTF font with CJK glyphs instead of the bundled Noto Sans SC (FILE#Face for .ttc)'))
     .option('--font-bold <file>', h('PDF: the bold face (default: the --font file, or the bundled bold)'))
     .action(async (files: string[], opts: ScoreOptions & { rubric?: string }) => {
-      const rubric = await rubricFrom(opts.rubric);
+      const rubric = await rubricFor(opts.rubric);
       setExit(
         await scoreCommand(files, opts, rubric, {
-          printDiagnostics: (ds, format) => void printDiagnostics(ds, format),
+          printDiagnostics: (ds, format) => void printDiagnostics(edge, ds, format),
           loadThresholds: async (file) => (await import('../validate/loadThresholds.js')).loadThresholdsFile(file, rubric.rubric),
         }),
       );
@@ -161,7 +161,7 @@ function buildProgram(setExit: (code: ExitCode) => void): Command {
     .addOption(rubricOption())
     .action(async (dir: string, opts: { company?: string; date?: string; file: string; lang: Lang; rubric?: string }) => {
       const { initCommand } = await import('./commands/init.js');
-      setExit(initCommand(dir, opts, (await rubricFrom(opts.rubric)).rubric));
+      setExit(initCommand(dir, opts, (await rubricFor(opts.rubric)).rubric));
     });
 
   program
@@ -204,7 +204,7 @@ function buildProgram(setExit: (code: ExitCode) => void): Command {
     .addOption(rubricOption())
     .option('--expects', h('with what an auditor expects and the action for each criterion'))
     .action(async (opts: { lang: Lang; rubric?: string; expects?: boolean }) => {
-      process.stdout.write(renderRubricTree(await rubricFrom(opts.rubric), opts.lang, { expects: Boolean(opts.expects) }));
+      process.stdout.write(renderRubricTree(await rubricFor(opts.rubric), opts.lang, { expects: Boolean(opts.expects) }));
       setExit(EXIT.ok);
     });
   rubric
@@ -215,8 +215,8 @@ function buildProgram(setExit: (code: ExitCode) => void): Command {
     .action(async (file: string) => {
       const { loadRubricFile } = await import('../validate/loadRubric.js');
       const { warnings } = loadRubricFile(file);
-      await printDiagnostics(warnings);
-      process.stdout.write(`${ui('rubricOk', diagnosticsLang, { file })}\n`);
+      await printDiagnostics(edge, warnings);
+      process.stdout.write(`${ui('rubricOk', edge.lang, { file })}\n`);
       setExit(EXIT.ok);
     });
 
@@ -228,7 +228,7 @@ function buildProgram(setExit: (code: ExitCode) => void): Command {
     .option('--out <file>', h('write it to a file'))
     .action(async (opts: { out?: string; rubric?: string }) => {
       const { schemaCommand } = await import('./commands/schema.js');
-      setExit(await schemaCommand((await rubricFrom(opts.rubric)).rubric, opts));
+      setExit(await schemaCommand((await rubricFor(opts.rubric)).rubric, opts));
     });
 
   program
@@ -243,10 +243,10 @@ function buildProgram(setExit: (code: ExitCode) => void): Command {
     });
 
   const all = (c: Command): Command[] => [c, ...c.commands.flatMap(all)];
-  for (const c of all(program)) localizeCommander(c, diagnosticsLang, h);
+  for (const c of all(program)) localizeCommander(c, edge.lang, h);
   for (const c of program.commands) {
     const example = HELP_EXAMPLES[c.name()];
-    if (example) c.addHelpText('after', `\n${example[diagnosticsLang]}`);
+    if (example) c.addHelpText('after', `\n${example[edge.lang]}`);
   }
   return program;
 }
@@ -275,9 +275,10 @@ function localizeCommander(c: Command, lang: Lang, h: (en: string) => string): v
 }
 
 export async function run(argv: string[]): Promise<ExitCode> {
-  ({ lang: diagnosticsLang, format: diagnosticsFormat } = edgeOf(argv));
+  // The language and format of errors are decided here, once, and passed down explicitly.
+  const edge = edgeOf(argv);
   let code: ExitCode = EXIT.ok;
-  const program = buildProgram((c) => (code = c));
+  const program = buildProgram(edge, (c) => (code = c));
   const all = (c: Command): Command[] => [c, ...c.commands.flatMap(all)];
   for (const c of all(program)) c.exitOverride();
   try {
@@ -289,13 +290,13 @@ export async function run(argv: string[]): Promise<ExitCode> {
       return e.exitCode === 0 ? EXIT.ok : EXIT.invalidInput;
     }
     if (e instanceof InputError) {
-      await printDiagnostics(e.diagnostics);
+      await printDiagnostics(edge, e.diagnostics);
       const n = e.diagnostics.filter((d) => d.severity === 'error').length;
-      process.stderr.write(`${ui('errorsCount', diagnosticsLang, { n, s: n === 1 ? '' : 's' })}\n`);
+      process.stderr.write(`${ui('errorsCount', edge.lang, { n, s: n === 1 ? '' : 's' })}\n`);
       return EXIT.invalidInput;
     }
     if (e instanceof UsageError) {
-      process.stderr.write(`aftersales-assess: ${usageMessage(e.code, shownArgs(e.args), diagnosticsLang)}\n`);
+      process.stderr.write(`aftersales-assess: ${usageMessage(e.code, shownArgs(e.args), edge.lang)}\n`);
       return EXIT.invalidInput;
     }
     const detail = (process.env.AFTERSALES_DEBUG ? ((e as Error).stack ?? String(e)) : ((e as Error)?.message ?? String(e)))

@@ -26,10 +26,9 @@ interface Annotation {
  * matter come first (the reasons the run fails, then findings by points lost) and the rest are counted in
  * one notice and listed in the step summary (`renderGithubSummary`). Info findings are left out.
  */
-export function renderGithub(files: readonly ScoredFile[]): string {
+export function renderGithub(files: readonly ScoredFile[], lang: Lang): string {
   const all: Annotation[] = [];
   for (const { file, report, failures } of files) {
-    const lang = report.lang;
     const { actionFor } = readReport(report, lang);
     for (const f of failures)
       all.push({ kind: 'error', props: { file, title: ui('ghThreshold', lang) }, message: gateMessage(f, report, lang), weight: Infinity });
@@ -62,7 +61,6 @@ export function renderGithub(files: readonly ScoredFile[]): string {
       out.push(command(a.kind, a.props, a.message));
     } else hidden[a.kind]++;
   }
-  const lang = files[0]?.report.lang ?? 'en';
   // Notices are capped too: one per company for a few, one line for a batch.
   if (files.length <= ANNOTATION_CAP - 1)
     for (const { file, report } of files)
@@ -76,8 +74,7 @@ export function renderGithub(files: readonly ScoredFile[]): string {
 }
 
 /** For the job summary (GITHUB_STEP_SUMMARY): every annotation, including those over the cap. */
-export function renderGithubSummary(files: readonly ScoredFile[]): string {
-  const lang = files[0]?.report.lang ?? 'en';
+export function renderGithubSummary(files: readonly ScoredFile[], lang: Lang): string {
   const cell = (s: string) => safeText(s).replace(/\|/g, '\\|');
   const rows: string[] = [];
   for (const { file, report, failures } of files) {

@@ -11,9 +11,8 @@ import type { Report } from '../model/report.js';
 import type { ScoredFile } from './scoredFile.js';
 
 /** A summary for $GITHUB_STEP_SUMMARY or a pull-request comment (GitHub-flavoured Markdown). */
-export function renderMarkdown(files: readonly ScoredFile[], topGaps = 10): string {
+export function renderMarkdown(files: readonly ScoredFile[], lang: Lang, topGaps = 10): string {
   if (files.length === 1) return single(files[0]!, topGaps);
-  const lang = files[0]?.report.lang ?? 'zh-CN';
   const t = (k: keyof typeof UI) => UI[k][lang];
   const rows = files.map(
     ({ file, report, failures }) =>

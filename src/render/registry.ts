@@ -1,3 +1,4 @@
+import type { Lang } from '../model/localized.js';
 import type { EvidenceResult } from '../model/report.js';
 import type { PdfFonts } from './pdf/renderPdf.js';
 import type { ScoredFile } from './scoredFile.js';
@@ -12,6 +13,8 @@ export type Format = (typeof FORMATS)[number];
  */
 export interface RenderInput {
   files: readonly ScoredFile[];
+  /** The report language, decided once at the edge (--lang). */
+  lang: Lang;
   batch: boolean;
   layout: {
     color: boolean;
@@ -65,13 +68,13 @@ export const RENDERERS: Record<Format, Renderer> = {
     const { renderJson } = await import('./json.js');
     return text(files.map((s) => renderJson(s.report, 0)).join(''));
   },
-  terminal: async ({ files, batch, layout }) => {
+  terminal: async ({ files, batch, lang, layout }) => {
     const m = await import('./terminal.js');
-    return text(batch ? m.renderBatchTerminal(files, layout) : m.renderTerminal(files[0]!.report, layout));
+    return text(batch ? m.renderBatchTerminal(files, lang, layout) : m.renderTerminal(files[0]!.report, layout));
   },
-  markdown: async ({ files, layout }) => text((await import('./markdown.js')).renderMarkdown(files, layout.topGaps)),
-  github: async ({ files }) => text((await import('./github.js')).renderGithub(files)),
-  sarif: async ({ files }) => text((await import('./sarif.js')).renderSarif(files)),
+  markdown: async ({ files, lang, layout }) => text((await import('./markdown.js')).renderMarkdown(files, lang, layout.topGaps)),
+  github: async ({ files, lang }) => text((await import('./github.js')).renderGithub(files, lang)),
+  sarif: async ({ files, lang }) => text((await import('./sarif.js')).renderSarif(files, lang)),
   junit: async ({ files, layout }) => text((await import('./junit.js')).renderJunit(files, { gateOnly: layout.gateOnly })),
   pdf: async ({ files, pdf }) => {
     if (!pdf) throw new Error('pdf: fonts and date are needed');
@@ -79,12 +82,11 @@ export const RENDERERS: Record<Format, Renderer> = {
     const { bytes, missingGlyphs } = await renderPdf(files[0]!.report, pdf.fonts, pdf.date);
     return { content: bytes, missingGlyphs };
   },
-  html: async ({ files, batch, html }) => {
+  html: async ({ files, batch, lang, html }) => {
     const { renderHtml } = await import('./html/renderHtml.js');
     const hrefFor = (i: number) => (e: EvidenceResult) => html?.hrefFor(i, e) ?? null;
     if (!batch) return text(renderHtml(files[0]!.report, { hrefFor: hrefFor(0) }));
     const { renderPortfolio } = await import('./html/renderPortfolio.js');
-    const lang = files[0]!.report.lang;
     if (!html?.pageHref) return text(renderPortfolio(files, { lang, hrefFor: (i, e) => html?.hrefFor(i, e) ?? null }));
     const pages = files.map((s, i) =>
       renderHtml(s.report, { hrefFor: (e) => html.pageHrefFor?.(i, e) ?? null, ...(html.backHref ? { backHref: html.backHref } : {}) }),

@@ -1,3 +1,4 @@
+import type { Lang } from '../model/localized.js';
 import { criteriaOf } from '../model/criteriaOf.js';
 import { createHash } from 'node:crypto';
 import { findingMessage } from '../messages/findings.js';
@@ -12,9 +13,8 @@ const LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;
  * SARIF 2.1.0: one rule per rubric criterion (plus one for assessment-wide findings), one result per
  * finding with a physical location in the evidence YAML. Code-scanning tools show them in place.
  */
-export function renderSarif(files: readonly ScoredFile[]): string {
+export function renderSarif(files: readonly ScoredFile[], lang: Lang): string {
   const first = files[0]?.report;
-  const lang = first?.lang ?? 'en';
   const criteria: CriterionResult[] = first ? criteriaOf(first) : [];
   // GitHub's ingestion wants every rule with a full description and help, and a name that is not its id.
   const rules = [

@@ -1,3 +1,4 @@
+import type { Lang } from '../model/localized.js';
 import { criteriaOf } from '../model/criteriaOf.js';
 import { percent } from '../messages/numbers.js';
 import { metricLabel } from '../messages/datasets.js';
@@ -173,10 +174,9 @@ export function renderTerminal(report: Report, opts: TerminalOptions): string {
 }
 
 /** Batch summary: one row per company, best first in file order, with the gap to fix first. */
-export function renderBatchTerminal(scored: readonly ScoredFile[], opts: TerminalOptions): string {
+export function renderBatchTerminal(scored: readonly ScoredFile[], lang: Lang, opts: TerminalOptions): string {
   // File names come from the folder, not from the cleaned evidence.
   const files = scored.map((f) => ({ ...f, file: safeText(f.file) }));
-  const lang = files[0]?.report.lang ?? 'zh-CN';
   const c = new Chalk({ level: opts.color ? 1 : 0 });
   const t = (k: keyof typeof UI) => UI[k][lang];
   const levelText = (r: ScoredFile['report']) =>

@@ -28,7 +28,7 @@ describe('renderers of one Report', () => {
     expect(text).not.toContain('\u001b[');
   });
   it('Markdown: every table row has as many cells as its header', () => {
-    const md = renderMarkdown(scored, 5);
+    const md = renderMarkdown(scored, 'en', 5);
     for (const table of md.split('\n\n').filter((b) => b.trimStart().startsWith('|'))) {
       const rows = table.trim().split('\n');
       const cells = (r: string) => r.replace(/\\\|/g, '').split('|').length;
@@ -42,12 +42,12 @@ describe('renderers of one Report', () => {
     expect(xml).toContain('name="minimum score"');
   });
   it('SARIF: the lost criterion is a result located in the evidence file', () => {
-    const sarif = JSON.parse(renderSarif(scored));
+    const sarif = JSON.parse(renderSarif(scored, 'en'));
     const results = sarif.runs[0].results as Array<{ ruleId: string; locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }>;
     expect(results.some((r) => r.ruleId === '5.1.1.1' && r.locations[0]!.physicalLocation.artifactLocation.uri === 'company.yaml')).toBe(true);
   });
   it('GitHub: workflow commands, the gate failure among the errors', () => {
-    const out = renderGithub(scored);
+    const out = renderGithub(scored, 'en');
     for (const line of out.trim().split('\n')) expect(line).toMatch(/^::(error|warning|notice)/);
     expect(out).toContain('score 98 is below the required 99');
   });

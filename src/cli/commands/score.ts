@@ -146,6 +146,7 @@ export async function scoreCommand(args: string[], opts: ScoreOptions, rubric: L
   const toFile = opts.out !== undefined && opts.out !== '-';
   const input: RenderInput = {
     files: scored,
+    lang: opts.lang,
     batch,
     layout: { color: term.color && !toFile, ascii: Boolean(opts.ascii), width: term.columns, topGaps: top, gateOnly: Boolean(opts.gateOnly) },
   };
@@ -164,7 +165,7 @@ export async function scoreCommand(args: string[], opts: ScoreOptions, rubric: L
     const { renderMarkdown } = await import('../../render/markdown.js');
     const { renderGithubSummary } = await import('../../render/github.js');
     // The report, then every annotation (GitHub shows only 10 errors and 10 warnings per step).
-    appendSummary(process.env.GITHUB_STEP_SUMMARY, renderMarkdown(scored, top) + renderGithubSummary(scored));
+    appendSummary(process.env.GITHUB_STEP_SUMMARY, renderMarkdown(scored, opts.lang, top) + renderGithubSummary(scored, opts.lang));
   }
 
   for (const s of scored)
