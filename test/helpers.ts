@@ -41,10 +41,10 @@ export function withCriteria(patch: Record<string, CriterionEntry | undefined>, 
 
 export function score(evidence: EvidenceFile, files: Record<string, FileFact['state']> = {}, asOf?: string): Report {
   const facts = new Map(Object.entries(files).map(([k, state]) => [k, { state } as FileFact]));
-  return buildReport(loaded, evidence, facts, { lang: 'en', tool: { name: 'aftersales-assess', version: 'test' }, ...(asOf ? { asOf } : {}) });
+  return { lang: 'en', ...buildReport(loaded, evidence, facts, { tool: { name: 'aftersales-assess', version: 'test' }, ...(asOf ? { asOf } : {}) }) };
 }
 
-export function criterion(report: Report, id: string) {
+export function criterion(report: Pick<Report, 'sections'>, id: string) {
   const found = report.sections.flatMap((s) => s.clauses.flatMap((c) => c.criteria)).find((c) => c.id === id);
   if (!found) throw new Error(`no criterion ${id}`);
   return found;

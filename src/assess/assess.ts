@@ -44,14 +44,16 @@ export async function assess(tree: FileTree, opts: AssessmentOptions): Promise<A
   const pinned = pinnedFiles(evidence);
   const facts: FileFacts = new Map(citedFiles(evidence).map((f) => [f, tree.fact(f, pinned.has(f))]));
   const data = evidence.datasets ? await loadDatasets(tree, evidence, opts.asOf ?? evidence.assessment.date) : undefined;
-  const common = { lang: opts.lang, tool: opts.tool, ...(data ? { data } : {}) };
+  const common = { tool: opts.tool, ...(data ? { data } : {}) };
+  // The language is the reader's, not the score's: added here, never decided by the core.
   const report = {
+    lang: opts.lang,
     ...buildReport(opts.rubric, evidence, facts, { ...common, locate: findingLocator(parsed), ...(opts.asOf ? { asOf: opts.asOf } : {}) }),
     evidenceFile,
   };
   if (opts.asOf && opts.asOf !== evidence.assessment.date) {
     // A forecast: the same evidence judged on its own date, then on --as-of.
-    const today = buildReport(opts.rubric, evidence, facts, common);
+    const today = { lang: opts.lang, ...buildReport(opts.rubric, evidence, facts, common) };
     const diff = diffReports(today, report, { base: evidence.assessment.date, head: opts.asOf });
     return { report: { ...report, comparison: { kind: 'as-of', diff } }, warnings, evidence };
   }

@@ -4,7 +4,6 @@ import type { Bonus, EvidenceFile } from '../model/evidence.js';
 import type { DataInput, DataMetricId } from '../model/data.js';
 import type { FileFacts } from '../model/facts.js';
 import { FINDING_SEVERITY, finding, pointer, type Finding } from '../model/finding.js';
-import type { Lang } from '../model/localized.js';
 import type { ClauseResult, Report, SectionResult } from '../model/report.js';
 import { OUTCOMES, type Outcome } from '../model/outcome.js';
 import type { LoadedRubric } from '../model/rubric.js';
@@ -14,7 +13,6 @@ import { collectGaps } from '../score/gaps.js';
 import { determineLevel } from '../score/levels.js';
 
 export interface BuildOptions {
-  lang: Lang;
   tool: { name: string; version: string };
   /** Overrides the evidence file's assessment date (the core never reads the clock). */
   asOf?: IsoDate;
@@ -28,7 +26,10 @@ export interface BuildOptions {
  * The scoring core: validated evidence + rubric + file facts -> one Report that every renderer reads.
  * Pure: no file system, no clock, same input gives the same object.
  */
-export function buildReport(loaded: LoadedRubric, evidence: EvidenceFile, facts: FileFacts, options: BuildOptions): Report {
+/** The Report as the core makes it: everything but the language it will be read in, which the application adds. */
+export type CoreReport = Omit<Report, 'lang'>;
+
+export function buildReport(loaded: LoadedRubric, evidence: EvidenceFile, facts: FileFacts, options: BuildOptions): CoreReport {
   const { rubric } = loaded;
   const asOf = options.asOf ?? evidence.assessment.date;
   const place = (f: Finding): Finding => (options.locate ? { ...f, ...options.locate(f.path) } : f);
@@ -79,7 +80,6 @@ export function buildReport(loaded: LoadedRubric, evidence: EvidenceFile, facts:
   return {
     schemaVersion: 1,
     tool: options.tool,
-    lang: options.lang,
     rubric: {
       id: rubric.id,
       version: rubric.version,

@@ -38,7 +38,7 @@ function outcome(f: () => unknown): string {
 
 const scoreText = (text: string) => () => {
   const { evidence } = loadEvidenceSource(sourceFromBytes('prop.yaml', Buffer.from(text)), rubric);
-  return buildReport(loaded, evidence, new Map(), { lang: 'en', tool: { name: 'aftersales-assess', version: 'test' } });
+  return buildReport(loaded, evidence, new Map(), { tool: { name: 'aftersales-assess', version: 'test' } });
 };
 
 const ids = rubric.sections.flatMap((s) => s.clauses.flatMap((c) => c.criteria.map((k) => k.id)));
@@ -165,7 +165,7 @@ describe('rubrics', () => {
         writeFileSync(file, text);
         const run = () => {
           const r = loadRubricFile(file).loaded;
-          return buildReport(r, allMet(), new Map(), { lang: 'en', tool: { name: 'aftersales-assess', version: 'test' } }).score;
+          return buildReport(r, allMet(), new Map(), { tool: { name: 'aftersales-assess', version: 'test' } }).score;
         };
         expect(outcome(run)).toBe(outcome(run));
       }),
@@ -307,7 +307,7 @@ describe('the command line on generated evidence files', () => {
 describe('found by the properties above', () => {
   it('`bonus: []` claims nothing (it crashed the core)', () => {
     const { evidence } = loadEvidenceSource(sourceFromBytes('b.yaml', Buffer.from(stringify({ ...allMet(), bonus: [] }))), rubric);
-    const r = buildReport(loaded, evidence, new Map(), { lang: 'en', tool: { name: 'aftersales-assess', version: 'test' } });
+    const r = buildReport(loaded, evidence, new Map(), { tool: { name: 'aftersales-assess', version: 'test' } });
     expect(r.score.bonus).toBe(0);
   });
 });

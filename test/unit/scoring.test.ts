@@ -122,8 +122,7 @@ describe('sha256 of cited files', () => {
   it('a matching digest counts (case-insensitive); a different one does not', async () => {
     const { buildReport } = await import('../../src/report/buildReport.js');
     const { loaded } = await import('../helpers.js');
-    const run = (sha256: string) =>
-      buildReport(loaded, ev, new Map([['org.pdf', { state: 'found' as const, sha256 }]]), { lang: 'en', tool: { name: 't', version: '0' } });
+    const run = (sha256: string) => buildReport(loaded, ev, new Map([['org.pdf', { state: 'found' as const, sha256 }]]), { tool: { name: 't', version: '0' } });
     expect(criterion(run(digest), '5.1.1.1').earned).toBe(2);
     const changed = criterion(run('b'.repeat(64)), '5.1.1.1');
     expect(changed.earned).toBe(0);
@@ -294,7 +293,7 @@ describe('unknown criterion kinds (a newer rubric)', () => {
     const { loaded } = await import('../helpers.js');
     const future = structuredClone(loaded);
     future.rubric.sections[0]!.clauses[0]!.criteria[0]!.kind = 'survey-derived';
-    const r = buildReport(future, allMet(), new Map(), { lang: 'en', tool: { name: 't', version: '0' } });
+    const r = buildReport(future, allMet(), new Map(), { tool: { name: 't', version: '0' } });
     const c = r.sections[0]!.clauses[0]!.criteria[0]!;
     expect(c).toMatchObject({ outcome: 'unsupported', earned: 0, applicable: true });
     expect(r.gaps[0]).toMatchObject({ fix: 'upgrade' });
