@@ -38,20 +38,20 @@ const dataRuleEn = (a: { rule: string; threshold: number | null }) =>
 
 export const FINDING_MESSAGES: Catalog = {
   'not-assessed': {
-    'zh-CN': () => '证据文件未评估此项，按0分计',
-    en: () => 'not assessed in the evidence file; scored 0',
+    'zh-CN': () => '企业尚未自评此项，暂按0分计',
+    en: () => 'the company has not assessed this yet; scored 0 for now',
   },
   'not-applicable': {
     'zh-CN': (a) => `已删减（不适用）：${a.justification}`,
     en: (a) => `excluded as not applicable: ${a.justification}`,
   },
   'claimed-not-met': {
-    'zh-CN': () => '自评为不符合',
-    en: () => 'self-assessed as not met',
+    'zh-CN': () => '企业自评为不符合',
+    en: () => 'the company assesses this as not met',
   },
   'partial-without-sample': {
-    'zh-CN': (a) => `部分符合但未给出抽样，按${pct(a.credit)}计分`,
-    en: (a) => `partial without a sample; credited at ${pct(a.credit)}`,
+    'zh-CN': (a) => `未提供抽样记录，按部分符合计${a.credit === 0.5 ? '一半' : ` ${pct(a.credit)} `}分值`,
+    en: (a) => `no sample records given: credited as partly met, ${a.credit === 0.5 ? 'half' : pct(a.credit)} of the points`,
   },
   'sample-nonconforming': {
     'zh-CN': (a) => `抽样${a.checked}项中${a.checked - a.conforming}项不符合，按比例扣分`,

@@ -27,6 +27,7 @@ export const UI = {
     en: '{schema} exists and was not written by this tool: left as it is; `aftersales-assess schema --out OTHER-FILE` writes ours',
   },
   ownerDue: { 'zh-CN': '负责人：{owner} · 完成期限：{due}', en: 'Owner: {owner} · due {due}' },
+  toBeAssigned: { 'zh-CN': '待定', en: 'to be assigned' },
   fileCol: { 'zh-CN': '文件', en: 'File' },
   allExcluded: { 'zh-CN': '删减（{points}分）', en: 'excluded ({points})' },
   actionLabel: { 'zh-CN': '改进措施', en: 'Action' },

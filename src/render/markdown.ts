@@ -41,6 +41,7 @@ function single({ file, report, failures }: ScoredFile, topGaps: number): string
   const reading = readReport(report, lang);
   out.push('');
   out.push(`**${cell(reading.nextLevelLine)}**${reading.reachNext ? ` · ${cell(reading.reachNext)}` : ''}`);
+  for (const caveat of reading.caveats) out.push('', `> ※ ${cell(caveat)}`);
   if (failures.length) {
     out.push('');
     out.push(`### ❌ ${t('thresholds')}`);

@@ -26,7 +26,12 @@ export interface Reading {
   /** The one action for each criterion that is a gap, as the actions give it (clause pages repeat it). */
   actionFor: ReadonlyMap<string, string>;
   overview: OverviewRow[];
+  /** Facts a reader must weigh before deciding on the level (e.g. that stars may need a year at 达标): in every format. */
+  caveats: string[];
 }
+
+/** Report-level findings that bear on the client's decision, whatever their severity. */
+const CAVEATS: ReadonlySet<string> = new Set(['stars-need-one-year']);
 
 interface ActionBase {
   /** What fixing it adds to the final score, and the final score once it and every action above it are done. */
@@ -39,7 +44,14 @@ interface ActionBase {
 
 export type Action =
   | (ActionBase & { kind: 'deduction'; clause: string; label: string })
-  | (ActionBase & { kind: 'gap'; rank: number; gap: Gap; label: string });
+  | (ActionBase & {
+      kind: 'gap';
+      rank: number;
+      gap: Gap;
+      label: string;
+      /** "负责人：… · 完成期限：…", with "待定" / "to be assigned" for what the evidence file leaves open: a plan row always says. */
+      ownerDue: string;
+    });
 
 /** A section or clause as the overview shows it: the standard's points, what was excluded, and what was earned of the rest. */
 export interface OverviewRow {
@@ -88,6 +100,7 @@ export function readReport(r: Report, lang: Lang): Reading {
         after: after(gap.recoverable),
         reasons: gap.reasons.map((f) => findingMessage(f, lang)),
         action: gapAction(gap, lang),
+        ownerDue: ui('ownerDue', lang, { owner: gap.owner ?? ui('toBeAssigned', lang), due: gap.due ?? ui('toBeAssigned', lang) }),
       }),
     ),
   ];
@@ -102,6 +115,7 @@ export function readReport(r: Report, lang: Lang): Reading {
     actions,
     summaryActions: actions.slice(0, SUMMARY_ACTIONS),
     actionFor: new Map(actions.flatMap((a) => (a.kind === 'gap' ? [[a.gap.criterion, a.action] as const] : []))),
+    caveats: r.findings.filter((f) => CAVEATS.has(f.code)).map((f) => findingMessage(f, lang)),
     overview: r.sections.flatMap((s) => [row('section', s, lang), ...s.clauses.map((c) => row('clause', c, lang))]),
   };
 }

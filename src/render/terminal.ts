@@ -142,6 +142,7 @@ export function renderTerminal(report: Report, opts: TerminalOptions): string {
 
   lines.push(fitLine(c.bold(reading.nextLevelLine), opts.width, '  '));
   if (reading.reachNext) lines.push(fitLine(reading.reachNext, opts.width, '  '));
+  for (const caveat of reading.caveats) lines.push(wrap(c.dim(`※ ${caveat}`), opts.width, '  '));
 
   if (reading.actions.length > 0) {
     lines.push('');

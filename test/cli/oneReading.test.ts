@@ -107,3 +107,29 @@ describe('one overview: the standard’s points and the excluded ones apart', ()
     expect(text).toMatch(/5\.2\.3\s+Delivery and installation\s+4\s+4\s+—/);
   });
 });
+
+describe('what bears on the decision is in every human format, not only the JSON', () => {
+  it('the one-year caveat on stars and the owner placeholder of an unassigned plan row', () => {
+    for (const lang of LANGS) {
+      const file = 'examples/three-star/company.yaml';
+      const json = JSON.parse(cli(['score', file, '--format', 'json', '--lang', lang]).stdout) as {
+        findings: Array<{ code: string; message: string }>;
+        gaps: Array<{ owner: string | null }>;
+      };
+      const caveat = json.findings.find((f) => f.code === 'stars-need-one-year')!.message;
+      expect(caveat.length).toBeGreaterThan(10);
+      expect(flat(cli(['score', file, '--lang', lang]).stdout)).toContain(flat(caveat));
+      expect(flat(cli(['score', file, '--lang', lang, '--format', 'markdown']).stdout)).toContain(flat(caveat));
+      expect(flat(htmlText(cli(['score', file, '--lang', lang, '--format', 'html']).stdout))).toContain(flat(caveat));
+      const dir = mkdtempSync(join(tmpdir(), 'asa-caveat-'));
+      cli(['score', file, '--lang', lang, '--format', 'pdf', '--out', join(dir, 'r.pdf')]);
+      const text = execFileSync('pdftotext', ['-raw', join(dir, 'r.pdf'), '-'], { encoding: 'utf8' });
+      expect(flat(text)).toContain(flat(caveat));
+      // Five of the six three-star gaps have no owner in the evidence file: each plan row says so.
+      const unassigned = json.gaps.filter((g) => g.owner === null).length;
+      expect(unassigned).toBe(5);
+      const placeholder = lang === 'zh-CN' ? '负责人：待定' : 'Owner: to be assigned';
+      expect(flat(text).split(flat(placeholder)).length - 1).toBe(unassigned);
+    }
+  });
+});

@@ -141,6 +141,7 @@ ${this.chapterHead('summary', 'summaryChapter')}
 <div><span class="label">${esc(this.t('nextLevelTitle'))}</span>${esc(nextText)}</div>
 </div>
 ${this.reading.reachNext ? `<p class="path">${esc(this.reading.reachNext)}</p>` : ''}
+${each(this.reading.caveats, (c) => `<p class="note" role="note">※ ${esc(c)}</p>`)}
 <p class="muted">${esc(this.t('counts', { met: c.met, partial: c.partial, notMet: c['not-met'], notAssessed: c['not-assessed'], na: c['not-applicable'] }))}</p>
 <p class="${deductions.length ? 'alert' : 'muted'}">${esc(`${this.t('deductionsLine')} (${deductions.length}): ${deductions.length ? deductions.map((d) => `${d.clause} ${d.reason}`).join('；') : this.t('none')}`)}</p>
 <p class="muted">${esc(`${this.t('bonusLine')}: ${bonus.length ? bonus.join('；') : this.t('none')}`)}</p>
@@ -349,7 +350,7 @@ ${sections.join('\n')}
 ${each(rows, (a) =>
   a.kind === 'deduction'
     ? `<tr><td class="num s-bad">!</td><td><strong>${esc(a.label)}</strong><br><span class="badge o-not-met">${esc(FIX_TAGS.practice[lang])}</span></td><td class="num"><strong>+${a.recoverable.toFixed(2)}</strong></td><td class="num">${a.after.toFixed(1)}</td><td>${each(a.reasons, (x) => esc(x))}</td><td>${esc(a.action)}</td></tr>`
-    : `<tr><td class="num">${a.rank}</td><td><span class="id">${esc(a.gap.criterion)}</span> ${esc(a.gap.title[lang])}<br><span class="badge o-not-assessed">${esc(FIX_TAGS[a.gap.fix][lang])}</span></td><td class="num"><strong>+${a.recoverable.toFixed(2)}</strong></td><td class="num">${a.after.toFixed(1)}</td><td>${each(a.reasons, (x) => `<p>${esc(x)}</p>`)}</td><td>${esc(a.action)}${a.gap.owner || a.gap.due ? `<br><span class="muted">${esc(this.t('ownerDue', { owner: a.gap.owner ?? '—', due: a.gap.due ?? '—' }))}</span>` : ''}</td></tr>`,
+    : `<tr><td class="num">${a.rank}</td><td><span class="id">${esc(a.gap.criterion)}</span> ${esc(a.gap.title[lang])}<br><span class="badge o-not-assessed">${esc(FIX_TAGS[a.gap.fix][lang])}</span></td><td class="num"><strong>+${a.recoverable.toFixed(2)}</strong></td><td class="num">${a.after.toFixed(1)}</td><td>${each(a.reasons, (x) => `<p>${esc(x)}</p>`)}</td><td>${esc(a.action)}<br><span class="muted">${esc(a.ownerDue)}</span></td></tr>`,
 )}
 </tbody></table></div>`;
     return `<section aria-labelledby="${this.p}plan">

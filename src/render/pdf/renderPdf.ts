@@ -346,6 +346,7 @@ function decision(L: Layout, r: Report, reading: Reading, t: T): void {
       color: COLOR.brand,
     });
   }
+  for (const c of reading.caveats) L.text(`※ ${c}`, { size: 9, color: COLOR.ink });
   const expiring = expiringEvidence(r).map((x) => t('expiringItem', x));
   if (expiring.length > 0) L.text(t('expiringLine', { list: expiring.join(ui('clauseSep', r.lang)) }), { size: 9, color: COLOR.bad });
   const disagree = disagreements(r, r.lang).map((d) => (d.id ? t('disagreeItem', { id: d.id, title: d.title ?? '', text: d.text }) : d.text));
@@ -515,7 +516,7 @@ function actionPlan(L: Layout, reading: Reading, t: T, n: T): void {
           { text: `+${a.recoverable.toFixed(2)}`, bold: true },
           { text: a.after.toFixed(1) },
           { text: a.reasons.join('\n') },
-          { text: a.action + (a.gap.owner || a.gap.due ? `\n${t('ownerDue', { owner: a.gap.owner ?? '—', due: a.gap.due ?? '—' })}` : '') },
+          { text: `${a.action}\n${a.ownerDue}` },
         ],
   );
   L.table(
