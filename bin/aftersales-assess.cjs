@@ -113,7 +113,7 @@ if (require.main === module) {
   try {
     loadCli();
   } catch (error) {
-    process.stderr.write(`aftersales-assess: internal error: ${(error && error.stack) || error}\n`);
+    process.stderr.write(`aftersales-assess: internal error: ${error?.stack || error}\n`);
     process.exit(3);
   }
 }

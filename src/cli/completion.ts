@@ -88,9 +88,11 @@ export function completionScript(program: Command, shell: Shell): string {
   // bash; zsh runs the same function through bashcompinit.
   const body: string[] = [];
   body.push(`${fn}() {`);
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: bash's own ${…}, not a template
   body.push('  local cur="${COMP_WORDS[COMP_CWORD]}" prev="${COMP_WORDS[COMP_CWORD-1]}" path="" w i');
   body.push('  # The command path: the words before the cursor that are subcommands.');
   body.push('  for ((i = 1; i < COMP_CWORD; i++)); do');
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: bash's own ${…}, not a template
   body.push('    w="${COMP_WORDS[i]}"');
   body.push('    case "$path|$w" in');
   for (const s of all) for (const sub of s.subcommands) body.push(`      ${q(`${s.path.join(' ')}|${sub}`)}) path="${[...s.path, sub].join(' ')}" ;;`);

@@ -25,7 +25,7 @@ export const PDF = {
   highestLevel: { 'zh-CN': '已达最高等级', en: 'Highest level reached' },
   blockedNote: { 'zh-CN': '须先纠正特别扣分项', en: 'special deductions must be corrected first' },
   sectionsChart: { 'zh-CN': '一级指标得分（实得 / 满分）', en: 'Sections: earned of available points' },
-  topActions: { 'zh-CN': '可挽回分数最多的五项措施', en: 'The five actions that recover the most points' },
+  topActions: { 'zh-CN': '优先处理的五项措施（特别扣分项在前）', en: 'The first five actions (special deductions first)' },
   counts: {
     'zh-CN': '符合 {met} · 部分符合 {partial} · 不符合 {notMet} · 未评估 {notAssessed} · 不适用 {na}',
     en: 'met {met} · partial {partial} · not met {notMet} · not assessed {notAssessed} · n/a {na}',

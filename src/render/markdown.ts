@@ -73,6 +73,11 @@ function single({ file, report, failures }: ScoredFile, topGaps: number): string
     });
     if (reading.actions.length > topGaps) out.push('', `… ${reading.actions.length - topGaps} ${t('moreGaps')}`);
   }
+  if (reading.warnings.length) {
+    out.push('', `### ${t('warnings')}`, '');
+    for (const w of reading.warnings) out.push(`- ${cell(w)}`);
+  }
+  out.push('', `${t('notAssessed')}: ${report.counts['not-assessed']} · ${t('warnings')}: ${report.counts.warnings}`);
   out.push('');
   out.push(
     `<sub>${t('selfAssessment')} ${report.tool.name} ${report.tool.version} · ${report.rubric.standard} (${report.rubric.id} ${report.rubric.version})</sub>`,

@@ -3,6 +3,8 @@ import { gapAction } from '../messages/actions.js';
 import { findingMessage } from '../messages/findings.js';
 import { PDF } from '../messages/pdf.js';
 import { ui } from '../messages/ui.js';
+import { criteriaOf } from '../model/criteriaOf.js';
+import { FINDING_SEVERITY } from '../model/finding.js';
 import type { Lang } from '../model/localized.js';
 import type { Gap, Report } from '../model/report.js';
 import type { Points, Ratio, Score100 } from '../model/units.js';
@@ -28,6 +30,8 @@ export interface Reading {
   overview: OverviewRow[];
   /** Facts a reader must weigh before deciding on the level (e.g. that stars may need a year at 达标): in every format. */
   caveats: string[];
+  /** Every warning (a claim the data contradicts, evidence about to expire…), each with its criterion, in rubric order. */
+  warnings: string[];
 }
 
 /** Report-level findings that bear on the client's decision, whatever their severity. */
@@ -100,7 +104,7 @@ export function readReport(r: Report, lang: Lang): Reading {
         after: after(gap.recoverable),
         reasons: gap.reasons.map((f) => findingMessage(f, lang)),
         action: gapAction(gap, lang),
-        ownerDue: ui('ownerDue', lang, { owner: gap.owner ?? ui('toBeAssigned', lang), due: gap.due ?? ui('toBeAssigned', lang) }),
+        ownerDue: ui('ownerDue', lang, { owner: gap.owner ?? ui('toBeAssigned', lang), due: gap.due ?? ui('dueNotSet', lang) }),
       }),
     ),
   ];
@@ -115,6 +119,9 @@ export function readReport(r: Report, lang: Lang): Reading {
     actions,
     summaryActions: actions.slice(0, SUMMARY_ACTIONS),
     actionFor: new Map(actions.flatMap((a) => (a.kind === 'gap' ? [[a.gap.criterion, a.action] as const] : []))),
+    warnings: [...criteriaOf(r).flatMap((k) => k.findings.map((f) => [`${k.id} `, f] as const)), ...r.findings.map((f) => ['', f] as const)]
+      .filter(([, f]) => FINDING_SEVERITY[f.code] === 'warning')
+      .map(([id, f]) => `${id}${findingMessage(f, lang)}`),
     caveats: r.findings.filter((f) => CAVEATS.has(f.code)).map((f) => findingMessage(f, lang)),
     overview: r.sections.flatMap((s) => [row('section', s, lang), ...s.clauses.map((c) => row('clause', c, lang))]),
   };

@@ -1,5 +1,4 @@
 import type { Lang } from '../model/localized.js';
-import { criteriaOf } from '../model/criteriaOf.js';
 import { percent } from '../messages/numbers.js';
 import { metricLabel } from '../messages/datasets.js';
 import { Chalk, type ChalkInstance } from 'chalk';
@@ -8,7 +7,6 @@ import { displayWidth as stringWidth } from '../shared/width.js';
 import { breakLines } from './lineBreak.js';
 import wrapAnsi from 'wrap-ansi';
 import { findingMessage } from '../messages/findings.js';
-import { FINDING_SEVERITY } from '../model/finding.js';
 import { PDF } from '../messages/pdf.js';
 import { FIX_TAGS, UI, ui } from '../messages/ui.js';
 import { readReport } from './reading.js';
@@ -160,13 +158,10 @@ export function renderTerminal(report: Report, opts: TerminalOptions): string {
     }
     if (reading.actions.length > shown.length) lines.push(c.dim(`    … ${reading.actions.length - shown.length} ${t('moreGaps')}`.replace(' 项', '项')));
   }
-  const warnings = [...criteriaOf(report).flatMap((k) => k.findings.map((f) => [k.id, f] as const)), ...report.findings.map((f) => ['', f] as const)].filter(
-    ([, f]) => FINDING_SEVERITY[f.code] === 'warning',
-  );
-  if (warnings.length > 0) {
+  if (reading.warnings.length > 0) {
     lines.push('');
     lines.push(c.bold(t('warnings')));
-    for (const [id, f] of warnings) lines.push(wrap(c.yellow(`${id ? id + ' ' : ''}${findingMessage(f, lang)}`), opts.width, '  '));
+    for (const w of reading.warnings) lines.push(wrap(c.yellow(w), opts.width, '  '));
   }
   lines.push('');
   lines.push(`${t('notAssessed')}: ${report.counts['not-assessed']}    ${t('warnings')}: ${report.counts.warnings}`);

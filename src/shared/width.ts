@@ -20,7 +20,7 @@ export function displayWidth(text: string): number {
   return n;
 }
 
-// biome-ignore lint/suspicious/noControlCharactersInRegex: ANSI colour codes take no columns
+// ANSI colour codes take no columns.
 const ANSI = /\u001b\[[0-9;]*m/g;
 
 function isWide(c: number): boolean {

@@ -133,3 +133,16 @@ describe('what bears on the decision is in every human format, not only the JSON
     }
   });
 });
+
+describe('warnings are listed wherever the report is read', () => {
+  it('with-data: Markdown lists each of the JSON’s warnings, as the terminal does', () => {
+    const file = 'examples/with-data/company.yaml';
+    const json = JSON.parse(cli(['score', file, '--format', 'json', '--lang', 'en']).stdout) as { counts: { warnings: number } };
+    expect(json.counts.warnings).toBe(5);
+    const md = cli(['score', file, '--format', 'markdown', '--lang', 'en']).stdout;
+    const section = md.split('### Warnings')[1]!.split('\n\n')[1]!;
+    expect(section.split('\n').filter((l) => l.startsWith('- '))).toHaveLength(5);
+    const terminal = cli(['score', file, '--lang', 'en'], { COLUMNS: '400' }).stdout;
+    for (const line of section.split('\n').filter((l) => l.startsWith('- '))) expect(terminal).toContain(line.slice(2).replace(/\\\|/g, '|'));
+  });
+});

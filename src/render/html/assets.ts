@@ -83,7 +83,7 @@ form.filters button{border:1px solid var(--muted);background:#fff;color:var(--in
 .deduction{color:var(--bad);font-weight:700;margin:.3em 0}
 .notes p{margin:.15em 0}
 .notes ul{margin:.15em 0;padding-left:1.1em}
-ol.top li{margin-bottom:.6em}
+ul.top{list-style:none;padding-left:0}ul.top li{margin-bottom:.6em}
 footer.colophon{margin:2em 0 3em;font-size:.85em;color:var(--muted);border-top:1px solid var(--rule);padding-top:.8em}
 .portfolio th button{font:inherit;font-weight:600;background:none;border:0;padding:0;color:var(--ink);text-decoration:underline dotted}
 .portfolio th[aria-sort="ascending"] button::after{content:" ▲"}

@@ -157,10 +157,11 @@ ${r.comparison ? this.comparison() : ''}
 ${
   this.reading.actions.length === 0
     ? `<p>${esc(this.t('noGaps'))}</p>`
-    : `<ol class="top">${each(this.reading.summaryActions, (a) => {
+    : `<ul class="top">${each(this.reading.summaryActions, (a) => {
         const reasons = a.reasons.join('；');
-        return `<li><strong${a.kind === 'deduction' ? ' class="s-bad"' : ''}>${esc(a.label)}</strong> <span class="badge o-partial">+${a.recoverable.toFixed(2)}</span>${reasons ? `<br><span class="muted">${esc(reasons)}</span>` : ''}<br>${esc(`${this.t('action')}: ${a.action}`)}</li>`;
-      })}</ol>`
+        // Numbered as the action plan numbers them: "!" for a special deduction, the gap's rank otherwise.
+        return `<li><strong${a.kind === 'deduction' ? ' class="s-bad"' : ''}>${a.kind === 'gap' ? `${a.rank}.` : '!'} ${esc(a.label)}</strong> <span class="badge o-partial">+${a.recoverable.toFixed(2)}</span>${reasons ? `<br><span class="muted">${esc(reasons)}</span>` : ''}<br>${esc(`${this.t('action')}: ${a.action}`)}</li>`;
+      })}</ul>`
 }
 </section>`;
   }

@@ -325,9 +325,14 @@ function summary(L: Layout, r: Report, reading: Reading, t: T, n: T): void {
 
   L.heading(t('topActions'), 2);
   if (reading.actions.length === 0) L.text(t('noGaps'));
-  reading.summaryActions.forEach((a, i) => {
+  // Numbered as the action plan numbers them: "!" for a special deduction, the gap's rank otherwise.
+  reading.summaryActions.forEach((a) => {
     L.ensure(56);
-    L.text(`${i + 1}. ${a.label}   +${a.recoverable.toFixed(2)}`, { size: 10.5, bold: true, ...(a.kind === 'deduction' ? { color: COLOR.bad } : {}) });
+    L.text(`${a.kind === 'gap' ? `${a.rank}.` : '!'} ${a.label}   +${a.recoverable.toFixed(2)}`, {
+      size: 10.5,
+      bold: true,
+      ...(a.kind === 'deduction' ? { color: COLOR.bad } : {}),
+    });
     if (a.reasons.length > 0) L.text(a.reasons.join('；'), { size: 9, color: COLOR.muted });
     L.text(`${t('action')}: ${a.action}`, { size: 9.5 });
     L.space(6);
