@@ -101,8 +101,9 @@ function loadCli() {
     return loadBundle('cli.cjs');
   } catch (error) {
     if (error && error.code === 'ENOENT' && String(error.path).endsWith('cli.cjs')) {
-      process.stderr.write('aftersales-assess: the CLI is not built yet; run `npm install` (or `npm run build`) in the package folder.\n');
-      process.exit(3);
+      // A clone before its build: a set-up step the user has not run yet (usage, exit 2), not a bug.
+      process.stderr.write('aftersales-assess: the CLI is not built yet; run `npm run build` in the package folder (after `npm ci`).\n');
+      process.exit(2);
     }
     throw error;
   }
