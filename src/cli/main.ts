@@ -1,4 +1,4 @@
-import { displayWidth } from '../shared/width.js';
+import { fastWidth, withoutAnsi } from '../shared/fastWidth.js';
 import { basename } from 'node:path';
 import { isMainThread, workerData } from 'node:worker_threads';
 import { BATCH_WORKER, runBatchWorker } from './batchAssess.js';
@@ -264,14 +264,20 @@ function localizeCommander(c: Command, lang: Lang, h: (en: string) => string): v
     argumentDescription(this: Help, argument) {
       return optionDetails(Help.prototype.argumentDescription.call(this, argument), lang);
     },
-    displayWidth,
+    displayWidth: helpWidth,
     // Commander breaks only at spaces; Chinese needs breaks between characters and 避头尾.
     boxWrap: (text: string, width: number) =>
       text
         .split('\n')
-        .flatMap((line) => breakLines(line, width, displayWidth))
+        .flatMap((line) => breakLines(line, width, helpWidth))
         .join('\n'),
   });
+}
+
+/** Help text is ASCII and CJK; anything else counts a column per code point (help is not worth string-width's start-up). */
+function helpWidth(text: string): number {
+  const s = withoutAnsi(text);
+  return fastWidth(s) ?? [...s].length;
 }
 
 export async function run(argv: string[]): Promise<ExitCode> {

@@ -53,7 +53,10 @@ export const PDF = {
   },
   reachNext: { 'zh-CN': '达到{level}：完成 {ids}，预计得分 {score}', en: 'To reach {level}: close {ids}, for about {score}' },
   expiringItem: { 'zh-CN': '{ref}（{expires}到期，{id}）', en: '{ref} ({expires}, {id})' },
-  expiringLine: { 'zh-CN': '审核前将到期的证据：{list}', en: 'Evidence expiring before the audit: {list}' },
+  expiringLine: {
+    'zh-CN': '评估日后即将到期的证据（审核前请更新）：{list}',
+    en: 'Evidence expiring soon after the assessment date (renew it before the audit): {list}',
+  },
   disagreeLine: {
     'zh-CN': '自评与数据或计量结果不一致（{n} 处）：',
     en: 'Claims the data or a measurement contradicts ({n}):',
@@ -80,8 +83,9 @@ export const PDF = {
     en: 'as it would stand on {date} (expiry and evidence age judged on that day)',
   },
   confidenceLegend: {
-    'zh-CN': '可信度：高 = 标准条文或认证机构转述的评分规则；中 = 由已知分值推算或依条款内容重构；低 = 网络文章，分值拆分为推定，应由持有标准的顾问核对。',
-    en: 'Confidence: high = the standard or its scoring rules as certification bodies reproduce them; medium = worked out from known points or the clause content; low = a web article, the split of points derived — to be checked by a consultant holding the standard.',
+    'zh-CN':
+      '可信度（指该行分值本身，而非来源类型）：高 = 标准条文或认证机构转述的评分规则；中 = 来源明确给出的分值（含网络文章中写明的条款分值），或由已知分值推算、依条款内容重构；低 = 推定的分值拆分，来源未给出，应由持有标准的顾问核对。',
+    en: 'Confidence (of the row’s points, not of the kind of source): high = the standard or its scoring rules as certification bodies reproduce them; medium = points the source states (a clause’s points written in a web article included), or worked out from known points or the clause content; low = a split of points no source gives, derived — to be checked by a consultant holding the standard.',
   },
   dataRules: { 'zh-CN': '依据数据计分的评价项', en: 'Criteria scored from data' },
   criterionCol: { 'zh-CN': '评价项', en: 'Criterion' },

@@ -190,7 +190,7 @@ describe('PDF summary page', () => {
     expect(page2).toContain('达到四星级：完成5.1.2.2、5.2.1.2、5.3.1.3，预计得分93.1');
     expect(cli(['score', 'examples/with-data/company.yaml', '--format', 'pdf', '--out', join(dir, 'w.pdf')]).code).toBe(0);
     const w2 = execFileSync('pdftotext', ['-f', '2', '-l', '2', join(dir, 'w.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
-    expect(w2).toContain('审核前将到期的证据：docs/take-back.md（2027-01-15到期，5.2.6.1）');
+    expect(w2).toContain('评估日后即将到期的证据（审核前请更新）：docs/take-back.md（2027-01-15到期，5.2.6.1）');
   });
 });
 
