@@ -92,10 +92,11 @@ export function breakLines(text: string, width: number, exact: Measure, indent =
       add(token);
       continue;
     }
-    // 避头点: the last piece of the full line moves down with the punctuation.
+    // 避头点: the last piece of the full line moves down with the punctuation — and with any closing
+    // punctuation before it ("条）" of "（181条）："), so the new line never starts with one.
     if (NO_LINE_START.test(token) && lineVisible) {
       let cut = line.length - 1;
-      while (cut > 0 && line[cut]!.trim() === '') cut--;
+      while (cut > 0 && (line[cut]!.trim() === '' || NO_LINE_START.test(line[cut]!))) cut--;
       if (cut > 0) {
         const moved = line.slice(cut);
         push(line.slice(0, cut));

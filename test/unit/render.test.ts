@@ -97,6 +97,8 @@ describe('line breaking shared by the terminal and the PDF', () => {
   });
   it('never starts a line with closing punctuation (避头点)', () => {
     expect(breakLines('一二三四，五六', 4, len)).toEqual(['一二三', '四，五六']);
+    // Two closing marks in a row: the first fits the line, the second does not; both go down with "四".
+    expect(breakLines('一二三四）：五六', 5, len)).toEqual(['一二三', '四）：五六']);
   });
   it('never ends a line with opening punctuation', () => {
     expect(breakLines('一二三（四五）', 4, len)).toEqual(['一二三', '（四五）']);
