@@ -117,6 +117,14 @@ export const UI = {
   moreGaps: { 'zh-CN': '项改进项未列出（用 --top 或 --format json 查看）', en: 'more gaps not shown (see --top or --format json)' },
 } satisfies Record<string, Record<Lang, string>>;
 
+/** What follows a label: a full-width colon in Chinese text, a colon and a space in English. */
+export const COLON: Record<Lang, string> = { 'zh-CN': '：', en: ': ' };
+
+/** A remark in brackets after a label: full-width in Chinese text, " (…)" in English. */
+export function inParens(text: string | number, lang: Lang): string {
+  return lang === 'zh-CN' ? `（${text}）` : ` (${text})`;
+}
+
 /** The kind of work a gap needs, as the action plan tags it. */
 export const FIX_TAGS: Record<GapFix, Localized> = {
   evidence: { 'zh-CN': '证据', en: 'evidence' },

@@ -5,7 +5,7 @@ import type { Lang } from '../model/localized.js';
 import { diagnosticParts } from './diagnostics.js';
 import { FINDING_SEVERITY } from '../model/finding.js';
 import { allFindings, type ScoredFile } from './scoredFile.js';
-import { UI, ui } from '../messages/ui.js';
+import { COLON, UI, ui } from '../messages/ui.js';
 import { readReport } from './reading.js';
 import { safeLines, safeText } from '../shared/safeText.js';
 
@@ -45,7 +45,7 @@ export function renderGithub(files: readonly ScoredFile[], lang: Lang): string {
         message:
           findingMessage(finding, lang) +
           (lostPoints > 0 ? ` (−${lostPoints.toFixed(2)})` : '') +
-          (lostPoints > 0 && actionFor.has(criterion!.id) ? `\n${UI.action[lang]}: ${actionFor.get(criterion!.id)}` : ''),
+          (lostPoints > 0 && actionFor.has(criterion!.id) ? `\n${UI.action[lang]}${COLON[lang]}${actionFor.get(criterion!.id)}` : ''),
         weight: Math.max(lostPoints, deduction * 100),
       });
     }

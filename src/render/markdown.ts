@@ -3,7 +3,7 @@ import { safeText } from '../shared/safeText.js';
 import { gateMessage } from '../messages/gate.js';
 import { CAUSE_LABELS, COMPARISON_LABELS, diffLabel } from '../messages/changes.js';
 import { PDF } from '../messages/pdf.js';
-import { UI, ui } from '../messages/ui.js';
+import { COLON, UI, ui } from '../messages/ui.js';
 import { type OverviewRow, readReport } from './reading.js';
 import type { ReportDiff } from '../model/diff.js';
 import type { Lang } from '../model/localized.js';
@@ -33,9 +33,11 @@ function single({ file, report, failures }: ScoredFile, topGaps: number): string
   const t = (k: keyof typeof UI) => UI[k][lang];
   const s = report.score;
   const out: string[] = [];
-  out.push(`## ${t('title')}: ${cell(report.company.name)}`);
+  out.push(`## ${t('title')}${COLON[lang]}${cell(report.company.name)}`);
   out.push('');
-  out.push(`**${t('score')}: ${s.final} / 100 · ${t('level')}: ${cell(levelText(report))}** · ${t('date')} ${report.assessmentDate} · ${code(file)}`);
+  out.push(
+    `**${t('score')}${COLON[lang]}${s.final} / 100 · ${t('level')}${COLON[lang]}${cell(levelText(report))}** · ${t('date')} ${report.assessmentDate} · ${code(file)}`,
+  );
   out.push('');
   out.push(`${t('normalized')} ${s.normalized} (${s.earned}/${s.applicable}) − ${t('deductions')} ${s.specialDeductions.points} + ${t('bonus')} ${s.bonus}`);
   const reading = readReport(report, lang);
@@ -77,7 +79,7 @@ function single({ file, report, failures }: ScoredFile, topGaps: number): string
     out.push('', `### ${t('warnings')}`, '');
     for (const w of reading.warnings) out.push(`- ${cell(w)}`);
   }
-  out.push('', `${t('notAssessed')}: ${report.counts['not-assessed']} · ${t('warnings')}: ${report.counts.warnings}`);
+  out.push('', `${t('notAssessed')}${COLON[lang]}${report.counts['not-assessed']} · ${t('warnings')}${COLON[lang]}${report.counts.warnings}`);
   out.push('');
   out.push(
     `<sub>${t('selfAssessment')} ${report.tool.name} ${report.tool.version} · ${report.rubric.standard} (${report.rubric.id} ${report.rubric.version})</sub>`,
@@ -86,7 +88,7 @@ function single({ file, report, failures }: ScoredFile, topGaps: number): string
 }
 
 export function diffMarkdown(diff: ReportDiff, kind: 'as-of' | 'baseline', lang: Lang): string[] {
-  const out = [`### ${COMPARISON_LABELS[kind][lang]}: ${diff.base.label} → ${diff.head.label}`, ''];
+  const out = [`### ${COMPARISON_LABELS[kind][lang]}${COLON[lang]}${diff.base.label} → ${diff.head.label}`, ''];
   out.push(
     `${diff.base.final} → ${diff.head.final} (${signed(diff.scoreDelta)}), ${diff.base.levelName[lang]} → ${diff.head.levelName[lang]}${diff.levelChange === 'down' ? ' ▼' : diff.levelChange === 'up' ? ' ▲' : ''}`,
   );

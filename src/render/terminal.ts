@@ -8,7 +8,7 @@ import { breakLines } from './lineBreak.js';
 import wrapAnsi from 'wrap-ansi';
 import { findingMessage } from '../messages/findings.js';
 import { PDF } from '../messages/pdf.js';
-import { FIX_TAGS, UI, ui } from '../messages/ui.js';
+import { COLON, FIX_TAGS, UI, ui } from '../messages/ui.js';
 import { readReport } from './reading.js';
 import { CAUSE_LABELS, COMPARISON_LABELS } from '../messages/changes.js';
 import type { Report } from '../model/report.js';
@@ -55,7 +55,7 @@ export function renderTerminal(report: Report, opts: TerminalOptions): string {
   lines.push(c.bold(`${t('title')} · ${report.rubric.standard}`));
   lines.push(
     fitLine(
-      `${t('company')}: ${report.company.name}    ${t('date')}: ${report.assessmentDate}${report.assessor ? `    ${report.assessor}` : ''}`,
+      `${t('company')}${COLON[lang]}${report.company.name}    ${t('date')}${COLON[lang]}${report.assessmentDate}${report.assessor ? `    ${report.assessor}` : ''}`,
       opts.width,
       '  ',
     ),
@@ -64,7 +64,7 @@ export function renderTerminal(report: Report, opts: TerminalOptions): string {
   const levelColor = report.level.id === 'fail' ? c.red.bold : report.level.stars > 0 ? c.green.bold : c.yellow.bold;
   const stars = report.level.stars > 0 ? ' ' + '★'.repeat(report.level.stars) + '☆'.repeat(5 - report.level.stars) : '';
   lines.push(
-    `${t('score')}: ${c.bold(fmt(s.final))} / 100    ${t('level')}: ${levelColor(report.level.name[lang] + (opts.ascii ? ` (${report.level.stars}*)` : stars))}`,
+    `${t('score')}${COLON[lang]}${c.bold(fmt(s.final))} / 100    ${t('level')}${COLON[lang]}${levelColor(report.level.name[lang] + (opts.ascii ? ` (${report.level.stars}*)` : stars))}`,
   );
   lines.push(
     fitLine(
@@ -111,7 +111,7 @@ export function renderTerminal(report: Report, opts: TerminalOptions): string {
         fitLine(`  ${d.name}: ${safeText(d.file)} — ${d.valid}/${d.rows} ${ui('rowsValid', lang)}, sha256 ${d.sha256.slice(0, 12)}`, opts.width, '    '),
       );
       for (const [id, m] of Object.entries(d.metrics))
-        lines.push(fitLine(c.dim(`    ${metricLabel(id, lang)}: ${pct(m.value)} (n=${m.n})`), opts.width, '      '));
+        lines.push(fitLine(c.dim(`    ${metricLabel(id, lang)}${COLON[lang]}${pct(m.value)} (n=${m.n})`), opts.width, '      '));
     }
     lines.push('');
   }
@@ -127,7 +127,7 @@ export function renderTerminal(report: Report, opts: TerminalOptions): string {
     const { diff, kind } = report.comparison;
     const arrow = diff.levelChange === 'down' ? c.red(' ▼') : diff.levelChange === 'up' ? c.green(' ▲') : '';
     const delta = diff.scoreDelta < 0 ? c.red(`${diff.scoreDelta}`) : diff.scoreDelta > 0 ? c.green(`+${diff.scoreDelta}`) : '±0';
-    lines.push(c.bold(`${COMPARISON_LABELS[kind][lang]}: ${diff.base.label} → ${diff.head.label}`));
+    lines.push(c.bold(`${COMPARISON_LABELS[kind][lang]}${COLON[lang]}${diff.base.label} → ${diff.head.label}`));
     lines.push(`  ${diff.base.final} → ${diff.head.final} (${delta}), ${diff.base.levelName[lang]} → ${diff.head.levelName[lang]}${arrow}`);
     if (diff.criteria.length === 0) lines.push(c.dim(`  ${COMPARISON_LABELS.noChange[lang]}`));
     for (const ch of diff.criteria) {
@@ -152,7 +152,7 @@ export function renderTerminal(report: Report, opts: TerminalOptions): string {
       const head = `${(a.kind === 'gap' ? `${a.rank}.` : '!').padStart(3)} ${a.label}  ${c.bold('+' + fmt(a.recoverable, 2))} ${t('recoverable')}  [${tag}]`;
       lines.push(fitLine(a.kind === 'deduction' ? c.red(head) : head, opts.width, indent));
       if (a.reasons.length > 0) lines.push(wrap(c.dim(a.reasons.join('; ')), opts.width, indent));
-      lines.push(wrap(`${t('action')}: ${a.action}`, opts.width, indent));
+      lines.push(wrap(`${t('action')}${COLON[lang]}${a.action}`, opts.width, indent));
       if (a.kind === 'gap' && (a.gap.owner || a.gap.due))
         lines.push(wrap(c.dim(ui('ownerDue', lang, { owner: a.gap.owner ?? '—', due: a.gap.due ?? '—' })), opts.width, indent));
     }
@@ -164,7 +164,7 @@ export function renderTerminal(report: Report, opts: TerminalOptions): string {
     for (const w of reading.warnings) lines.push(wrap(c.yellow(w), opts.width, '  '));
   }
   lines.push('');
-  lines.push(`${t('notAssessed')}: ${report.counts['not-assessed']}    ${t('warnings')}: ${report.counts.warnings}`);
+  lines.push(`${t('notAssessed')}${COLON[lang]}${report.counts['not-assessed']}    ${t('warnings')}${COLON[lang]}${report.counts.warnings}`);
   lines.push(c.dim(t('selfAssessment')));
   return asciiIf(opts.ascii, lines.join('\n') + '\n');
 }

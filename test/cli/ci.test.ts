@@ -91,7 +91,7 @@ describe('CI output formats', () => {
     const out = cli(['score', THREE, '--format', 'github']).stdout.split('\n');
     const missing = out.find((l) => l.includes('public-docs-index.md'))!;
     expect(missing).toBe(
-      `::error file=${THREE},line=${lineOf(THREE, 'public-docs-index.md')},col=17,endLine=${lineOf(THREE, 'public-docs-index.md')},endColumn=68,title=5.2.1.2 公开可查的商品与服务信息::证据文件不存在：docs/public-docs-index.md (−3.00)%0A措施: 补正证据：恢复文件 docs/public-docs-index.md`,
+      `::error file=${THREE},line=${lineOf(THREE, 'public-docs-index.md')},col=17,endLine=${lineOf(THREE, 'public-docs-index.md')},endColumn=68,title=5.2.1.2 公开可查的商品与服务信息::证据文件不存在：docs/public-docs-index.md (−3.00)%0A措施：补正证据：恢复文件 docs/public-docs-index.md`,
     );
     // A criterion left out points at `criteria:`, where it should be added.
     expect(out.some((l) => l.startsWith(`::error file=${THREE},line=${lineOf(THREE, 'criteria:')},col=1,`) && l.includes(',title=5.3.1.3'))).toBe(true);
@@ -134,7 +134,7 @@ describe('CI output formats', () => {
     const summary = join(dir, 'summary.md');
     const r = cli(['score', THREE], { GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summary });
     expect(r.stdout.startsWith('::error file=')).toBe(true);
-    expect(readFileSync(summary, 'utf8')).toMatch(/^## 商品售后服务认证自评报告: 蓝鲸云软件科技有限公司/);
+    expect(readFileSync(summary, 'utf8')).toMatch(/^## 商品售后服务认证自评报告：蓝鲸云软件科技有限公司/);
     const bad = cli(['score', 'test/fixtures/invalid-evidence.yaml', '--lang', 'en'], { GITHUB_ACTIONS: 'true' });
     expect(bad.code).toBe(2);
     expect(bad.stdout).toContain(

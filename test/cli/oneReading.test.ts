@@ -60,7 +60,7 @@ describe('every format gives the JSON’s actions in the JSON’s order', () => 
 
         const terminal = cli(['score', file, '--lang', lang, '--top', '999'], { COLUMNS: '100' }).stdout;
         expectInOrder('terminal', terminal, all);
-        const label = lang === 'zh-CN' ? '措施:' : 'Action:';
+        const label = lang === 'zh-CN' ? '措施：' : 'Action:';
         expect(terminal.split(label).length - 1).toBe(all.length);
 
         const markdown = cli(['score', file, '--lang', lang, '--top', '999', '--format', 'markdown']).stdout;
@@ -144,5 +144,25 @@ describe('warnings are listed wherever the report is read', () => {
     expect(section.split('\n').filter((l) => l.startsWith('- '))).toHaveLength(5);
     const terminal = cli(['score', file, '--lang', 'en'], { COLUMNS: '400' }).stdout;
     for (const line of section.split('\n').filter((l) => l.startsWith('- '))) expect(terminal).toContain(line.slice(2).replace(/\\\|/g, '|'));
+  });
+});
+
+describe('Chinese typesetting in every example (issue 21)', () => {
+  it('labels take a full-width colon, and no PDF line starts with closing punctuation', () => {
+    for (const example of EXAMPLES) {
+      const file = `examples/${example}/company.yaml`;
+      const dir = mkdtempSync(join(tmpdir(), 'asa-type-'));
+      cli(['score', file, '--format', 'pdf', '--out', join(dir, 'r.pdf')]);
+      const pdf = execFileSync('pdftotext', ['-raw', join(dir, 'r.pdf'), '-'], { encoding: 'utf8' });
+      const texts = {
+        terminal: cli(['score', file]).stdout,
+        markdown: cli(['score', file, '--format', 'markdown']).stdout,
+        html: htmlText(cli(['score', file, '--format', 'html']).stdout.split('<div data-l="en" lang="en">')[0]!),
+        pdf,
+      };
+      for (const [format, text] of Object.entries(texts))
+        expect([example, format, text.match(/[\p{Script=Han}）]: /u)?.[0] ?? null]).toEqual([example, format, null]);
+      expect([example, pdf.match(/^[），。：；].*/mu)?.[0] ?? null]).toEqual([example, null]);
+    }
   });
 });

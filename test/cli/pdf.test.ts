@@ -42,7 +42,7 @@ describe('PDF report', () => {
     }
     expect(t).toContain('证据文件不存在：docs/public-docs-index.md');
     // The assessor's own remark travels from the evidence file into the detail.
-    expect(t).toContain('备注:只做了年度调查，未做季度回访');
+    expect(t).toContain('备注：只做了年度调查，未做季度回访');
   });
 
   it('is wholly in English with --lang en, rubric titles included', () => {
@@ -177,7 +177,7 @@ describe('PDF special deductions', () => {
     const text = execFileSync('pdftotext', [out, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
     const plan = text.slice(text.indexOf('改进行动计划'));
     expect(plan.indexOf('特别扣分项（5.3.2）')).toBeLessThan(plan.indexOf('5.1.2.2'));
-    expect(text).toContain('!特别扣分项（5.2.5.1）:三包期内拒绝免费维修，违反三包规定(−1)');
+    expect(text).toContain('!特别扣分项（5.2.5.1）：三包期内拒绝免费维修，违反三包规定（−1）');
   });
 });
 

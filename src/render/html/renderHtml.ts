@@ -5,7 +5,7 @@ import { findingMessage } from '../../messages/findings.js';
 import { html, htmlTemplate } from '../../messages/html.js';
 import { percent } from '../../messages/numbers.js';
 import { CONFIDENCE, EVIDENCE_STATE, PDF, chapterHeading, noteText, sourceLabel } from '../../messages/pdf.js';
-import { FIX_TAGS, OUTCOME_LABELS, UI, ui } from '../../messages/ui.js';
+import { COLON, inParens, FIX_TAGS, OUTCOME_LABELS, UI, ui } from '../../messages/ui.js';
 import { readReport, type Reading } from '../reading.js';
 import { LANGS, type Lang } from '../../model/localized.js';
 import type { CriterionResult, EvidenceResult, Report } from '../../model/report.js';
@@ -143,8 +143,8 @@ ${this.chapterHead('summary', 'summaryChapter')}
 ${this.reading.reachNext ? `<p class="path">${esc(this.reading.reachNext)}</p>` : ''}
 ${each(this.reading.caveats, (c) => `<p class="note" role="note">※ ${esc(c)}</p>`)}
 <p class="muted">${esc(this.t('counts', { met: c.met, partial: c.partial, notMet: c['not-met'], notAssessed: c['not-assessed'], na: c['not-applicable'] }))}</p>
-<p class="${deductions.length ? 'alert' : 'muted'}">${esc(`${this.t('deductionsLine')} (${deductions.length}): ${deductions.length ? deductions.map((d) => `${d.clause} ${d.reason}`).join('；') : this.t('none')}`)}</p>
-<p class="muted">${esc(`${this.t('bonusLine')}: ${bonus.length ? bonus.join('；') : this.t('none')}`)}</p>
+<p class="${deductions.length ? 'alert' : 'muted'}">${esc(`${this.t('deductionsLine')}${inParens(deductions.length, this.lang)}${COLON[this.lang]}${deductions.length ? deductions.map((d) => `${d.clause} ${d.reason}`).join('；') : this.t('none')}`)}</p>
+<p class="muted">${esc(`${this.t('bonusLine')}${COLON[this.lang]}${bonus.length ? bonus.join('；') : this.t('none')}`)}</p>
 ${expiring.length ? `<p class="alert">${esc(this.t('expiringLine', { list: expiring.join(ui('clauseSep', lang)) }))}</p>` : ''}
 ${disagree.length ? `<p class="alert">${esc(this.t('disagreeLine', { n: disagree.length }))}</p><ul class="plain alert">${each(disagree, (d) => `<li>${esc(d.id ? this.t('disagreeItem', { id: d.id, title: d.title ?? '', text: d.text }) : d.text)}</li>`)}</ul>` : ''}
 <h3>${esc(this.t('sectionsChart'))}</h3>
@@ -160,7 +160,7 @@ ${
     : `<ul class="top">${each(this.reading.summaryActions, (a) => {
         const reasons = a.reasons.join('；');
         // Numbered as the action plan numbers them: "!" for a special deduction, the gap's rank otherwise.
-        return `<li><strong${a.kind === 'deduction' ? ' class="s-bad"' : ''}>${a.kind === 'gap' ? `${a.rank}.` : '!'} ${esc(a.label)}</strong> <span class="badge o-partial">+${a.recoverable.toFixed(2)}</span>${reasons ? `<br><span class="muted">${esc(reasons)}</span>` : ''}<br>${esc(`${this.t('action')}: ${a.action}`)}</li>`;
+        return `<li><strong${a.kind === 'deduction' ? ' class="s-bad"' : ''}>${a.kind === 'gap' ? `${a.rank}.` : '!'} ${esc(a.label)}</strong> <span class="badge o-partial">+${a.recoverable.toFixed(2)}</span>${reasons ? `<br><span class="muted">${esc(reasons)}</span>` : ''}<br>${esc(`${this.t('action')}${COLON[this.lang]}${a.action}`)}</li>`;
       })}</ul>`
 }
 </section>`;
@@ -188,7 +188,7 @@ ${applicable < full ? `<rect x="${(labelW + applicable).toFixed(1)}" y="${y}" wi
     });
     const label = r.sections.map((s) => `${s.id} ${s.title[lang]} ${fmt(s.earned)} / ${s.applicablePoints}`).join('; ');
     const excluded = r.sections.some((s) => s.applicablePoints < s.points);
-    return `<svg class="chart" viewBox="0 0 ${labelW + barW + 90} ${r.sections.length * rowH + 8}" role="img" aria-label="${esc(`${this.t('sectionsChart')}: ${label}`)}">
+    return `<svg class="chart" viewBox="0 0 ${labelW + barW + 90} ${r.sections.length * rowH + 8}" role="img" aria-label="${esc(`${this.t('sectionsChart')}${COLON[this.lang]}${label}`)}">
 <defs><pattern id="${hatch}" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" fill="#ffffff"/><rect width="2.5" height="6" fill="#8c959f"/></pattern></defs>
 ${rows.join('\n')}
 </svg>
@@ -209,7 +209,7 @@ ${rows.join('\n')}
       return `<g><text x="0" y="${y + 13}">${esc(c.id)}</text><rect x="${labelW}" y="${y}" width="${barW}" height="15" fill="#d0d7de"/>${c.ratio === null ? '' : `<rect x="${labelW}" y="${y}" width="${w.toFixed(1)}" height="15" fill="${c.ratio < LOW_RATIO ? `url(#${low})` : '#0b4f8a'}"/>`}<text class="val" x="${labelW + barW + 8}" y="${y + 13}">${percent(c.ratio)}</text></g>`;
     });
     const label = clauses.map((c) => `${c.id} ${percent(c.ratio)}`).join('; ');
-    return `<svg class="chart" viewBox="0 0 ${labelW + barW + 70} ${clauses.length * rowH + 6}" role="img" aria-label="${esc(`${this.h('clausesChart')}: ${label}`)}">
+    return `<svg class="chart" viewBox="0 0 ${labelW + barW + 70} ${clauses.length * rowH + 6}" role="img" aria-label="${esc(`${this.h('clausesChart')}${COLON[this.lang]}${label}`)}">
 <defs><pattern id="${low}" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" fill="#a40e26"/><rect width="2" height="6" fill="#ffffff"/></pattern></defs>
 ${rows.join('\n')}
 </svg>`;
@@ -232,7 +232,7 @@ ${each(this.r.datasets, (d) =>
   private comparison(): string {
     const d = this.r.comparison!.diff;
     const lang = this.lang;
-    return `<h3>${esc(`${this.t('comparison')}: ${d.base.label} → ${d.head.label}`)}</h3>
+    return `<h3>${esc(`${this.t('comparison')}${COLON[this.lang]}${d.base.label} → ${d.head.label}`)}</h3>
 <p><strong>${esc(`${d.base.final} → ${d.head.final} (${d.scoreDelta > 0 ? '+' : ''}${d.scoreDelta}), ${d.base.levelName[lang]} → ${d.head.levelName[lang]}`)}</strong></p>
 ${
   d.criteria.length
@@ -291,7 +291,7 @@ ${rows.join('\n')}
         return `<section class="clause" data-clause-block="${esc(cl.id)}">
 <h4><button type="button" data-act="toggle" aria-expanded="false" aria-controls="${body}"><span class="chev" aria-hidden="true">▸</span><span>${esc(head)}</span><span class="pts">${esc(pts)}</span></button></h4>
 <div class="body collapsed" id="${body}">
-${each(deductions, (d) => `<p class="deduction">! ${esc(`${this.t('deductionRow', { clause: d.clause })}: ${d.reason} (−${r.method.specialDeductionPoints})`)}</p>`)}
+${each(deductions, (d) => `<p class="deduction">! ${esc(`${this.t('deductionRow', { clause: d.clause })}${COLON[this.lang]}${d.reason}${inParens(`−${r.method.specialDeductionPoints}`, this.lang)}`)}</p>`)}
 <div class="scroll"><table class="criteria"><thead><tr><th scope="col">${esc(this.t('criterion'))}</th><th scope="col">${esc(this.t('outcome'))}</th><th scope="col" class="num">${esc(this.t('earned'))}</th><th scope="col">${esc(this.t('notes'))}</th></tr></thead><tbody>
 ${each(cl.criteria, (c) => this.criterionRow(c, s.id, cl.id))}
 </tbody></table></div>
@@ -315,12 +315,14 @@ ${sections.join('\n')}
     const lang = this.lang;
     const lost = c.applicable && c.earned < c.points;
     const notes: string[] = [];
-    if (c.note) notes.push(`<p>${esc(`${this.t('remark')}: ${c.note}`)}</p>`);
+    if (c.note) notes.push(`<p>${esc(`${this.t('remark')}${COLON[this.lang]}${c.note}`)}</p>`);
     const findings = shownFindings(c);
     if (findings.length) notes.push(`<ul>${each(findings, (f) => `<li>${esc(findingMessage(f, lang))}</li>`)}</ul>`);
-    if (c.evidence.length === 0 && c.outcome !== 'not-applicable') notes.push(`<p class="muted">${esc(`${this.t('evidence')}: ${this.t('noEvidence')}`)}</p>`);
-    if (c.evidence.length) notes.push(`<ul class="evidence">${each(c.evidence, (e) => `<li>${esc(this.t('evidence'))}: ${this.evidenceItem(e)}</li>`)}</ul>`);
-    if (lost) notes.push(`<p><strong>${esc(this.t('action'))}:</strong> ${esc(this.reading.actionFor.get(c.id) ?? c.action[lang])}</p>`);
+    if (c.evidence.length === 0 && c.outcome !== 'not-applicable')
+      notes.push(`<p class="muted">${esc(`${this.t('evidence')}${COLON[this.lang]}${this.t('noEvidence')}`)}</p>`);
+    if (c.evidence.length)
+      notes.push(`<ul class="evidence">${each(c.evidence, (e) => `<li>${esc(this.t('evidence'))}${COLON[this.lang]}${this.evidenceItem(e)}</li>`)}</ul>`);
+    if (lost) notes.push(`<p><strong>${esc(this.t('action') + COLON[lang].trimEnd())}</strong> ${esc(this.reading.actionFor.get(c.id) ?? c.action[lang])}</p>`);
     if (lost && (c.owner || c.due)) notes.push(`<p class="muted">${esc(this.t('ownerDue', { owner: c.owner ?? '—', due: c.due ?? '—' }))}</p>`);
     return `<tr data-outcome="${c.outcome}" data-section="${esc(section)}" data-clause="${esc(clause)}"${lost ? ' data-lost' : ''}><th scope="row"><span class="id">${esc(c.id)}</span><br>${esc(c.title[lang])}</th><td>${this.outcomeBadge(c.outcome)}</td><td class="num">${c.applicable ? `${fmt(c.earned)} / ${c.points}` : '—'}</td><td class="notes">${notes.join('')}</td></tr>`;
   }

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { percent } from '../../messages/numbers.js';
 import { findingMessage } from '../../messages/findings.js';
 import { CONFIDENCE, EVIDENCE_STATE, PDF, chapterHeading, noteText, sourceLabel } from '../../messages/pdf.js';
-import { FIX_TAGS, OUTCOME_LABELS, UI, ui } from '../../messages/ui.js';
+import { COLON, inParens, FIX_TAGS, OUTCOME_LABELS, UI, ui } from '../../messages/ui.js';
 import { readReport, type Reading } from '../reading.js';
 import { CAUSE_LABELS } from '../../messages/changes.js';
 import { DIMENSION_LABELS, GROUPING_LABELS, RECORD_TYPE_LABELS, dataRuleText, ds, metricLabel } from '../../messages/datasets.js';
@@ -276,11 +276,11 @@ function summary(L: Layout, r: Report, reading: Reading, t: T, n: T): void {
   });
   const deductions = specialDeductions(r).map((d) => `${d.clause} ${d.reason}`);
   const bonus = bonusLines(r, lang);
-  L.text(`${t('deductionsLine')} (${deductions.length}): ${deductions.length ? deductions.join('；') : t('none')}`, {
+  L.text(`${t('deductionsLine')}${inParens(deductions.length, lang)}${COLON[lang]}${deductions.length ? deductions.join('；') : t('none')}`, {
     size: 9,
     color: deductions.length ? COLOR.bad : COLOR.muted,
   });
-  L.text(`${t('bonusLine')}: ${bonus.length ? bonus.join('；') : t('none')}`, { size: 9, color: COLOR.muted });
+  L.text(`${t('bonusLine')}${COLON[lang]}${bonus.length ? bonus.join('；') : t('none')}`, { size: 9, color: COLOR.muted });
   decision(L, r, reading, t);
   L.space(12);
 
@@ -309,7 +309,7 @@ function summary(L: Layout, r: Report, reading: Reading, t: T, n: T): void {
 
   if (r.comparison) {
     const d = r.comparison.diff;
-    L.heading(`${t('comparison')}: ${d.base.label} → ${d.head.label}`, 2);
+    L.heading(`${t('comparison')}${COLON[lang]}${d.base.label} → ${d.head.label}`, 2);
     L.text(`${d.base.final} → ${d.head.final} (${d.scoreDelta > 0 ? '+' : ''}${d.scoreDelta}), ${d.base.levelName[lang]} → ${d.head.levelName[lang]}`, {
       size: 10,
       bold: true,
@@ -334,7 +334,7 @@ function summary(L: Layout, r: Report, reading: Reading, t: T, n: T): void {
       ...(a.kind === 'deduction' ? { color: COLOR.bad } : {}),
     });
     if (a.reasons.length > 0) L.text(a.reasons.join('；'), { size: 9, color: COLOR.muted });
-    L.text(`${t('action')}: ${a.action}`, { size: 9.5 });
+    L.text(`${t('action')}${COLON[lang]}${a.action}`, { size: 9.5 });
     L.space(6);
   });
 }
@@ -474,7 +474,11 @@ function detail(L: Layout, r: Report, reading: Reading, t: T, n: T): void {
       // A special deduction under this clause is shown with it: "符合 4/4" must not hide a 三包 violation.
       const here = deductionsUnder(r, cl.id);
       for (const d of here)
-        L.text(`! ${t('deductionRow', { clause: d.clause })}: ${d.reason} (−${r.method.specialDeductionPoints})`, { size: 8.5, color: COLOR.bad, bold: true });
+        L.text(`! ${t('deductionRow', { clause: d.clause })}${COLON[lang]}${d.reason}${inParens(`−${r.method.specialDeductionPoints}`, lang)}`, {
+          size: 8.5,
+          color: COLOR.bad,
+          bold: true,
+        });
       if (here.length > 0) L.space(6);
     }
   }
@@ -483,11 +487,11 @@ function detail(L: Layout, r: Report, reading: Reading, t: T, n: T): void {
 function criterionNotes(c: CriterionResult, reading: Reading, t: T): string {
   const lang = reading.lang;
   const lines: string[] = [];
-  if (c.note) lines.push(`${t('remark')}: ${c.note}`);
+  if (c.note) lines.push(`${t('remark')}${COLON[lang]}${c.note}`);
   for (const f of shownFindings(c)) lines.push(`• ${findingMessage(f, lang)}`);
-  if (c.evidence.length === 0 && c.outcome !== 'not-applicable') lines.push(`${t('evidence')}: ${t('noEvidence')}`);
-  for (const e of c.evidence) lines.push(`${t('evidence')}: ${evidenceLine(e, lang)}`);
-  if (c.applicable && c.earned < c.points) lines.push(`${t('action')}: ${reading.actionFor.get(c.id) ?? c.action[lang]}`);
+  if (c.evidence.length === 0 && c.outcome !== 'not-applicable') lines.push(`${t('evidence')}${COLON[lang]}${t('noEvidence')}`);
+  for (const e of c.evidence) lines.push(`${t('evidence')}${COLON[lang]}${evidenceLine(e, lang)}`);
+  if (c.applicable && c.earned < c.points) lines.push(`${t('action')}${COLON[lang]}${reading.actionFor.get(c.id) ?? c.action[lang]}`);
   return lines.join('\n');
 }
 
