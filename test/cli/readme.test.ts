@@ -44,6 +44,6 @@ describe('a clone before its build', () => {
     copyFileSync(join(ROOT, 'bin/aftersales-assess.cjs'), join(dir, 'bin/aftersales-assess.cjs'));
     const r = spawnSync(process.execPath, [join(dir, 'bin/aftersales-assess.cjs'), '--help'], { encoding: 'utf8' });
     expect(r.status).toBe(2);
-    expect(r.stderr).toContain('run `npm run build`');
+    expect(r.stderr).toContain('`npm run build`');
   });
 });
