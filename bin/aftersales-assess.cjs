@@ -102,7 +102,7 @@ function loadCli() {
   } catch (error) {
     if (error && error.code === 'ENOENT' && String(error.path).endsWith('cli.cjs')) {
       // A clone before its build: a set-up step the user has not run yet (usage, exit 2), not a bug.
-      process.stderr.write('aftersales-assess: the CLI is not built yet; run `npm ci` in the package folder (it builds), or `npm run build`.\n');
+      process.stderr.write('aftersales-assess: the CLI is not built yet; run `npm run build` in the package folder (after `npm ci`).\n');
       process.exit(2);
     }
     throw error;

@@ -11,7 +11,7 @@ import type { FileFacts } from '../model/facts.js';
 import type { Lang } from '../model/localized.js';
 import type { Report } from '../model/report.js';
 import type { LoadedRubric } from '../model/rubric.js';
-import { buildReport } from '../report/buildReport.js';
+import { buildReport, type CoreReport } from '../report/buildReport.js';
 import type { FileTree } from '../load/fileTree.js';
 
 /** The one assessment's inputs besides the tree: what it is judged against, worded in, stamped with, and when. */
@@ -47,13 +47,12 @@ export async function assess(tree: FileTree, opts: AssessmentOptions): Promise<A
   const common = { tool: opts.tool, ...(data ? { data } : {}) };
   // The language is the reader's, not the score's: added here, never decided by the core.
   const report = {
-    lang: opts.lang,
-    ...buildReport(opts.rubric, evidence, facts, { ...common, locate: findingLocator(parsed), ...(opts.asOf ? { asOf: opts.asOf } : {}) }),
+    ...withLang(buildReport(opts.rubric, evidence, facts, { ...common, locate: findingLocator(parsed), ...(opts.asOf ? { asOf: opts.asOf } : {}) }), opts.lang),
     evidenceFile,
   };
   if (opts.asOf && opts.asOf !== evidence.assessment.date) {
     // A forecast: the same evidence judged on its own date, then on --as-of.
-    const today = { lang: opts.lang, ...buildReport(opts.rubric, evidence, facts, common) };
+    const today = withLang(buildReport(opts.rubric, evidence, facts, common), opts.lang);
     const diff = diffReports(today, report, { base: evidence.assessment.date, head: opts.asOf });
     return { report: { ...report, comparison: { kind: 'as-of', diff } }, warnings, evidence };
   }
@@ -109,4 +108,10 @@ async function loadDatasets(tree: FileTree, evidence: EvidenceFile, asOf: string
     }
   }
   return out;
+}
+
+/** The core's report read in `lang`, the language in its documented place (after `tool`). */
+function withLang(core: CoreReport, lang: Lang): Report {
+  const { schemaVersion, tool, ...rest } = core;
+  return { schemaVersion, tool, lang, ...rest };
 }
