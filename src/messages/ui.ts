@@ -29,6 +29,7 @@ export const UI = {
   ownerDue: { 'zh-CN': '负责人：{owner} · 完成期限：{due}', en: 'Owner: {owner} · due {due}' },
   toBeAssigned: { 'zh-CN': '待定', en: 'to be assigned' },
   dueNotSet: { 'zh-CN': '待定', en: 'not set' },
+  cappedScore: { 'zh-CN': '100（已封顶）', en: '100 (capped)' },
   fileCol: { 'zh-CN': '文件', en: 'File' },
   allExcluded: { 'zh-CN': '删减（{points}分）', en: 'excluded ({points})' },
   actionLabel: { 'zh-CN': '改进措施', en: 'Action' },

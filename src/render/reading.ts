@@ -41,6 +41,11 @@ interface ActionBase {
   /** What fixing it adds to the final score, and the final score once it and every action above it are done. */
   recoverable: Score100;
   after: Score100;
+  /**
+   * The running score as a plan row shows it: once the score is capped at 100 (a bonus can take it there
+   * before every gap is closed), "100（已封顶）" / "100 (capped)", so a row is not read as worth nothing.
+   */
+  afterText: string;
   /** Why points were lost, one line each. */
   reasons: string[];
   action: string;
@@ -82,6 +87,7 @@ export function readReport(r: Report, lang: Lang): Reading {
     running += gain;
     return Math.min(100, Math.round(running * 10) / 10);
   };
+  const afterText = (score: Score100) => (Math.round(running * 10) / 10 > 100 ? ui('cappedScore', lang) : score.toFixed(1));
   const actions: Action[] = [
     ...specialDeductions(r).map(
       (d): Action => ({
@@ -90,6 +96,7 @@ export function readReport(r: Report, lang: Lang): Reading {
         label: interpolate(PDF.deductionRow[lang], { clause: d.clause }),
         recoverable: r.method.specialDeductionPoints,
         after: after(r.method.specialDeductionPoints),
+        afterText: afterText(Math.min(100, Math.round(running * 10) / 10)),
         reasons: [d.reason],
         action: interpolate(PDF.deductionAction[lang], { failAt: r.method.failWhenSpecialDeductionsAtLeast }),
       }),
@@ -102,6 +109,7 @@ export function readReport(r: Report, lang: Lang): Reading {
         label: `${gap.criterion} ${gap.title[lang]}`,
         recoverable: gap.recoverable,
         after: after(gap.recoverable),
+        afterText: afterText(Math.min(100, Math.round(running * 10) / 10)),
         reasons: gap.reasons.map((f) => findingMessage(f, lang)),
         action: gapAction(gap, lang),
         ownerDue: ui('ownerDue', lang, { owner: gap.owner ?? ui('toBeAssigned', lang), due: gap.due ?? ui('dueNotSet', lang) }),

@@ -166,3 +166,22 @@ describe('Chinese typesetting in every example (issue 21)', () => {
     }
   });
 });
+
+describe('the plan’s running score once 100 is reached', () => {
+  it('with-data: the +1 bonus caps the score before the last gaps close; those rows say so instead of repeating 100.0', () => {
+    // with-data: 95.69 normalized + 1 bonus; the gaps add 4.31 in all, so the running score passes 100 on the way.
+    const json = JSON.parse(cli(['score', 'examples/with-data/company.yaml', '--format', 'json']).stdout) as {
+      score: { final: number };
+      gaps: Array<{ recoverable: number }>;
+    };
+    let running = json.score.final;
+    const capped = json.gaps.filter((g) => {
+      running += g.recoverable;
+      return Math.round(running * 10) / 10 > 100;
+    }).length;
+    expect(capped).toBeGreaterThan(0);
+    const html = cli(['score', 'examples/with-data/company.yaml', '--format', 'html']).stdout.split('<div data-l="en" lang="en">')[0]!;
+    const plan = html.split('<section aria-labelledby="zh-plan"')[1]!.split('<section aria-labelledby=')[0]!;
+    expect(plan.split('100（已封顶）').length - 1).toBe(capped);
+  });
+});

@@ -352,8 +352,8 @@ ${sections.join('\n')}
         : `<div class="scroll"><table class="plan"><thead><tr><th scope="col" class="num">#</th><th scope="col">${esc(this.t('criterion'))}</th><th scope="col" class="num">${esc(this.t('recoverableCol'))}</th><th scope="col" class="num">${esc(this.t('runningCol'))}</th><th scope="col">${esc(this.t('reason'))}</th><th scope="col">${esc(this.t('action'))}</th></tr></thead><tbody>
 ${each(rows, (a) =>
   a.kind === 'deduction'
-    ? `<tr><td class="num s-bad">!</td><td><strong>${esc(a.label)}</strong><br><span class="badge o-not-met">${esc(FIX_TAGS.practice[lang])}</span></td><td class="num"><strong>+${a.recoverable.toFixed(2)}</strong></td><td class="num">${a.after.toFixed(1)}</td><td>${each(a.reasons, (x) => esc(x))}</td><td>${esc(a.action)}</td></tr>`
-    : `<tr><td class="num">${a.rank}</td><td><span class="id">${esc(a.gap.criterion)}</span> ${esc(a.gap.title[lang])}<br><span class="badge o-not-assessed">${esc(FIX_TAGS[a.gap.fix][lang])}</span></td><td class="num"><strong>+${a.recoverable.toFixed(2)}</strong></td><td class="num">${a.after.toFixed(1)}</td><td>${each(a.reasons, (x) => `<p>${esc(x)}</p>`)}</td><td>${esc(a.action)}<br><span class="muted">${esc(a.ownerDue)}</span></td></tr>`,
+    ? `<tr><td class="num s-bad">!</td><td><strong>${esc(a.label)}</strong><br><span class="badge o-not-met">${esc(FIX_TAGS.practice[lang])}</span></td><td class="num"><strong>+${a.recoverable.toFixed(2)}</strong></td><td class="num">${a.afterText}</td><td>${each(a.reasons, (x) => esc(x))}</td><td>${esc(a.action)}</td></tr>`
+    : `<tr><td class="num">${a.rank}</td><td><span class="id">${esc(a.gap.criterion)}</span> ${esc(a.gap.title[lang])}<br><span class="badge o-not-assessed">${esc(FIX_TAGS[a.gap.fix][lang])}</span></td><td class="num"><strong>+${a.recoverable.toFixed(2)}</strong></td><td class="num">${a.afterText}</td><td>${each(a.reasons, (x) => `<p>${esc(x)}</p>`)}</td><td>${esc(a.action)}<br><span class="muted">${esc(a.ownerDue)}</span></td></tr>`,
 )}
 </tbody></table></div>`;
     return `<section aria-labelledby="${this.p}plan">

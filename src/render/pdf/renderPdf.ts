@@ -515,7 +515,7 @@ function actionPlan(L: Layout, reading: Reading, t: T, n: T): void {
           { text: '!' },
           { text: `${a.label}\n[${FIX_TAGS.practice[lang]}]`, bold: true },
           { text: `+${a.recoverable.toFixed(2)}`, bold: true },
-          { text: a.after.toFixed(1) },
+          { text: a.afterText },
           { text: a.reasons.join('\n') },
           { text: a.action },
         ]
@@ -523,7 +523,7 @@ function actionPlan(L: Layout, reading: Reading, t: T, n: T): void {
           { text: String(a.rank) },
           { text: `${a.label}\n[${FIX_TAGS[a.gap.fix][lang]}]` },
           { text: `+${a.recoverable.toFixed(2)}`, bold: true },
-          { text: a.after.toFixed(1) },
+          { text: a.afterText },
           { text: a.reasons.join('\n') },
           { text: `${a.action}\n${a.ownerDue}` },
         ],
