@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { isAbsolute, join, relative, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { diffReports } from '../compare/diffReports.js';
 import { gateMessage } from '../messages/gate.js';
@@ -10,7 +10,7 @@ import { InputError, type Diagnostic } from '../model/diagnostic.js';
 import type { Report } from '../model/report.js';
 import { checkGate, type Gate, type GateFailure } from '../score/gate.js';
 import { noteReads, takeNewReads } from '../load/guardedRead.js';
-import { assessFile, baselineReport, type FileAssessOptions } from './assessFile.js';
+import { assessFile, baselineReport, isStream, type FileAssessOptions } from './assessFile.js';
 
 /** What every file of a run is assessed with; plain data, so a worker thread receives it as it is. */
 export interface BatchJob {
@@ -23,30 +23,37 @@ export interface BatchJob {
 }
 
 export type FileResult =
-  | { kind: 'scored'; report?: Report; failures: GateFailure[]; line?: string; gateLines?: string[]; warnings: Diagnostic[] }
+  | {
+      kind: 'scored';
+      report?: Report;
+      failures: GateFailure[];
+      line?: string;
+      gateLines?: string[];
+      warnings: Diagnostic[];
+      paths: EvidencePaths;
+    }
   | { kind: 'invalid'; diagnostics: Diagnostic[] };
 
 /** One evidence file, start to finish: assess, compare with the baseline, check the gate (and render, when streaming). */
 export async function assessOne(file: string, job: BatchJob): Promise<FileResult> {
   const { report: assessed, warnings } = await assessFile(file, job.assess);
-  // The contract: the evidence file relative to the working directory, whatever form the argument had.
-  let report = assessed.evidenceFile
-    ? { ...assessed, evidenceFile: { ...assessed.evidenceFile, path: relative(process.cwd(), resolve(file)).split('\\').join('/') } }
-    : assessed;
+  const paths = evidencePaths(file, job.assess.root);
+  let report = assessed.evidenceFile ? { ...assessed, evidenceFile: { ...assessed.evidenceFile, path: paths.contract } } : assessed;
   if (job.baseline) {
     const base = await baselineReport(job.baseline, file, { ...job.assess, asOf: undefined });
     report = { ...report, comparison: { kind: 'baseline', diff: diffReports(base, report, { base: job.baseline, head: 'working tree' }) } };
   }
   const failures = checkGate(report, job.gate);
-  if (!job.streaming) return { kind: 'scored', report, failures, warnings };
+  if (!job.streaming) return { kind: 'scored', report, failures, warnings, paths };
   const { renderJson } = await import('../render/json.js');
-  const prefix = job.batch ? `${displayPath(file)}: ` : '';
+  const prefix = job.batch ? `${paths.shown}: ` : '';
   return {
     kind: 'scored',
     failures,
     line: renderJson(report, 0),
     gateLines: failures.map((f) => `${prefix}${gateMessage(f, report, job.assess.lang)}`),
     warnings,
+    paths,
   };
 }
 
@@ -168,8 +175,27 @@ export async function runBatchWorker(): Promise<void> {
   });
 }
 
-/** Relative to the working directory when below it, so CI annotations point at repository paths. */
-export function displayPath(file: string): string {
+/**
+ * The evidence file's three names, decided once per file: in the JSON contract (relative to the working
+ * directory, whatever form the argument had: no absolute paths in a report), shown to the user and to CI
+ * (relative when below the working directory, so annotations point at repository paths), and the folder its
+ * cited files are looked up in (the working directory or --root for standard input), for links.
+ */
+export interface EvidencePaths {
+  contract: string;
+  shown: string;
+  citedFrom: string;
+}
+
+export function evidencePaths(file: string, root?: string): EvidencePaths {
+  return {
+    contract: relative(process.cwd(), resolve(file)).split('\\').join('/'),
+    shown: displayPath(file),
+    citedFrom: isStream(file) ? resolve(root ?? '.') : dirname(resolve(file)),
+  };
+}
+
+function displayPath(file: string): string {
   if (!isAbsolute(file)) return file.split('\\').join('/');
   const rel = relative(process.cwd(), resolve(file));
   return rel.startsWith('..') ? file : rel.split('\\').join('/');

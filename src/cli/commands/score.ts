@@ -13,7 +13,7 @@ import { RENDERERS, type Format, type RenderInput, type Rendered } from '../../r
 import type { PdfFonts } from '../../render/pdf/renderPdf.js';
 import { isStream, type FileAssessOptions as AssessOptions } from '../assessFile.js';
 import { loadPdfRenderer } from '../pdfRenderer.js';
-import { assessAll, displayPath, workerCount, type BatchJob } from '../batchAssess.js';
+import { assessAll, workerCount, type BatchJob } from '../batchAssess.js';
 import { EXIT, type ExitCode } from '../exitCodes.js';
 import { UsageError } from '../../model/usage.js';
 import { parseCount, parseDate, parseLevel, parseScore } from '../options.js';
@@ -100,6 +100,8 @@ export async function scoreCommand(args: string[], opts: ScoreOptions, rubric: L
     ...(maxBytes ? { maxBytes } : {}),
   };
   const scored: ScoredFile[] = [];
+  // Where each scored file's cited documents are, for links (decided with its other names: evidencePaths).
+  const citedFrom: string[] = [];
   const streaming = format === 'jsonl' && (opts.out === undefined || opts.out === '-');
   const gateLines: string[] = [];
   // Files a folder holds under a name that is not UTF-8 cannot be opened by name: each is reported and counted.
@@ -113,7 +115,7 @@ export async function scoreCommand(args: string[], opts: ScoreOptions, rubric: L
   const job: BatchJob = { assess: assessOpts, gate, streaming, batch, baseline: opts.baseline };
   let i = 0;
   progress?.(0, files[0] ?? '');
-  for await (const { file, result } of assessAll(files, job, batch ? workerCount(files.length) : 0)) {
+  for await (const { result } of assessAll(files, job, batch ? workerCount(files.length) : 0)) {
     if (++i < files.length) progress?.(i, files[i]!);
     if (result.kind === 'invalid') {
       // One bad file in a batch is reported and skipped; the others are still scored.
@@ -129,7 +131,8 @@ export async function scoreCommand(args: string[], opts: ScoreOptions, rubric: L
       gateLines.push(...result.gateLines!);
       continue;
     }
-    scored.push({ file: displayPath(file), report: result.report!, failures: result.failures, checks });
+    scored.push({ file: result.paths.shown, report: result.report!, failures: result.failures, checks });
+    citedFrom.push(result.paths.citedFrom);
   }
   progress?.(files.length, '');
 
@@ -150,7 +153,7 @@ export async function scoreCommand(args: string[], opts: ScoreOptions, rubric: L
     batch,
     layout: { color: term.color && !toFile, ascii: Boolean(opts.ascii), width: term.columns, topGaps: top, gateOnly: Boolean(opts.gateOnly) },
   };
-  const folder = format === 'html' ? htmlLinks(input, scored, batch, opts) : undefined;
+  const folder = format === 'html' ? htmlLinks(input, scored, citedFrom, batch, opts) : undefined;
   if (format === 'pdf') input.pdf = { fonts: await pdfFonts(opts), date: pdfDate(scored[0]!.report.assessmentDate), load: loadPdfRenderer };
   const rendered = await renderChecked(format, input, opts);
   if (rendered.missingGlyphs?.length) warnMissingGlyphs(rendered.missingGlyphs);
@@ -186,6 +189,7 @@ export async function scoreCommand(args: string[], opts: ScoreOptions, rubric: L
 function htmlLinks(
   input: RenderInput,
   scored: ScoredFile[],
+  citedFrom: readonly string[],
   batch: boolean,
   opts: ScoreOptions,
 ): { dir: string; names: string[]; portfolioName: string } | undefined {
@@ -193,9 +197,7 @@ function htmlLinks(
   const pageDir = toFile ? dirname(resolve(opts.out!)) : process.cwd();
   const hrefFrom = (fromDir: string) => (i: number, e: EvidenceResult) => {
     if (e.kind !== 'file' || e.state === 'missing' || e.state === 'outside-root' || e.state === 'not-a-file') return null;
-    const s = scored[i]!;
-    const base = isStream(s.file) ? resolve(opts.root ?? '.') : dirname(resolve(s.file));
-    return hrefPath(relative(fromDir, resolve(base, e.ref)), sep);
+    return hrefPath(relative(fromDir, resolve(citedFrom[i]!, e.ref)), sep);
   };
   if (!batch || opts.outDir === undefined) {
     input.html = { hrefFor: hrefFrom(pageDir) };
