@@ -28,6 +28,7 @@ export const USAGE: Catalog = {
     en: (a) => `${a.file} is not an aftersales-assess JSON report (schemaVersion 1): ${a.detail}; write one with \`score --format json --out FILE\``,
   },
   'out-empty': { 'zh-CN': () => '--out 需要文件名', en: () => '--out needs a file name' },
+  'out-dir-empty': { 'zh-CN': () => '--out-dir 需要文件夹名（当前文件夹请写 .）', en: () => '--out-dir needs a folder name (write . for the current folder)' },
   'stdin-is-terminal': {
     'zh-CN': () => '“-” 表示从标准输入读取证据文件，但标准输入是终端；请用管道传入：cat company.yaml | aftersales-assess score -',
     en: () => '"-" reads the evidence file from standard input, which is a terminal; pipe it in: cat company.yaml | aftersales-assess score -',

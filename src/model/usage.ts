@@ -4,6 +4,7 @@ export interface UsageArgs {
   'report-unreadable': { file: S; why: S };
   'report-invalid': { file: S; detail: S };
   'out-empty': Record<string, never>;
+  'out-dir-empty': Record<string, never>;
   'stdin-is-terminal': Record<string, never>;
   'stream-too-large': { file: string; max: number; atCeiling?: boolean };
   'stdin-read-twice': { file: S };

@@ -108,6 +108,13 @@ describe('--out-dir writes only regular files inside the folder', () => {
     expect(r.stderr).toContain('site/a.html: it is a folder');
   });
 
+  it('an empty --out-dir is refused, as an empty --out is; nothing is written into the working directory', () => {
+    const d = twoCompanies();
+    const r = cli(['score', 'a.yaml', 'b.yaml', '--format', 'html', '--out-dir', ''], {}, d);
+    expect([r.code, r.stderr.trim()]).toEqual([2, 'aftersales-assess: --out-dir needs a folder name (write . for the current folder)']);
+    expect(readdirSync(d).sort()).toEqual(['a.html', 'a.yaml', 'b.html', 'b.yaml']);
+  });
+
   it('the folder itself may be a symlink: the reports go into the folder it names', () => {
     const d = twoCompanies();
     mkdirSync(join(d, 'real'));

@@ -80,6 +80,7 @@ export async function scoreCommand(args: string[], opts: ScoreOptions, rubric: L
   const batch = files.length > 1 || args.some((a) => a !== files[0]);
   if (batch && opts.baseline) throw new UsageError('baseline-one-file', {});
   if ((batch || opts.baseline) && files.some(isStream)) throw new UsageError('stream-one-file', {});
+  if (opts.outDir !== undefined && opts.outDir.trim() === '') throw new UsageError('out-dir-empty', {});
   if (opts.outDir !== undefined && !(format === 'html' && batch)) throw new UsageError('out-dir-needs-html-batch', {});
   // Every report embedded in a portfolio is ~130 KB (both languages): past this many the page is too heavy
   // to open, so it is refused before anything is assessed.
