@@ -165,6 +165,8 @@ export function renderTerminal(report: Report, opts: TerminalOptions): string {
   }
   lines.push('');
   lines.push(`${t('notAssessed')}${COLON[lang]}${report.counts['not-assessed']}    ${t('warnings')}${COLON[lang]}${report.counts.warnings}`);
+  // The score and level again at the end: a long report scrolls its head off a 24-line terminal.
+  lines.push(c.bold(`${t('score')}${COLON[lang]}${fmt(report.score.final)} / 100    ${t('level')}${COLON[lang]}${report.level.name[lang]}`));
   lines.push(c.dim(t('selfAssessment')));
   return asciiIf(opts.ascii, lines.join('\n') + '\n');
 }

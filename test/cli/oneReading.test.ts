@@ -185,3 +185,14 @@ describe('the plan’s running score once 100 is reached', () => {
     expect(plan.split('100（已封顶）').length - 1).toBe(capped);
   });
 });
+
+describe('the terminal repeats the score and level at the end (a 24-line terminal shows only the tail)', () => {
+  it('every example: the line before the self-assessment note gives the JSON’s final score and level', () => {
+    for (const example of EXAMPLES) {
+      const file = `examples/${example}/company.yaml`;
+      const json = JSON.parse(cli(['score', file, '--format', 'json', '--lang', 'en']).stdout) as { score: { final: number }; level: { name: { en: string } } };
+      const lines = cli(['score', file, '--lang', 'en']).stdout.trimEnd().split('\n');
+      expect(lines.at(-2)).toBe(`Score: ${json.score.final.toFixed(1)} / 100    Level: ${json.level.name.en}`);
+    }
+  });
+});
