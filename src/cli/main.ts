@@ -256,6 +256,8 @@ function localizeCommander(c: Command, lang: Lang, h: (en: string) => string): v
   c.helpOption('-h, --help', h('display help for command'));
   c.showHelpAfterError(AFTER_ERROR[lang]);
   c.configureOutput({ outputError: (text, write) => write(commanderError(text, lang)) });
+  // Defaults are shown as the user types them (10, zh-CN), not as JSON strings ("10").
+  for (const o of c.options) if (typeof o.defaultValue === 'string' && o.defaultValueDescription === undefined) o.defaultValueDescription = o.defaultValue;
   c.configureHelp({
     styleTitle: (title: string) => (lang === 'en' ? title : (HELP_TITLES[title] ?? title)),
     optionDescription(this: Help, option: Option) {

@@ -47,3 +47,13 @@ describe('a clone before its build', () => {
     expect(r.stderr).toContain('`npm run build`');
   });
 });
+
+describe('help', () => {
+  it('shows defaults as they are typed, not as JSON strings', () => {
+    const zh = spawnSync(process.execPath, [join(ROOT, 'bin/aftersales-assess.cjs'), 'score', '--help'], { encoding: 'utf8' }).stdout;
+    expect(zh.replace(/\s+/g, '')).toContain('默认：10）');
+    expect(zh).not.toContain('"10"');
+    const en = spawnSync(process.execPath, [join(ROOT, 'bin/aftersales-assess.cjs'), 'score', '--help', '--lang', 'en'], { encoding: 'utf8' }).stdout;
+    expect(en.replace(/\s+/g, ' ')).toContain('(default: 10)');
+  });
+});
