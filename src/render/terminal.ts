@@ -108,7 +108,11 @@ export function renderTerminal(report: Report, opts: TerminalOptions): string {
     lines.push(c.bold(t('datasets')));
     for (const d of report.datasets) {
       lines.push(
-        fitLine(`  ${d.name}: ${safeText(d.file)} — ${d.valid}/${d.rows} ${ui('rowsValid', lang)}, sha256 ${d.sha256.slice(0, 12)}`, opts.width, '    '),
+        fitLine(
+          `  ${PDF[d.name === 'survey' ? 'surveyTitle' : 'recordsTitle'][lang]}${COLON[lang]}${safeText(d.file)} — ${d.valid}/${d.rows} ${ui('rowsValid', lang)}, sha256 ${d.sha256.slice(0, 12)}`,
+          opts.width,
+          '    ',
+        ),
       );
       for (const [id, m] of Object.entries(d.metrics))
         lines.push(fitLine(c.dim(`    ${metricLabel(id, lang)}${COLON[lang]}${pct(m.value)} (n=${m.n})`), opts.width, '      '));
