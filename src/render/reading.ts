@@ -82,12 +82,13 @@ const SUMMARY_ACTIONS = 5;
 
 export function readReport(r: Report, lang: Lang): Reading {
   let running = r.score.final;
-  // Capped at 100: closing gaps past it adds nothing more to the final score.
-  const after = (gain: number) => {
+  // The final score once this row and every row above it are done, capped at 100: past it, closing gaps adds
+  // nothing more to the final score, and the row says so.
+  const step = (gain: number): { after: Score100; afterText: string } => {
     running += gain;
-    return Math.min(100, Math.round(running * 10) / 10);
+    const uncapped = Math.round(running * 10) / 10;
+    return uncapped > 100 ? { after: 100, afterText: ui('cappedScore', lang) } : { after: uncapped, afterText: uncapped.toFixed(1) };
   };
-  const afterText = (score: Score100) => (Math.round(running * 10) / 10 > 100 ? ui('cappedScore', lang) : score.toFixed(1));
   const actions: Action[] = [
     ...specialDeductions(r).map(
       (d): Action => ({
@@ -95,8 +96,7 @@ export function readReport(r: Report, lang: Lang): Reading {
         clause: d.clause,
         label: interpolate(PDF.deductionRow[lang], { clause: d.clause }),
         recoverable: r.method.specialDeductionPoints,
-        after: after(r.method.specialDeductionPoints),
-        afterText: afterText(Math.min(100, Math.round(running * 10) / 10)),
+        ...step(r.method.specialDeductionPoints),
         reasons: [d.reason],
         action: interpolate(PDF.deductionAction[lang], { failAt: r.method.failWhenSpecialDeductionsAtLeast }),
       }),
@@ -108,8 +108,7 @@ export function readReport(r: Report, lang: Lang): Reading {
         gap,
         label: `${gap.criterion} ${gap.title[lang]}`,
         recoverable: gap.recoverable,
-        after: after(gap.recoverable),
-        afterText: afterText(Math.min(100, Math.round(running * 10) / 10)),
+        ...step(gap.recoverable),
         reasons: gap.reasons.map((f) => findingMessage(f, lang)),
         action: gapAction(gap, lang),
         ownerDue: ui('ownerDue', lang, { owner: gap.owner ?? ui('toBeAssigned', lang), due: gap.due ?? ui('dueNotSet', lang) }),

@@ -6,14 +6,13 @@ import { METHOD_RULES, PDF } from '../messages/pdf.js';
 import { ui } from '../messages/ui.js';
 import { FINDING_SEVERITY, type Finding } from '../model/finding.js';
 import type { Lang } from '../model/localized.js';
-import type { CriterionResult, EvidenceResult, Gap, Report, ReportMethod } from '../model/report.js';
+import type { CriterionResult, EvidenceResult, Report, ReportMethod } from '../model/report.js';
 import { isRedundant } from '../score/gaps.js';
 import type { Score100 } from '../model/units.js';
 
 /**
- * What the document renderers (PDF, HTML) derive from a Report the same way: the path to the next level,
- * the decision lines, the action plan's running score, the evidence index. One place, so the two documents
- * can never disagree on a number.
+ * Smaller derivations from a Report that the reading (reading.ts) and the document renderers share: the path
+ * to the next level, expiring evidence, disagreements, the evidence index, the method's rules.
  */
 
 export function allCriteria(r: Report): CriterionResult[] {
@@ -66,32 +65,6 @@ export function shownFindings(c: CriterionResult): Finding[] {
   return c.findings.filter(
     (f) => !isRedundant(f, c) && (FINDING_SEVERITY[f.code] !== 'info' || f.code === 'not-applicable' || f.code === 'ratio-meets-threshold'),
   );
-}
-
-export type PlanRow =
-  | { kind: 'deduction'; clause: string; reason: string; recoverable: Score100; after: Score100 }
-  | { kind: 'gap'; rank: number; gap: Gap; after: Score100 };
-
-/**
- * The action plan: special deductions first (each costs points off the final score, and enough of them fail
- * the assessment whatever the score), then the gaps ranked by recoverable points, each with the final score
- * once it and every row above it are done.
- */
-export function planRows(r: Report): PlanRow[] {
-  let running = r.score.final;
-  const after = (gain: number) => {
-    running += gain;
-    return Math.min(100, Math.round(running * 10) / 10);
-  };
-  return [
-    ...specialDeductions(r).map((d) => ({
-      kind: 'deduction' as const,
-      ...d,
-      recoverable: r.method.specialDeductionPoints,
-      after: after(r.method.specialDeductionPoints),
-    })),
-    ...r.gaps.map((gap, i) => ({ kind: 'gap' as const, rank: i + 1, gap, after: after(gap.recoverable) })),
-  ];
 }
 
 /** Every evidence item once, with the criteria that cite it, in the order first cited. */
