@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { diffReports } from '../compare/diffReports.js';
+import { WORKING_TREE_LABEL } from '../messages/changes.js';
 import { gateMessage } from '../messages/gate.js';
 import { usageMessage } from '../messages/usage.js';
 import { UsageError } from '../model/usage.js';
@@ -41,7 +42,7 @@ export async function assessOne(file: string, job: BatchJob): Promise<FileResult
   let report = assessed.evidenceFile ? { ...assessed, evidenceFile: { ...assessed.evidenceFile, path: paths.contract } } : assessed;
   if (job.baseline) {
     const base = await baselineReport(job.baseline, file, { ...job.assess, asOf: undefined });
-    report = { ...report, comparison: { kind: 'baseline', diff: diffReports(base, report, { base: job.baseline, head: 'working tree' }) } };
+    report = { ...report, comparison: { kind: 'baseline', diff: diffReports(base, report, { base: job.baseline, head: WORKING_TREE_LABEL }) } };
   }
   const failures = checkGate(report, job.gate);
   if (!job.streaming) return { kind: 'scored', report, failures, warnings, paths };

@@ -35,3 +35,17 @@ export const DIFF_LABELS = {
 export function diffLabel(key: keyof typeof DIFF_LABELS, lang: Lang, vars: Record<string, string | number>): string {
   return interpolate(DIFF_LABELS[key][lang], vars);
 }
+
+/** The label the JSON gives the evidence file as it is now (a stable value), as a reader of each language reads it. */
+export const WORKING_TREE_LABEL = 'working tree';
+const WORKING_TREE: Record<Lang, string> = { 'zh-CN': '当前工作区', en: 'working tree' };
+
+/** One side of a comparison as a heading shows it: a revision, a file or a date as given; the working tree worded. */
+export function sideLabel(label: string, lang: Lang): string {
+  return label === WORKING_TREE_LABEL ? WORKING_TREE[lang] : label;
+}
+
+/** "HEAD → 当前工作区": a comparison's two sides. */
+export function sidesLabel(diff: { base: { label: string }; head: { label: string } }, lang: Lang): string {
+  return `${sideLabel(diff.base.label, lang)} → ${sideLabel(diff.head.label, lang)}`;
+}

@@ -35,6 +35,11 @@ const ERRORS: Array<[RegExp, (m: RegExpExecArray) => string]> = [
   [/^error: option '([^']*)' argument missing/, (m) => `错误：选项 ${m[1]} 缺少取值`],
   [/^error: required option '([^']*)' not specified/, (m) => `错误：必须给出选项 ${m[1]}`],
   [/^error: option '([^']*)' argument '([^']*)' is invalid\. Allowed choices are (.*)\./, (m) => `错误：选项 ${m[1]} 的取值“${m[2]}”无效。可选值：${m[3]}`],
+  [
+    /^error: command-argument value '([^']*)' is invalid for argument '([^']*)'\. Allowed choices are (.*)\./,
+    (m) => `错误：参数 ${m[2]} 的取值“${m[1]}”无效。可选值：${m[3]}`,
+  ],
+  [/^error: command-argument value '([^']*)' is invalid for argument '([^']*)'\./, (m) => `错误：参数 ${m[2]} 的取值“${m[1]}”无效`],
   [/^error: option '([^']*)' argument '([^']*)' is invalid\./, (m) => `错误：选项 ${m[1]} 的取值“${m[2]}”无效`],
   [
     /^error: too many arguments(?: for '([^']*)')?\. Expected (\d+) arguments? but got (\d+)\./,

@@ -1,6 +1,7 @@
 import type { Diagnostic, DiagnosticArgs, DiagnosticCode } from '../model/diagnostic.js';
 
 import type { Lang, Localized } from '../model/localized.js';
+import type { ErrorCode as YamlErrorCode } from 'yaml';
 
 type Text = { message: string; hint?: string };
 type Catalog = { [C in DiagnosticCode]: Record<Lang, (a: DiagnosticArgs[C]) => Text> };
@@ -65,6 +66,38 @@ const REQUIRED_HINTS: Record<string, Localized> = {
     en: 'Add `date: YYYY-MM-DD`, the as-of date against which expiry is judged.',
   },
 };
+/**
+ * The YAML parser's errors, by its code, in Chinese: the parser words them in English only. `SYNTAX` is the
+ * depth guard's own token error. English reports keep the parser's detail, which is more specific.
+ */
+const YAML_ERRORS_ZH: Record<YamlErrorCode | 'SYNTAX', string> = {
+  ALIAS_PROPS: '别名（*name）不能再带锚点或标签',
+  BAD_ALIAS: '别名（*name）写法不正确',
+  BAD_DIRECTIVE: '以 % 开头的 YAML 指令不正确',
+  BAD_DQ_ESCAPE: '双引号字符串中的转义序列不正确',
+  BAD_INDENT: '缩进不正确',
+  BAD_PROP_ORDER: '锚点（&name）或标签的位置不正确',
+  BAD_SCALAR_START: '值不能以这个字符开头（以 @、` 等开头的值请加引号）',
+  BLOCK_AS_IMPLICIT_KEY: '键不能是多行的块',
+  BLOCK_IN_FLOW: '花括号或方括号内不能使用块格式',
+  DUPLICATE_KEY: '同一映射中有重复的键',
+  IMPOSSIBLE: '解析器无法处理这段内容',
+  KEY_OVER_1024_CHARS: '键超过 1024 个字符',
+  MISSING_CHAR: '缺少必要的符号（如冒号、引号或闭合的括号）',
+  MULTILINE_IMPLICIT_KEY: '键不能跨行',
+  MULTIPLE_ANCHORS: '同一个值有多个锚点',
+  MULTIPLE_DOCS: '文件只能包含一个 YAML 文档（删去多余的 ---）',
+  MULTIPLE_TAGS: '同一个值有多个标签',
+  NON_STRING_KEY: '键必须是文本',
+  RESOURCE_EXHAUSTION: '文件过于复杂（嵌套过深或别名过多）',
+  TAB_AS_INDENT: '用了制表符缩进',
+  TAG_RESOLVE_FAILED: '无法识别的标签（!tag）',
+  UNEXPECTED_TOKEN: '此处出现了不应有的内容',
+  BAD_COLLECTION_TYPE: '集合的类型与其标签不符',
+  SYNTAX: '无法解析的内容',
+};
+const yamlErrorZh = (code: string): string => (YAML_ERRORS_ZH as Record<string, string>)[code] ?? YAML_ERRORS_ZH.SYNTAX;
+
 const YAML_HINTS: Record<string, Localized> = {
   DUPLICATE_KEY: {
     'zh-CN': '同一映射中每个键只能出现一次；请合并两处内容（否则后者会悄悄覆盖前者）。',
@@ -382,7 +415,7 @@ export const DIAGNOSTICS: Catalog = {
     en: () => ({ message: 'the file holds more than one YAML document', hint: 'Keep one document per evidence file; remove the `---` separator.' }),
   },
   'yaml-syntax': {
-    'zh-CN': (a) => ({ message: `YAML 语法错误：${a.detail}`, ...(YAML_HINTS[a.code] ? { hint: YAML_HINTS[a.code]!['zh-CN'] } : {}) }),
+    'zh-CN': (a) => ({ message: `YAML 语法错误：${yamlErrorZh(a.code)}`, ...(YAML_HINTS[a.code] ? { hint: YAML_HINTS[a.code]!['zh-CN'] } : {}) }),
     en: (a) => ({ message: `YAML: ${a.detail}`, ...(YAML_HINTS[a.code] ? { hint: YAML_HINTS[a.code]!.en } : {}) }),
   },
   'alias-expansion': {

@@ -84,8 +84,8 @@ export const PDF = {
   },
   confidenceLegend: {
     'zh-CN':
-      '可信度（指该行分值本身，而非来源类型）：高 = 标准条文或认证机构转述的评分规则；中 = 来源明确给出的分值（含网络文章中写明的条款分值），或由已知分值推算、依条款内容重构；低 = 推定的分值拆分，来源未给出，应由持有标准的顾问核对。',
-    en: 'Confidence (of the row’s points, not of the kind of source): high = the standard or its scoring rules as certification bodies reproduce them; medium = points the source states (a clause’s points written in a web article included), or worked out from known points or the clause content; low = a split of points no source gives, derived — to be checked by a consultant holding the standard.',
+      '可信度（指该行分值本身，而非来源类型）：高 = 标准条文或认证机构转述的评分规则；中 = 来源明确给出的分值（含网络文章中写明的条款分值），或由已知分值推算、依条款内容重构；低 = 推定的分值拆分，来源未给出，应由持有标准的顾问核对。各来源是什么、支撑哪些内容，见评分规则随附的《评分规则的来源说明》。',
+    en: 'Confidence (of the row’s points, not of the kind of source): high = the standard or its scoring rules as certification bodies reproduce them; medium = points the source states (a clause’s points written in a web article included), or worked out from known points or the clause content; low = a split of points no source gives, derived — to be checked by a consultant holding the standard. What each source is and what it supports: “Where the bundled rubric’s points and guidance come from”, shipped with the rubric.',
   },
   dataRules: { 'zh-CN': '依据数据计分的评价项', en: 'Criteria scored from data' },
   criterionCol: { 'zh-CN': '评价项', en: 'Criterion' },

@@ -153,7 +153,9 @@ export interface ReportMethod {
   levels: Array<{ id: LevelId; name: Localized; minScore: Score100; stars: number }>;
   /** Where each clause's points come from (the standard's table is not public). */
   provenance: Array<{ id: string; points: Points; source: string; confidence: 'H' | 'M' | 'L'; note: string | Localized | null }>;
-  sources: Record<string, { title: string; label?: Localized; confidence: 'H' | 'M' | 'L' }>;
+  sources: Record<string, { title: string; see?: string; label?: Localized; confidence: 'H' | 'M' | 'L' }>;
+  /** What the points rest on, in one sentence, from the rubric; null when a custom rubric does not say. */
+  pointsBasis: Localized | null;
   /** Criteria measured from typed figures: numerator ÷ denominator ≥ atLeast (a ratio). */
   measures: Array<{ criterion: string; numerator: Localized; denominator: Localized; atLeast: Ratio }>;
   /** Criteria scored from data: the metric, the rule and its numbers (minimum sample in rows, age in months). */

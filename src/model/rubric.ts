@@ -104,7 +104,10 @@ export interface Rubric {
   standard: { code: string; issued: string; effective: string };
   provenance: Provenance;
   /** `title` for tools; `label` is how a client's report names the source. */
-  sources: Record<string, { title: string; label?: Localized; confidence: Confidence }>;
+  /** What the points rest on, in one sentence (every report's decision page states it). */
+  pointsBasis?: Localized;
+  /** `see`: where the source is described, relative to the rubric file (the bundled one: sources.md beside it). */
+  sources: Record<string, { title: string; see?: string; label?: Localized; confidence: Confidence }>;
   scoring: {
     partialCredit: Ratio;
     specialDeductionPoints: Score100;

@@ -1,5 +1,5 @@
 import { Chalk } from 'chalk';
-import { CAUSE_LABELS, diffLabel } from '../messages/changes.js';
+import { CAUSE_LABELS, diffLabel, sidesLabel } from '../messages/changes.js';
 import type { ReportDiff } from '../model/diff.js';
 import type { Lang } from '../model/localized.js';
 
@@ -8,7 +8,7 @@ export function renderDiffTerminal(diff: ReportDiff, lang: Lang, color: boolean)
   const c = new Chalk({ level: color ? 1 : 0 });
   const signed = (n: number, d = 1) => (n > 0 ? c.green(`+${n.toFixed(d)}`) : n < 0 ? c.red(n.toFixed(d)) : '±0');
   const out: string[] = [];
-  out.push(c.bold(`${diff.base.label} → ${diff.head.label}`));
+  out.push(c.bold(`${sidesLabel(diff, lang)}`));
   out.push(
     `  ${diff.base.final} → ${diff.head.final} (${signed(diff.scoreDelta)}), ${diff.base.levelName[lang]} → ${diff.head.levelName[lang]}${diff.levelChange === 'down' ? c.red(' ▼') : diff.levelChange === 'up' ? c.green(' ▲') : ''}`,
   );

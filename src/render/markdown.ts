@@ -1,7 +1,7 @@
 import { percent } from '../messages/numbers.js';
 import { safeText } from '../shared/safeText.js';
 import { gateMessage } from '../messages/gate.js';
-import { CAUSE_LABELS, COMPARISON_LABELS, diffLabel } from '../messages/changes.js';
+import { CAUSE_LABELS, COMPARISON_LABELS, diffLabel, sidesLabel } from '../messages/changes.js';
 import { PDF } from '../messages/pdf.js';
 import { COLON, UI, ui } from '../messages/ui.js';
 import { type OverviewRow, readReport } from './reading.js';
@@ -21,7 +21,7 @@ export function renderMarkdown(files: readonly ScoredFile[], lang: Lang, topGaps
   return [
     `## ${t('title')} — ${t('summary')}`,
     '',
-    `| ${t('company')} | File | ${t('score')} | ${t('level')} | ${t('topGap')} | |`,
+    `| ${t('company')} | ${t('fileCol')} | ${t('score')} | ${t('level')} | ${t('topGap')} | ${t('gateCol')} |`,
     '|---|---|---:|---|---|---|',
     ...rows,
     '',
@@ -39,7 +39,9 @@ function single({ file, report, failures }: ScoredFile, topGaps: number): string
     `**${t('score')}${COLON[lang]}${s.final} / 100 · ${t('level')}${COLON[lang]}${cell(levelText(report))}** · ${t('date')} ${report.assessmentDate} · ${code(file)}`,
   );
   out.push('');
-  out.push(`${t('normalized')} ${s.normalized} (${s.earned}/${s.applicable}) − ${t('deductions')} ${s.specialDeductions.points} + ${t('bonus')} ${s.bonus}`);
+  out.push(
+    `${t('normalized')} ${s.normalized} (${s.earned}/${s.applicable}) − ${ui('deductionsTerm', lang, { points: s.specialDeductions.points, count: s.specialDeductions.count })} + ${ui('bonusTerm', lang, { points: s.bonus })}`,
+  );
   const reading = readReport(report, lang);
   out.push('');
   out.push(`**${cell(reading.nextLevelLine)}**${reading.reachNext ? ` · ${cell(reading.reachNext)}` : ''}`);
@@ -88,7 +90,7 @@ function single({ file, report, failures }: ScoredFile, topGaps: number): string
 }
 
 export function diffMarkdown(diff: ReportDiff, kind: 'as-of' | 'baseline', lang: Lang): string[] {
-  const out = [`### ${COMPARISON_LABELS[kind][lang]}${COLON[lang]}${diff.base.label} → ${diff.head.label}`, ''];
+  const out = [`### ${COMPARISON_LABELS[kind][lang]}${COLON[lang]}${sidesLabel(diff, lang)}`, ''];
   out.push(
     `${diff.base.final} → ${diff.head.final} (${signed(diff.scoreDelta)}), ${diff.base.levelName[lang]} → ${diff.head.levelName[lang]}${diff.levelChange === 'down' ? ' ▼' : diff.levelChange === 'up' ? ' ▲' : ''}`,
   );

@@ -28,7 +28,10 @@ export interface Reading {
   /** The one action for each criterion that is a gap, as the actions give it (clause pages repeat it). */
   actionFor: ReadonlyMap<string, string>;
   overview: OverviewRow[];
-  /** Facts a reader must weigh before deciding on the level (e.g. that stars may need a year at 达标): in every format. */
+  /**
+   * Facts a reader must weigh before deciding on the level (e.g. that stars may need a year at 达标), then what
+   * the points rest on (the rubric's one sentence): in every format.
+   */
   caveats: string[];
   /** Every warning (a claim the data contradicts, evidence about to expire…), each with its criterion, in rubric order. */
   warnings: string[];
@@ -129,7 +132,11 @@ export function readReport(r: Report, lang: Lang): Reading {
     warnings: [...criteriaOf(r).flatMap((k) => k.findings.map((f) => [`${k.id} `, f] as const)), ...r.findings.map((f) => ['', f] as const)]
       .filter(([, f]) => FINDING_SEVERITY[f.code] === 'warning')
       .map(([id, f]) => `${id}${findingMessage(f, lang)}`),
-    caveats: r.findings.filter((f) => CAVEATS.has(f.code)).map((f) => findingMessage(f, lang)),
+    // What the points rest on comes last: the level caveats bear on this company, the basis on every report.
+    caveats: [
+      ...r.findings.filter((f) => CAVEATS.has(f.code)).map((f) => findingMessage(f, lang)),
+      ...(r.method.pointsBasis ? [r.method.pointsBasis[lang]] : []),
+    ],
     overview: r.sections.flatMap((s) => [row('section', s, lang), ...s.clauses.map((c) => row('clause', c, lang))]),
   };
 }

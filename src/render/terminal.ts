@@ -10,7 +10,7 @@ import { findingMessage } from '../messages/findings.js';
 import { PDF } from '../messages/pdf.js';
 import { COLON, FIX_TAGS, UI, ui } from '../messages/ui.js';
 import { readReport } from './reading.js';
-import { CAUSE_LABELS, COMPARISON_LABELS } from '../messages/changes.js';
+import { CAUSE_LABELS, COMPARISON_LABELS, sidesLabel } from '../messages/changes.js';
 import type { Report } from '../model/report.js';
 import type { ScoredFile } from './scoredFile.js';
 import { safeText } from '../shared/safeText.js';
@@ -53,9 +53,20 @@ export function renderTerminal(report: Report, opts: TerminalOptions): string {
   const fmt = (n: number, d = 1) => n.toFixed(d);
 
   lines.push(c.bold(`${t('title')} · ${report.rubric.standard}`));
+  // A custom rubric (--rubric FILE) is named with its version and digest, so a report is never read as the bundled one's.
+  if (report.rubric.origin !== 'bundled')
+    lines.push(
+      fitLine(
+        c.dim(
+          `${t('customRubric')}${COLON[lang]}${report.rubric.title[lang]} ${report.rubric.version} · ${safeText(report.rubric.origin)} · sha256 ${report.rubric.sha256.slice(0, 12)}`,
+        ),
+        opts.width,
+        '  ',
+      ),
+    );
   lines.push(
     fitLine(
-      `${t('company')}${COLON[lang]}${report.company.name}    ${t('date')}${COLON[lang]}${report.assessmentDate}${report.assessor ? `    ${report.assessor}` : ''}`,
+      `${t('company')}${COLON[lang]}${report.company.name}    ${t('date')}${COLON[lang]}${report.assessmentDate}${report.assessor ? `    ${t('assessedBy')}${COLON[lang]}${report.assessor}` : ''}`,
       opts.width,
       '  ',
     ),
@@ -66,15 +77,14 @@ export function renderTerminal(report: Report, opts: TerminalOptions): string {
   lines.push(
     `${t('score')}${COLON[lang]}${c.bold(fmt(s.final))} / 100    ${t('level')}${COLON[lang]}${levelColor(report.level.name[lang] + (opts.ascii ? ` (${report.level.stars}*)` : stars))}`,
   );
-  lines.push(
-    fitLine(
-      c.dim(
-        `  ${t('normalized')} ${fmt(s.normalized, 2)} (${fmt(s.earned, 2)}/${fmt(s.applicable, 2)})  − ${t('deductions')} ${s.specialDeductions.points} (${s.specialDeductions.count})  + ${t('bonus')} ${s.bonus}  = ${t('final')} ${fmt(s.final)}`,
-      ),
-      opts.width,
-      '    ',
-    ),
-  );
+  // The arithmetic wraps between its terms, never inside one ("最终得 / 分 81.4").
+  const terms = [
+    `${t('normalized')} ${fmt(s.normalized, 2)} (${fmt(s.earned, 2)}/${fmt(s.applicable, 2)})`,
+    `− ${ui('deductionsTerm', lang, { points: s.specialDeductions.points, count: s.specialDeductions.count })}`,
+    `+ ${ui('bonusTerm', lang, { points: s.bonus })}`,
+    `= ${t('final')} ${fmt(s.final)}`,
+  ];
+  for (const line of packTerms(terms, opts.width, '  ', '    ')) lines.push(c.dim(line));
   lines.push('');
 
   lines.push(c.bold(t('sections')));
@@ -131,7 +141,7 @@ export function renderTerminal(report: Report, opts: TerminalOptions): string {
     const { diff, kind } = report.comparison;
     const arrow = diff.levelChange === 'down' ? c.red(' ▼') : diff.levelChange === 'up' ? c.green(' ▲') : '';
     const delta = diff.scoreDelta < 0 ? c.red(`${diff.scoreDelta}`) : diff.scoreDelta > 0 ? c.green(`+${diff.scoreDelta}`) : '±0';
-    lines.push(c.bold(`${COMPARISON_LABELS[kind][lang]}${COLON[lang]}${diff.base.label} → ${diff.head.label}`));
+    lines.push(c.bold(`${COMPARISON_LABELS[kind][lang]}${COLON[lang]}${sidesLabel(diff, lang)}`));
     lines.push(`  ${diff.base.final} → ${diff.head.final} (${delta}), ${diff.base.levelName[lang]} → ${diff.head.levelName[lang]}${arrow}`);
     if (diff.criteria.length === 0) lines.push(c.dim(`  ${COMPARISON_LABELS.noChange[lang]}`));
     for (const ch of diff.criteria) {
@@ -144,7 +154,7 @@ export function renderTerminal(report: Report, opts: TerminalOptions): string {
 
   lines.push(fitLine(c.bold(reading.nextLevelLine), opts.width, '  '));
   if (reading.reachNext) lines.push(fitLine(reading.reachNext, opts.width, '  '));
-  for (const caveat of reading.caveats) lines.push(wrap(c.dim(`※ ${caveat}`), opts.width, '  '));
+  for (const caveat of reading.caveats) lines.push(fitLine(c.dim(`  ※ ${caveat}`), opts.width, '    '));
 
   if (reading.actions.length > 0) {
     lines.push('');
@@ -285,6 +295,22 @@ const ASCII_SYMBOLS: Record<string, string> = {
 };
 function asciiIf(ascii: boolean, text: string): string {
   return ascii ? text.replace(/[—–−·…“”‘’→←±≥≤▼▲★☆✗✓█░⚠÷×]/g, (ch) => ASCII_SYMBOLS[ch] ?? ch) : text;
+}
+
+/** Short terms laid on lines of at most `width` columns, two spaces apart, wrapping only between terms. */
+function packTerms(terms: readonly string[], width: number, first: string, rest: string): string[] {
+  const out: string[] = [];
+  let line = first;
+  for (const term of terms) {
+    const fresh = line === first || line === rest;
+    if (!fresh && stringWidth(`${line}  ${term}`) > width) {
+      out.push(line);
+      line = rest;
+    }
+    line += line === first || line === rest ? term : `  ${term}`;
+  }
+  out.push(line);
+  return out;
 }
 
 function wrap(text: string, width: number, indent: string): string {

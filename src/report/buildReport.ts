@@ -122,6 +122,7 @@ export function buildReport(loaded: LoadedRubric, evidence: EvidenceFile, facts:
           note: n.provenance.note ?? null,
         })),
       sources: rubric.sources,
+      pointsBasis: rubric.pointsBasis ?? null,
       // Every number a data rule uses, with where it comes from: a minimum sample or an age limit that no
       // seed gives is marked derived in the criterion's provenance note.
       measures: criteriaOf(rubric).flatMap((c) =>

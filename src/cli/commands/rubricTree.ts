@@ -6,7 +6,9 @@ import type { LoadedRubric } from '../../model/rubric.js';
 /** `aftersales-assess rubric`: the rubric as an indented tree with points, so a user can find ids. */
 export function renderRubricTree({ rubric, sha256, origin }: LoadedRubric, lang: Lang, o: { expects?: boolean } = {}): string {
   const out: string[] = [];
-  out.push(`${rubric.title[lang]}  (${rubric.id} ${rubric.version}, ${origin}, sha256 ${sha256.slice(0, 12)})`);
+  out.push(
+    `${rubric.title[lang]}  (${rubric.id} ${rubric.version}, ${origin === 'bundled' ? ui('rubricBundledOrigin', lang) : origin}, sha256 ${sha256.slice(0, 12)})`,
+  );
   for (const s of rubric.sections) {
     out.push(`${s.id} ${s.title[lang]}  ${s.points}`);
     for (const c of s.clauses) {

@@ -1,5 +1,5 @@
 import { interpolate } from '../../shared/interpolate.js';
-import { CAUSE_LABELS } from '../../messages/changes.js';
+import { CAUSE_LABELS, sidesLabel } from '../../messages/changes.js';
 import { DIMENSION_LABELS, GROUPING_LABELS, RECORD_TYPE_LABELS, dataRuleText, ds, metricLabel } from '../../messages/datasets.js';
 import { findingMessage } from '../../messages/findings.js';
 import { html, htmlTemplate } from '../../messages/html.js';
@@ -232,7 +232,7 @@ ${each(this.r.datasets, (d) =>
   private comparison(): string {
     const d = this.r.comparison!.diff;
     const lang = this.lang;
-    return `<h3>${esc(`${this.t('comparison')}${COLON[this.lang]}${d.base.label} → ${d.head.label}`)}</h3>
+    return `<h3>${esc(`${this.t('comparison')}${COLON[this.lang]}${sidesLabel(d, this.lang)}`)}</h3>
 <p><strong>${esc(`${d.base.final} → ${d.head.final} (${d.scoreDelta > 0 ? '+' : ''}${d.scoreDelta}), ${d.base.levelName[lang]} → ${d.head.levelName[lang]}`)}</strong></p>
 ${
   d.criteria.length

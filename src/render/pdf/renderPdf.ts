@@ -5,7 +5,7 @@ import { findingMessage } from '../../messages/findings.js';
 import { CONFIDENCE, EVIDENCE_STATE, PDF, chapterHeading, noteText, sourceLabel } from '../../messages/pdf.js';
 import { COLON, inParens, FIX_TAGS, OUTCOME_LABELS, UI, ui } from '../../messages/ui.js';
 import { readReport, type Reading } from '../reading.js';
-import { CAUSE_LABELS } from '../../messages/changes.js';
+import { CAUSE_LABELS, sidesLabel } from '../../messages/changes.js';
 import { DIMENSION_LABELS, GROUPING_LABELS, RECORD_TYPE_LABELS, dataRuleText, ds, metricLabel } from '../../messages/datasets.js';
 import type { Lang } from '../../model/localized.js';
 import type { CriterionResult, EvidenceResult, Report } from '../../model/report.js';
@@ -309,7 +309,7 @@ function summary(L: Layout, r: Report, reading: Reading, t: T, n: T): void {
 
   if (r.comparison) {
     const d = r.comparison.diff;
-    L.heading(`${t('comparison')}${COLON[lang]}${d.base.label} → ${d.head.label}`, 2);
+    L.heading(`${t('comparison')}${COLON[lang]}${sidesLabel(d, lang)}`, 2);
     L.text(`${d.base.final} → ${d.head.final} (${d.scoreDelta > 0 ? '+' : ''}${d.scoreDelta}), ${d.base.levelName[lang]} → ${d.head.levelName[lang]}`, {
       size: 10,
       bold: true,
