@@ -4,14 +4,20 @@ import { DEFAULT_MAX_BYTES } from '../load/readSource.js';
 
 const GLOB_CHARS = /[*?[\]{}]/;
 
+/** A YAML name a folder or glob holds that cannot be assessed: reported with its reason and counted, never passed over. */
+export interface RefusedEntry {
+  file: string;
+  code: 'name-not-utf8' | 'folder-entry-not-a-file';
+}
+
 /**
  * Evidence files named on the command line: files as given; directories searched for YAML files that
  * look like evidence files (a top-level `schemaVersion`, `company`, `assessment` or `criteria` key), so workflow and config YAML is passed over;
  * glob patterns expanded. Order is stable: as given, then sorted within each expansion.
  */
-export async function expandInputs(args: readonly string[]): Promise<{ files: string[]; unnamable: string[] }> {
+export async function expandInputs(args: readonly string[]): Promise<{ files: string[]; refused: RefusedEntry[] }> {
   const out: string[] = [];
-  const unnamable: string[] = [];
+  const refused: RefusedEntry[] = [];
   // Loaded only for globs and folders: it costs more start-up time than scoring one file.
   const glob = async () => (await import('tinyglobby')).globSync;
   for (const arg of args) {
@@ -28,10 +34,10 @@ export async function expandInputs(args: readonly string[]): Promise<{ files: st
       const { default: picomatch } = await import('picomatch');
       const matches = picomatch(arg, { dot: false });
       const base = globBase(arg);
-      unnamable.push(
+      refused.push(
         ...yamlWithoutUtf8Names(base.dir, base.depth)
           .filter((f) => matches(f.lossy))
-          .map((f) => f.shown),
+          .map((f) => ({ file: f.shown, code: 'name-not-utf8' as const })),
       );
       continue;
     }
@@ -45,15 +51,17 @@ export async function expandInputs(args: readonly string[]): Promise<{ files: st
       out.push(arg);
       continue;
     }
-    const globSync = await glob();
-    const found = globSync(['**/*.yaml', '**/*.yml'], { cwd: arg, onlyFiles: true, ignore: ['**/node_modules/**', '**/.*/**'] })
-      .sort()
-      .map((f) => `${arg.replace(/\/+$/, '')}/${f}`)
-      .filter(looksLikeEvidence);
-    out.push(...found);
-    unnamable.push(...yamlWithoutUtf8Names(arg).map((f) => f.shown));
+    // A folder is walked here rather than globbed: the glob follows symlinked folders (a company reached twice is
+    // scored twice and counted twice in the portfolio) and never lists a FIFO or a dangling link named *.yaml, so
+    // they were passed over in silence. Such entries are reported, each with its reason.
+    const below = yamlBelow(arg);
+    out.push(...below.files.filter(looksLikeEvidence));
+    refused.push(
+      ...below.unnamable.map((file) => ({ file, code: 'name-not-utf8' as const })),
+      ...below.unreadable.map((file) => ({ file, code: 'folder-entry-not-a-file' as const })),
+    );
   }
-  return { files: [...new Set(out)], unnamable };
+  return { files: [...new Set(out)], refused };
 }
 
 const YAML_NAME = /\.ya?ml$/i;
@@ -91,6 +99,63 @@ function yamlWithoutUtf8Names(dir: string, maxDepth = Number.POSITIVE_INFINITY):
   };
   walk(Buffer.from(base === '.' ? '' : base || '/'), prefix, true, 1);
   return found.sort((a, b) => (a.shown < b.shown ? -1 : a.shown > b.shown ? 1 : 0));
+}
+
+/**
+ * YAML files below a folder, from one walk over names as bytes: regular files, and links to regular files
+ * (each file once, however many names reach it); entries named *.yaml that are not readable files (a FIFO, a
+ * device, a dangling link) apart, so that they are reported; names that are not UTF-8 apart, shown as \xNN.
+ * Symlinked folders, dot folders and node_modules are not entered.
+ */
+function yamlBelow(dir: string): { files: string[]; unreadable: string[]; unnamable: string[] } {
+  const files: string[] = [];
+  const unreadable: string[] = [];
+  const unnamable: string[] = [];
+  const seen = new Set<string>();
+  const base = dir.replace(/\/+$/, '') || '/';
+  const walk = (path: Buffer, shown: string, named: boolean) => {
+    let entries: Dirent<Buffer>[];
+    try {
+      entries = readdirSync(path, { withFileTypes: true, encoding: 'buffer' });
+    } catch {
+      return;
+    }
+    entries.sort((a, b) => Buffer.compare(a.name, b.name));
+    for (const e of entries) {
+      const raw = e.name;
+      if (raw[0] === 0x2e || raw.equals(NODE_MODULES)) continue;
+      const ok = named && isUtf8(raw);
+      const child = Buffer.concat([path, SLASH, raw]);
+      const file = `${shown}/${isUtf8(raw) ? raw.toString('utf8') : showBytes(raw)}`;
+      if (e.isDirectory()) {
+        walk(child, file, ok);
+        continue;
+      }
+      if (!YAML_NAME.test(raw.toString('latin1'))) continue;
+      if (!ok) {
+        unnamable.push(file);
+        continue;
+      }
+      let st: ReturnType<typeof statSync> | undefined;
+      try {
+        st = statSync(child);
+      } catch {
+        st = undefined;
+      }
+      if (st?.isDirectory()) continue;
+      if (!st?.isFile()) {
+        unreadable.push(file);
+        continue;
+      }
+      const id = `${st.dev}:${st.ino}`;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      files.push(file);
+    }
+  };
+  walk(Buffer.from(base), base, true);
+  const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  return { files: files.sort(byName), unreadable: unreadable.sort(byName), unnamable: unnamable.sort(byName) };
 }
 
 /** The folder a glob pattern starts in (its segments before the first with a glob character), and how deep it reaches. */

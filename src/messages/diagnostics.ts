@@ -364,6 +364,16 @@ export const DIAGNOSTICS: Catalog = {
       hint: 'Save the file as UTF-8 (GBK/GB18030 exports must be converted, e.g. `iconv -f GB18030 -t UTF-8`).',
     }),
   },
+  'folder-entry-not-a-file': {
+    'zh-CN': () => ({
+      message: '此处以 .yaml/.yml 命名的不是普通文件（命名管道、设备，或指向不存在目标的链接），未评估',
+      hint: '换成真正的证据文件，或删除它、改为不以 .yaml 结尾的名称。',
+    }),
+    en: () => ({
+      message: 'this .yaml/.yml name is not a regular file (a named pipe, a device, or a link to nothing); not assessed',
+      hint: 'Replace it with a real evidence file, or remove it or rename it so that it does not end in .yaml.',
+    }),
+  },
   'name-not-utf8': {
     'zh-CN': () => ({
       message: '文件路径不是 UTF-8 编码（\\xNN 为无法解码的字节），未评估',

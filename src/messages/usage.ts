@@ -172,11 +172,15 @@ export const USAGE: Catalog = {
     'zh-CN': (a) =>
       a.problem === 'blank'
         ? `--company 须是企业的注册名称，收到 ${a.value}；未写入任何内容（不给 --company 则写入占位名称，之后在文件中填写）`
-        : `--company 不能含控制字符（换行、制表符、转义符、文字方向控制符），收到 ${a.value}；未写入任何内容`,
+        : a.problem === 'not-utf8'
+          ? `--company 含无法解码的字节（终端或脚本的编码不是 UTF-8），收到 ${a.value}；未写入任何内容（请把终端设为 UTF-8，或不给 --company、之后在文件中填写）`
+          : `--company 不能含控制字符（换行、制表符、转义符、文字方向控制符），收到 ${a.value}；未写入任何内容`,
     en: (a) =>
       a.problem === 'blank'
         ? `--company needs the company's registered name, got ${a.value}; nothing was written (without --company a placeholder is written, to fill in later)`
-        : `--company must not contain control characters (line breaks, tabs, escapes, text-direction overrides), got ${a.value}; nothing was written`,
+        : a.problem === 'not-utf8'
+          ? `--company holds bytes that are not UTF-8 (the terminal or script is in another encoding), got ${a.value}; nothing was written (set the terminal to UTF-8, or leave out --company and fill the name in later)`
+          : `--company must not contain control characters (line breaks, tabs, escapes, text-direction overrides), got ${a.value}; nothing was written`,
   },
   'init-parent-missing': {
     'zh-CN': (a) => `文件夹 ${a.dir} 不存在，请先创建（init 只创建一层文件夹）`,

@@ -7,6 +7,7 @@ export interface DiagnosticArgs {
   'too-large': { size: number; max: number };
   'not-utf8': Record<string, never>;
   'name-not-utf8': Record<string, never>;
+  'folder-entry-not-a-file': Record<string, never>;
   utf16: Record<string, never>;
   'outside-root': Record<string, never>;
   'too-deep': { depth: number };

@@ -45,7 +45,7 @@ export interface UsageArgs {
   'init-dir-is-file': { dir: S };
   'init-exists': { target: S };
   'init-bad-file': { file: S };
-  'init-bad-company': { value: S; problem: 'blank' | 'control' };
+  'init-bad-company': { value: S; problem: 'blank' | 'control' | 'not-utf8' };
   'init-parent-missing': { dir: S };
   'init-cannot-create': { path: S; why: S };
   'init-cannot-write': { target: S; why: S };

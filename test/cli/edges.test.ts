@@ -1,6 +1,6 @@
 // One test per edge of issue 19; each reproduced the defect before it was fixed.
 import { spawnSync } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -264,4 +264,58 @@ it('fish completion: shells after `completion`, no file names after --fail-under
   expect(fish).toMatch(/-n '__fish_seen_subcommand_from score' -l fail-under -x -d /);
   expect(fish).toMatch(/-n '__fish_seen_subcommand_from score' -l root -x -a '\(__fish_complete_directories\)'/);
   expect(fish).toContain("complete -c aftersales-assess -n '__fish_seen_subcommand_from score' -F\n");
+});
+
+describe('a folder batch reaches each company once and passes nothing over in silence', () => {
+  it('a symlinked folder is not entered, a second name of one file is one company, a FIFO and a dangling link are reported (exit 2)', () => {
+    const dir = tmp();
+    mkdirSync(join(dir, 'clients/acme'), { recursive: true });
+    copyFileSync(THREE, join(dir, 'clients/acme/company.yaml'));
+    // The same company reached three ways: its file, a second name for it, a folder linked to its folder.
+    symlinkSync('company.yaml', join(dir, 'clients/acme/alias.yaml'));
+    symlinkSync('acme', join(dir, 'clients/acme-link'));
+    symlinkSync('nowhere.yaml', join(dir, 'clients/dangling.yaml'));
+    spawnSync('mkfifo', [join(dir, 'clients/pipe.yaml')]);
+    const r = cli(['score', join(dir, 'clients'), '--format', 'json']);
+    // Two refused names, no company scored twice: exit 2 for the refused ones, the company still reported.
+    expect(r.code).toBe(2);
+    const reports = JSON.parse(r.stdout) as Array<{ company: { name: string } }>;
+    expect(reports.map((x) => x.company.name)).toEqual(['蓝鲸云软件科技有限公司']);
+    expect(r.stderr).toContain(`${join(dir, 'clients/dangling.yaml')}: error: this .yaml/.yml name is not a regular file`);
+    expect(r.stderr).toContain(`${join(dir, 'clients/pipe.yaml')}: error: this .yaml/.yml name is not a regular file`);
+    expect(r.stderr).toContain('2 of 3 file(s) invalid and skipped');
+  });
+});
+
+describe('values that cannot be what the user meant are refused', () => {
+  it('init --company with bytes that are not UTF-8 (a GBK terminal) writes nothing, exit 2', () => {
+    const dir = join(tmp(), 'newco');
+    // The shell passes the raw bytes, as a GBK terminal would; Node decodes them to U+FFFD.
+    const raw = spawnSync(
+      'sh',
+      [
+        '-c',
+        `"$0" "$1" init "$2" --company "$(printf '\\377\\376A')" --lang en`,
+        process.execPath,
+        join(ROOT, 'bin/aftersales-assess.cjs'),
+        join(dir, '..', 'other'),
+      ],
+      {
+        encoding: 'utf8',
+        env: { ...process.env, NO_COLOR: '1' },
+      },
+    );
+    expect(raw.status).toBe(2);
+    expect(raw.stderr).toContain('--company holds bytes that are not UTF-8');
+    expect(existsSync(join(dir, '..', 'other'))).toBe(false);
+  });
+
+  it('a sample of more than ten million items is refused at its position', () => {
+    const dir = tmp();
+    const file = join(dir, 'company.yaml');
+    writeFileSync(file, readFileSync(THREE, 'utf8').replace('sample: { checked: 40, conforming: 40 }', 'sample: { checked: 1e308, conforming: 40 }'));
+    const r = cli(['validate', file, '--no-files']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/company\.yaml:\d+:\d+: error: criterion 5\.2\.4\.2, `sample\.checked` must be at most 10000000/);
+  });
 });

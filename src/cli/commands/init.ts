@@ -60,6 +60,8 @@ function companyName(given: string | undefined): string {
   const shown = JSON.stringify(given).replace(/[\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`);
   if (name === '') throw new UsageError('init-bad-company', { value: shown, problem: 'blank' });
   if (/[\p{Cc}\u202a-\u202e\u2066-\u2069]/u.test(name)) throw new UsageError('init-bad-company', { value: shown, problem: 'control' });
+  // U+FFFD is what Node makes of argument bytes that are not UTF-8 (a GBK terminal): the name is already lost.
+  if (name.includes('\uFFFD')) throw new UsageError('init-bad-company', { value: shown, problem: 'not-utf8' });
   return name;
 }
 

@@ -75,8 +75,8 @@ export async function scoreCommand(args: string[], opts: ScoreOptions, rubric: L
   );
 
   const checks = requestedChecks(gate);
-  const { files, unnamable } = await expandInputs(args);
-  if (files.length === 0 && unnamable.length === 0) throw new UsageError('no-evidence-files', { args: args.join(' ') });
+  const { files, refused } = await expandInputs(args);
+  if (files.length === 0 && refused.length === 0) throw new UsageError('no-evidence-files', { args: args.join(' ') });
   const batch = files.length > 1 || args.some((a) => a !== files[0]);
   if (batch && opts.baseline) throw new UsageError('baseline-one-file', {});
   if ((batch || opts.baseline) && files.some(isStream)) throw new UsageError('stream-one-file', {});
@@ -105,11 +105,11 @@ export async function scoreCommand(args: string[], opts: ScoreOptions, rubric: L
   const citedFrom: string[] = [];
   const streaming = format === 'jsonl' && (opts.out === undefined || opts.out === '-');
   const gateLines: string[] = [];
-  // Files a folder holds under a name that is not UTF-8 cannot be opened by name: each is reported and counted.
-  let invalid = unnamable.length;
-  if (unnamable.length > 0)
+  // Names a folder holds that cannot be assessed (not UTF-8, not a regular file): each is reported and counted.
+  let invalid = refused.length;
+  if (refused.length > 0)
     io.printDiagnostics(
-      unnamable.map((file) => diag('name-not-utf8', {}, { file, line: 0, column: 0 })),
+      refused.map(({ file, code }) => diag(code, {}, { file, line: 0, column: 0 })),
       format,
     );
   const progress = batch ? progressBar(files.length) : null;
@@ -140,7 +140,7 @@ export async function scoreCommand(args: string[], opts: ScoreOptions, rubric: L
   if (streaming) {
     for (const line of gateLines) process.stderr.write(`aftersales-assess: ${line}\n`);
     if (invalid > 0) {
-      process.stderr.write(`aftersales-assess: ${ui('batchSkipped', opts.lang, { invalid, files: files.length + unnamable.length })}\n`);
+      process.stderr.write(`aftersales-assess: ${ui('batchSkipped', opts.lang, { invalid, files: files.length + refused.length })}\n`);
       return EXIT.invalidInput;
     }
     return gateLines.length > 0 ? EXIT.belowThreshold : EXIT.ok;
@@ -175,7 +175,7 @@ export async function scoreCommand(args: string[], opts: ScoreOptions, rubric: L
   for (const s of scored)
     for (const f of s.failures) process.stderr.write(`aftersales-assess: ${batch ? s.file + ': ' : ''}${gateMessage(f, s.report, opts.lang)}\n`);
   if (invalid > 0) {
-    process.stderr.write(`aftersales-assess: ${ui('batchSkipped', opts.lang, { invalid, files: files.length + unnamable.length })}\n`);
+    process.stderr.write(`aftersales-assess: ${ui('batchSkipped', opts.lang, { invalid, files: files.length + refused.length })}\n`);
     return EXIT.invalidInput;
   }
   return scored.some((s) => s.failures.length > 0) ? EXIT.belowThreshold : EXIT.ok;
