@@ -27,6 +27,7 @@ export const UI = {
     en: '{schema} exists and was not written by this tool: left as it is; `aftersales-assess schema --out OTHER-FILE` writes ours',
   },
   ownerDue: { 'zh-CN': '负责人：{owner} · 完成期限：{due}', en: 'Owner: {owner} · due {due}' },
+  ownerDueCol: { 'zh-CN': '负责人与期限', en: 'Owner and due date' },
   toBeAssigned: { 'zh-CN': '待定', en: 'to be assigned' },
   dueNotSet: { 'zh-CN': '待定', en: 'not set' },
   cappedScore: { 'zh-CN': '100（已封顶）', en: '100 (capped)' },

@@ -70,10 +70,12 @@ function single({ file, report, failures }: ScoredFile, topGaps: number): string
     out.push('');
     out.push(`### ${t('topGaps')}`);
     out.push('');
-    out.push(`| # | ${t('criterion')} | ${t('recoverable')} | ${t('reason')} | ${t('action')} |`);
-    out.push('|---:|---|---:|---|---|');
+    out.push(`| # | ${t('criterion')} | ${t('recoverable')} | ${t('reason')} | ${t('action')} | ${t('ownerDueCol')} |`);
+    out.push('|---:|---|---:|---|---|---|');
     reading.actions.slice(0, topGaps).forEach((a) => {
-      out.push(`| ${a.kind === 'gap' ? a.rank : '!'} | ${cell(a.label)} | +${a.recoverable} | ${cell(a.reasons.join('; '))} | ${cell(a.action)} |`);
+      out.push(
+        `| ${a.kind === 'gap' ? a.rank : '!'} | ${cell(a.label)} | +${a.recoverable} | ${cell(a.reasons.join('; '))} | ${cell(a.action)} | ${a.kind === 'gap' ? cell(a.ownerDue) : ''} |`,
+      );
     });
     if (reading.actions.length > topGaps) out.push('', `… ${reading.actions.length - topGaps} ${t('moreGaps')}`);
   }

@@ -2,7 +2,7 @@ import { interpolate } from '../shared/interpolate.js';
 import { gapAction } from '../messages/actions.js';
 import { findingMessage } from '../messages/findings.js';
 import { PDF } from '../messages/pdf.js';
-import { ui } from '../messages/ui.js';
+import { COLON, ui } from '../messages/ui.js';
 import { criteriaOf } from '../model/criteriaOf.js';
 import { FINDING_SEVERITY } from '../model/finding.js';
 import type { Lang } from '../model/localized.js';
@@ -63,6 +63,11 @@ export type Action =
       label: string;
       /** "负责人：… · 完成期限：…", with "待定" / "to be assigned" for what the evidence file leaves open: a plan row always says. */
       ownerDue: string;
+      /**
+       * "审核员期望：…" for every gap whose action does not already say it (the action of an unassessed or uncited
+       * criterion starts from it), so each plan row tells what the auditor will look for.
+       */
+      expects: string | null;
     });
 
 /** A section or clause as the overview shows it: the standard's points, what was excluded, and what was earned of the rest. */
@@ -104,8 +109,9 @@ export function readReport(r: Report, lang: Lang): Reading {
         action: interpolate(PDF.deductionAction[lang], { failAt: r.method.failWhenSpecialDeductionsAtLeast }),
       }),
     ),
-    ...r.gaps.map(
-      (gap, i): Action => ({
+    ...r.gaps.map((gap, i): Action => {
+      const action = gapAction(gap, lang);
+      return {
         kind: 'gap',
         rank: i + 1,
         gap,
@@ -113,10 +119,11 @@ export function readReport(r: Report, lang: Lang): Reading {
         recoverable: gap.recoverable,
         ...step(gap.recoverable),
         reasons: gap.reasons.map((f) => findingMessage(f, lang)),
-        action: gapAction(gap, lang),
+        action,
         ownerDue: ui('ownerDue', lang, { owner: gap.owner ?? ui('toBeAssigned', lang), due: gap.due ?? ui('dueNotSet', lang) }),
-      }),
-    ),
+        expects: action.includes(gap.expects[lang]) ? null : `${ui('auditorExpects', lang)}${COLON[lang]}${gap.expects[lang]}`,
+      };
+    }),
   ];
   const path = nextLevelPath(r);
   return {

@@ -1,4 +1,4 @@
-import { ui } from '../messages/ui.js';
+import { COLON, ui } from '../messages/ui.js';
 import type { Lang } from '../model/localized.js';
 import type { Rubric } from '../model/rubric.js';
 
@@ -35,7 +35,7 @@ export function scaffoldEvidence(rubric: Rubric, o: ScaffoldOptions): string {
       L.push(`  # ── ${c.id} ${c.title[o.lang]} / ${c.title[other]} — ${c.points}`);
       for (const k of c.criteria) {
         L.push(`  # ${k.id} ${k.title[o.lang]} (${k.points})`);
-        L.push(`  #   ${ui('auditorExpects', o.lang)}: ${k.expects[o.lang]}`);
+        L.push(`  #   ${ui('auditorExpects', o.lang)}${COLON[o.lang]}${k.expects[o.lang]}`);
         if (k.sampling) L.push(`  #   ${ui('sampledLabel', o.lang)}: ${k.sampling[o.lang]} — sample: { checked: N, conforming: M }`);
         if (k.notApplicable) L.push(`  #   n/a: ${k.notApplicable[o.lang]}`);
         if (k.maxAgeMonths) L.push(`  #   ${ui('datedWithin', o.lang, { months: k.maxAgeMonths })}`);

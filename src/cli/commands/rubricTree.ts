@@ -1,4 +1,4 @@
-import { ui } from '../../messages/ui.js';
+import { COLON, ui } from '../../messages/ui.js';
 import { dataRuleText, metricLabel } from '../../messages/datasets.js';
 import type { Lang } from '../../model/localized.js';
 import type { LoadedRubric } from '../../model/rubric.js';
@@ -24,7 +24,7 @@ export function renderRubricTree({ rubric, sha256, origin }: LoadedRubric, lang:
           );
         out.push(`    ${k.id} ${k.title[lang]}  ${k.points}${tags.length ? `  [${tags.join('; ')}]` : ''}`);
         if (o.expects) {
-          out.push(`        ${ui('auditorExpects', lang)}: ${k.expects[lang]}`);
+          out.push(`        ${ui('auditorExpects', lang)}${COLON[lang]}${k.expects[lang]}`);
           out.push(`        ${ui('actionLabel', lang)}: ${k.action[lang]}`);
         }
       }
