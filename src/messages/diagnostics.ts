@@ -623,6 +623,16 @@ export const DIAGNOSTICS: Catalog = {
       hint: 'Keep the strongest one; the bonus is added once.',
     }),
   },
+  'brand-logo': {
+    'zh-CN': (a) => ({
+      message: `标志文件 ${a.file}${{ missing: '不存在', 'not-a-file': '不是普通文件', 'too-large': '超过 2 MiB', 'outside-root': '不在品牌文件所在目录内', unreadable: '无法读取', 'not-an-image': '不是 PNG 或 JPEG 图片' }[a.problem]}`,
+      hint: '`logo` 填写品牌文件同一目录（或其子目录）下的 PNG 或 JPEG 文件，不超过 2 MiB。',
+    }),
+    en: (a) => ({
+      message: `logo file ${a.file} ${{ missing: 'does not exist', 'not-a-file': 'is not a regular file', 'too-large': 'is larger than 2 MiB', 'outside-root': "is not inside the brand file's folder", unreadable: 'cannot be read', 'not-an-image': 'is not a PNG or JPEG image' }[a.problem]}`,
+      hint: "Set `logo` to a PNG or JPEG file of at most 2 MiB in the brand file's folder (or below it).",
+    }),
+  },
   'unknown-threshold-id': {
     'zh-CN': (a) => ({
       message: `未知的${{ section: '一级指标', clause: '二级指标', criterion: '评价项' }[a.what]} \`${a.id}\``,

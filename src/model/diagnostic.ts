@@ -43,6 +43,7 @@ export interface DiagnosticArgs {
   'metric-unused': { metric: string; rubric: string; guess: string | null; known: string[] };
   'unknown-clause': { clause: string; guess: string | null };
   'too-many-bonuses': { max: number; found: number };
+  'brand-logo': { file: string; problem: 'missing' | 'not-a-file' | 'too-large' | 'outside-root' | 'unreadable' | 'not-an-image' };
   'unknown-threshold-id': { what: 'section' | 'clause' | 'criterion'; id: string; guess: string | null; known: string[] };
   'dataset-not-found': Record<string, never>;
   'dataset-not-a-file': Record<string, never>;
