@@ -166,6 +166,7 @@ describe('survey: the simplified export of earlier sessions (test/fixtures/surve
     expect(a.themes.answersWithText).toBe(7);
     expect(a.themes.list.filter((t) => t.mentions > 0).map((t) => [t.id, t.mentions, t.common])).toEqual([
       ['slow-response', 3, true],
+      ['appointment', 1, false], // 上门预约等待太久 is about appointments too (#22)
       ['attitude', 1, false],
       ['communication', 1, false], // 希望主动告知进度: asking for updates means there were none
       ['not-resolved', 1, false],
