@@ -467,7 +467,7 @@ ${
 ${each(
   g.groups,
   (x) =>
-    `<tr><td>${esc(`${GROUPING_LABELS[x.grouping][lang]} · ${x.group}`)}</td><td class="num">${x.responses}</td><td class="num">${percent(x.satisfactionRate)}</td><td class="${x.belowMean ? 's-bad' : 'muted'}">${bar(x.satisfactionRate)} ${esc(x.tooFew ? ds('tooFew', lang) : x.belowMean ? this.t('belowMean', { short: percent(x.shortfall), share: percent(g.rules.groupShortfall) }) : '')}</td></tr>`,
+    `<tr><td>${esc(`${GROUPING_LABELS[x.grouping][lang]} · ${x.group}`)}</td><td class="num">${x.responses}</td><td class="num">${percent(x.satisfactionRate)}</td><td class="${x.belowMean ? 's-bad' : 'muted'}">${bar(x.satisfactionRate)} ${esc(x.belowMean ? `${this.t('belowMean', { short: percent(x.shortfall), share: percent(g.rules.groupShortfall) })}${x.tooFew ? ` · ${ds('smallSample', lang, { n: x.responses })}` : ''}` : x.tooFew ? ds('tooFew', lang) : '')}</td></tr>`,
 )}
 </tbody></table></div>`
     : ''

@@ -714,7 +714,11 @@ function dataAnalysis(L: Layout, r: Report, t: T, n: T): void {
             { text: String(x.responses) },
             { text: pct(x.satisfactionRate) },
             {
-              text: x.tooFew ? ds('tooFew', lang) : x.belowMean ? t('belowMean', { short: pct(x.shortfall), share: pct(g.rules.groupShortfall) }) : '',
+              text: x.belowMean
+                ? `${t('belowMean', { short: pct(x.shortfall), share: pct(g.rules.groupShortfall) })}${x.tooFew ? ` · ${ds('smallSample', lang, { n: x.responses })}` : ''}`
+                : x.tooFew
+                  ? ds('tooFew', lang)
+                  : '',
               color: x.belowMean ? COLOR.bad : COLOR.muted,
             },
           ]),
