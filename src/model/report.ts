@@ -109,6 +109,24 @@ export interface LevelResult {
   } | null;
 }
 
+/** A final score and the level it gives, as one bound of what is reachable. */
+export interface ScorePoint {
+  final: Score100;
+  level: LevelId;
+  levelName: Localized;
+}
+
+/**
+ * The lowest and highest final score and level once every unanswered criterion is assessed (the rest as it
+ * stands, special deductions and the bonus kept); with none unanswered, both are the score itself.
+ */
+export interface ScoreBounds {
+  /** Ids of the applicable criteria not yet assessed, in rubric order. */
+  unanswered: string[];
+  low: ScorePoint;
+  high: ScorePoint;
+}
+
 export interface Report {
   schemaVersion: 1;
   tool: { name: string; version: string };
@@ -128,6 +146,7 @@ export interface Report {
     final: Score100;
   };
   level: LevelResult;
+  bounds: ScoreBounds;
   counts: Record<Outcome, number> & { warnings: number };
   sections: SectionResult[];
   gaps: Gap[];

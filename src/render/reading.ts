@@ -2,6 +2,7 @@ import { interpolate } from '../shared/interpolate.js';
 import { gapAction } from '../messages/actions.js';
 import { findingMessage } from '../messages/findings.js';
 import { PDF } from '../messages/pdf.js';
+import { PLANNING } from '../messages/planning.js';
 import { COLON, ui } from '../messages/ui.js';
 import { criteriaOf } from '../model/criteriaOf.js';
 import { FINDING_SEVERITY } from '../model/finding.js';
@@ -21,6 +22,11 @@ export interface Reading {
   nextLevelLine: string;
   /** What closes the gap to the next level and the score it gives; null when no set of gaps reaches it. */
   reachNext: string | null;
+  /**
+   * The decision page's planning lines, beside the next-level line in every format: the score bounds while
+   * criteria are unanswered (none when every criterion is assessed: the bounds are the score).
+   */
+  decisionLines: string[];
   /** Special deductions first (each costs points, and enough of them fail the assessment), then the gaps by points. */
   actions: Action[];
   /** The first actions, for a summary page: the same rows in the same order. */
@@ -133,6 +139,7 @@ export function readReport(r: Report, lang: Lang): Reading {
       r.level.next && path
         ? interpolate(PDF.reachNext[lang], { level: r.level.next.name[lang], ids: path.ids.join(ui('listSep', lang)), score: path.after.toFixed(1) })
         : null,
+    decisionLines: [...boundsLine(r, lang)],
     actions,
     summaryActions: actions.slice(0, SUMMARY_ACTIONS),
     actionFor: new Map(actions.flatMap((a) => (a.kind === 'gap' ? [[a.gap.criterion, a.action] as const] : []))),
@@ -146,6 +153,20 @@ export function readReport(r: Report, lang: Lang): Reading {
     ],
     overview: r.sections.flatMap((s) => [row('section', s, lang), ...s.clauses.map((c) => row('clause', c, lang))]),
   };
+}
+
+function boundsLine(r: Report, lang: Lang): string[] {
+  const b = r.bounds;
+  if (b.unanswered.length === 0) return [];
+  return [
+    interpolate(PLANNING.bounds[lang], {
+      n: b.unanswered.length,
+      low: b.low.final.toFixed(1),
+      lowLevel: b.low.levelName[lang],
+      high: b.high.final.toFixed(1),
+      highLevel: b.high.levelName[lang],
+    }),
+  ];
 }
 
 function row(

@@ -154,6 +154,7 @@ export function renderTerminal(report: Report, opts: TerminalOptions): string {
 
   lines.push(fitLine(c.bold(reading.nextLevelLine), opts.width, '  '));
   if (reading.reachNext) lines.push(fitLine(reading.reachNext, opts.width, '  '));
+  for (const line of reading.decisionLines) lines.push(fitLine(line, opts.width, '  '));
   for (const caveat of reading.caveats) lines.push(fitLine(c.dim(`  ※ ${caveat}`), opts.width, '    '));
 
   if (reading.actions.length > 0) {
