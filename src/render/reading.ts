@@ -7,7 +7,7 @@ import { COLON, ui } from '../messages/ui.js';
 import { criteriaOf } from '../model/criteriaOf.js';
 import { FINDING_SEVERITY } from '../model/finding.js';
 import type { Lang } from '../model/localized.js';
-import type { Gap, Report } from '../model/report.js';
+import type { Gap, PathBlocker, Report } from '../model/report.js';
 import type { Points, Ratio, Score100 } from '../model/units.js';
 import { nextLevelPath, nextLevelText, specialDeductions } from './reportFacts.js';
 
@@ -139,7 +139,7 @@ export function readReport(r: Report, lang: Lang): Reading {
       r.level.next && path
         ? interpolate(PDF.reachNext[lang], { level: r.level.next.name[lang], ids: path.ids.join(ui('listSep', lang)), score: path.after.toFixed(1) })
         : null,
-    decisionLines: [...boundsLine(r, lang)],
+    decisionLines: [...boundsLine(r, lang), ...pathLines(r, lang)],
     actions,
     summaryActions: actions.slice(0, SUMMARY_ACTIONS),
     actionFor: new Map(actions.flatMap((a) => (a.kind === 'gap' ? [[a.gap.criterion, a.action] as const] : []))),
@@ -167,6 +167,39 @@ function boundsLine(r: Report, lang: Lang): string[] {
       highLevel: b.high.levelName[lang],
     }),
   ];
+}
+
+/** One line per level above the current one: the least-effort set that reaches it, or what blocks it. */
+function pathLines(r: Report, lang: Lang): string[] {
+  const sep = ui('listSep', lang);
+  return r.paths.map((p) => {
+    const head = { level: p.levelName[lang], threshold: p.threshold };
+    if (!p.reachable) {
+      const why = p.blockers.map((b) => blockerText(b, lang)).join(PLANNING.blockerJoin[lang]);
+      return interpolate(PLANNING.pathBlocked[lang], { ...head, why });
+    }
+    const defaulted = p.actions.filter((a) => a.effort.source === 'default').map((a) => a.criterion);
+    const line = interpolate(PLANNING.path[lang], {
+      ...head,
+      ids: p.actions.map((a) => a.criterion).join(sep),
+      days: String(p.effort),
+      score: p.final.toFixed(1),
+    });
+    return defaulted.length ? line + interpolate(PLANNING.pathDefaultEffort[lang], { ids: defaulted.join(sep) }) : line;
+  });
+}
+
+function blockerText(b: PathBlocker, lang: Lang): string {
+  switch (b.code) {
+    case 'special-deductions-fail':
+      return interpolate(PLANNING[b.code][lang], { count: b.count, limit: b.limit });
+    case 'special-deductions-points':
+      return interpolate(PLANNING[b.code][lang], { points: b.points, maxFinal: b.maxFinal.toFixed(1) });
+    case 'unsupported':
+      return interpolate(PLANNING[b.code][lang], { ids: b.criteria.join(ui('listSep', lang)) });
+    case 'points':
+      return interpolate(PLANNING[b.code][lang], { maxFinal: b.maxFinal.toFixed(1) });
+  }
 }
 
 function row(

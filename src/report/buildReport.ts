@@ -13,6 +13,7 @@ import { collectGaps } from '../score/gaps.js';
 import { determineLevel } from '../score/levels.js';
 import { finalScore } from '../score/finalScore.js';
 import { scoreBounds } from '../score/bounds.js';
+import { cheapestPaths } from '../score/cheapestPath.js';
 
 export interface BuildOptions {
   tool: { name: string; version: string };
@@ -103,6 +104,12 @@ export function buildReport(loaded: LoadedRubric, evidence: EvidenceFile, facts:
     },
     level,
     bounds: scoreBounds(rubric, sections, { earned, applicable, deductionPoints, bonusPoints, deductionCount: deductions.length }),
+    paths: cheapestPaths(
+      rubric,
+      gaps,
+      allCriteria.map((c) => c.id),
+      { earned, applicable, deductionPoints, bonusPoints, deductionCount: deductions.length },
+    ),
     counts: { ...counts, warnings },
     sections,
     gaps,

@@ -16,6 +16,13 @@ const BOUNDS = {
   en: 'Not assessed: 11. Once assessed: lowest 69.0 (Fail), highest 96.0 (Five-star)',
 } as const;
 
+// Compliant needs 70: 69.0 + 1. The cheapest gap of at least 1 point: 5.1.1.1 and 5.1.3.1 (2 points, rubric
+// estimate 2 days each) tie at 72 − 1 = 71.0 with one action each; 5.1.1.1 comes first in the rubric.
+const PATH = {
+  'zh-CN': '最省工作量达到达标级（≥ 70）：完成 5.1.1.1，估计共 2 个工作日，预计得分 71.0',
+  en: 'Least effort to Compliant (≥ 70): close 5.1.1.1 (estimated working days: 2), for 71.0',
+} as const;
+
 /** pdftotext breaks lines where the PDF wraps them: compare without white space. */
 const squash = (s: string) => s.replace(/\s+/g, '');
 
@@ -24,6 +31,14 @@ describe('score bounds on the decision page of every format', () => {
     const j = JSON.parse(cli(['score', THIRD, '--format', 'json']).stdout);
     expect(j.bounds.low).toMatchObject({ final: 69, level: 'fail' });
     expect(j.bounds.high).toMatchObject({ final: 96, level: 'five-star' });
+    expect(j.paths[0]).toMatchObject({
+      level: 'compliant',
+      reachable: true,
+      effort: 2,
+      final: 71,
+      actions: [{ criterion: '5.1.1.1', effort: { days: 2, source: 'rubric' } }],
+    });
+    expect(j.paths.map((p: { level: string }) => p.level)).toEqual(['compliant', 'three-star', 'four-star', 'five-star']);
     const validate = new Ajv({ allErrors: true, strict: false, validateFormats: false }).compile(
       JSON.parse(readFileSync(join(ROOT, 'schema/report.schema.json'), 'utf8')),
     );
@@ -32,16 +47,23 @@ describe('score bounds on the decision page of every format', () => {
 
   for (const lang of ['zh-CN', 'en'] as const) {
     it(`terminal, Markdown, HTML and the PDF summary page (${lang})`, () => {
-      expect(cli(['score', THIRD, '--lang', lang]).stdout).toContain(BOUNDS[lang]);
-      expect(cli(['score', THIRD, '--lang', lang, '--format', 'markdown']).stdout).toContain(BOUNDS[lang]);
+      expect(squash(cli(['score', THIRD, '--lang', lang]).stdout)).toContain(squash(BOUNDS[lang]));
+      expect(squash(cli(['score', THIRD, '--lang', lang]).stdout)).toContain(squash(PATH[lang]));
+      const md = cli(['score', THIRD, '--lang', lang, '--format', 'markdown']).stdout;
+      expect(md).toContain(BOUNDS[lang]);
+      expect(md).toContain(PATH[lang]);
       const html = cli(['score', THIRD, '--lang', lang, '--format', 'html']).stdout;
       // Both languages are on the page; each summary has its own line.
-      for (const l of ['zh-CN', 'en'] as const) expect(html).toContain(BOUNDS[l]);
+      for (const l of ['zh-CN', 'en'] as const) {
+        expect(html).toContain(BOUNDS[l]);
+        expect(html).toContain(PATH[l].replace('≥', '≥'));
+      }
       const pdf = join(mkdtempSync(join(tmpdir(), 'asa-bounds-')), 'r.pdf');
       cli(['score', THIRD, '--lang', lang, '--format', 'pdf', '--out', pdf]);
       const text = execFileSync('pdftotext', ['-raw', pdf, '-'], { encoding: 'utf8' });
       const summary = text.slice(text.indexOf(PDF_SUMMARY[lang], 200));
       expect(squash(summary)).toContain(squash(BOUNDS[lang]));
+      expect(squash(summary)).toContain(squash(PATH[lang]));
     });
   }
 
