@@ -272,6 +272,7 @@ const RUBRIC_DIAGNOSTICS: Pick<
   | 'measure-missing'
   | 'undeclared-metric'
   | 'measure-ignored'
+  | 'effort-missing'
   | 'levels-unordered'
   | 'first-level-not-fail'
   | 'level-ids-duplicate'
@@ -321,6 +322,16 @@ const RUBRIC_DIAGNOSTICS: Pick<
   'undeclared-metric': {
     'zh-CN': (a) => ({ message: `评价项 ${a.id} 计量了未声明的指标 \`${a.metric}\``, hint: '请在 `metrics` 下声明。' }),
     en: (a) => ({ message: `criterion ${a.id} measures undeclared metric \`${a.metric}\``, hint: 'Declare it under `metrics`.' }),
+  },
+  'effort-missing': {
+    'zh-CN': (a) => ({
+      message: `评价项 ${a.id} 没有 \`effort\`（工作日估计），而其他 ${a.given} 项有`,
+      hint: '补上估计的工作日，例如 `effort: 3`；缺省按 1 天计，最省工作量路径会因此偏向它',
+    }),
+    en: (a) => ({
+      message: `criterion ${a.id} has no \`effort\` (estimated working days) while ${a.given} others have one`,
+      hint: 'add the estimated working days, e.g. `effort: 3`; without it 1 day is assumed, which favours it in the cheapest path',
+    }),
   },
   'measure-ignored': {
     'zh-CN': (a) => ({ message: `评价项 ${a.id} 有 \`measure\`，但类型 \`${a.kind}\` 不使用它` }),

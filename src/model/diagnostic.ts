@@ -73,6 +73,7 @@ export interface DiagnosticArgs {
   'measure-missing': { id: string };
   'undeclared-metric': { id: string; metric: string };
   'measure-ignored': { id: string; kind: string };
+  'effort-missing': { id: string; given: number };
   'levels-unordered': { id: string; min: number; prevId: string; prevMin: number };
   'first-level-not-fail': Record<string, never>;
   'level-ids-duplicate': Record<string, never>;

@@ -43,6 +43,7 @@ function single({ file, report, failures }: ScoredFile, topGaps: number): string
   out.push(cell(reading.arithmetic.join(' ')));
   out.push('');
   out.push(`**${cell(reading.nextLevelLine)}**${reading.reachNext ? ` · ${cell(reading.reachNext)}` : ''}`);
+  for (const line of reading.decisionLines) out.push('', cell(line));
   for (const caveat of reading.caveats) out.push('', `> ※ ${cell(caveat)}`);
   if (failures.length) {
     out.push('');

@@ -149,6 +149,8 @@ export function renderTerminal(report: Report, opts: TerminalOptions): string {
 
   lines.push(fitLine(c.bold(reading.nextLevelLine), opts.width, '  '));
   if (reading.reachNext) lines.push(fitLine(reading.reachNext, opts.width, '  '));
+  // Made ASCII before it is fitted: `≥` → `>=` after fitting would push a full line past the width.
+  for (const line of reading.decisionLines) lines.push(fitLine(asciiIf(opts.ascii, line), opts.width, '  '));
   for (const caveat of reading.caveats) lines.push(fitLine(c.dim(`  ※ ${caveat}`), opts.width, '    '));
 
   if (reading.actions.length > 0) {

@@ -193,6 +193,7 @@ ${this.chapterHead('summary', 'summaryChapter')}
 </div>
 <p class="arith">${each(this.reading.arithmetic, (x) => `<span>${esc(x)}</span>`)}</p>
 ${this.reading.reachNext ? `<p class="path">${esc(this.reading.reachNext)}</p>` : ''}
+${each(this.reading.decisionLines, (line) => `<p class="path">${esc(line)}</p>`)}
 ${each(this.reading.caveats, (c) => `<p class="note" role="note">※ ${esc(c)}</p>`)}
 <p class="muted">${esc(this.t('counts', { met: c.met, partial: c.partial, notMet: c['not-met'], notAssessed: c['not-assessed'], na: c['not-applicable'] }))}</p>
 <p class="${deductions.length ? 'alert' : 'muted'}">${esc(`${this.t('deductionsLine')}${inParens(deductions.length, this.lang)}${COLON[this.lang]}${deductions.length ? deductions.map((d) => `${d.clause} ${d.reason}`).join('；') : this.t('none')}`)}</p>

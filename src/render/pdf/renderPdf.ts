@@ -357,6 +357,7 @@ function decision(L: Layout, r: Report, reading: Reading, t: T): void {
       color: COLOR.brand,
     });
   }
+  for (const line of reading.decisionLines) L.text(line, { size: 9, color: COLOR.ink });
   for (const c of reading.caveats) L.text(`※ ${c}`, { size: 8.5, color: COLOR.ink });
   const expiring = expiringEvidence(r).map((x) => t('expiringItem', x));
   if (expiring.length > 0) L.text(t('expiringLine', { list: expiring.join(ui('clauseSep', r.lang)) }), { size: 9, color: COLOR.bad });
