@@ -157,11 +157,12 @@ function buildProgram(edge: Edge, setExit: (code: ExitCode) => void): Command {
     .option('--company <name>', h('company name'))
     .option('--date <date>', h('assessment date YYYY-MM-DD (default: today)'))
     .option('--file <name>', h('file name'), 'company.yaml')
+    .option('--xlsx', h('write the evidence workbook company.xlsx (Excel/WPS) instead of company.yaml'))
     .addOption(langOption())
     .addOption(rubricOption())
-    .action(async (dir: string, opts: { company?: string; date?: string; file: string; lang: Lang; rubric?: string }) => {
+    .action(async (dir: string, opts: { company?: string; date?: string; file: string; lang: Lang; rubric?: string; xlsx?: boolean }) => {
       const { initCommand } = await import('./commands/init.js');
-      setExit(initCommand(dir, opts, (await rubricFor(opts.rubric)).rubric));
+      setExit(await initCommand(dir, opts, (await rubricFor(opts.rubric)).rubric));
     });
 
   program
