@@ -166,6 +166,20 @@ function buildProgram(edge: Edge, setExit: (code: ExitCode) => void): Command {
     });
 
   program
+    .command('convert')
+    .description(h('convert an evidence file between YAML and the workbook (company.xlsx); checked first, comments not kept'))
+    .argument('<file>', h('evidence file (YAML or XLSX)'))
+    .addOption(new Option('--to <format>', h('what to write')).choices(['xlsx', 'yaml']).makeOptionMandatory())
+    .option('--out <file>', h('file to write (default: FILE with the other extension, never replaced)'))
+    .addOption(langOption())
+    .addOption(rubricOption())
+    .option('--max-bytes <n>', h('refuse evidence files larger than this many bytes'), String(1024 * 1024))
+    .action(async (file: string, opts: import('./commands/convert.js').ConvertOptions) => {
+      const { convertCommand } = await import('./commands/convert.js');
+      setExit(await convertCommand(file, opts, context));
+    });
+
+  program
     .command('survey')
     .description(h('analyse a customer-satisfaction survey export (CSV or XLSX); a second file is an earlier period'))
     .argument('<file>', h('survey export'))

@@ -13,6 +13,7 @@ import { EXIT, type ExitCode } from '../exitCodes.js';
 import { UsageError } from '../../model/usage.js';
 import { WORKBOOK_INSTRUCTIONS, WORKBOOK_UI } from '../../messages/workbook.js';
 import { interpolate } from '../../shared/interpolate.js';
+import { sourceFromBytes } from '../../load/readSource.js';
 import { loadWorkbookWriter } from '../workbookWriter.js';
 
 export interface InitOptions {
@@ -77,7 +78,7 @@ async function initWorkbook(dir: string, opts: InitOptions, rubric: Rubric): Pro
     instructions: WORKBOOK_INSTRUCTIONS,
   });
   // What init writes, validate must accept: read back as validate reads it, before anything is written.
-  // read-back check: added with the reader
+  loadEvidenceSource(sourceFromBytes(target, bytes, bytes.length), rubric);
   const parent = statSync(dirname(resolve(dir)), { throwIfNoEntry: false });
   if (!existing && !parent?.isDirectory()) throw new UsageError('init-parent-missing', { dir: dirname(dir) });
   try {
