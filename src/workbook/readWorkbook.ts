@@ -88,7 +88,8 @@ export function readWorkbook(file: string, bytes: Uint8Array): WorkbookEvidence 
   const read = (s: SheetCells, row: number, col: number | undefined, kind: CellKind): unknown => {
     if (col === undefined) return undefined;
     const raw = s.rows.get(row)?.get(col);
-    if (raw === undefined || (typeof raw === 'string' && raw.trim() === '')) return undefined;
+    // A blank cell is empty; text of spaces only is kept in a text column (a YAML string may be that too).
+    if (raw === undefined || raw === '' || (kind !== 'text' && typeof raw === 'string' && raw.trim() === '')) return undefined;
     const at = ref(s, col, row);
     switch (kind) {
       case 'date': {

@@ -184,11 +184,20 @@ function fieldRows(ws: ExcelJS.Worksheet, rows: Array<[string, string, unknown, 
 function styleRow(row: ExcelJS.Row, columns: readonly Column[]): void {
   columns.forEach((c, i) => {
     const cell = row.getCell(i + 1);
+    if (typeof cell.value === 'string') cell.value = cellText(cell.value);
     cell.protection = { locked: c.locked === true };
     cell.alignment = { vertical: 'top', wrapText: c.kind === 'text' };
     if (c.kind === 'date') cell.numFmt = 'yyyy-mm-dd';
     else if (c.kind === 'text' || c.kind === 'ref') cell.numFmt = '@';
   });
+}
+
+/**
+ * Text as OOXML stores it: a literal `_x0041_` would be read back as "A" by Excel and by our reader, so its
+ * underscore is escaped (`_x005F_`), as the standard says.
+ */
+function cellText<T>(v: T): T {
+  return (typeof v === 'string' ? v.replace(/_(x[0-9A-Fa-f]{4}_)/g, '_x005F_$1') : v) as T;
 }
 
 /** YYYY-MM-DD as the date cell Excel shows as that day (midnight UTC: no time-zone shift). */

@@ -144,7 +144,12 @@ function attr(attrs: string, name: string): string | null {
   return m ? m[1]! : null;
 }
 
+/** XML entities, then OOXML's `_xHHHH_` escapes (how Excel stores a carriage return or a control character). */
 function decode(s: string): string {
+  return entities(s).replace(/_x([0-9A-Fa-f]{4})_/g, (_m, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
+}
+
+function entities(s: string): string {
   return s.replace(/&(lt|gt|amp|quot|apos|#\d+|#x[0-9a-fA-F]+);/g, (_m, e: string) => {
     if (e === 'lt') return '<';
     if (e === 'gt') return '>';
