@@ -46,7 +46,7 @@ describe('LibreOffice Calc', () => {
     // README: the failing example scores 66.4.
     expect(JSON.parse(fromSaved.stdout).score.final).toBe(66.4);
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(readFileSync(saved));
+    await wb.xlsx.readFile(saved);
     const ws = wb.getWorksheet('评价项')!;
     expect(ws.getCell('E2').dataValidation).toMatchObject({ type: 'list' });
     // Protection survives; frozen panes do not survive a headless conversion (LibreOffice keeps views only
