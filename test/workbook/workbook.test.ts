@@ -184,6 +184,33 @@ describe('a workbook is scored exactly as its YAML', () => {
   });
 });
 
+describe('--baseline REV reads the workbook at a git revision', () => {
+  it('a criterion met in the working copy and not at HEAD is the difference', async () => {
+    const d = join(tmp(), 'git');
+    cpSync(join(ROOT, 'examples/three-star'), d, { recursive: true });
+    expect(cli(['convert', join(d, 'company.yaml'), '--to', 'xlsx']).code).toBe(0);
+    const git = (...args: string[]) => spawnSync('git', ['-c', 'user.email=t@example.com', '-c', 'user.name=t', ...args], { cwd: d, encoding: 'utf8' });
+    git('init', '-q');
+    git('add', '-A');
+    expect(git('commit', '-qm', 'base').status).toBe(0);
+    // 5.1.6.2 (2 points, not met at HEAD) becomes met with a web page as evidence.
+    const wb = await book(join(d, 'company.xlsx'));
+    const row = (wb.getWorksheet('评价项')!.getColumn(1).values as unknown[]).indexOf('5.1.6.2');
+    await edited(join(d, 'company.xlsx'), join(d, 'company.xlsx'), {
+      [`评价项!E${row}`]: '符合',
+      '证据!A200': '5.1.6.2',
+      '证据!C200': 'https://example.com/verified',
+    });
+    const r = cli(['score', join(d, 'company.xlsx'), '--baseline', 'HEAD', '--format', 'json'], {}, d);
+    expect(r.code, r.stderr).toBe(0);
+    const report = JSON.parse(r.stdout);
+    // By hand: 76.5 earned of 94 applicable at HEAD (81.4); +2 → 78.5 / 94 × 100 = 83.51 → 83.5; delta 2.1.
+    expect(report.score.final).toBe(83.5);
+    expect(report.comparison.diff.base.final).toBe(81.4);
+    expect(report.comparison.diff.scoreDelta).toBe(2.1);
+  });
+});
+
 describe('errors name the sheet and cell, in the report language, with the fix', () => {
   const dir = join(tmp(), 'e');
   cli(['init', dir, '--xlsx', '--company', '某某电器', '--date', '2026-11-01']);
