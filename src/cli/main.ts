@@ -161,11 +161,26 @@ function buildProgram(edge: Edge, setExit: (code: ExitCode) => void): Command {
     .option('--company <name>', h('company name'))
     .option('--date <date>', h('assessment date YYYY-MM-DD (default: today)'))
     .option('--file <name>', h('file name'), 'company.yaml')
+    .option('--xlsx', h('write the evidence workbook company.xlsx (Excel/WPS) instead of company.yaml'))
     .addOption(langOption())
     .addOption(rubricOption())
-    .action(async (dir: string, opts: { company?: string; date?: string; file: string; lang: Lang; rubric?: string }) => {
+    .action(async (dir: string, opts: { company?: string; date?: string; file: string; lang: Lang; rubric?: string; xlsx?: boolean }) => {
       const { initCommand } = await import('./commands/init.js');
-      setExit(initCommand(dir, opts, (await rubricFor(opts.rubric)).rubric));
+      setExit(await initCommand(dir, opts, (await rubricFor(opts.rubric)).rubric));
+    });
+
+  program
+    .command('convert')
+    .description(h('convert an evidence file between YAML and the workbook (company.xlsx); checked first, comments not kept'))
+    .argument('<file>', h('evidence file (YAML or XLSX)'))
+    .addOption(new Option('--to <format>', h('what to write')).choices(['xlsx', 'yaml']).makeOptionMandatory())
+    .option('--out <file>', h('file to write (default: FILE with the other extension, never replaced)'))
+    .addOption(langOption())
+    .addOption(rubricOption())
+    .option('--max-bytes <n>', h('refuse evidence files larger than this many bytes'), String(1024 * 1024))
+    .action(async (file: string, opts: import('./commands/convert.js').ConvertOptions) => {
+      const { convertCommand } = await import('./commands/convert.js');
+      setExit(await convertCommand(file, opts, context));
     });
 
   program

@@ -176,6 +176,14 @@ export const USAGE: Catalog = {
     en: (a) => `cannot append to GITHUB_STEP_SUMMARY (${a.path}): ${why(a.why, 'en')}`,
   },
   'init-dir-is-file': { 'zh-CN': (a) => `${a.dir} 是文件，不是文件夹；未写入任何内容`, en: (a) => `${a.dir} is a file, not a folder; nothing was written` },
+  'convert-exists': {
+    'zh-CN': (a) => `${a.target} 已存在，未覆盖（可能有人在其中修改过）；用 --out 指定要写入的文件`,
+    en: (a) => `${a.target} exists and was not replaced (it may hold someone's edits); name the file to write with --out`,
+  },
+  'convert-binary-to-terminal': {
+    'zh-CN': () => '工作簿是二进制文件，不输出到终端；用 --out 指定文件，或重定向到文件',
+    en: () => 'a workbook is binary and is not written to a terminal; give --out FILE or redirect to a file',
+  },
   'init-exists': {
     'zh-CN': (a) => `${a.target} 已存在；未写入任何内容（换一个 --file 或文件夹）`,
     en: (a) => `${a.target} already exists; nothing was written (choose another --file or folder)`,

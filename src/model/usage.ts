@@ -48,6 +48,8 @@ export interface UsageArgs {
   'summary-error': { path: S; why: S };
   'init-dir-is-file': { dir: S };
   'init-exists': { target: S };
+  'convert-exists': { target: S };
+  'convert-binary-to-terminal': Record<string, never>;
   'init-bad-file': { file: S };
   'init-bad-company': { value: S; problem: 'blank' | 'control' | 'not-utf8' };
   'init-parent-missing': { dir: S };

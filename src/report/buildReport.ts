@@ -22,7 +22,7 @@ export interface BuildOptions {
   /** Metrics computed from the datasets the evidence file references (read by the CLI). */
   data?: DataInput;
   /** Maps a finding's JSON pointer to its line and column in the evidence file, when the source is at hand. */
-  locate?: (pointer: string) => { line: number; column: number };
+  locate?: (pointer: string) => { line?: number; column?: number; cell?: string };
 }
 
 /**
