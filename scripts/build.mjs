@@ -17,6 +17,7 @@ const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false, allo
 ajv.addSchema(schema('evidence'), 'evidence');
 ajv.addSchema(schema('rubric'), 'rubric');
 ajv.addSchema(schema('thresholds'), 'thresholds');
+ajv.addSchema(schema('brand'), 'brand');
 ajv.addSchema(schema('report'), 'report');
 const generated = join(root, 'src', 'generated');
 mkdirSync(generated, { recursive: true });
@@ -25,6 +26,7 @@ for (const [name, exportName] of [
   ['evidence', 'validateEvidence'],
   ['rubric', 'validateRubric'],
   ['thresholds', 'validateThresholds'],
+  ['brand', 'validateBrand'],
   ['report', 'validateReport'],
 ]) {
   writeFileSync(join(generated, `${name}-validator.cjs`), standaloneCode(ajv, { [exportName]: name }));

@@ -110,6 +110,10 @@ function buildProgram(edge: Edge, setExit: (code: ExitCode) => void): Command {
     .option('--max-bytes <n>', h('refuse evidence files larger than this many bytes'), String(1024 * 1024))
     .option('--font <file>', h('PDF: a TTF/OTF font with CJK glyphs instead of the bundled Noto Sans SC (FILE#Face for .ttc)'))
     .option('--font-bold <file>', h('PDF: the bold face (default: the --font file, or the bundled bold)'))
+    .option('--brand <file>', h("PDF/HTML: YAML with the consultant's firm, consultant, contact and logo (PNG/JPEG)"))
+    .option('--report-number <id>', h('PDF/HTML: the report number (default: from the assessment date and the evidence file)'))
+    .option('--report-version <v>', h('PDF/HTML: the report version'), '1.0')
+    .option('--final', h('PDF/HTML: issue the report as final (without it, every page is marked as a draft)'))
     .action(async (files: string[], opts: ScoreOptions & { rubric?: string }) => {
       const rubric = await rubricFor(opts.rubric);
       setExit(

@@ -272,6 +272,7 @@ const RUBRIC_DIAGNOSTICS: Pick<
   | 'measure-missing'
   | 'undeclared-metric'
   | 'measure-ignored'
+  | 'effort-missing'
   | 'levels-unordered'
   | 'first-level-not-fail'
   | 'level-ids-duplicate'
@@ -321,6 +322,16 @@ const RUBRIC_DIAGNOSTICS: Pick<
   'undeclared-metric': {
     'zh-CN': (a) => ({ message: `评价项 ${a.id} 计量了未声明的指标 \`${a.metric}\``, hint: '请在 `metrics` 下声明。' }),
     en: (a) => ({ message: `criterion ${a.id} measures undeclared metric \`${a.metric}\``, hint: 'Declare it under `metrics`.' }),
+  },
+  'effort-missing': {
+    'zh-CN': (a) => ({
+      message: `评价项 ${a.id} 没有 \`effort\`（工作日估计），而其他 ${a.given} 项有`,
+      hint: '补上估计的工作日，例如 `effort: 3`；缺省按 1 天计，最省工作量路径会因此偏向它',
+    }),
+    en: (a) => ({
+      message: `criterion ${a.id} has no \`effort\` (estimated working days) while ${a.given} others have one`,
+      hint: 'add the estimated working days, e.g. `effort: 3`; without it 1 day is assumed, which favours it in the cheapest path',
+    }),
   },
   'measure-ignored': {
     'zh-CN': (a) => ({ message: `评价项 ${a.id} 有 \`measure\`，但类型 \`${a.kind}\` 不使用它` }),
@@ -725,6 +736,16 @@ export const DIAGNOSTICS: Catalog = {
     en: (a) => ({
       message: `at most ${a.max} special bonus (特别加分项) may be claimed; found ${a.found}`,
       hint: 'Keep the strongest one; the bonus is added once.',
+    }),
+  },
+  'brand-logo': {
+    'zh-CN': (a) => ({
+      message: `标志文件 ${a.file}${{ missing: '不存在', 'not-a-file': '不是普通文件', 'too-large': '超过 2 MiB', 'outside-root': '不在品牌文件所在目录内', unreadable: '无法读取', 'not-an-image': '不是 PNG 或 JPEG 图片' }[a.problem]}`,
+      hint: '`logo` 填写品牌文件同一目录（或其子目录）下的 PNG 或 JPEG 文件，不超过 2 MiB。',
+    }),
+    en: (a) => ({
+      message: `logo file ${a.file} ${{ missing: 'does not exist', 'not-a-file': 'is not a regular file', 'too-large': 'is larger than 2 MiB', 'outside-root': "is not inside the brand file's folder", unreadable: 'cannot be read', 'not-an-image': 'is not a PNG or JPEG image' }[a.problem]}`,
+      hint: "Set `logo` to a PNG or JPEG file of at most 2 MiB in the brand file's folder (or below it).",
     }),
   },
   'unknown-threshold-id': {

@@ -43,6 +43,7 @@ export interface DiagnosticArgs {
   'metric-unused': { metric: string; rubric: string; guess: string | null; known: string[] };
   'unknown-clause': { clause: string; guess: string | null };
   'too-many-bonuses': { max: number; found: number };
+  'brand-logo': { file: string; problem: 'missing' | 'not-a-file' | 'too-large' | 'outside-root' | 'unreadable' | 'not-an-image' };
   'unknown-threshold-id': { what: 'section' | 'clause' | 'criterion'; id: string; guess: string | null; known: string[] };
   'dataset-not-found': Record<string, never>;
   'dataset-not-a-file': Record<string, never>;
@@ -72,6 +73,7 @@ export interface DiagnosticArgs {
   'measure-missing': { id: string };
   'undeclared-metric': { id: string; metric: string };
   'measure-ignored': { id: string; kind: string };
+  'effort-missing': { id: string; given: number };
   'levels-unordered': { id: string; min: number; prevId: string; prevMin: number };
   'first-level-not-fail': Record<string, never>;
   'level-ids-duplicate': Record<string, never>;

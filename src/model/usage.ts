@@ -33,6 +33,10 @@ export interface UsageArgs {
   'no-evidence-files': { args: S };
   'baseline-one-file': Record<string, never>;
   'pdf-one-file': Record<string, never>;
+  'document-options-need-pdf-html': { option: S };
+  'bad-report-id': { option: S; value: S };
+  'report-number-one-file': Record<string, never>;
+  'brand-logo-unusable': { file: S; detail: S };
   'pdf-to-terminal': Record<string, never>;
   'out-dir-needs-html-batch': Record<string, never>;
   'portfolio-too-large': { n: number; max: number };
