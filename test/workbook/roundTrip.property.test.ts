@@ -40,6 +40,7 @@ const entry = (id: string) => {
         note: text,
         owner: text.filter((s) => s.length > 0),
         due: date,
+        effort: fc.constantFrom(0.5, 1, 3, 20, 1000),
         evidence: evidenceList,
         sample: fc
           .integer({ min: 1, max: 500 })

@@ -67,6 +67,7 @@ describe('init --xlsx', () => {
       '备注',
       '责任人',
       '完成期限',
+      '工作量（工作日）',
     ]);
     // One row per criterion of the bundled rubric, in rubric order, below the header.
     expect(ws.actualRowCount).toBe(allCriteria.length + 1);
@@ -79,7 +80,8 @@ describe('init --xlsx', () => {
     expect(ws.getCell('A2').protection?.locked).not.toBe(false);
     expect(ws.getCell('D2').protection?.locked).not.toBe(false);
     expect(ws.getCell('E2').protection?.locked).toBe(false);
-    expect(ws.getCell('L2').protection?.locked).not.toBe(false);
+    expect(ws.getCell('L2').protection?.locked).toBe(false);
+    expect(ws.getCell('M2').protection?.locked).not.toBe(false);
     const xml = Object.entries(unzipSync(readFileSync(join(dir, 'company.xlsx')))).map(([, b]) => strFromU8(b));
     expect(xml.filter((x) => x.includes('<sheetProtection')).length).toBe(1);
     // Widths fit Chinese: the expectation column is the widest.
