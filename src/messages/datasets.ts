@@ -176,6 +176,8 @@ export const DS = {
   filledDown: { 'zh-CN': '{n} 个空白单元格按上一行补齐（合并单元格）', en: '{n} blank cells filled from the row above (merged cells)' },
   review: { 'zh-CN': '需复核', en: 'review' },
   tooFew: { 'zh-CN': '样本太少，不作判断', en: 'too few to judge' },
+  unmatched: { 'zh-CN': '{n} 条文字意见未归入任何主题，请人工阅读', en: '{n} written answers match no theme: read them' },
+  themeClass: { 'zh-CN': '意见分类', en: 'Feedback class' },
   smallSample: { 'zh-CN': '小样本（n={n}），结论需谨慎', en: 'small sample (n={n}), read with care' },
   anomalies: { 'zh-CN': '异常作答（全部5分 {five} 份，全部1分 {one} 份），需复核', en: 'Unusual answer patterns (all 5: {five}, all 1: {one}): check them' },
   months: { 'zh-CN': '按月', en: 'By month' },

@@ -71,6 +71,8 @@ export function renderSurveyTerminal(a: SurveyAnalysis, lang: Lang, cmp?: Survey
       out.push(`  ${m.month}  n=${padStart(String(m.responses), 5)}  ${padStart(pct(m.satisfactionRate), 6)}  ${m.meanOverall?.toFixed(2) ?? '—'}`);
   }
   out.push('', ds('themes', lang, { n: a.themes.answersWithText, share: pct(a.rules.commonThemeShare) }));
+  out.push(`  ${a.themes.classes.map((c) => `${c.label[lang]} ${c.mentions} (${pct(c.share)})`).join(ui('listSep', lang))}`);
+  if (a.themes.unmatched) out.push(`  ${ds('unmatched', lang, { n: a.themes.unmatched })}`);
   if (a.themes.list.length === 0) out.push(`  ${ds('none', lang)}`);
   for (const th of a.themes.list) {
     out.push(

@@ -108,3 +108,26 @@ describe('records: a 重开次数 column', async () => {
     expect(repair.repeatRepair).toMatchObject({ n: 12, repeated: 2, share: 0.1667 });
   });
 });
+
+describe("survey: seed 002's four classes above the themes (test/fixtures/survey/survey-2026Q3.csv)", async () => {
+  const a = await analyzeSurveyFile(fx('survey/survey-2026Q3.csv'), { rules: { minGroupResponses: 3 } });
+
+  it('counts answers per class, each answer once per class', () => {
+    // The seven answers with text, by hand:
+    //   服务很好 → praise only, no theme found            (unmatched)
+    //   上门预约等待太久 → slow-response (质量), appointment (流程)
+    //   等了三天才上门，问题没解决 → slow-response, not-resolved (质量)
+    //   态度敷衍，等待很久 → attitude (态度), slow-response (质量)
+    //   配件缺货 → parts (质量)
+    //   收费有点贵 → price (流程)
+    //   希望主动告知进度 → communication (态度)
+    // 质量 4/7 = 0.5714, 态度 2/7 = 0.2857, 流程 2/7 = 0.2857, 其他建议 0.
+    expect(a.themes.classes.map((c) => [c.id, c.label['zh-CN'], c.mentions, c.share])).toEqual([
+      ['quality', '服务质量类', 4, 0.5714],
+      ['attitude', '服务态度类', 2, 0.2857],
+      ['process', '流程体验类', 2, 0.2857],
+      ['other', '其他建议', 0, 0],
+    ]);
+    expect(a.themes.unmatched).toBe(1);
+  });
+});
