@@ -2,7 +2,7 @@ import type { EvidenceFile } from '../model/evidence.js';
 import type { DataInput } from '../model/data.js';
 import type { FileFacts } from '../model/facts.js';
 import { finding, pointer, type Finding } from '../model/finding.js';
-import type { CriterionResult } from '../model/report.js';
+import type { CriterionResult, Effort } from '../model/report.js';
 import type { Outcome } from '../model/outcome.js';
 import { CRITERION_KINDS, type Criterion, type CriterionKind, type Rubric } from '../model/rubric.js';
 import { roundTo, type IsoDate } from '../model/units.js';
@@ -29,6 +29,7 @@ export function evaluateCriterion(
     note: entry?.note ?? null,
     owner: entry?.owner ?? null,
     due: entry?.due ?? null,
+    effort: effortOf(criterion, entry?.effort),
     evidence: items.items,
     expects: criterion.expects,
     action: criterion.action,
@@ -73,6 +74,13 @@ export function evaluateCriterion(
     credit = 0;
   }
   return result(true, credit, outcomeOf(credit), findings);
+}
+
+/** The company's own estimate wins over the rubric's; with neither, one working day, and the report says so. */
+function effortOf(criterion: Criterion, override: number | undefined): Effort {
+  if (override !== undefined) return { days: override, source: 'evidence' };
+  if (criterion.effort !== undefined) return { days: criterion.effort, source: 'rubric' };
+  return { days: 1, source: 'default' };
 }
 
 function outcomeAsStatus(o: Outcome): 'met' | 'partial' | 'not-met' {

@@ -1,4 +1,4 @@
-import type { IsoDate } from './units.js';
+import type { IsoDate, WorkingDays } from './units.js';
 
 export const STATUSES = ['met', 'partial', 'not-met', 'n/a'] as const;
 export type Status = (typeof STATUSES)[number];
@@ -26,6 +26,8 @@ export interface CriterionEntry {
   /** Who closes the gap, and by when: for the action plan. */
   owner?: string;
   due?: IsoDate;
+  /** The company's own estimate of the working days closing the gap takes; overrides the rubric's. */
+  effort?: WorkingDays;
   evidence?: EvidenceItem[];
 }
 

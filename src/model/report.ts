@@ -2,7 +2,7 @@ import type { DataRuleKind } from './rubric.js';
 import type { Finding } from './finding.js';
 import type { Lang, Localized } from './localized.js';
 import type { LevelId } from './rubric.js';
-import type { IsoDate, Points, Ratio, Score100 } from './units.js';
+import type { IsoDate, Points, Ratio, Score100, WorkingDays } from './units.js';
 import type { Status } from './evidence.js';
 import type { ReportDiff } from './diff.js';
 import type { DatasetSummary } from './data.js';
@@ -20,6 +20,8 @@ export interface EvidenceResult {
   state: EvidenceState;
   /** True when this item is enough to support the claim. */
   counts: boolean;
+  /** The content was reviewed: a sha256 recorded for the file, and the file unchanged since. */
+  reviewed: boolean;
   path: string;
 }
 
@@ -35,6 +37,8 @@ export interface CriterionResult {
   /** Who closes the gap and by when (`owner`, `due` in the evidence file). */
   owner: string | null;
   due: IsoDate | null;
+  /** Working days closing a gap here takes, and whose estimate it is (`default`: neither gave one, 1 day assumed). */
+  effort: Effort;
   /** Share of the points credited after the evidence checks. */
   credit: Ratio;
   earned: Points;
@@ -44,6 +48,11 @@ export interface CriterionResult {
   expects: Localized;
   action: Localized;
   path: string;
+}
+
+export interface Effort {
+  days: WorkingDays;
+  source: 'rubric' | 'evidence' | 'default';
 }
 
 /** What sections and clauses both report. */
@@ -91,6 +100,7 @@ export interface Gap {
   due: IsoDate | null;
   /** The rubric's action for the criterion (what to put in place). */
   action: Localized;
+  effort: Effort;
 }
 
 export interface LevelResult {
@@ -107,6 +117,50 @@ export interface LevelResult {
     /** Set when special deductions cap the level whatever the score. */
     blockedBySpecialDeductions: boolean;
   } | null;
+}
+
+/** A final score and the level it gives, as one bound of what is reachable. */
+export interface ScorePoint {
+  final: Score100;
+  level: LevelId;
+  levelName: Localized;
+}
+
+/**
+ * The lowest and highest final score and level once every unanswered criterion is assessed (the rest as it
+ * stands, special deductions and the bonus kept); with none unanswered, both are the score itself.
+ */
+export interface ScoreBounds {
+  /** Ids of the applicable criteria not yet assessed, in rubric order. */
+  unanswered: string[];
+  low: ScorePoint;
+  high: ScorePoint;
+}
+
+/** Why no set of gaps reaches a level. */
+export type PathBlocker =
+  /** So many special deductions that the assessment fails whatever the points. */
+  | { code: 'special-deductions-fail'; count: number; limit: number }
+  /** The special deductions' points keep even a full score below the threshold. */
+  | { code: 'special-deductions-points'; points: Score100; maxFinal: Score100 }
+  /** Criteria of a kind this build cannot score (a newer aftersales-assess is needed). */
+  | { code: 'unsupported'; criteria: string[] }
+  /** Closing every gap still falls short (e.g. a custom rubric's thresholds). */
+  | { code: 'points'; maxFinal: Score100 };
+
+/** The least-effort way to one level above the current one. */
+export interface LevelPath {
+  level: LevelId;
+  levelName: Localized;
+  threshold: Score100;
+  reachable: boolean;
+  /** The gaps to close, in rubric order, with what each adds and its effort; empty when unreachable. */
+  actions: Array<{ criterion: string; recoverable: Score100; effort: Effort }>;
+  /** Total working days of the actions (an estimate); 0 when unreachable. */
+  effort: WorkingDays;
+  /** The final score once they are done; when unreachable, the most that closing every gap gives. */
+  final: Score100;
+  blockers: PathBlocker[];
 }
 
 export interface Report {
@@ -128,6 +182,9 @@ export interface Report {
     final: Score100;
   };
   level: LevelResult;
+  bounds: ScoreBounds;
+  /** For the next level and every one above it: the least-effort set of gaps that reaches it, or what blocks it. */
+  paths: LevelPath[];
   counts: Record<Outcome, number> & { warnings: number };
   sections: SectionResult[];
   gaps: Gap[];

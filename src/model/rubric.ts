@@ -1,5 +1,5 @@
 import type { Localized } from './localized.js';
-import type { Points, Ratio, Score100 } from './units.js';
+import type { Points, Ratio, Score100, WorkingDays } from './units.js';
 
 export type Confidence = 'H' | 'M' | 'L';
 
@@ -39,6 +39,8 @@ export interface RatioMeasure {
 export interface Criterion {
   id: string;
   points: Points;
+  /** Working days its action takes: an estimate (the bundled rubric's are ours), overridable per evidence file. */
+  effort?: WorkingDays;
   title: Localized;
   /** Absent means `claim`. A kind this build does not know is scored as `unsupported`, not a crash. */
   kind?: CriterionKind | string;

@@ -4,6 +4,8 @@ export type Points = number;
 export type Ratio = number;
 /** A score normalised to the 100-point scale of the standard. */
 export type Score100 = number;
+/** Working days of effort (an estimate; fractions allowed, e.g. 0.5). */
+export type WorkingDays = number;
 /** A calendar date written YYYY-MM-DD; compared as a string, never through the clock. */
 export type IsoDate = string;
 

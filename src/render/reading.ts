@@ -2,11 +2,12 @@ import { interpolate } from '../shared/interpolate.js';
 import { gapAction } from '../messages/actions.js';
 import { findingMessage } from '../messages/findings.js';
 import { PDF } from '../messages/pdf.js';
-import { COLON, ui } from '../messages/ui.js';
+import { PLANNING } from '../messages/planning.js';
+import { COLON, inParens, ui } from '../messages/ui.js';
 import { criteriaOf } from '../model/criteriaOf.js';
 import { FINDING_SEVERITY } from '../model/finding.js';
 import type { Lang } from '../model/localized.js';
-import type { Gap, Report } from '../model/report.js';
+import type { Gap, PathBlocker, Report } from '../model/report.js';
 import type { Points, Ratio, Score100 } from '../model/units.js';
 import { nextLevelPath, nextLevelText, specialDeductions } from './reportFacts.js';
 
@@ -21,6 +22,11 @@ export interface Reading {
   nextLevelLine: string;
   /** What closes the gap to the next level and the score it gives; null when no set of gaps reaches it. */
   reachNext: string | null;
+  /**
+   * The decision page's planning lines, beside the next-level line in every format: the score bounds while
+   * criteria are unanswered (none when every criterion is assessed: the bounds are the score).
+   */
+  decisionLines: string[];
   /** Special deductions first (each costs points, and enough of them fail the assessment), then the gaps by points. */
   actions: Action[];
   /** The first actions, for a summary page: the same rows in the same order. */
@@ -33,6 +39,16 @@ export interface Reading {
    * the points rest on (the rubric's one sentence): in every format.
    */
   caveats: string[];
+  /**
+   * How the final score is made, as terms a layout may wrap between but never inside: "折算得分 86.43（69.14/80.00）",
+   * "− 特别扣分 5 分（1 项）", "+ 特别加分 0", "= 最终得分 81.4".
+   */
+  arithmetic: string[];
+  /**
+   * Report-level facts that belong on a criterion's row too: a typed metric the data contradicts, on each
+   * criterion scored from that metric ("5/5" must not stand without it).
+   */
+  notesFor: ReadonlyMap<string, string[]>;
   /** Every warning (a claim the data contradicts, evidence about to expire…), each with its criterion, in rubric order. */
   warnings: string[];
 }
@@ -126,13 +142,21 @@ export function readReport(r: Report, lang: Lang): Reading {
     }),
   ];
   const path = nextLevelPath(r);
+  const s = r.score;
   return {
     lang,
+    arithmetic: [
+      `${ui('normalized', lang)} ${s.normalized.toFixed(2)}${inParens(`${s.earned.toFixed(2)}/${s.applicable.toFixed(2)}`, lang)}`,
+      `− ${ui('deductionsTerm', lang, { points: s.specialDeductions.points, count: s.specialDeductions.count })}`,
+      `+ ${ui('bonusTerm', lang, { points: s.bonus })}`,
+      `= ${ui('final', lang)} ${s.final.toFixed(1)}`,
+    ],
     nextLevelLine: nextLevelText(r, lang),
     reachNext:
       r.level.next && path
         ? interpolate(PDF.reachNext[lang], { level: r.level.next.name[lang], ids: path.ids.join(ui('listSep', lang)), score: path.after.toFixed(1) })
         : null,
+    decisionLines: [...boundsLine(r, lang), ...pathLines(r, lang)],
     actions,
     summaryActions: actions.slice(0, SUMMARY_ACTIONS),
     actionFor: new Map(actions.flatMap((a) => (a.kind === 'gap' ? [[a.gap.criterion, a.action] as const] : []))),
@@ -144,8 +168,68 @@ export function readReport(r: Report, lang: Lang): Reading {
       ...r.findings.filter((f) => CAVEATS.has(f.code)).map((f) => findingMessage(f, lang)),
       ...(r.method.pointsBasis ? [r.method.pointsBasis[lang]] : []),
     ],
+    notesFor: criterionNotes(r, lang),
     overview: r.sections.flatMap((s) => [row('section', s, lang), ...s.clauses.map((c) => row('clause', c, lang))]),
   };
+}
+
+function criterionNotes(r: Report, lang: Lang): Map<string, string[]> {
+  const notes = new Map<string, string[]>();
+  for (const f of r.findings) {
+    if (f.code !== 'metric-disagrees-with-data') continue;
+    const metric = `${String(f.args.dataset)}.${String(f.args.metric)}`;
+    for (const d of r.method.dataRules.filter((x) => x.metric === metric)) {
+      notes.set(d.criterion, [...(notes.get(d.criterion) ?? []), `${findingMessage(f, lang)}${ui('scoredFromData', lang)}`]);
+    }
+  }
+  return notes;
+}
+
+function boundsLine(r: Report, lang: Lang): string[] {
+  const b = r.bounds;
+  if (b.unanswered.length === 0) return [];
+  return [
+    interpolate(PLANNING.bounds[lang], {
+      n: b.unanswered.length,
+      low: b.low.final.toFixed(1),
+      lowLevel: b.low.levelName[lang],
+      high: b.high.final.toFixed(1),
+      highLevel: b.high.levelName[lang],
+    }),
+  ];
+}
+
+/** One line per level above the current one: the least-effort set that reaches it, or what blocks it. */
+function pathLines(r: Report, lang: Lang): string[] {
+  const sep = ui('listSep', lang);
+  return r.paths.map((p) => {
+    const head = { level: p.levelName[lang], threshold: p.threshold };
+    if (!p.reachable) {
+      const why = p.blockers.map((b) => blockerText(b, lang)).join(PLANNING.blockerJoin[lang]);
+      return interpolate(PLANNING.pathBlocked[lang], { ...head, why });
+    }
+    const defaulted = p.actions.filter((a) => a.effort.source === 'default').map((a) => a.criterion);
+    const line = interpolate(PLANNING.path[lang], {
+      ...head,
+      ids: p.actions.map((a) => a.criterion).join(sep),
+      days: String(p.effort),
+      score: p.final.toFixed(1),
+    });
+    return defaulted.length ? line + interpolate(PLANNING.pathDefaultEffort[lang], { ids: defaulted.join(sep) }) : line;
+  });
+}
+
+function blockerText(b: PathBlocker, lang: Lang): string {
+  switch (b.code) {
+    case 'special-deductions-fail':
+      return interpolate(PLANNING[b.code][lang], { count: b.count, limit: b.limit });
+    case 'special-deductions-points':
+      return interpolate(PLANNING[b.code][lang], { points: b.points, maxFinal: b.maxFinal.toFixed(1) });
+    case 'unsupported':
+      return interpolate(PLANNING[b.code][lang], { ids: b.criteria.join(ui('listSep', lang)) });
+    case 'points':
+      return interpolate(PLANNING[b.code][lang], { maxFinal: b.maxFinal.toFixed(1) });
+  }
 }
 
 function row(

@@ -78,12 +78,7 @@ export function renderTerminal(report: Report, opts: TerminalOptions): string {
     `${t('score')}${COLON[lang]}${c.bold(fmt(s.final))} / 100    ${t('level')}${COLON[lang]}${levelColor(report.level.name[lang] + (opts.ascii ? ` (${report.level.stars}*)` : stars))}`,
   );
   // The arithmetic wraps between its terms, never inside one ("最终得 / 分 81.4").
-  const terms = [
-    `${t('normalized')} ${fmt(s.normalized, 2)} (${fmt(s.earned, 2)}/${fmt(s.applicable, 2)})`,
-    `− ${ui('deductionsTerm', lang, { points: s.specialDeductions.points, count: s.specialDeductions.count })}`,
-    `+ ${ui('bonusTerm', lang, { points: s.bonus })}`,
-    `= ${t('final')} ${fmt(s.final)}`,
-  ];
+  const terms = readReport(report, lang).arithmetic;
   for (const line of packTerms(terms, opts.width, '  ', '    ')) lines.push(c.dim(line));
   lines.push('');
 
@@ -154,6 +149,8 @@ export function renderTerminal(report: Report, opts: TerminalOptions): string {
 
   lines.push(fitLine(c.bold(reading.nextLevelLine), opts.width, '  '));
   if (reading.reachNext) lines.push(fitLine(reading.reachNext, opts.width, '  '));
+  // Made ASCII before it is fitted: `≥` → `>=` after fitting would push a full line past the width.
+  for (const line of reading.decisionLines) lines.push(fitLine(asciiIf(opts.ascii, line), opts.width, '  '));
   for (const caveat of reading.caveats) lines.push(fitLine(c.dim(`  ※ ${caveat}`), opts.width, '    '));
 
   if (reading.actions.length > 0) {

@@ -11,6 +11,9 @@ import { roundTo, type IsoDate, type Points } from '../model/units.js';
 import { evaluateEvidenceItems } from '../evaluate/evidenceItems.js';
 import { collectGaps } from '../score/gaps.js';
 import { determineLevel } from '../score/levels.js';
+import { finalScore } from '../score/finalScore.js';
+import { scoreBounds } from '../score/bounds.js';
+import { cheapestPaths } from '../score/cheapestPath.js';
 
 export interface BuildOptions {
   tool: { name: string; version: string };
@@ -19,7 +22,7 @@ export interface BuildOptions {
   /** Metrics computed from the datasets the evidence file references (read by the CLI). */
   data?: DataInput;
   /** Maps a finding's JSON pointer to its line and column in the evidence file, when the source is at hand. */
-  locate?: (pointer: string) => { line: number; column: number };
+  locate?: (pointer: string) => { line?: number; column?: number; cell?: string };
 }
 
 /**
@@ -62,7 +65,7 @@ export function buildReport(loaded: LoadedRubric, evidence: EvidenceFile, facts:
   findings.push(...dataFindings(rubric, evidence, options.data));
   const bonusPoints = bonusApplied ? rubric.scoring.bonusPoints : 0;
 
-  const final = roundTo(clamp(normalized - deductionPoints + bonusPoints, 0, 100), 1);
+  const final = finalScore(earned, applicable, deductionPoints, bonusPoints);
   findings.splice(0, findings.length, ...findings.map(place));
   const gaps = collectGaps(sections, applicable);
   const level = determineLevel(rubric, final, deductions.length, gaps);
@@ -100,6 +103,13 @@ export function buildReport(loaded: LoadedRubric, evidence: EvidenceFile, facts:
       final,
     },
     level,
+    bounds: scoreBounds(rubric, sections, { earned, applicable, deductionPoints, bonusPoints, deductionCount: deductions.length }),
+    paths: cheapestPaths(
+      rubric,
+      gaps,
+      allCriteria.map((c) => c.id),
+      { earned, applicable, deductionPoints, bonusPoints, deductionCount: deductions.length },
+    ),
     counts: { ...counts, warnings },
     sections,
     gaps,
@@ -208,8 +218,4 @@ function sum(values: readonly Points[]): Points {
 
 function ratio(earned: Points, of: Points): number | null {
   return of > 0 ? roundTo(earned / of, 4) : null;
-}
-
-function clamp(x: number, lo: number, hi: number): number {
-  return Math.min(hi, Math.max(lo, x));
 }

@@ -23,6 +23,7 @@ export function collectGaps(sections: readonly SectionResult[], applicableTotal:
           owner: c.owner,
           due: c.due,
           action: c.action,
+          effort: c.effort,
         });
       }
     }

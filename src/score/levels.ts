@@ -6,12 +6,7 @@ import { roundTo, type Score100 } from '../model/units.js';
 export function determineLevel(rubric: Rubric, final: Score100, specialDeductions: number, gaps: readonly Gap[]): LevelResult {
   const list = rubric.levels.list;
   const blocked = specialDeductions >= rubric.levels.failWhenSpecialDeductionsAtLeast;
-  let index = 0;
-  if (!blocked) {
-    list.forEach((level, i) => {
-      if (final >= level.minScore) index = i;
-    });
-  }
+  const index = levelIndex(rubric, final, specialDeductions);
   const current = list[index]!;
   const nextDef = list[index + 1];
   const next = nextDef
@@ -28,6 +23,16 @@ export function determineLevel(rubric: Rubric, final: Score100, specialDeduction
       })()
     : null;
   return { id: current.id, name: current.name, stars: current.stars, next };
+}
+
+/** Index in `rubric.levels.list` of the level a rounded final score and a count of special deductions give. */
+export function levelIndex(rubric: Rubric, final: Score100, specialDeductions: number): number {
+  if (specialDeductions >= rubric.levels.failWhenSpecialDeductionsAtLeast) return 0;
+  let index = 0;
+  rubric.levels.list.forEach((level, i) => {
+    if (final >= level.minScore) index = i;
+  });
+  return index;
 }
 
 /** The fewest gaps, largest first, that together recover `needed` points; [] when all of them cannot. */

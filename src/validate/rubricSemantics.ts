@@ -85,6 +85,16 @@ export function rubricSemanticDiagnostics(parsed: ParsedYaml, rubric: Rubric): D
     });
   });
 
+  // A rubric that estimates effort estimates it everywhere: one criterion left at the 1-day default would
+  // look cheapest to the path solver. A rubric with no estimates at all is consistent (every path says so).
+  const withEffort = rubric.sections.flatMap((s) => s.clauses.flatMap((c) => c.criteria)).filter((k) => k.effort !== undefined).length;
+  if (withEffort > 0) {
+    for (const [si, section] of rubric.sections.entries())
+      for (const [ci, clause] of section.clauses.entries())
+        for (const [ki, k] of clause.criteria.entries())
+          if (k.effort === undefined) push(['sections', si, 'clauses', ci, 'criteria', ki], 'effort-missing', { id: k.id, given: withEffort }, 'warning');
+  }
+
   for (const [id, m] of Object.entries(rubric.metrics)) {
     if (m.computedFrom !== undefined && !(DATA_METRICS as readonly string[]).includes(m.computedFrom)) {
       push(['metrics', id, 'computedFrom'], 'unknown-data-metric', { subject: `metric ${id}`, metric: m.computedFrom, known: [...DATA_METRICS] });

@@ -100,6 +100,17 @@ describe('rubric lint', () => {
       lint((s) => s.replace('metric: survey.satisfactionRate', 'metric: survey.happiness')).some((x) => /unknown data metric `survey.happiness`/.test(x)),
     ).toBe(true);
   });
+  it('effort is a positive number of days, and a rubric that estimates effort estimates it for every criterion', () => {
+    expect(
+      lint((s) => s.replace('id: "5.1.1.1"\n            points: 2\n            effort: 2', 'id: "5.1.1.1"\n            points: 2\n            effort: 0')),
+    ).toHaveLength(1);
+    const file = join(dir, 'no-effort.yaml');
+    writeFileSync(file, original.replace('id: "5.1.1.1"\n            points: 2\n            effort: 2\n', 'id: "5.1.1.1"\n            points: 2\n'));
+    // 34 criteria, 33 with an estimate.
+    expect(loadRubricFile(file).warnings.map((w) => `${w.line}: ${en(w).message}`)).toEqual([
+      `${lineOf('id: "5.1.1.1"')}: criterion 5.1.1.1 has no \`effort\` (estimated working days) while 33 others have one`,
+    ]);
+  });
   it('warns, without failing, about a criterion kind this version does not know', () => {
     const file = join(dir, 'future.yaml');
     writeFileSync(file, original.replace('kind: ratio-threshold', 'kind: ratio-threshold-v2'));
