@@ -24,15 +24,8 @@ const TYPE_WORDS: Array<[RecordType, RegExp]> = [
 
 export type { Commitments } from '../model/evidence.js';
 
-/** Common benchmarks buyers and tenders ask for (seed 001): not the standard, a yardstick. */
-export const BENCHMARKS = {
-  /** 维修服务响应时间应确保在接到客户维修请求后的24小时内提供上门服务 (remote areas 48). */
-  repairOnSiteHours: 24,
-  remoteRepairOnSiteHours: 48,
-  /** 投诉在接到后的5个工作日内给出初步答复，并在30个工作日内完成调查和处理. */
-  complaintReplyWorkingDays: 5,
-  complaintResolutionWorkingDays: 30,
-} as const;
+import { BENCHMARKS } from '../model/benchmarks.js';
+export { BENCHMARKS };
 
 /** A later repair ticket for the same order or product within this many days makes the first a repeat repair (ours; `--repeat-window`). */
 export const REPEAT_WINDOW_DAYS = 30;
@@ -277,8 +270,21 @@ export class RecordsAccumulator {
         ),
       );
     } else if (type === 'complaint') {
-      put(s.commitment, 'reply', days(c.complaintReplyWorkingDays, 'first-response', reply));
-      put(s.commitment, 'resolution', days(c.complaintResolutionWorkingDays, 'resolved', resolved));
+      // Seed 003 states complaint deadlines in hours (24小时内联系客户); hours, when given, win over working days.
+      put(
+        s.commitment,
+        'reply',
+        c.complaintReplyHours !== undefined
+          ? hours(() => c.complaintReplyHours, 'first-response', reply)
+          : days(c.complaintReplyWorkingDays, 'first-response', reply),
+      );
+      put(
+        s.commitment,
+        'resolution',
+        c.complaintResolutionHours !== undefined
+          ? hours(() => c.complaintResolutionHours, 'resolved', resolved)
+          : days(c.complaintResolutionWorkingDays, 'resolved', resolved),
+      );
       put(s.benchmark, 'reply', days(BENCHMARKS.complaintReplyWorkingDays, 'first-response', reply));
       put(s.benchmark, 'resolution', days(BENCHMARKS.complaintResolutionWorkingDays, 'resolved', resolved));
     }

@@ -131,3 +131,21 @@ describe("survey: seed 002's four classes above the themes (test/fixtures/survey
     expect(a.themes.unmatched).toBe(1);
   });
 });
+
+describe('records: complaint commitments in hours (seed 003: 24小时内联系客户，48小时内给出解决方案)', async () => {
+  const a = await analyzeRecordsFile(fx('records/complaints-hours.csv'), {
+    commitments: { complaintReplyHours: 24, complaintResolutionHours: 48, complaintReplyWorkingDays: 5 },
+    calendar: buildCalendar(null),
+    asOf: '2026-11-01',
+  });
+  const c = a.types.find((t) => t.type === 'complaint')!;
+
+  it('measures against the hours, and shows the working-day benchmark beside them', () => {
+    // C1: reply 11 h, resolved 24 h; C2: reply 27 h (late), resolved 72 h (late). Hours win over the 5 working days.
+    expect(c.commitment.reply).toMatchObject({ limit: 24, unit: 'hours', within: 1, late: 1, share: 0.5 });
+    expect(c.commitment.resolution).toMatchObject({ limit: 48, unit: 'hours', within: 1, late: 1, share: 0.5 });
+    // Benchmarks (seed 001): both replies within 5 working days, both resolved within 30.
+    expect(c.benchmark.reply).toMatchObject({ limit: 5, unit: 'working days', within: 2, share: 1 });
+    expect(c.benchmark.resolution).toMatchObject({ limit: 30, unit: 'working days', within: 2, share: 1 });
+  });
+});
