@@ -148,6 +148,18 @@ export function renderRecordsTerminal(a: RecordsAnalysis, lang: Lang, hasCommitm
         `  ${pad(ds('overdue', lang), 30)} ${s.overdueOpen.count}: ${safeText(s.overdueOpen.ids.join(', '))}${s.overdueOpen.count > s.overdueOpen.ids.length ? ', …' : ''}`,
       );
   }
+  for (const [key, list] of [
+    ['byModel', a.repairs?.byModel],
+    ['byFaultClass', a.repairs?.byFaultClass],
+  ] as const) {
+    if (!list?.length) continue;
+    out.push('', ds(key, lang, { ratio: a.repairs!.rule.flagRatio, min: a.repairs!.rule.flagMin }));
+    for (const g of list.slice(0, 40)) {
+      out.push(
+        `  ${pad(safeText(g.group), 20)} n=${pad(String(g.repairs), 6)} ${ds('repeatShort', lang)} ${padStart(pct(g.repeatRate), 6)}  ${ds('resolutionShort', lang)} ${padStart(String(g.resolutionMedianHours ?? '—'), 7)}${g.farAboveMean ? `  ⚠ ${ds('farAboveMean', lang, { ratio: g.countToMean.toFixed(1) })}` : ''}`,
+      );
+    }
+  }
   if (a.columns.unused.length) out.push('', `${ds('unusedColumns', lang)}: ${safeText(a.columns.unused.join(', '))}`);
   out.push(
     ...listed(
