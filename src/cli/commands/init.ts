@@ -7,12 +7,18 @@ import { parseDate } from '../options.js';
 import { ui } from '../../messages/ui.js';
 import type { Lang } from '../../model/localized.js';
 import type { Rubric } from '../../model/rubric.js';
+import type { IndustryProfile } from '../../model/industry.js';
 import { scaffoldEvidence } from '../../render/scaffold.js';
 import { loadEvidenceSource } from '../../validate/loadEvidence.js';
 import { EXIT, type ExitCode } from '../exitCodes.js';
 import { UsageError } from '../../model/usage.js';
 
-export function initCommand(dir: string, opts: { company?: string; date?: string; lang: Lang; file: string }, rubric: Rubric): ExitCode {
+export function initCommand(
+  dir: string,
+  opts: { company?: string; date?: string; lang: Lang; file: string },
+  rubric: Rubric,
+  industry?: IndustryProfile,
+): ExitCode {
   const target = join(dir, opts.file);
   const existing = statSync(dir, { throwIfNoEntry: false });
   if (existing && !existing.isDirectory()) throw new UsageError('init-dir-is-file', { dir });
@@ -25,7 +31,7 @@ export function initCommand(dir: string, opts: { company?: string; date?: string
   if (/[\\/\p{Cc}]/u.test(opts.file) || opts.file.trim() === '' || opts.file === '.' || opts.file === '..')
     throw new UsageError('init-bad-file', { file: JSON.stringify(opts.file) });
   const schemaPath = `./${SCHEMA_FILE}`;
-  const text = scaffoldEvidence(rubric, { company, date, schemaPath, lang: opts.lang });
+  const text = scaffoldEvidence(rubric, { company, date, schemaPath, lang: opts.lang, ...(industry ? { industry } : {}) });
   // What init writes, validate must accept: checked as validate would read it, before anything is written.
   loadEvidenceSource({ file: target, text, bytes: Buffer.from(text) }, rubric);
   const parent = statSync(dirname(resolve(dir)), { throwIfNoEntry: false });
