@@ -26,7 +26,7 @@ const GUIDANCE = {
 } as const;
 const squash = (s: string) => s.replace(/\s+/g, '');
 /** HTML escapes the apostrophe; compare the text as a browser shows it. */
-const unescape = (s: string) => s.replace(/&#39;|&#x27;|&apos;/g, "'").replace(/&amp;/g, '&');
+const htmlText = (s: string) => s.replace(/&#39;|&#x27;|&apos;/g, "'").replace(/&amp;/g, '&');
 
 describe('industry profiles', () => {
   it('company.industry selects the profile by name; JSON gives each gap the industry guidance beside the generic', () => {
@@ -46,7 +46,7 @@ describe('industry profiles', () => {
     it(`every human format shows it (${lang})`, () => {
       expect(squash(cli(['score', file, '--lang', lang]).stdout)).toContain(squash(GUIDANCE[lang]));
       expect(cli(['score', file, '--lang', lang, '--format', 'markdown']).stdout).toContain(GUIDANCE[lang]);
-      const html = unescape(cli(['score', file, '--lang', lang, '--format', 'html']).stdout);
+      const html = htmlText(cli(['score', file, '--lang', lang, '--format', 'html']).stdout);
       expect(html).toContain(GUIDANCE['zh-CN']);
       expect(html).toContain(GUIDANCE.en);
       const pdf = join(dir, `r-${lang}.pdf`);
