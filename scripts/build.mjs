@@ -17,6 +17,7 @@ const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false, allo
 ajv.addSchema(schema('evidence'), 'evidence');
 ajv.addSchema(schema('rubric'), 'rubric');
 ajv.addSchema(schema('thresholds'), 'thresholds');
+ajv.addSchema(schema('brand'), 'brand');
 ajv.addSchema(schema('report'), 'report');
 ajv.addSchema(schema('industry'), 'industry');
 const generated = join(root, 'src', 'generated');
@@ -26,6 +27,7 @@ for (const [name, exportName] of [
   ['evidence', 'validateEvidence'],
   ['rubric', 'validateRubric'],
   ['thresholds', 'validateThresholds'],
+  ['brand', 'validateBrand'],
   ['report', 'validateReport'],
   ['industry', 'validateIndustry'],
 ]) {
@@ -158,8 +160,16 @@ await build({
         b.onResolve({ filter: /render\/pdf\/renderPdf\.js$/ }, () => ({ path: './pdf.cjs', external: true }));
       },
     },
+    {
+      // exceljs (~1 MB) only for writing workbooks: its own bundle, like the PDF renderer.
+      name: 'workbook-writer-apart',
+      setup(b) {
+        b.onResolve({ filter: /workbook\/writeWorkbook\.js$/ }, () => ({ path: './workbook.cjs', external: true }));
+      },
+    },
   ],
 });
+await build({ ...common, entryPoints: [join(root, 'src/workbook/writeWorkbook.ts')], outfile: join(root, 'dist/workbook.cjs') });
 // The PDF renderer with pdfkit, fontkit and their dependencies inside (no font data files are read from
 // the package: the fonts come from fonts/ or --font, and pdfkit's standard fonts are never used).
 await build({
@@ -170,6 +180,7 @@ await build({
 });
 asciiOnly(join(root, 'dist/cli.cjs'));
 asciiOnly(join(root, 'dist/pdf.cjs'));
+asciiOnly(join(root, 'dist/workbook.cjs'));
 const compiler = join(root, 'dist/compile-rubrics.cjs');
 await build({ ...common, entryPoints: [join(root, 'src/build/compileRubrics.ts')], outfile: compiler });
 try {

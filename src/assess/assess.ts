@@ -39,7 +39,7 @@ export interface Assessment {
 export async function assess(tree: FileTree, opts: AssessmentOptions): Promise<Assessment> {
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
   const source = tree.readEvidence(maxBytes);
-  const { evidence, parsed, warnings } = loadEvidenceSource(source, opts.rubric.rubric);
+  const { evidence, parsed, warnings, locate } = loadEvidenceSource(source, opts.rubric.rubric);
   // Names the exact bytes assessed: two companies with the same name in a batch are told apart by file.
   const evidenceFile = { path: source.file.split('\\').join('/'), sha256: createHash('sha256').update(source.bytes).digest('hex') };
   const pinned = pinnedFiles(evidence);
@@ -49,7 +49,10 @@ export async function assess(tree: FileTree, opts: AssessmentOptions): Promise<A
   const common = { tool: opts.tool, ...(data ? { data } : {}), ...(industry ? { industry } : {}) };
   // The language is the reader's, not the score's: added here, never decided by the core.
   const report = {
-    ...withLang(buildReport(opts.rubric, evidence, facts, { ...common, locate: findingLocator(parsed), ...(opts.asOf ? { asOf: opts.asOf } : {}) }), opts.lang),
+    ...withLang(
+      buildReport(opts.rubric, evidence, facts, { ...common, locate: locate ?? findingLocator(parsed), ...(opts.asOf ? { asOf: opts.asOf } : {}) }),
+      opts.lang,
+    ),
     evidenceFile,
   };
   if (opts.asOf && opts.asOf !== evidence.assessment.date) {

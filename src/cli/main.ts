@@ -110,6 +110,10 @@ function buildProgram(edge: Edge, setExit: (code: ExitCode) => void): Command {
     .option('--max-bytes <n>', h('refuse evidence files larger than this many bytes'), String(1024 * 1024))
     .option('--font <file>', h('PDF: a TTF/OTF font with CJK glyphs instead of the bundled Noto Sans SC (FILE#Face for .ttc)'))
     .option('--font-bold <file>', h('PDF: the bold face (default: the --font file, or the bundled bold)'))
+    .option('--brand <file>', h("PDF/HTML: YAML with the consultant's firm, consultant, contact and logo (PNG/JPEG)"))
+    .option('--report-number <id>', h('PDF/HTML: the report number (default: from the assessment date and the evidence file)'))
+    .option('--report-version <v>', h('PDF/HTML: the report version'), '1.0')
+    .option('--final', h('PDF/HTML: issue the report as final (without it, every page is marked as a draft)'))
     .action(async (files: string[], opts: ScoreOptions & { rubric?: string }) => {
       const rubric = await rubricFor(opts.rubric);
       setExit(
@@ -157,13 +161,28 @@ function buildProgram(edge: Edge, setExit: (code: ExitCode) => void): Command {
     .option('--company <name>', h('company name'))
     .option('--date <date>', h('assessment date YYYY-MM-DD (default: today)'))
     .option('--file <name>', h('file name'), 'company.yaml')
+    .option('--xlsx', h('write the evidence workbook company.xlsx (Excel/WPS) instead of company.yaml'))
     .addOption(langOption())
     .option('--industry <name>', h('an industry profile: its guidance as comments, company.industry set (industry list)'))
     .addOption(rubricOption())
-    .action(async (dir: string, opts: { company?: string; date?: string; file: string; lang: Lang; rubric?: string; industry?: string }) => {
+    .action(async (dir: string, opts: { company?: string; date?: string; file: string; lang: Lang; rubric?: string; xlsx?: boolean; industry?: string }) => {
       const { initCommand } = await import('./commands/init.js');
       const { industryOption } = await import('./commands/industry.js');
-      setExit(initCommand(dir, opts, (await rubricFor(opts.rubric)).rubric, industryOption(opts.industry)));
+      setExit(await initCommand(dir, opts, (await rubricFor(opts.rubric)).rubric, industryOption(opts.industry)));
+    });
+
+  program
+    .command('convert')
+    .description(h('convert an evidence file between YAML and the workbook (company.xlsx); checked first, comments not kept'))
+    .argument('<file>', h('evidence file (YAML or XLSX)'))
+    .addOption(new Option('--to <format>', h('what to write')).choices(['xlsx', 'yaml']).makeOptionMandatory())
+    .option('--out <file>', h('file to write (default: FILE with the other extension, never replaced)'))
+    .addOption(langOption())
+    .addOption(rubricOption())
+    .option('--max-bytes <n>', h('refuse evidence files larger than this many bytes'), String(1024 * 1024))
+    .action(async (file: string, opts: import('./commands/convert.js').ConvertOptions) => {
+      const { convertCommand } = await import('./commands/convert.js');
+      setExit(await convertCommand(file, opts, context));
     });
 
   program

@@ -142,6 +142,14 @@ interface TypeState {
 const TIME_FIELDS = ['opened', 'firstResponse', 'onSite', 'resolved'] as const;
 const REMOTE = /偏远|远郊|山区|海岛|偏遠|遠郊|山區|remote|rural/i;
 const TRUE_WORDS = new Set(['是', 'y', 'yes', 'true', '1', '√', '✓', 'x', '返修', '重开', 'reopened', '有']);
+/** A yes/no flag (是, √, yes) or a count (重开次数: 1, 2, "1次"): any count above zero is a reopened ticket. */
+function isReopened(cell: RawCell): boolean {
+  if (typeof cell === 'number') return cell > 0;
+  const v = fold(text(cell)).trim().toLowerCase();
+  if (TRUE_WORDS.has(v)) return true;
+  const n = /^(\d+(?:\.\d+)?)\s*(次|回|times?)?$/.exec(v);
+  return n !== null && Number(n[1]) > 0;
+}
 
 const emptyWithin = (limit: number, unit: Within['unit'], measuredTo: Within['measuredTo'], remoteLimit?: number): Within => ({
   limit,
@@ -370,7 +378,7 @@ export class RecordsAccumulator {
     if (type === 'repair') {
       const order = this.cols.order === undefined ? '' : text(this.cell(cells, 'order'));
       const key = order === '' || isPlaceholder(order) ? -1 : this.orderKey(order);
-      const reopened = this.cols.reopened !== undefined && TRUE_WORDS.has(fold(text(this.cell(cells, 'reopened'))));
+      const reopened = this.cols.reopened !== undefined && isReopened(this.cell(cells, 'reopened'));
       this.rOrder.push(key);
       this.rOpened.push(times.opened);
       this.rResolved.push(times.resolved ?? Number.NaN);

@@ -52,7 +52,46 @@ export interface ValueIssue {
   code: ValueIssueCode;
   value: string;
 }
-export type ExcludedReason = { code: 'no-ratings' } | { code: 'duplicate-order'; order: string; firstLine: number };
+export type ExcludedReason =
+  | { code: 'no-ratings' }
+  /** Seed 002 keeps a response with non-key items missing (非关键信息缺失); the overall rating is the key item. */
+  | { code: 'no-overall' }
+  /** A trailing 平均分 / 合计 / Average row the export adds under the responses. */
+  | { code: 'summary-row'; label: string }
+  | { code: 'duplicate-order'; order: string; firstLine: number };
+
+/** Labels of the summary rows spreadsheets append (folded, lower case, no spaces or colon). */
+const SUMMARY_LABELS = new Set([
+  '平均分',
+  '平均',
+  '平均值',
+  '均值',
+  '均分',
+  '合计',
+  '总计',
+  '小计',
+  '汇总',
+  '总平均',
+  'average',
+  'avg',
+  'mean',
+  'total',
+  'sum',
+  'subtotal',
+  'overall average',
+]);
+/** The summary label of a row, if one of its text cells is one. */
+function summaryLabel(cells: RawCell[]): string | null {
+  for (const c of cells) {
+    if (typeof c !== 'string' || c.length === 0 || c.length > 20) continue;
+    const k = fold(c)
+      .trim()
+      .toLowerCase()
+      .replace(/[\s:：]/g, '');
+    if (SUMMARY_LABELS.has(k) || SUMMARY_LABELS.has(k.replace(/s$/, ''))) return c.trim();
+  }
+  return null;
+}
 
 export interface DimensionStats {
   mean: number | null;
@@ -64,9 +103,11 @@ export interface GroupStats {
   responses: number;
   satisfactionRate: Ratio | null;
   meanOverall: number | null;
-  /** Relative shortfall of the satisfaction rate below the mean of the judged groups. */
+  /** Relative shortfall of the satisfaction rate below the mean of the judged groups (small groups too). */
   shortfall: Ratio | null;
+  /** More than `groupShortfall` below the mean: flagged even when the sample is small (seed 002 asks to check it). */
   belowMean: boolean;
+  /** Fewer than `minGroupResponses` answers to the overall rating: a flag on it carries a "small sample" note; never hidden. */
   tooFew: boolean;
 }
 export interface GroupReview {
@@ -192,6 +233,12 @@ export class SurveyAccumulator {
 
   private onRow(line: number, cells: RawCell[]): void {
     const { cols } = this;
+    // Before anything else: a summary row neither counts nor fills a team down.
+    const label = summaryLabel(cells);
+    if (label !== null) {
+      this.exclude(line, { code: 'summary-row', label: maskPersonalData(label).slice(0, 20) });
+      return;
+    }
     const ratings: Array<number | null> = [];
     let answered = 0;
     let fives = 0;
@@ -215,6 +262,10 @@ export class SurveyAccumulator {
     }
     if (answered === 0) {
       this.exclude(line, { code: 'no-ratings' });
+      return;
+    }
+    if (ratings[OVERALL] === null) {
+      this.exclude(line, { code: 'no-overall' });
       return;
     }
     if (cols.order !== undefined) {
@@ -318,14 +369,17 @@ export class SurveyAccumulator {
         if (c === undefined) return [g, null];
         const state = this.groupData[g];
         const entries = [...state.buckets.entries()];
-        const judged = entries.filter(([, b]) => b.overallN >= this.rules.minGroupResponses);
+        const answered = entries.filter(([, b]) => b.overallN > 0);
+        const enough = answered.filter(([, b]) => b.overallN >= this.rules.minGroupResponses);
+        // The mean is of the groups large enough to judge; when none is, of all groups (stated as small samples).
+        const judged = enough.length ? enough : answered;
         // Unrounded rates: a group's shortfall must not depend on how a rate is displayed.
         const meanRate = judged.length ? judged.reduce((a, [, b]) => a + b.sat / b.overallN, 0) / judged.length : null;
         const list: GroupStats[] = entries
           .map(([name, b]) => {
             const tooFew = b.overallN < this.rules.minGroupResponses;
             const r = b.overallN ? b.sat / b.overallN : null;
-            const shortfall = !tooFew && r !== null && meanRate ? Math.max(0, (meanRate - r) / meanRate) : null;
+            const shortfall = r !== null && meanRate ? Math.max(0, (meanRate - r) / meanRate) : null;
             return {
               group: safeText(maskPersonalData(name)).slice(0, 60),
               responses: b.n,
@@ -336,7 +390,13 @@ export class SurveyAccumulator {
               tooFew,
             };
           })
-          .sort((a, b) => Number(a.tooFew) - Number(b.tooFew) || (a.satisfactionRate ?? 2) - (b.satisfactionRate ?? 2) || a.group.localeCompare(b.group));
+          .sort(
+            (a, b) =>
+              Number(b.belowMean) - Number(a.belowMean) ||
+              Number(a.tooFew) - Number(b.tooFew) ||
+              (a.satisfactionRate ?? 2) - (b.satisfactionRate ?? 2) ||
+              a.group.localeCompare(b.group),
+          );
         return [g, { header: this.header[c] ?? '', meanRate: meanRate === null ? null : roundTo(meanRate, 4), filledDown: state.filled, groups: list }];
       }),
     ) as Record<Grouping, GroupReview | null>;

@@ -1,48 +1,98 @@
 import type { Localized } from '../model/localized.js';
 import { fold } from './chineseText.js';
 
+/** Seed 002's classes of feedback (步骤三): 服务质量类, 服务态度类, 流程体验类, 其他建议. */
+export type ThemeClass = 'quality' | 'attitude' | 'process' | 'other';
+export const THEME_CLASSES: readonly ThemeClass[] = ['quality', 'attitude', 'process', 'other'];
+
 /** The shape of reference/survey-themes.yaml and of a `--themes FILE`. */
 export interface ThemeDictionary {
   version?: number;
+  classes?: Array<{ id: ThemeClass; label: Localized }>;
   negators?: string[];
   notNegators?: string[];
   requests?: string[];
-  themes: Array<{ id: string; label: Localized & { 'zh-TW'?: string }; complaint: string[]; praise?: string[] }>;
+  improvers?: string[];
+  themes: Array<{
+    id: string;
+    label: Localized & { 'zh-TW'?: string };
+    /** Seed 002's class; a user theme without one is counted under 其他建议. */
+    class?: ThemeClass;
+    complaint: string[];
+    praise?: string[];
+    /** The aspect words: named with an improver or in a request, the clause complains about the theme. */
+    topics?: string[];
+    /** Themes this more specific one replaces when both match one clause. */
+    supersedes?: string[];
+    /** Themes it replaces in the next clause when this one's topic was named (约好上午来，下午才到). */
+    carriesOver?: string[];
+  }>;
 }
 
+export interface CompiledTheme {
+  id: string;
+  label: Localized;
+  class: ThemeClass;
+  complaint: RegExp;
+  praise: RegExp | null;
+  topic: RegExp | null;
+  supersedes: readonly string[];
+  carriesOver: readonly string[];
+}
 export interface CompiledThemes {
-  themes: Array<{ id: string; label: Localized; complaint: RegExp; praise: RegExp | null }>;
+  themes: CompiledTheme[];
+  classes: Record<ThemeClass, Localized>;
   negator: RegExp;
   notNegator: RegExp;
   request: RegExp;
+  improver: RegExp;
 }
 
 const ASCII = /^[\x20-\x7e]+$/;
 /** Latin patterns match whole words ("late" not in "translate"). */
 const wordy = (p: string) => (ASCII.test(p) && /^[a-z(]/i.test(p) ? `(?<![a-z])(?:${p})(?![a-z])` : `(?:${p})`);
 const alternation = (ps: readonly string[]) => new RegExp(ps.map(wordy).join('|'), 'gi');
+const CLASS_LABELS: Record<ThemeClass, Localized> = {
+  quality: { 'zh-CN': '服务质量类', en: 'service quality' },
+  attitude: { 'zh-CN': '服务态度类', en: 'service attitude' },
+  process: { 'zh-CN': '流程体验类', en: 'process experience' },
+  other: { 'zh-CN': '其他建议', en: 'other suggestions' },
+};
 
 /** Merges user themes over the bundled ones (same id: replaced) and compiles the patterns once. */
 export function compileThemes(base: ThemeDictionary, extra?: ThemeDictionary): CompiledThemes {
   const byId = new Map(base.themes.map((t) => [t.id, t]));
   for (const t of extra?.themes ?? []) byId.set(t.id, t);
-  const negators = [...(base.negators ?? []), ...(extra?.negators ?? [])];
-  const notNegators = [...(base.notNegators ?? []), ...(extra?.notNegators ?? [])];
+  const list = (k: 'negators' | 'notNegators' | 'requests' | 'improvers') => [...(base[k] ?? []), ...(extra?.[k] ?? [])];
   const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const classes = { ...CLASS_LABELS };
+  for (const c of [...(base.classes ?? []), ...(extra?.classes ?? [])]) if (c.id in classes) classes[c.id] = { 'zh-CN': c.label['zh-CN'], en: c.label.en };
   return {
     themes: [...byId.values()].map((t) => ({
       id: t.id,
       label: { 'zh-CN': t.label['zh-CN'], en: t.label.en },
+      class: t.class && THEME_CLASSES.includes(t.class) ? t.class : 'other',
       complaint: alternation(t.complaint),
       praise: t.praise?.length ? alternation(t.praise) : null,
+      topic: t.topics?.length ? alternation(t.topics) : null,
+      supersedes: t.supersedes ?? [],
+      carriesOver: t.carriesOver ?? [],
     })),
-    negator: new RegExp(`(?:${negators.map((n) => (ASCII.test(n) ? `(?<![a-z])${escapeRe(n)}(?![a-z])` : escapeRe(n))).join('|')})`, 'i'),
-    notNegator: new RegExp(notNegators.map(escapeRe).join('|') || '(?!)', 'gi'),
-    request: new RegExp(`^\\s*(?:${[...(base.requests ?? []), ...(extra?.requests ?? [])].map(escapeRe).join('|') || '(?!)'})`, 'i'),
+    classes,
+    negator: new RegExp(
+      `(?:${list('negators')
+        .map((n) => (ASCII.test(n) ? `(?<![a-z])${escapeRe(n)}(?![a-z])` : escapeRe(n)))
+        .join('|')})`,
+      'i',
+    ),
+    notNegator: new RegExp(list('notNegators').map(escapeRe).join('|') || '(?!)', 'gi'),
+    // Within the first few characters of the clause: "就是希望…", "其他都好，希望…".
+    request: new RegExp(`^.{0,4}?(?:${list('requests').map(escapeRe).join('|') || '(?!)'})`, 'i'),
+    improver: alternation(list('improvers')),
   };
 }
 
-const CLAUSE = /[，。；！？!?;,.\n]+|但是|但|可是|不过|\bbut\b/i;
+const CLAUSE = /[，。；！？!?;,.\n]+|但是|但|可是|不过|就是|可惜|\bbut\b/i;
 /** How far before a complaint a negator still negates it (characters within the clause). */
 const NEGATION_WINDOW = 6;
 
@@ -65,28 +115,72 @@ export function matchThemes(answer: string, t: CompiledThemes): ThemeHits {
   return hits;
 }
 
+/** A match of `re` in the clause not negated by a negator just before it. */
+function unnegated(re: RegExp, clause: string, t: CompiledThemes): boolean {
+  re.lastIndex = 0;
+  for (let m = re.exec(clause); m; m = re.exec(clause)) {
+    const before = clause.slice(Math.max(0, m.index - NEGATION_WINDOW), m.index).replace(t.notNegator, '');
+    if (!t.negator.test(before)) return true;
+    // Retry from the next character: a shorter alternative may start after the negated one (能不能快点).
+    re.lastIndex = m.index + 1;
+  }
+  return false;
+}
+
+/** The length of the longest praise match in the clause; negative when negated (不及时, 没有人主动告知); 0 for none. */
+function praiseIn(re: RegExp, clause: string, t: CompiledThemes): number {
+  re.lastIndex = 0;
+  let best = 0;
+  for (let m = re.exec(clause); m; m = re.exec(clause)) {
+    const before = clause.slice(Math.max(0, m.index - NEGATION_WINDOW), m.index).replace(t.notNegator, '');
+    if (t.negator.test(before)) return -m[0].length;
+    best = Math.max(best, m[0].length);
+    if (m[0].length === 0) re.lastIndex++;
+  }
+  return best;
+}
+
 function matchThemesUncached(answer: string, t: CompiledThemes): ThemeHits {
   const complaints = new Set<string>();
   const praise = new Set<string>();
+  // Themes whose topic the previous clause named and that carry over into this one.
+  let carried: CompiledTheme[] = [];
   for (const clause of fold(answer).split(CLAUSE)) {
     if (clause.trim() === '') continue;
+    const request = t.request.test(clause);
+    const here = new Set<string>();
+    const named: CompiledTheme[] = [];
+    // In a request, praise words ask for what was missing; only the most specific one counts
+    // (建议及时告知进度 asks for updates, not for speed in general).
+    let asked: { id: string; length: number } | null = null;
     for (const theme of t.themes) {
-      let complained = false;
-      theme.complaint.lastIndex = 0;
-      for (let m = theme.complaint.exec(clause); m; m = theme.complaint.exec(clause)) {
-        const before = clause.slice(Math.max(0, m.index - NEGATION_WINDOW), m.index).replace(t.notNegator, '');
-        if (!t.negator.test(before)) {
-          complained = true;
-          break;
-        }
-        if (m[0].length === 0) theme.complaint.lastIndex++;
+      let topic = false;
+      if (theme.topic) {
+        theme.topic.lastIndex = 0;
+        topic = theme.topic.test(clause);
+        if (topic && theme.carriesOver.length) named.push(theme);
       }
-      if (complained) complaints.add(theme.id);
+      if (unnegated(theme.complaint, clause, t)) here.add(theme.id);
+      else if (topic && (request || unnegated(t.improver, clause, t))) here.add(theme.id);
       else if (theme.praise) {
-        theme.praise.lastIndex = 0;
-        if (theme.praise.test(clause)) (t.request.test(clause) ? complaints : praise).add(theme.id);
+        const p = praiseIn(theme.praise, clause, t);
+        // Praise denied is a complaint: 没有人主动告知, 不太专业.
+        if (p < 0) here.add(theme.id);
+        else if (p > 0 && request) {
+          if (!asked || p > asked.length) asked = { id: theme.id, length: p };
+        } else if (p > 0) praise.add(theme.id);
       }
     }
+    if (asked) here.add(asked.id);
+    for (const theme of [...carried, ...named]) {
+      if (theme.carriesOver.some((s) => here.has(s))) {
+        for (const s of theme.carriesOver) here.delete(s);
+        here.add(theme.id);
+      }
+    }
+    for (const theme of t.themes) if (here.has(theme.id)) for (const s of theme.supersedes) here.delete(s);
+    for (const id of here) complaints.add(id);
+    carried = named;
   }
   for (const id of complaints) praise.delete(id);
   return { complaints: [...complaints], praise: [...praise] };

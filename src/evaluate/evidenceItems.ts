@@ -69,6 +69,9 @@ export function evaluateEvidenceItems(
       expires: item.expires ?? null,
       state,
       counts: state === 'found' || state === 'url',
+      // Reviewed: the assessor recorded the file's sha256 when reading it and the file is unchanged since;
+      // without one, only the file's existence (or the link) was checked.
+      reviewed: state === 'found' && item.sha256 !== undefined,
       path,
     });
   });

@@ -9,12 +9,16 @@ export interface Source {
   file: string;
   text: string;
   bytes: Buffer;
+  /** An evidence workbook (company.xlsx, a zip): `text` is empty, validate reads the cells from `bytes`. */
+  workbook?: true;
 }
 
 /** A source that did not come from the working tree (e.g. `git show REV:path`). */
 export function sourceFromBytes(file: string, bytes: Buffer, maxBytes = DEFAULT_MAX_BYTES): Source {
   const fail = failer(file);
   if (bytes.length > maxBytes) fail('too-large', { size: bytes.length, max: maxBytes });
+  // A zip's local-file signature: no YAML starts with it (U+0003 is not allowed in YAML text).
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) return { file, text: '', bytes, workbook: true };
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) fail('utf16', {});
   try {
     return { file, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), bytes };

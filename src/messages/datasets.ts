@@ -90,6 +90,12 @@ export function excludedMessage(r: ExcludedReason, lang: Lang): string {
   switch (r.code) {
     case 'no-ratings':
       return zh ? '没有任何有效评分，不计为一份评价' : 'no valid rating at all: not counted as a response';
+    case 'no-overall':
+      return zh
+        ? '整体满意度未填或不在1–5分之内：缺少关键评分，不计为一份评价（其他项缺失的评价照常计入）'
+        : 'no valid overall rating (blank or outside 1–5): the key item is missing, not counted as a response (missing other items do not exclude)';
+    case 'summary-row':
+      return zh ? `汇总行“${r.label}”，不是一份评价，也不向下填充团队` : `summary row "${r.label}": not a response, and no team is filled down from it`;
     case 'duplicate-order':
       return zh
         ? `服务单号“${r.order}”重复（首次出现在第${r.firstLine}行），不重复计入`
@@ -170,6 +176,7 @@ export const DS = {
   filledDown: { 'zh-CN': '{n} 个空白单元格按上一行补齐（合并单元格）', en: '{n} blank cells filled from the row above (merged cells)' },
   review: { 'zh-CN': '需复核', en: 'review' },
   tooFew: { 'zh-CN': '样本太少，不作判断', en: 'too few to judge' },
+  smallSample: { 'zh-CN': '小样本（n={n}），结论需谨慎', en: 'small sample (n={n}), read with care' },
   anomalies: { 'zh-CN': '异常作答（全部5分 {five} 份，全部1分 {one} 份），需复核', en: 'Unusual answer patterns (all 5: {five}, all 1: {one}): check them' },
   months: { 'zh-CN': '按月', en: 'By month' },
   month: { 'zh-CN': '月份', en: 'Month' },

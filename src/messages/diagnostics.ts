@@ -355,10 +355,114 @@ const RUBRIC_DIAGNOSTICS: Pick<
   'level-ids-duplicate': { 'zh-CN': () => ({ message: '等级编号不能重复' }), en: () => ({ message: 'level ids must be unique' }) },
 };
 
+/** Problems only an evidence workbook (company.xlsx) can have; the cell is named beside each. */
+const WORKBOOK_DIAGNOSTICS: Pick<
+  Catalog,
+  | 'workbook-limit'
+  | 'workbook-sheet-missing'
+  | 'workbook-column-missing'
+  | 'workbook-bad-status'
+  | 'workbook-bad-date'
+  | 'workbook-bad-number'
+  | 'workbook-bad-json'
+  | 'workbook-unknown-field'
+  | 'workbook-unknown-ref'
+  | 'workbook-duplicate-row'
+  | 'workbook-evidence-unowned'
+> = {
+  'workbook-limit': {
+    'zh-CN': (a) => ({
+      message: `工作簿超出限制：${{ 'shared-strings': '共享字符串', rows: '行数', columns: '列数', 'cell-text': '单元格文字长度' }[a.what]}最多 ${a.limit}${a.cell ? `（${a.cell}）` : ''}，未读取`,
+      hint: '证据表只需几百行；删除多余的行、列或超长文字后另存。',
+    }),
+    en: (a) => ({
+      message: `the workbook is beyond a limit: at most ${a.limit} ${{ 'shared-strings': 'shared strings', rows: 'rows', columns: 'columns', 'cell-text': 'characters in a cell' }[a.what]}${a.cell ? ` (${a.cell})` : ''}; not read`,
+      hint: 'An evidence workbook needs a few hundred rows; delete the extra rows, columns or text and save again.',
+    }),
+  },
+  'workbook-sheet-missing': {
+    'zh-CN': (a) => ({
+      message: `缺少工作表“${a.sheet}”`,
+      hint: `用 \`aftersales-assess init DIR --xlsx\` 生成的工作簿包含它；工作表可改回原名“${a.sheet}”或“${a.en}”。`,
+    }),
+    en: (a) => ({
+      message: `no sheet named "${a.en}" (or "${a.sheet}")`,
+      hint: `A workbook made by \`aftersales-assess init DIR --xlsx\` has it; rename the sheet back to "${a.en}" or "${a.sheet}".`,
+    }),
+  },
+  'workbook-column-missing': {
+    'zh-CN': (a) => ({
+      message: `工作表“${a.sheet}”第 1 行缺少列标题“${a.header}”`,
+      hint: `在第 1 行加上标题“${a.header}”（或“${a.en}”），不要删除或改名标题行。`,
+    }),
+    en: (a) => ({
+      message: `sheet "${a.sheet}" has no column headed "${a.en}" in row 1`,
+      hint: `Put the header "${a.en}" (or "${a.header}") back in row 1; do not rename or delete the header row.`,
+    }),
+  },
+  'workbook-bad-status': {
+    'zh-CN': (a) => ({
+      message: `状态“${a.value}”不是可选值`,
+      hint: `${a.guess ? `是否应为“${a.guess}”？` : ''}从下拉列表选择：符合、部分符合、不符合、不适用（或 met、partial、not-met、n/a）；留空表示尚未评估。`,
+    }),
+    en: (a) => ({
+      message: `status "${a.value}" is not one of the choices`,
+      hint: `${a.guess ? `Did you mean "${a.guess}"? ` : ''}Pick from the list: met, partial, not-met, n/a (or 符合, 部分符合, 不符合, 不适用); leave it empty when not assessed yet.`,
+    }),
+  },
+  'workbook-bad-date': {
+    'zh-CN': (a) => ({ message: `“${a.value}”不是日期`, hint: '填写日期单元格，或按 2026-11-01 的格式输入（也接受 2026/11/1、2026年11月1日）。' }),
+    en: (a) => ({ message: `"${a.value}" is not a date`, hint: 'Enter a date cell, or type it as 2026-11-01 (2026/11/1 and 2026年11月1日 are read too).' }),
+  },
+  'workbook-bad-number': {
+    'zh-CN': (a) => ({ message: `“${a.value}”不是${a.integer ? '整数' : '数字'}`, hint: `只填${a.integer ? '整数' : '数字'}（如 10），不要加单位或文字。` }),
+    en: (a) => ({
+      message: `"${a.value}" is not a ${a.integer ? 'whole number' : 'number'}`,
+      hint: `Type the ${a.integer ? 'whole number' : 'number'} alone (e.g. 10), without units or words.`,
+    }),
+  },
+  'workbook-bad-json': {
+    'zh-CN': (a) => ({ message: `“${a.value}”不是有效的 JSON`, hint: '字段名以 :json 结尾的行须填写 JSON（如 ["甲","乙"]）；否则去掉 :json。' }),
+    en: (a) => ({ message: `"${a.value}" is not valid JSON`, hint: 'A field ending in :json holds JSON (e.g. ["a","b"]); otherwise drop the :json.' }),
+  },
+  'workbook-unknown-field': {
+    'zh-CN': (a) => ({
+      message: `未知字段“${a.field}”`,
+      hint: `${a.guess ? `是否应为“${a.guess}”？` : ''}字段列由工具生成，请勿修改；公司的其他信息写成 company.名称。`,
+    }),
+    en: (a) => ({
+      message: `unknown field "${a.field}"`,
+      hint: `${a.guess ? `Did you mean "${a.guess}"? ` : ''}The Field column is the tool's: leave it as written; other company details go in rows named company.NAME.`,
+    }),
+  },
+  'workbook-unknown-ref': {
+    'zh-CN': (a) => ({
+      message: `“${a.ref}”不在“扣分与加分”表中`,
+      hint: `${a.guess ? `是否应为“${a.guess}”？` : ''}所属 填写评价项编号，或“扣分与加分”表第一列的编号（扣分1、加分1）。`,
+    }),
+    en: (a) => ({
+      message: `"${a.ref}" is not a ref on the Deductions sheet`,
+      hint: `${a.guess ? `Did you mean "${a.guess}"? ` : ''}For holds a criterion id, or a ref from the first column of Deductions and bonus (deduction1, bonus1).`,
+    }),
+  },
+  'workbook-duplicate-row': {
+    'zh-CN': (a) => ({ message: `“${a.id}”重复（首次出现于 ${a.first}）`, hint: '每个评价项或字段只填一行；多条证据写在“证据”表，每条一行。' }),
+    en: (a) => ({
+      message: `"${a.id}" is repeated (first at ${a.first})`,
+      hint: 'One row per criterion or field; several evidence items go on the Evidence sheet, one row each.',
+    }),
+  },
+  'workbook-evidence-unowned': {
+    'zh-CN': () => ({ message: '这条证据没有填写所属评价项', hint: '在“所属”列填写评价项编号（如 5.1.1.1），或删除这一行。' }),
+    en: () => ({ message: 'this evidence item names no criterion', hint: 'Put the criterion id (e.g. 5.1.1.1) in the For column, or delete the row.' }),
+  },
+};
+
 /** Every input diagnostic's wording, in every language; the mapped type makes a missing entry a compile error. */
 export const DIAGNOSTICS: Catalog = {
   ...DATASET_DIAGNOSTICS,
   ...RUBRIC_DIAGNOSTICS,
+  ...WORKBOOK_DIAGNOSTICS,
   'file-not-found': {
     'zh-CN': () => ({ message: '文件不存在', hint: '检查路径和当前目录。' }),
     en: () => ({ message: 'file not found', hint: 'Check the path and the current directory.' }),
@@ -652,6 +756,16 @@ export const DIAGNOSTICS: Catalog = {
     en: (a) => ({
       message: `at most ${a.max} special bonus (特别加分项) may be claimed; found ${a.found}`,
       hint: 'Keep the strongest one; the bonus is added once.',
+    }),
+  },
+  'brand-logo': {
+    'zh-CN': (a) => ({
+      message: `标志文件 ${a.file}${{ missing: '不存在', 'not-a-file': '不是普通文件', 'too-large': '超过 2 MiB', 'outside-root': '不在品牌文件所在目录内', unreadable: '无法读取', 'not-an-image': '不是 PNG 或 JPEG 图片' }[a.problem]}`,
+      hint: '`logo` 填写品牌文件同一目录（或其子目录）下的 PNG 或 JPEG 文件，不超过 2 MiB。',
+    }),
+    en: (a) => ({
+      message: `logo file ${a.file} ${{ missing: 'does not exist', 'not-a-file': 'is not a regular file', 'too-large': 'is larger than 2 MiB', 'outside-root': "is not inside the brand file's folder", unreadable: 'cannot be read', 'not-an-image': 'is not a PNG or JPEG image' }[a.problem]}`,
+      hint: "Set `logo` to a PNG or JPEG file of at most 2 MiB in the brand file's folder (or below it).",
     }),
   },
   'unknown-threshold-id': {

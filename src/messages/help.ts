@@ -43,6 +43,11 @@ const ZH: Record<string, string> = {
   'PDF: a TTF/OTF font with CJK glyphs instead of the bundled Noto Sans SC (FILE#Face for .ttc)':
     'PDF：用含中文字形的 TTF/OTF 字体代替内置的思源黑体（.ttc 用 文件#字体名）',
   'PDF: the bold face (default: the --font file, or the bundled bold)': 'PDF：粗体字体（默认与 --font 同一文件，未给 --font 时用内置粗体）',
+  "PDF/HTML: YAML with the consultant's firm, consultant, contact and logo (PNG/JPEG)":
+    'PDF/HTML：品牌文件（YAML），写明咨询机构名称、顾问、联系方式与标志（PNG/JPEG）',
+  'PDF/HTML: the report number (default: from the assessment date and the evidence file)': 'PDF/HTML：报告编号（默认由评估日期与证据文件生成）',
+  'PDF/HTML: the report version': 'PDF/HTML：报告版本',
+  'PDF/HTML: issue the report as final (without it, every page is marked as a draft)': 'PDF/HTML：作为正式版出具（不加此项时每页标注“草稿”）',
   'check an evidence file (YAML, schema, rubric rules) and the files it cites, without scoring': '检查证据文件（YAML、格式、评分规则）及其引用的文件，不评分',
   'evidence YAML file': '证据 YAML 文件',
   'do not check that cited files exist': '不检查引用的文件是否存在',

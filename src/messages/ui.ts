@@ -63,6 +63,7 @@ export const UI = {
   },
   scaffoldBonus: { 'zh-CN': '特别加分项：+{points}，至多 {max} 项，须有证据', en: 'special bonus (特别加分项): +{points}, at most {max}, with evidence' },
   listSep: { 'zh-CN': '、', en: ', ' },
+  scoredFromData: { 'zh-CN': '；本项按数据计算值计分', en: '; this criterion is scored from the computed value' },
   clauseSep: { 'zh-CN': '；', en: '; ' },
   rowsValid: { 'zh-CN': '行有效', en: 'rows valid' },
   diffCols: { 'zh-CN': '评价项 | 原因', en: 'Criterion | Cause' },

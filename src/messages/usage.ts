@@ -126,6 +126,22 @@ export const USAGE: Catalog = {
     'zh-CN': () => '--baseline 只比较一个证据文件；请只给一个文件',
     en: () => '--baseline compares one evidence file; name a single file',
   },
+  'document-options-need-pdf-html': {
+    'zh-CN': (a) => `${a.option} 只用于 --format pdf 或 html 的报告`,
+    en: (a) => `${a.option} applies to reports made with --format pdf or html`,
+  },
+  'bad-report-id': {
+    'zh-CN': (a) => `${a.option} ${JSON.stringify(a.value)}：请使用 1–40 个字母、数字、点、连字符或下划线`,
+    en: (a) => `${a.option} ${JSON.stringify(a.value)}: use 1–40 letters, digits, dots, hyphens or underscores`,
+  },
+  'brand-logo-unusable': {
+    'zh-CN': (a) => `品牌文件 ${a.file} 的标志图片无法使用（${a.detail}）；请换一个完好的 PNG 或 JPEG 文件`,
+    en: (a) => `the logo of brand file ${a.file} cannot be used (${a.detail}); give an intact PNG or JPEG file`,
+  },
+  'report-number-one-file': {
+    'zh-CN': () => '--report-number 只用于单份报告；批量生成时每家企业的报告各有编号（由评估日期与证据文件生成）',
+    en: () => "--report-number names one report; in a batch each company's report is numbered from its own assessment date and evidence file",
+  },
   'pdf-one-file': { 'zh-CN': () => '--format pdf 只生成一份报告；请只给一个证据文件', en: () => '--format pdf writes one report; name a single evidence file' },
   'pdf-to-terminal': {
     'zh-CN': () => '拒绝把二进制 PDF 输出到终端；请用 --out report.pdf（或管道：--out - | …）',
@@ -163,6 +179,14 @@ export const USAGE: Catalog = {
   'unknown-industry': {
     'zh-CN': (a) => `--industry：没有行业档案 ${a.value}${a.guess ? `；是否应为 ${a.guess}？` : ''}（可用：${a.known.join(', ')}）`,
     en: (a) => `--industry: no industry profile ${a.value}${a.guess ? `; did you mean ${a.guess}?` : ''} (known: ${a.known.join(', ')})`,
+  },
+  'convert-exists': {
+    'zh-CN': (a) => `${a.target} 已存在，未覆盖（可能有人在其中修改过）；用 --out 指定要写入的文件`,
+    en: (a) => `${a.target} exists and was not replaced (it may hold someone's edits); name the file to write with --out`,
+  },
+  'convert-binary-to-terminal': {
+    'zh-CN': () => '工作簿是二进制文件，不输出到终端；用 --out 指定文件，或重定向到文件',
+    en: () => 'a workbook is binary and is not written to a terminal; give --out FILE or redirect to a file',
   },
   'init-exists': {
     'zh-CN': (a) => `${a.target} 已存在；未写入任何内容（换一个 --file 或文件夹）`,

@@ -46,6 +46,7 @@ export interface DiagnosticArgs {
   'industry-unknown-criterion': { id: string; rubric: string; guess: string | null };
   'industry-undeclared-source': { source: string; declared: string[] };
   'too-many-bonuses': { max: number; found: number };
+  'brand-logo': { file: string; problem: 'missing' | 'not-a-file' | 'too-large' | 'outside-root' | 'unreadable' | 'not-an-image' };
   'unknown-threshold-id': { what: 'section' | 'clause' | 'criterion'; id: string; guess: string | null; known: string[] };
   'dataset-not-found': Record<string, never>;
   'dataset-not-a-file': Record<string, never>;
@@ -79,6 +80,17 @@ export interface DiagnosticArgs {
   'levels-unordered': { id: string; min: number; prevId: string; prevMin: number };
   'first-level-not-fail': Record<string, never>;
   'level-ids-duplicate': Record<string, never>;
+  'workbook-limit': { what: 'shared-strings' | 'rows' | 'columns' | 'cell-text'; limit: number; cell: string };
+  'workbook-sheet-missing': { sheet: string; en: string };
+  'workbook-column-missing': { sheet: string; header: string; en: string };
+  'workbook-bad-status': { value: string; allowed: string[]; guess: string | null };
+  'workbook-bad-date': { value: string };
+  'workbook-bad-number': { value: string; integer: boolean };
+  'workbook-bad-json': { value: string };
+  'workbook-unknown-field': { field: string; guess: string | null };
+  'workbook-unknown-ref': { ref: string; guess: string | null };
+  'workbook-duplicate-row': { id: string; first: string };
+  'workbook-evidence-unowned': Record<string, never>;
 }
 
 export type DiagnosticCode = keyof DiagnosticArgs;
@@ -94,6 +106,8 @@ export type Diagnostic = {
     line: number;
     /** 1-based, counted in characters (right for Chinese text). */
     column: number;
+    /** In a workbook: the sheet and cell (`评价项!E12`) instead of a line and column. */
+    cell?: string;
     severity: 'error' | 'warning';
     code: C;
     args: DiagnosticArgs[C];

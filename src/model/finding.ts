@@ -61,6 +61,8 @@ export type Finding = {
     column?: number;
     endLine?: number;
     endColumn?: number;
+    /** In a workbook: the sheet and cell (`评价项!E12`) of `path`, instead of a line and column. */
+    cell?: string;
   };
 }[FindingCode];
 

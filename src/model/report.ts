@@ -20,6 +20,8 @@ export interface EvidenceResult {
   state: EvidenceState;
   /** True when this item is enough to support the claim. */
   counts: boolean;
+  /** The content was reviewed: a sha256 recorded for the file, and the file unchanged since. */
+  reviewed: boolean;
   path: string;
 }
 

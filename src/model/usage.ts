@@ -34,6 +34,10 @@ export interface UsageArgs {
   'no-evidence-files': { args: S };
   'baseline-one-file': Record<string, never>;
   'pdf-one-file': Record<string, never>;
+  'document-options-need-pdf-html': { option: S };
+  'bad-report-id': { option: S; value: S };
+  'report-number-one-file': Record<string, never>;
+  'brand-logo-unusable': { file: S; detail: S };
   'pdf-to-terminal': Record<string, never>;
   'out-dir-needs-html-batch': Record<string, never>;
   'portfolio-too-large': { n: number; max: number };
@@ -45,6 +49,8 @@ export interface UsageArgs {
   'summary-error': { path: S; why: S };
   'init-dir-is-file': { dir: S };
   'init-exists': { target: S };
+  'convert-exists': { target: S };
+  'convert-binary-to-terminal': Record<string, never>;
   'init-bad-file': { file: S };
   'init-bad-company': { value: S; problem: 'blank' | 'control' | 'not-utf8' };
   'init-parent-missing': { dir: S };

@@ -85,7 +85,8 @@ export function renderSurveyTerminal(a: SurveyAnalysis, lang: Lang, cmp?: Survey
     out.push(`  ${ds('groupMean', lang)}: ${pct(review.meanRate)}`);
     if (review.filledDown) out.push(`  ${ds('filledDown', lang, { n: review.filledDown })}`);
     for (const x of review.groups.slice(0, 40)) {
-      const note = x.tooFew ? ds('tooFew', lang) : x.belowMean ? `−${pct(x.shortfall)}  ⚠ ${ds('review', lang)}` : '';
+      const small = x.tooFew ? ds('smallSample', lang, { n: x.responses }) : '';
+      const note = x.belowMean ? `−${pct(x.shortfall)}  ⚠ ${ds('review', lang)}${small ? ` · ${small}` : ''}` : x.tooFew ? ds('tooFew', lang) : '';
       out.push(`  ${pad(safeText(x.group), 20)} n=${pad(String(x.responses), 6)} ${padStart(pct(x.satisfactionRate), 6)}  ${note}`);
     }
   }

@@ -17,7 +17,7 @@ export function diagnosticParts(d: Diagnostic, lang: Lang): { file: string; mess
 export function formatDiagnostic(diagnostic: Diagnostic, color: boolean, lang: Lang = 'en'): string {
   const d = diagnostic;
   const text = diagnosticParts(d, lang);
-  const where = d.line > 0 ? `${text.file}:${d.line}:${d.column}` : text.file;
+  const where = d.cell ? `${text.file}: ${shownEscaped(d.cell)}` : d.line > 0 ? `${text.file}:${d.line}:${d.column}` : text.file;
   const sev = color ? (d.severity === 'error' ? '\u001b[31merror\u001b[39m' : '\u001b[33mwarning\u001b[39m') : d.severity;
   return `${where}: ${sev}: ${text.message}${text.hint ? `\n  hint: ${text.hint}` : ''}`;
 }

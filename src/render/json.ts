@@ -28,6 +28,7 @@ function withMessage(f: Finding, report: Report) {
     path: f.path,
     ...(f.line !== undefined ? { line: f.line, column: f.column } : {}),
     ...(f.endLine !== undefined ? { endLine: f.endLine, endColumn: f.endColumn } : {}),
+    ...(f.cell !== undefined ? { cell: f.cell } : {}),
     message: findingMessage(f, report.lang),
   };
 }

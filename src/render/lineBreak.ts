@@ -117,7 +117,7 @@ export function breakLines(text: string, width: number, exact: Measure, indent =
         if (start < chars.length) setLine([chars.slice(start).join('')]);
         break;
       }
-      const take = Math.max(1, n);
+      const take = Math.max(1, softBreak(chars, start, n));
       push([chars.slice(start, start + take).join('')]);
       start += take;
     }
@@ -125,6 +125,18 @@ export function breakLines(text: string, width: number, exact: Measure, indent =
   if (lineVisible || out.length === 0) push(line);
   avoidOrphan(out, measure, room);
   return out.map((parts, i) => (i === 0 ? parts.join('') : parts.join('').trimStart()));
+}
+
+/** Where a path, URL or dotted name may be cut: after a separator, never inside a word. */
+const SOFT_BREAK_AFTER = new Set(['/', '.', '-', '_', '?', '&', '=', '#', '\\', ':']);
+
+/**
+ * Of the `n` characters from `start` that fit, how many to take: up to the last separator when one lies in
+ * the line's latter half ("https://example.com/north-home/" + "warranty"), else all `n`.
+ */
+function softBreak(chars: readonly string[], start: number, n: number): number {
+  for (let k = n; k >= Math.ceil(n / 2); k--) if (SOFT_BREAK_AFTER.has(chars[start + k - 1]!)) return k;
+  return n;
 }
 
 /**
@@ -187,11 +199,12 @@ function avoidOrphan(lines: string[][], measure: Measure, room: () => number): v
   const last = lines[lines.length - 1]!;
   const prev = lines[lines.length - 2]!;
   if ([...last.join('').trim()].length > 2 || prev.length < 6) return;
-  // Only between Chinese characters: no space is lost or gained where the lines join.
+  // Only where the last line starts with a Chinese character: no space is lost or gained where the lines join.
   if (!HAN.test(last[0] ?? '')) return;
   for (let take = 1; take <= 3 && take < prev.length - 3; take++) {
     const moved = prev.slice(prev.length - take);
-    if (!moved.every((p) => HAN.test(p))) return;
+    // Chinese characters, or a number or word set between them ("按0分计"): never a space, so none is lost.
+    if (!moved.every((p) => p !== '' && p.trim() === p)) return;
     if (NO_LINE_START.test(moved[0]!)) continue;
     const candidate = [...moved, ...last];
     if ([...candidate.join('').trim()].length < 3 && take < 3) continue;

@@ -39,10 +39,8 @@ function single({ file, report, failures }: ScoredFile, topGaps: number): string
     `**${t('score')}${COLON[lang]}${s.final} / 100 · ${t('level')}${COLON[lang]}${cell(levelText(report))}** · ${t('date')} ${report.assessmentDate} · ${code(file)}`,
   );
   out.push('');
-  out.push(
-    `${t('normalized')} ${s.normalized} (${s.earned}/${s.applicable}) − ${ui('deductionsTerm', lang, { points: s.specialDeductions.points, count: s.specialDeductions.count })} + ${ui('bonusTerm', lang, { points: s.bonus })}`,
-  );
   const reading = readReport(report, lang);
+  out.push(cell(reading.arithmetic.join(' ')));
   out.push('');
   out.push(`**${cell(reading.nextLevelLine)}**${reading.reachNext ? ` · ${cell(reading.reachNext)}` : ''}`);
   for (const line of reading.decisionLines) out.push('', cell(line));

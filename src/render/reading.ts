@@ -3,7 +3,7 @@ import { gapAction } from '../messages/actions.js';
 import { findingMessage } from '../messages/findings.js';
 import { PDF } from '../messages/pdf.js';
 import { PLANNING } from '../messages/planning.js';
-import { COLON, ui } from '../messages/ui.js';
+import { COLON, inParens, ui } from '../messages/ui.js';
 import { criteriaOf } from '../model/criteriaOf.js';
 import { FINDING_SEVERITY } from '../model/finding.js';
 import type { Lang } from '../model/localized.js';
@@ -39,6 +39,16 @@ export interface Reading {
    * the points rest on (the rubric's one sentence): in every format.
    */
   caveats: string[];
+  /**
+   * How the final score is made, as terms a layout may wrap between but never inside: "折算得分 86.43（69.14/80.00）",
+   * "− 特别扣分 5 分（1 项）", "+ 特别加分 0", "= 最终得分 81.4".
+   */
+  arithmetic: string[];
+  /**
+   * Report-level facts that belong on a criterion's row too: a typed metric the data contradicts, on each
+   * criterion scored from that metric ("5/5" must not stand without it).
+   */
+  notesFor: ReadonlyMap<string, string[]>;
   /** Every warning (a claim the data contradicts, evidence about to expire…), each with its criterion, in rubric order. */
   warnings: string[];
 }
@@ -132,8 +142,15 @@ export function readReport(r: Report, lang: Lang): Reading {
     }),
   ];
   const path = nextLevelPath(r);
+  const s = r.score;
   return {
     lang,
+    arithmetic: [
+      `${ui('normalized', lang)} ${s.normalized.toFixed(2)}${inParens(`${s.earned.toFixed(2)}/${s.applicable.toFixed(2)}`, lang)}`,
+      `− ${ui('deductionsTerm', lang, { points: s.specialDeductions.points, count: s.specialDeductions.count })}`,
+      `+ ${ui('bonusTerm', lang, { points: s.bonus })}`,
+      `= ${ui('final', lang)} ${s.final.toFixed(1)}`,
+    ],
     nextLevelLine: nextLevelText(r, lang),
     reachNext:
       r.level.next && path
@@ -151,8 +168,21 @@ export function readReport(r: Report, lang: Lang): Reading {
       ...r.findings.filter((f) => CAVEATS.has(f.code)).map((f) => findingMessage(f, lang)),
       ...(r.method.pointsBasis ? [r.method.pointsBasis[lang]] : []),
     ],
+    notesFor: criterionNotes(r, lang),
     overview: r.sections.flatMap((s) => [row('section', s, lang), ...s.clauses.map((c) => row('clause', c, lang))]),
   };
+}
+
+function criterionNotes(r: Report, lang: Lang): Map<string, string[]> {
+  const notes = new Map<string, string[]>();
+  for (const f of r.findings) {
+    if (f.code !== 'metric-disagrees-with-data') continue;
+    const metric = `${String(f.args.dataset)}.${String(f.args.metric)}`;
+    for (const d of r.method.dataRules.filter((x) => x.metric === metric)) {
+      notes.set(d.criterion, [...(notes.get(d.criterion) ?? []), `${findingMessage(f, lang)}${ui('scoredFromData', lang)}`]);
+    }
+  }
+  return notes;
 }
 
 function boundsLine(r: Report, lang: Lang): string[] {

@@ -1,5 +1,7 @@
+import type { ReportDocument } from '../model/document.js';
+import { defaultReportNumber } from '../report/reportNumber.js';
 import type { Lang } from '../model/localized.js';
-import type { EvidenceResult } from '../model/report.js';
+import type { EvidenceResult, Report } from '../model/report.js';
 import type { PdfFonts } from './pdf/renderPdf.js';
 import type { ScoredFile } from './scoredFile.js';
 
@@ -25,6 +27,8 @@ export interface RenderInput {
     topGaps: number;
     gateOnly: boolean;
   };
+  /** PDF and HTML: the document the report is issued as (number, version, draft or final, the consultant's brand). */
+  document?: (report: Report) => ReportDocument;
   /**
    * PDF: the font faces, the document's date (fixed, so the same input gives the same bytes) and how to load
    * the renderer (its own code-cached bundle in the package: the CLI knows where that is).
@@ -76,21 +80,31 @@ export const RENDERERS: Record<Format, Renderer> = {
   github: async ({ files, lang }) => text((await import('./github.js')).renderGithub(files, lang)),
   sarif: async ({ files, lang }) => text((await import('./sarif.js')).renderSarif(files, lang)),
   junit: async ({ files, layout }) => text((await import('./junit.js')).renderJunit(files, { gateOnly: layout.gateOnly })),
-  pdf: async ({ files, pdf }) => {
+  pdf: async ({ files, pdf, document }) => {
     if (!pdf) throw new Error('pdf: fonts and date are needed');
     const { renderPdf } = await pdf.load();
-    const { bytes, missingGlyphs } = await renderPdf(files[0]!.report, pdf.fonts, pdf.date);
+    const report = files[0]!.report;
+    const { bytes, missingGlyphs } = await renderPdf(report, pdf.fonts, pdf.date, documentOf(report, document));
     return { content: bytes, missingGlyphs };
   },
-  html: async ({ files, batch, lang, html }) => {
+  html: async ({ files, batch, lang, html, document }) => {
     const { renderHtml } = await import('./html/renderHtml.js');
     const hrefFor = (i: number) => (e: EvidenceResult) => html?.hrefFor(i, e) ?? null;
-    if (!batch) return text(renderHtml(files[0]!.report, { hrefFor: hrefFor(0) }));
+    if (!batch) return text(renderHtml(files[0]!.report, { hrefFor: hrefFor(0), document: documentOf(files[0]!.report, document) }));
     const { renderPortfolio } = await import('./html/renderPortfolio.js');
     if (!html?.pageHref) return text(renderPortfolio(files, { lang, hrefFor: (i, e) => html?.hrefFor(i, e) ?? null }));
     const pages = files.map((s, i) =>
-      renderHtml(s.report, { hrefFor: (e) => html.pageHrefFor?.(i, e) ?? null, ...(html.backHref ? { backHref: html.backHref } : {}) }),
+      renderHtml(s.report, {
+        hrefFor: (e) => html.pageHrefFor?.(i, e) ?? null,
+        document: documentOf(s.report, document),
+        ...(html.backHref ? { backHref: html.backHref } : {}),
+      }),
     );
     return { content: renderPortfolio(files, { lang, reportHref: html.pageHref }), pages };
   },
 };
+
+/** Without options from the command line (a library caller, a test): a draft, numbered from the evidence. */
+function documentOf(report: Report, document: RenderInput['document']): ReportDocument {
+  return document?.(report) ?? { number: defaultReportNumber(report), version: '1.0', final: false, brand: null };
+}

@@ -78,12 +78,7 @@ export function renderTerminal(report: Report, opts: TerminalOptions): string {
     `${t('score')}${COLON[lang]}${c.bold(fmt(s.final))} / 100    ${t('level')}${COLON[lang]}${levelColor(report.level.name[lang] + (opts.ascii ? ` (${report.level.stars}*)` : stars))}`,
   );
   // The arithmetic wraps between its terms, never inside one ("最终得 / 分 81.4").
-  const terms = [
-    `${t('normalized')} ${fmt(s.normalized, 2)} (${fmt(s.earned, 2)}/${fmt(s.applicable, 2)})`,
-    `− ${ui('deductionsTerm', lang, { points: s.specialDeductions.points, count: s.specialDeductions.count })}`,
-    `+ ${ui('bonusTerm', lang, { points: s.bonus })}`,
-    `= ${t('final')} ${fmt(s.final)}`,
-  ];
+  const terms = readReport(report, lang).arithmetic;
   for (const line of packTerms(terms, opts.width, '  ', '    ')) lines.push(c.dim(line));
   lines.push('');
 

@@ -25,7 +25,7 @@ export interface BuildOptions {
   /** The industry profile `company.industry` selected, whose guidance goes beside the generic. */
   industry?: IndustryProfile;
   /** Maps a finding's JSON pointer to its line and column in the evidence file, when the source is at hand. */
-  locate?: (pointer: string) => { line: number; column: number };
+  locate?: (pointer: string) => { line?: number; column?: number; cell?: string };
 }
 
 /**

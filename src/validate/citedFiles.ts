@@ -5,6 +5,7 @@ import type { ParsedYaml } from '../load/parseYaml.js';
 import { diag, type Diagnostic } from '../model/diagnostic.js';
 import type { EvidenceFile, EvidenceItem } from '../model/evidence.js';
 import { didYouMean } from '../shared/didYouMean.js';
+import { pointer } from '../model/finding.js';
 
 /** Every cited path with where it is written: evidence items, deductions, the bonus, datasets. */
 function citations(e: EvidenceFile): Array<{ file: string; path: string[] }> {
@@ -24,7 +25,14 @@ function citations(e: EvidenceFile): Array<{ file: string; path: string[] }> {
  * `validate`: a cited file that is missing, outside the root or not a file is an error at its line, with
  * the closest existing file as a suggestion and a hint for Windows separators.
  */
-export async function citedFileDiagnostics(evidence: EvidenceFile, parsed: ParsedYaml, tree: FileTree, evidencePath: string): Promise<Diagnostic[]> {
+export async function citedFileDiagnostics(
+  evidence: EvidenceFile,
+  parsed: ParsedYaml,
+  tree: FileTree,
+  evidencePath: string,
+  /** A workbook's: the sheet and cell of a pointer (the YAML made from it has no lines a person saw). */
+  cellAt?: (pointer: string) => { cell?: string },
+): Promise<Diagnostic[]> {
   const out: Diagnostic[] = [];
   let existing: string[] | null = null;
   for (const { file, path } of citations(evidence)) {
@@ -34,14 +42,13 @@ export async function citedFileDiagnostics(evidence: EvidenceFile, parsed: Parse
       const { globSync } = await import('tinyglobby');
       existing = globSync(['**/*'], { cwd: dirname(resolve(evidencePath)), onlyFiles: true, ignore: ['**/node_modules/**', '**/.git/**'] }).slice(0, 5000);
     }
-    const pos: Position = locate(parsed, path);
-    out.push(
-      diag(
-        'cited-file',
-        { file, state: fact.state, guess: fact.state === 'missing' && existing ? didYouMean(file, existing) : null, backslash: file.includes('\\') },
-        { file: parsed.source.file, ...pos },
-      ),
+    const pos: Position = cellAt ? { line: 0, column: 0 } : locate(parsed, path);
+    const d = diag(
+      'cited-file',
+      { file, state: fact.state, guess: fact.state === 'missing' && existing ? didYouMean(file, existing) : null, backslash: file.includes('\\') },
+      { file: parsed.source.file, ...pos },
     );
+    out.push(cellAt ? { ...d, ...cellAt(pointer(...path)) } : d);
   }
   return out;
 }

@@ -9,11 +9,15 @@ import { MAX_ERRORS, parseYaml, type ParsedYaml } from '../load/parseYaml.js';
 import { readSource, type Source } from '../load/readSource.js';
 import { wellFormed } from '../shared/href.js';
 import { cleanStrings, safeLines } from '../shared/safeText.js';
+import { cellOf, readWorkbook } from '../workbook/readWorkbook.js';
+import { evidenceYaml, pointersByPosition } from '../workbook/evidenceYaml.js';
 
 export interface EvidenceLoad {
   evidence: EvidenceFile;
   parsed: ParsedYaml;
   warnings: Diagnostic[];
+  /** A workbook's findings are placed by sheet and cell, not by the line of the YAML made from it. */
+  locate?: (pointer: string) => { cell?: string };
 }
 
 /** load -> validate: YAML syntax, then schema and rubric-dependent rules together, all errors at once. */
@@ -22,14 +26,43 @@ export function loadEvidenceFile(file: string, rubric: Rubric, maxBytes?: number
 }
 
 export function loadEvidenceSource(source: Source, rubric: Rubric): EvidenceLoad {
+  if (source.workbook) return loadWorkbookSource(source, rubric);
   const parsed = parseYaml(source);
-  const schemaOk = validateEvidence(parsed.value);
-  const diagnostics = [
-    ...(schemaOk ? [] : schemaDiagnostics(validateEvidence.errors ?? [], parsed, evidenceSchema)),
-    ...evidenceSemanticDiagnostics(parsed, rubric),
-  ].sort((a, b) => a.line - b.line || a.column - b.column);
+  const diagnostics = contractDiagnostics(parsed, rubric).sort((a, b) => a.line - b.line || a.column - b.column);
   if (diagnostics.some((d) => d.severity === 'error')) throw new InputError(capDiagnostics(diagnostics, source.file));
   return { evidence: withoutControlCharacters(parsed.value) as EvidenceFile, parsed, warnings: diagnostics };
+}
+
+/** The contract: the schema, then the rules that need the rubric. The same for YAML and a workbook. */
+function contractDiagnostics(parsed: ParsedYaml, rubric: Rubric): Diagnostic[] {
+  const schemaOk = validateEvidence(parsed.value);
+  return [...(schemaOk ? [] : schemaDiagnostics(validateEvidence.errors ?? [], parsed, evidenceSchema)), ...evidenceSemanticDiagnostics(parsed, rubric)];
+}
+
+/**
+ * company.xlsx: its cells read into the evidence object, written as the YAML it stands for, and that YAML
+ * checked exactly as an evidence file is; each diagnostic is then moved from its line to the cell the
+ * value came from (the sheet and cell the person can find).
+ */
+function loadWorkbookSource(source: Source, rubric: Rubric): EvidenceLoad {
+  const book = readWorkbook(source.file, source.bytes);
+  const text = evidenceYaml(book.value);
+  const parsed = parseYaml({ file: source.file, text, bytes: source.bytes });
+  const pointerAt = pointersByPosition(parsed);
+  const diagnostics = [
+    ...book.problems,
+    ...contractDiagnostics(parsed, rubric).map((d): Diagnostic => {
+      const ptr = d.line > 0 ? (pointerAt.get(`${d.line}:${d.column}`) ?? pointerAt.get(`${d.line}`)) : undefined;
+      const cell = ptr === undefined ? undefined : cellOf(book.cells, ptr);
+      return { ...d, line: 0, column: 0, ...(cell ? { cell } : {}) };
+    }),
+  ];
+  if (diagnostics.some((d) => d.severity === 'error')) throw new InputError(capDiagnostics(diagnostics, source.file));
+  const locate = (ptr: string) => {
+    const cell = cellOf(book.cells, ptr);
+    return cell ? { cell } : {};
+  };
+  return { evidence: withoutControlCharacters(parsed.value) as EvidenceFile, parsed, warnings: diagnostics, locate };
 }
 
 /** The first MAX_ERRORS problems, then one line saying there are more. */

@@ -203,6 +203,40 @@ describe('the HTML report in Chromium', () => {
     await close();
   });
 
+  it('at 390 px shows the plan as labelled cards and chart text at 11 px or more; reasons sit level with their row', async () => {
+    const { page, close } = await open(pathToFileURL(htmlFile).href, { width: 390, height: 844 });
+    const zh = page.locator('[data-l="zh-CN"]');
+    const cells = await zh
+      .locator('table.plan tbody tr')
+      .first()
+      .locator('td')
+      .evaluateAll((tds) =>
+        tds.map((td) => ({ display: getComputedStyle(td).display, width: td.getBoundingClientRect().width, label: getComputedStyle(td, '::before').content })),
+      );
+    // A card: the reason and action cells take the row's width (not ~4 characters) and say what they are.
+    const wide = cells.filter((c) => c.display === 'block');
+    expect(wide.length).toBeGreaterThanOrEqual(4);
+    for (const c of wide.filter((x) => x.label !== 'none')) expect(c.width).toBeGreaterThan(300);
+    expect(cells.some((c) => c.label.includes('措施'))).toBe(true);
+    // Rendered size of every chart label: the SVG scales down to the screen, its text must stay readable.
+    const sizes = await zh.locator('svg.chart text').evaluateAll((ts) => ts.map((t) => (t as SVGTextElement).getBoundingClientRect().height));
+    expect(sizes.length).toBeGreaterThan(0);
+    expect(Math.min(...sizes)).toBeGreaterThanOrEqual(11);
+    await page.screenshot({ path: join(ARTIFACTS, 'report-390.png'), fullPage: false });
+    await close();
+    // On a desktop: the first reason in each plan row starts level with the row's first cell.
+    const desk = await open(pathToFileURL(htmlFile).href);
+    const offsets = await desk.page.locator('[data-l="zh-CN"] table.plan tbody tr').evaluateAll((rows) =>
+      rows.map((tr) => {
+        const first = tr.querySelector('td:nth-child(2) > :first-child')!.getBoundingClientRect().top;
+        const p = tr.querySelector('td:nth-child(5) p');
+        return p ? Math.abs(p.getBoundingClientRect().top - first) : 0;
+      }),
+    );
+    expect(Math.max(...offsets)).toBeLessThan(4);
+    await desk.close();
+  });
+
   it('prints to A4 through the browser with every clause expanded and the controls left out', async () => {
     const { page, close } = await open(pathToFileURL(htmlFile).href);
     const pdf = join(ARTIFACTS, 'report-print.pdf');
@@ -269,7 +303,8 @@ describe('accessibility (axe-core)', () => {
     const site = join(work, 'a11y-site');
     expect(cli(['score', join(ROOT, 'examples/*/company.yaml'), '--format', 'html', '--out-dir', site]).code).toBe(0);
     expect(await axeViolations(pathToFileURL(join(site, 'examples-three-star-company.html')).href)).toEqual([]);
-  });
+    // Three axe runs over pages of four embedded reports: ~15 s on a quiet two-core machine.
+  }, 60_000);
 });
 
 describe('hostile text in the HTML report', () => {
@@ -332,6 +367,14 @@ describe('the portfolio page', () => {
     const scores = await zh.locator('table.portfolio tbody tr').evaluateAll((rows) => rows.map((x) => Number(x.getAttribute('data-score'))));
     expect(scores).toEqual(reports.map((x) => x.score.final).sort((a, b) => a - b));
     expect(await zh.locator('th[data-key="score"]').getAttribute('aria-sort')).toBe('ascending');
+    // Headers align as their values do: the level reads as words (left), the score as a number (right).
+    const align = (sel: string) =>
+      zh
+        .locator(sel)
+        .first()
+        .evaluate((e) => getComputedStyle(e).textAlign);
+    expect(await align('th[data-key="level"]')).toBe(await align('table.portfolio tbody td[data-label]:nth-of-type(3)'));
+    expect(await align('th[data-key="score"]')).toBe('right');
     await zh.locator('select[data-pf="level"]').selectOption('five-star');
     expect(await zh.locator('table.portfolio tbody tr:visible').count()).toBe(reports.filter((x) => x.level.id === 'five-star').length);
     await zh.locator('button[type="reset"]').click();

@@ -155,10 +155,11 @@ describe('survey and records commands', () => {
     const r = cli(['survey', 'test/fixtures/survey/survey-2026Q3.csv', 'test/fixtures/survey/survey-2026Q2.csv', '--lang', 'en']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^satisfaction rate \(overall 4–5\) +66\.7% {2}\+16\.7 pp$/m);
-    expect(r.stdout).toContain('Compared with an earlier period: n 4 → 11');
+    expect(r.stdout).toContain('Compared with an earlier period: n 4 → 9');
     for (const pii of ['张三', '13812345678', '13712345678', 'a@b.com']) expect(r.stdout).not.toContain(pii);
     const j = JSON.parse(cli(['survey', 'test/fixtures/survey/survey-2026Q3-gb18030.csv', '--format', 'json']).stdout);
-    expect([j.responses, j.dataset.encoding, j.excluded.count, j.valueIssues.count]).toEqual([11, 'gb18030', 1, 1]);
+    // Lines 10 (overall 6) and 12 (blank overall) have no key rating, line 11 repeats S002: 12 − 3 = 9 responses.
+    expect([j.responses, j.dataset.encoding, j.excluded.count, j.valueIssues.count]).toEqual([9, 'gb18030', 3, 1]);
   });
 
   it("records: per-type figures against the evidence file's commitments", () => {

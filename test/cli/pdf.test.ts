@@ -175,7 +175,8 @@ describe('PDF special deductions', () => {
     const out = join(mkdtempSync(join(tmpdir(), 'asa-ded-')), 'f.pdf');
     expect(cli(['score', 'examples/failing/company.yaml', '--format', 'pdf', '--out', out]).code).toBe(0);
     const text = execFileSync('pdftotext', [out, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
-    const plan = text.slice(text.indexOf('改进行动计划'));
+    // The plan chapter itself, not its line in the contents on page 2.
+    const plan = text.slice(text.lastIndexOf('四、改进行动计划'));
     expect(plan.indexOf('特别扣分项（5.3.2）')).toBeLessThan(plan.indexOf('5.1.2.2'));
     expect(text).toContain('!特别扣分项（5.2.5.1）：三包期内拒绝免费维修，违反三包规定（−1）');
   });
@@ -185,11 +186,12 @@ describe('PDF summary page', () => {
   it('says which actions reach the next level and the score they give, and what expires before the audit', () => {
     const dir = mkdtempSync(join(tmpdir(), 'asa-sum-'));
     expect(cli(['score', 'examples/three-star/company.yaml', '--format', 'pdf', '--out', join(dir, 't.pdf')]).code).toBe(0);
-    const page2 = execFileSync('pdftotext', ['-f', '2', '-l', '2', join(dir, 't.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+    // Page 3: the cover, then the contents and sign-off page, then the summary.
+    const page2 = execFileSync('pdftotext', ['-f', '3', '-l', '3', join(dir, 't.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
     // 81.4 + 5.32 + 3.19 + 3.19 (the three closing gaps' recoverable points) = 93.1.
     expect(page2).toContain('达到四星级：完成5.1.2.2、5.2.1.2、5.3.1.3，预计得分93.1');
     expect(cli(['score', 'examples/with-data/company.yaml', '--format', 'pdf', '--out', join(dir, 'w.pdf')]).code).toBe(0);
-    const w2 = execFileSync('pdftotext', ['-f', '2', '-l', '2', join(dir, 'w.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+    const w2 = execFileSync('pdftotext', ['-f', '3', '-l', '3', join(dir, 'w.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
     expect(w2).toContain('评估日后即将到期的证据（审核前请更新）：docs/take-back.md（2027-01-15到期，5.2.6.1）');
   });
 });
@@ -218,12 +220,14 @@ describe('PDF typesetting', () => {
 
   it('gives the action plan a running score: the final score plus each row and those above it', () => {
     const all = lines();
-    const from = all.slice(all.findIndex((l) => l.includes('四、改进行动计划')));
+    // The chapter's own heading (the contents line on page 2 ends with its page number).
+    const from = all.slice(all.findIndex((l) => l.trim() === '四、改进行动计划'));
     const row = (...parts: string[]) => from.find((l) => parts.every((p) => l.includes(p)));
-    // failing: final 66.4; two special deductions of 1 point each come first (67.4, 68.4), then 5.1.2.2 (+5.00 → 73.4).
-    expect(row('特别扣分项（5.3.2）', '+1.00', '67.4')).toBeDefined();
-    expect(row('特别扣分项（5.2.5.1）', '+1.00', '68.4')).toBeDefined();
-    expect(row('5.1.2.2', '+5.00', '73.4')).toBeDefined();
+    // failing: final 66.4; two special deductions of 1 point each come first (67.4, 68.4), then 5.1.2.2 (+5 → 73.4);
+    // points are shown to one decimal on every page.
+    expect(row('特别扣分项（5.3.2）', '+1.0', '67.4')).toBeDefined();
+    expect(row('特别扣分项（5.2.5.1）', '+1.0', '68.4')).toBeDefined();
+    expect(row('5.1.2.2', '+5.0', '73.4')).toBeDefined();
     expect(from.join('\n')).toContain('[实践]');
   });
 
@@ -250,10 +254,10 @@ describe('PDF typesetting', () => {
 });
 
 describe('PDF disagreements', () => {
-  it('lists on page 2 each claim the data contradicts, with the metric named in words', () => {
+  it('lists on the summary page each claim the data contradicts, with the metric named in words', () => {
     const dir = mkdtempSync(join(tmpdir(), 'asa-dis-'));
     expect(cli(['score', 'examples/with-data/company.yaml', '--format', 'pdf', '--out', join(dir, 'w.pdf')]).code).toBe(0);
-    const p2 = execFileSync('pdftotext', ['-f', '2', '-l', '2', join(dir, 'w.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+    const p2 = execFileSync('pdftotext', ['-f', '3', '-l', '3', join(dir, 'w.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
     // with-data types satisfactionRate: 0.95 while its survey computes another figure.
     expect(p2).toContain('填报的“顾客满意率”为95');
     expect(p2).not.toContain('satisfactionRate');

@@ -50,10 +50,18 @@ describe('survey: the seed-002 form in Traditional characters, as an export with
   });
 
   it('counts responses; a bad value voids that value only; every bad value is reported with line and column', () => {
-    // Lines 3–12; line 11 is blank; line 8 repeats service order S103 (first on line 5).
+    // Lines 3–12; line 11 is blank; line 8 repeats service order S103 (first on line 5); line 10's overall rating
+    // "很好" is no point of the scale: without the key item it is no response (#22; seed 002 keeps only rows
+    // missing non-key items).
     expect(a.dataset.rows).toBe(9);
-    expect(a.responses).toBe(8);
-    expect(a.excluded).toEqual({ count: 1, rows: [{ line: 8, reason: { code: 'duplicate-order', order: 'S103', firstLine: 5 } }] });
+    expect(a.responses).toBe(7);
+    expect(a.excluded).toEqual({
+      count: 2,
+      rows: [
+        { line: 8, reason: { code: 'duplicate-order', order: 'S103', firstLine: 5 } },
+        { line: 10, reason: { code: 'no-overall' } },
+      ],
+    });
     expect(a.valueIssues.count).toBe(3);
     expect(a.valueIssues.items.map((v) => [v.line, v.column, v.code, v.value])).toEqual([
       [6, 6, 'rating-invalid', '７'],
@@ -63,22 +71,22 @@ describe('survey: the seed-002 form in Traditional characters, as an export with
   });
 
   it('reads the scale words, "4分", full-width digits and placeholders as the form means them', () => {
-    // speed: 5, 4(4分), 3, —(７ invalid), /(none), 1, 5, 4 → 22/6
-    expect(a.dimensions.speed).toEqual({ mean: 3.67, answered: 6, distribution: [1, 0, 1, 2, 2] });
-    // professionalism: 5, 较专业 4, 3, 2, 無(none), 1, 5, 4 → 24/7
-    expect(a.dimensions.professionalism).toEqual({ mean: 3.43, answered: 7, distribution: [1, 1, 1, 2, 2] });
-    // updates: 5, 较主动 4, 3, 2, (empty), 1, 4, 4 → 23/7
-    expect(a.dimensions.updates).toEqual({ mean: 3.29, answered: 7, distribution: [1, 1, 1, 3, 1] });
+    // Line 10 (S107) is excluded. speed: 5, 4(4分), 3, —(７ invalid), /(none), 1, 4 → 17/5 = 3.4
+    expect(a.dimensions.speed).toEqual({ mean: 3.4, answered: 5, distribution: [1, 0, 1, 2, 1] });
+    // professionalism: 5, 较专业 4, 3, 2, 無(none), 1, 4 → 19/6 = 3.167
+    expect(a.dimensions.professionalism).toEqual({ mean: 3.17, answered: 6, distribution: [1, 1, 1, 2, 1] });
+    // updates: 5, 较主动 4, 3, 2, (empty), 1, 4 → 19/6
+    expect(a.dimensions.updates).toEqual({ mean: 3.17, answered: 6, distribution: [1, 1, 1, 2, 1] });
     // overall: 非常满意 5, 满意 4, 一般 3, 不满意 2, 5, 非常不满意 1, (很好: invalid), 4 → 24/7
     expect(a.dimensions.overall).toEqual({ mean: 3.43, answered: 7, distribution: [1, 1, 1, 2, 2] });
-    // recommend: 一定会 5, 可能会 4, 不确定 3, 可能不会 2, 5, 完全不会 1, 5, 4 → 29/8 = 3.625
-    expect(a.dimensions.recommend).toEqual({ mean: 3.63, answered: 8, distribution: [1, 1, 1, 2, 3] });
+    // recommend: 一定会 5, 可能会 4, 不确定 3, 可能不会 2, 5, 完全不会 1, 4 → 24/7 = 3.43
+    expect(a.dimensions.recommend).toEqual({ mean: 3.43, answered: 7, distribution: [1, 1, 1, 2, 2] });
   });
 
   it('defines the rates as the seed does: 满意+非常满意, and resolved without a repeat visit (3–5)', () => {
     expect(a.satisfactionRate).toBe(0.5714); // 4 of 7 answered overall with 4–5
-    expect(a.resolutionRate).toBe(0.5714); // resolution 5,4,2,1,1,5,3: 4 of 7 are 3–5
-    expect(a.recommendRate).toBe(0.625); // 5 of 8
+    expect(a.resolutionRate).toBe(0.5); // resolution 5,4,2,1,1,3: 3 of 6 are 3–5
+    expect(a.recommendRate).toBe(0.5714); // 5,4,3,2,5,1,4: 4 of 7
   });
 
   it('lists all-5 and all-1 answer patterns for review', () => {
@@ -86,22 +94,23 @@ describe('survey: the seed-002 form in Traditional characters, as an export with
   });
 
   it('finds themes with negation, praise and requests; the share is of answers with text', () => {
-    expect(a.themes.answersWithText).toBe(7);
+    // Six answers with text (line 10's 希望增加線上客服響應渠道 is in an excluded row).
+    expect(a.themes.answersWithText).toBe(6);
     expect(a.themes.list.map((t) => [t.id, t.mentions, t.share, t.common, t.praise])).toEqual([
-      ['slow-response', 2, 0.2857, true, 0], // 三天了才有人來; 等待時間長
-      ['attitude', 1, 0.1429, false, 0], // 態度很差
-      ['channels', 1, 0.1429, false, 0], // 希望增加線上客服響應渠道
-      ['communication', 1, 0.1429, false, 0], // 解釋不清晰
-      ['logistics', 1, 0.1429, false, 0], // 物流配送延遲
-      ['not-resolved', 1, 0.1429, false, 0], // 沒修好
-      ['price', 1, 0.1429, false, 0], // 收費太貴 (沒有額外收費 is negated)
+      ['slow-response', 2, 0.3333, true, 0], // 三天了才有人來; 等待時間長
+      ['attitude', 1, 0.1667, false, 0], // 態度很差
+      ['communication', 1, 0.1667, false, 0], // 解釋不清晰
+      ['logistics', 1, 0.1667, false, 0], // 物流配送延遲
+      ['not-resolved', 1, 0.1667, false, 0], // 沒修好
+      ['price', 1, 0.1667, false, 0], // 收費太貴 (沒有額外收費 is negated)
       ['appointment', 0, 0, false, 1], // 上門很準時 is praise
       ['parts', 0, 0, false, 1], // 配件是原廠的 is praise
     ]);
   });
 
   it('groups by team and by product line, filling merged cells down, with a minimum per group', () => {
-    // Teams: A組 {5, 4 (filled down), 1} → 2/3; B組 {3, 2, 5} → 1/3; C組 {—, 4} → one overall answer: too few.
+    // Teams: A組 {5, 4 (filled down), 1} → 2/3; B組 {3, 2, 5} → 1/3; C組 {4} (line 10 excluded) → too few,
+    // its shortfall max(0, (0.5 − 1)/0.5) = 0 stated all the same.
     // Mean of the judged groups (2/3 + 1/3)/2 = 0.5; B組 is (0.5 − 1/3)/0.5 = 33.3 % below.
     expect(a.groups.team).toEqual({
       header: '服務團隊',
@@ -110,7 +119,7 @@ describe('survey: the seed-002 form in Traditional characters, as an export with
       groups: [
         { group: 'B組', responses: 3, satisfactionRate: 0.3333, meanOverall: 3.33, shortfall: 0.3333, belowMean: true, tooFew: false },
         { group: 'A組', responses: 3, satisfactionRate: 0.6667, meanOverall: 3.33, shortfall: 0, belowMean: false, tooFew: false },
-        { group: 'C組', responses: 2, satisfactionRate: 1, meanOverall: 4, shortfall: null, belowMean: false, tooFew: true },
+        { group: 'C組', responses: 1, satisfactionRate: 1, meanOverall: 4, shortfall: 0, belowMean: false, tooFew: true },
       ],
     });
     // Product lines: 空調 {5, 4, 5, 1, —} → 3/4; 洗衣機 {3, 2, 4} → 1/3; mean 13/24; 洗衣機 (13/24 − 1/3)/(13/24) = 38.46 %.
@@ -122,10 +131,10 @@ describe('survey: the seed-002 form in Traditional characters, as an export with
 
   it('splits the period by month', () => {
     expect(a.period).toEqual({ from: '2026-08-03', to: '2026-09-21' });
-    // August: overall 5, 4, 3; September: 2, 5, (none), 4.
+    // August: overall 5, 4, 3; September: 2, 5, 4 (S106's date is unreadable, S107 excluded).
     expect(a.months).toEqual([
       { month: '2026-08', responses: 3, satisfactionRate: 0.6667, meanOverall: 4 },
-      { month: '2026-09', responses: 4, satisfactionRate: 0.6667, meanOverall: 3.67 },
+      { month: '2026-09', responses: 3, satisfactionRate: 0.6667, meanOverall: 3.67 },
     ]);
   });
 
@@ -138,20 +147,26 @@ describe('survey: the seed-002 form in Traditional characters, as an export with
 describe('survey: the simplified export of earlier sessions (test/fixtures/survey/survey-2026Q3.csv)', async () => {
   const a = await analyzeSurveyFile(fx('survey/survey-2026Q3.csv'), { rules: { minGroupResponses: 3 } });
 
-  it('keeps a response whose overall rating is bad or missing for its other answers', () => {
-    // 12 rows; line 11 repeats S002; line 10 has overall = 6 (void), line 12 no overall.
-    expect(a.responses).toBe(11);
+  it('excludes a response whose overall rating (the key item) is bad or missing, with its line', () => {
+    // 12 rows; line 11 repeats S002; line 10 has overall = 6 (void), line 12 no overall: 12 − 3 = 9.
+    expect(a.responses).toBe(9);
+    expect(a.excluded.rows.map((r) => [r.line, r.reason.code])).toEqual([
+      [10, 'no-overall'],
+      [11, 'duplicate-order'],
+      [12, 'no-overall'],
+    ]);
     expect(a.valueIssues.items.map((v) => [v.line, v.header, v.value])).toEqual([[10, '总体满意度（1-5分）', '6']]);
     expect(a.dimensions.overall!.answered).toBe(9);
     expect(a.satisfactionRate).toBe(0.6667); // 5 4 3 2 3 5 4 5 4: six of nine
-    expect(a.resolutionRate).toBe(0.8182); // 11 answers, two of them 2: nine of eleven are 3–5
-    expect(a.anomalies.allFive.lines).toEqual([7, 10]); // line 10: the six valid answers are all 5
+    expect(a.resolutionRate).toBe(0.7778); // 5 4 2 2 3 5 4 4 5: seven of nine are 3–5
+    expect(a.anomalies.allFive.lines).toEqual([7]); // line 10, all other answers 5, is no longer a response
   });
 
   it('themes over the seven written answers', () => {
     expect(a.themes.answersWithText).toBe(7);
     expect(a.themes.list.filter((t) => t.mentions > 0).map((t) => [t.id, t.mentions, t.common])).toEqual([
       ['slow-response', 3, true],
+      ['appointment', 1, false], // 上门预约等待太久 is about appointments too (#22)
       ['attitude', 1, false],
       ['communication', 1, false], // 希望主动告知进度: asking for updates means there were none
       ['not-resolved', 1, false],
@@ -203,7 +218,7 @@ describe('survey: the simplified export of earlier sessions (test/fixtures/surve
     const q2 = await analyzeSurveyFile(fx('survey/survey-2026Q2.csv'));
     // Q2: 04-01..04-04, Q3: 07-01..07-12: 91 days apart, not adjacent and not a year: an earlier period.
     const c = compareSurveys(a, q2);
-    expect(c).toMatchObject({ kind: 'earlier', previousIsLater: false, responses: { now: 11, before: 4 } });
+    expect(c).toMatchObject({ kind: 'earlier', previousIsLater: false, responses: { now: 9, before: 4 } });
     expect(c.changes.satisfactionRate).toBe(0.1667); // 0.6667 − 0.5
     expect(compareSurveys(q2, a).previousIsLater).toBe(true);
   });

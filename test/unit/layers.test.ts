@@ -15,7 +15,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ['shared'],
   // input: reading, parsing, validating, file trees, datasets
   ['load'],
-  ['validate', 'datasets'],
+  ['validate', 'datasets', 'workbook'],
   // the pure core
   ['evaluate', 'score', 'compare'],
   ['report'],

@@ -106,8 +106,12 @@ describe('line breaking shared by the terminal and the PDF', () => {
   it('leaves no one or two characters alone on the last line', () => {
     expect(breakLines('一二三四五六七八九', 8, len)).toEqual(['一二三四五六', '七八九']);
   });
-  it('cuts a path only when it alone is wider than a line, and wraps English at spaces', () => {
-    expect(breakLines('see docs/abcdefghijkl.md', 10, len)).toEqual(['see', 'docs/abcde', 'fghijkl.md']);
+  it('cuts a path only when it alone is wider than a line, after a separator where one is in the latter half, and wraps English at spaces', () => {
+    // 10 columns: "docs/abcde" would fit, but "/" ends the fifth column (≥ 10 / 2), so the cut is after it;
+    // "abcdefghijkl.md" has no separator in its first ten, so it is cut at ten.
+    expect(breakLines('see docs/abcdefghijkl.md', 10, len)).toEqual(['see', 'docs/', 'abcdefghij', 'kl.md']);
+    // The URL that ended "warrant / y" in the evidence index: cut after its last "/" that fits.
+    expect(breakLines('https://example.com/north-home/warranty', 32, len)).toEqual(['https://example.com/north-home/', 'warranty']);
     expect(breakLines('one two three', 7, len)).toEqual(['one two', 'three']);
   });
 });

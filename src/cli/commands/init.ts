@@ -12,13 +12,22 @@ import { scaffoldEvidence } from '../../render/scaffold.js';
 import { loadEvidenceSource } from '../../validate/loadEvidence.js';
 import { EXIT, type ExitCode } from '../exitCodes.js';
 import { UsageError } from '../../model/usage.js';
+import { WORKBOOK_INSTRUCTIONS, WORKBOOK_UI } from '../../messages/workbook.js';
+import { interpolate } from '../../shared/interpolate.js';
+import { sourceFromBytes } from '../../load/readSource.js';
+import { loadWorkbookWriter } from '../workbookWriter.js';
 
-export function initCommand(
-  dir: string,
-  opts: { company?: string; date?: string; lang: Lang; file: string },
-  rubric: Rubric,
-  industry?: IndustryProfile,
-): ExitCode {
+export interface InitOptions {
+  company?: string;
+  date?: string;
+  lang: Lang;
+  file: string;
+  /** Write company.xlsx (the evidence workbook) instead of company.yaml. */
+  xlsx?: boolean;
+}
+
+export async function initCommand(dir: string, opts: InitOptions, rubric: Rubric, industry?: IndustryProfile): Promise<ExitCode> {
+  if (opts.xlsx) return initWorkbook(dir, { ...opts, file: opts.file === 'company.yaml' ? 'company.xlsx' : opts.file }, rubric);
   const target = join(dir, opts.file);
   const existing = statSync(dir, { throwIfNoEntry: false });
   if (existing && !existing.isDirectory()) throw new UsageError('init-dir-is-file', { dir });
@@ -52,6 +61,38 @@ export function initCommand(
   }
   process.stdout.write(`${ui('initCreated', opts.lang, { target, docs: join(dir, 'docs') })}\n`);
   process.stdout.write(`${ui(schemaNote, opts.lang, { schema: schemaFile })}\n`);
+  return EXIT.ok;
+}
+
+/** `init --xlsx`: the same checks as the YAML scaffold, then the workbook made from the rubric. */
+async function initWorkbook(dir: string, opts: InitOptions, rubric: Rubric): Promise<ExitCode> {
+  const target = join(dir, opts.file);
+  const existing = statSync(dir, { throwIfNoEntry: false });
+  if (existing && !existing.isDirectory()) throw new UsageError('init-dir-is-file', { dir });
+  if (lstatSync(target, { throwIfNoEntry: false })) throw new UsageError('init-exists', { target });
+  const date = parseDate('--date', opts.date) ?? new Date().toISOString().slice(0, 10);
+  const company = companyName(opts.company);
+  if (/[\\/\p{Cc}]/u.test(opts.file) || opts.file.trim() === '' || opts.file === '.' || opts.file === '..')
+    throw new UsageError('init-bad-file', { file: JSON.stringify(opts.file) });
+  const { writeWorkbook } = await loadWorkbookWriter();
+  const bytes = await writeWorkbook(rubric, { schemaVersion: 1, company: { name: company }, assessment: { date } }, opts.lang, {
+    instructions: WORKBOOK_INSTRUCTIONS,
+  });
+  // What init writes, validate must accept: read back as validate reads it, before anything is written.
+  loadEvidenceSource(sourceFromBytes(target, bytes, bytes.length), rubric);
+  const parent = statSync(dirname(resolve(dir)), { throwIfNoEntry: false });
+  if (!existing && !parent?.isDirectory()) throw new UsageError('init-parent-missing', { dir: dirname(dir) });
+  try {
+    mkdirSync(join(dir, 'docs'), { recursive: true });
+  } catch (e) {
+    throw new UsageError('init-cannot-create', { path: join(dir, 'docs'), why: (e as NodeJS.ErrnoException).code ?? (e as Error).message });
+  }
+  try {
+    writeFileSync(target, bytes, { flag: 'wx' });
+  } catch (e) {
+    throw new UsageError('init-cannot-write', { target, why: (e as NodeJS.ErrnoException).code ?? (e as Error).message });
+  }
+  process.stdout.write(`${interpolate(WORKBOOK_UI.initCreated[opts.lang], { target, docs: join(dir, 'docs') })}\n`);
   return EXIT.ok;
 }
 

@@ -21,6 +21,10 @@ import { expandInputs } from '../inputs.js';
 import { detectTerminal, writeIntoFolder, writeOutput } from '../io.js';
 import { cutUtf8, hrefPath, wellFormed } from '../../shared/href.js';
 import { safeText } from '../../shared/safeText.js';
+import type { ReportDocument } from '../../model/document.js';
+import type { Report } from '../../model/report.js';
+import { REPORT_ID, defaultReportNumber } from '../../report/reportNumber.js';
+import { loadBrandFile } from '../../validate/loadBrand.js';
 
 export { FORMATS, type Format } from '../../render/registry.js';
 
@@ -43,6 +47,10 @@ export interface ScoreOptions {
   font?: string;
   fontBold?: string;
   gateOnly?: boolean;
+  brand?: string;
+  reportNumber?: string;
+  reportVersion?: string;
+  final?: boolean;
 }
 
 export interface ScoreIo {
@@ -79,6 +87,7 @@ export async function scoreCommand(args: string[], opts: ScoreOptions, rubric: L
   if (files.length === 0 && refused.length === 0) throw new UsageError('no-evidence-files', { args: args.join(' ') });
   const batch = files.length > 1 || args.some((a) => a !== files[0]);
   if (batch && opts.baseline) throw new UsageError('baseline-one-file', {});
+  checkDocumentOptions(opts, format, batch);
   if ((batch || opts.baseline) && files.some(isStream)) throw new UsageError('stream-one-file', {});
   if (opts.outDir !== undefined && opts.outDir.trim() === '') throw new UsageError('out-dir-empty', {});
   if (opts.outDir !== undefined && !(format === 'html' && batch)) throw new UsageError('out-dir-needs-html-batch', {});
@@ -155,6 +164,7 @@ export async function scoreCommand(args: string[], opts: ScoreOptions, rubric: L
     layout: { color: term.color && !toFile, ascii: Boolean(opts.ascii), width: term.columns, topGaps: top, gateOnly: Boolean(opts.gateOnly) },
   };
   const folder = format === 'html' ? htmlLinks(input, scored, citedFrom, batch, opts) : undefined;
+  if (format === 'pdf' || format === 'html') input.document = reportDocument(opts);
   if (format === 'pdf') input.pdf = { fonts: await pdfFonts(opts), date: pdfDate(scored[0]!.report.assessmentDate), load: loadPdfRenderer };
   const rendered = await renderChecked(format, input, opts);
   if (rendered.missingGlyphs?.length) warnMissingGlyphs(rendered.missingGlyphs);
@@ -271,14 +281,47 @@ async function pdfFonts(opts: ScoreOptions): Promise<PdfFonts> {
   return resolvePdfFonts(opts.font, opts.fontBold);
 }
 
+/** --brand, --report-number, --report-version and --final make a document: only PDF and HTML are documents. */
+function checkDocumentOptions(opts: ScoreOptions, format: Format, batch: boolean): void {
+  const given = (
+    [
+      ['--brand', opts.brand !== undefined],
+      ['--report-number', opts.reportNumber !== undefined],
+      ['--report-version', opts.reportVersion !== undefined && opts.reportVersion !== '1.0'],
+      ['--final', Boolean(opts.final)],
+    ] as const
+  ).find(([, on]) => on);
+  if (given && format !== 'pdf' && format !== 'html') throw new UsageError('document-options-need-pdf-html', { option: given[0] });
+  // Each company's report in a batch has a number of its own.
+  if (batch && opts.reportNumber !== undefined) throw new UsageError('report-number-one-file', {});
+  for (const [option, value] of [
+    ['--report-number', opts.reportNumber],
+    ['--report-version', opts.reportVersion],
+  ] as const)
+    if (value !== undefined && !REPORT_ID.test(value)) throw new UsageError('bad-report-id', { option, value: safeText(value.slice(0, 60)) });
+}
+
+/** The document around the report: its number (given, or made from the evidence), version, draft or final, and brand. */
+function reportDocument(opts: ScoreOptions): (report: Report) => ReportDocument {
+  const brand = opts.brand ? loadBrandFile(opts.brand) : null;
+  return (report) => ({
+    number: opts.reportNumber ?? defaultReportNumber(report),
+    version: opts.reportVersion ?? '1.0',
+    final: Boolean(opts.final),
+    brand,
+  });
+}
+
 /** The format's renderer; a font that cannot be used is the user's input (exit 2), not a bug. */
 async function renderChecked(format: Format, input: RenderInput, opts: ScoreOptions): Promise<Rendered> {
   try {
     return await RENDERERS[format](input);
   } catch (e) {
     if (format !== 'pdf') throw e;
-    const [{ FontError }, { fontUsageError }] = await Promise.all([loadPdfRenderer(), import('../pdfFonts.js')]);
+    const [{ FontError, LogoError }, { fontUsageError }] = await Promise.all([loadPdfRenderer(), import('../pdfFonts.js')]);
     if (e instanceof FontError) throw fontUsageError(e, opts.font, opts.fontBold);
+    if (e instanceof LogoError)
+      throw new UsageError('brand-logo-unusable', { file: opts.brand ?? '', detail: safeText(e.message.split('\n')[0]!.slice(0, 200)) });
     throw e;
   }
 }

@@ -22,7 +22,7 @@ export async function validateCommand(file: string, opts: ValidateOptions, ctx: 
   await ctx.printDiagnostics(load.warnings);
   if (opts.files) {
     const { citedFileDiagnostics } = await import('../../validate/citedFiles.js');
-    const problems = await citedFileDiagnostics(load.evidence, load.parsed, tree, isStream(file) ? streamLabel(file) : file);
+    const problems = await citedFileDiagnostics(load.evidence, load.parsed, tree, isStream(file) ? streamLabel(file) : file, load.locate);
     if (problems.length > 0) throw new InputError(problems);
   }
   process.stdout.write(`${ui('fileValid', opts.lang, { file: file === '-' ? '<stdin>' : file })}\n`);

@@ -85,6 +85,13 @@ form.filters button{border:1px solid var(--muted);background:#fff;color:var(--in
 .notes ul{margin:.15em 0;padding-left:1.1em}
 ul.top{list-style:none;padding-left:0}ul.top li{margin-bottom:.6em}
 footer.colophon{margin:2em 0 3em;font-size:.85em;color:var(--muted);border-top:1px solid var(--rule);padding-top:.8em}
+footer.colophon th{font-weight:400;text-align:left}footer.colophon code{word-break:break-all}
+.draft{border:2px solid var(--bad);color:var(--bad);padding:8px 12px;margin:16px 0}
+.band .logo{float:right;max-height:48px;max-width:160px;background:#fff;padding:4px;border-radius:4px;margin-left:12px}
+.arith span{display:inline-block;margin-right:.6em}
+.expects{color:var(--muted)}
+table.plan td>p{margin:0 0 .25em}
+.signoff td.sign{height:3em;width:30%}
 .portfolio th button{font:inherit;font-weight:600;background:none;border:0;padding:0;color:var(--ink);text-decoration:underline dotted}
 .portfolio th[aria-sort="ascending"] button::after{content:" ▲"}
 .portfolio th[aria-sort="descending"] button::after{content:" ▼"}
@@ -95,6 +102,13 @@ table.criteria tr{display:block;border-bottom:1px solid var(--rule);padding:6px 
 table.criteria th,table.criteria td{display:inline-block;border:0;padding:2px 4px}
 table.criteria th{display:block}
 table.criteria td.notes{display:block}
+svg.chart text{font-size:22px}
+table.plan thead{position:absolute;left:-9999px}
+table.plan tr{display:block;border-bottom:1px solid var(--rule);padding:8px 0}
+table.plan td{display:block;border:0;padding:2px 4px;text-align:left}
+table.plan td.rank{display:inline-block;font-weight:700}table.plan td.what{display:inline}
+table.plan td[data-label]::before{content:attr(data-label) "\uFF1A";color:var(--muted)}
+html[data-ui="en"] table.plan td[data-label]::before{content:attr(data-label) ": "}
 table.portfolio thead tr{display:flex;flex-wrap:wrap;gap:4px 14px}
 table.portfolio thead th{border:0;background:none;padding:2px 0}
 table.portfolio tbody tr{display:block;border-bottom:1px solid var(--rule);padding:8px 0}

@@ -17,12 +17,12 @@ import {
   disagreements,
   evidenceIndex,
   expiringEvidence,
-  fmtPoints as fmt,
   methodRules,
   shownFindings,
   specialDeductions,
 } from '../reportFacts.js';
 import { each, esc, page } from './page.js';
+import type { ReportDocument } from '../../model/document.js';
 
 export interface HtmlOptions {
   /**
@@ -34,6 +34,8 @@ export interface HtmlOptions {
   idPrefix?: string;
   /** A link back to the portfolio, shown in the header of an embedded report. */
   backHref?: string;
+  /** The document the report is issued as: number, version, draft or final, the consultant's brand. */
+  document?: ReportDocument;
 }
 
 type Key = keyof typeof PDF | keyof typeof UI;
@@ -41,6 +43,9 @@ const LABELS = { ...UI, ...PDF };
 /** Clauses below this share of their points are marked (as in the PDF's overview). */
 const LOW_RATIO = 0.7;
 const OUTCOME_MARK: Record<Outcome, string> = { met: '✓', partial: '◐', 'not-met': '✗', 'not-applicable': '–', 'not-assessed': '○', unsupported: '?' };
+
+/** One precision per kind of figure, as in the PDF: points and scores to one decimal. */
+const fmt = (n: number): string => n.toFixed(1);
 
 /** A bar for a ratio beside its figure (decorative: the figure is in the cell next to it). */
 function bar(ratio: number | null): string {
@@ -91,8 +96,15 @@ class Writer {
       r.assessor ? `${this.t('assessor')} ${r.assessor}` : null,
       r.rubric.origin === 'bundled'
         ? this.t('rubricBundled', { standard: r.rubric.standard })
-        : this.t('rubricCustom', { standard: r.rubric.standard, file: r.rubric.origin }),
+        : this.t('rubricCustom', { standard: r.rubric.standard, version: r.rubric.version }),
     ].filter(Boolean) as string[];
+    const d = this.opts.document;
+    const issued = d
+      ? `${this.t('reportNumber')} ${d.number} · ${this.t('reportVersion')} ${d.version} · ${d.final ? this.t('statusFinal') : this.t('draftMark')}`
+      : null;
+    const logo = d?.brand?.logo
+      ? `<img class="logo" alt="" src="data:image/${d.brand.logo.format};base64,${Buffer.from(d.brand.logo.bytes).toString('base64')}">`
+      : '';
     const sections = [
       this.summary(),
       this.overview(),
@@ -101,23 +113,62 @@ class Writer {
       this.evidence(),
       r.datasets.length > 0 ? this.data() : '',
       this.method(),
+      d ? this.signOff(d) : '',
+      this.colophon(),
     ].join('\n');
     // Embedded in the portfolio, the report is a region of that page: one <main> per page.
     const main = this.opts.idPrefix ? 'div' : 'main';
     return `<div data-l="${lang}" lang="${lang}">
 <header class="band"><a class="skip" href="#${this.p}detail">${esc(this.h('skip'))}</a><div class="wrap">
-<p class="kicker">${esc(this.t('docTitle'))}</p>
+${logo}<p class="kicker">${esc(this.t('docTitle'))}${d?.brand ? ` · ${esc(`${this.t('preparedBy')}${COLON[lang]}${d.brand.firm[lang]}`)}` : ''}</p>
 <h1>${esc(r.company.name)}</h1>
 <p class="meta">${esc(meta.join(' · '))}</p>
+${issued ? `<p class="meta" data-document>${esc(issued)}</p>` : ''}
 <div class="tools">${this.opts.backHref ? `<a class="back" href="${esc(this.opts.backHref)}">← ${esc(this.h('back'))}</a>` : ''}<button type="button" data-act="lang" title="${esc(this.h('switchLabel'))}" lang="${lang === 'en' ? 'zh-CN' : 'en'}">${esc(this.h('switchTo'))}</button><button type="button" data-act="print">${esc(this.h('print'))}</button></div>
 </div></header>
 <${main} class="wrap">
+${d && !d.final ? `<p class="draft" role="note"><strong>${esc(this.t('draftMark'))}</strong> ${esc(this.t('draftNote'))}</p>` : ''}
 <p class="note" role="note">${esc(this.t('disclaimer'))}</p>
 ${sections}
-<footer class="colophon"><p>${esc(this.t('colophon', { tool: `${r.tool.name} ${r.tool.version}`, rubric: r.rubric.title[lang], version: r.rubric.version, sha: r.rubric.sha256.slice(0, 12) }))}${r.evidenceFile ? ` ${esc(r.evidenceFile.path)} · sha256 ${esc(r.evidenceFile.sha256.slice(0, 12))}` : ''}</p></footer>
 </${main}>
 </div>
 `;
+  }
+
+  /** Who prepared, reviewed and approved the report: blank lines to sign on the printout. */
+  private signOff(d: ReportDocument): string {
+    const row = (role: Key, name: string) =>
+      `<tr><th scope="row">${esc(this.t(role))}</th><td>${esc(name)}</td><td class="sign"></td><td class="sign"></td></tr>`;
+    return `<section aria-labelledby="${this.p}signoff" class="signoff">
+<h2 id="${this.p}signoff">${esc(this.t('signOff'))}</h2>
+<div class="scroll"><table><thead><tr><th scope="col">${esc(this.t('role'))}</th><th scope="col">${esc(this.t('signName'))}</th><th scope="col">${esc(this.t('signature'))}</th><th scope="col">${esc(this.t('signDate'))}</th></tr></thead>
+<tbody>${row('rolePrepared', d.brand?.consultant ?? '')}${row('roleReviewed', '')}${row('roleApproved', '')}</tbody></table></div>
+<p class="muted">${esc(this.t('signOffNote'))}</p>
+${d.brand?.contact ? `<p class="muted">${esc(`${this.t('contact')}${COLON[this.lang]}${d.brand.contact}`)}</p>` : ''}
+</section>`;
+  }
+
+  /** What identifies the run (tool, rubric and evidence digests, data files): one place, at the end, folded. */
+  private colophon(): string {
+    const r = this.r;
+    const lang = this.lang;
+    const rows: Array<[string, string]> = [
+      [this.t('colophonTool'), `${r.tool.name} ${r.tool.version}`],
+      [this.t('colophonRubric'), this.t('rubricEdition', { title: r.rubric.title[lang], version: r.rubric.version })],
+      [this.t('colophonRubricSha'), r.rubric.sha256],
+      ...(r.evidenceFile
+        ? ([
+            [this.t('colophonEvidence'), r.evidenceFile.path],
+            [this.t('colophonEvidenceSha'), r.evidenceFile.sha256],
+          ] as Array<[string, string]>)
+        : []),
+      ...r.datasets.map((x): [string, string] => [
+        this.t('colophonDataset'),
+        this.t('colophonDatasetValue', { file: x.file, valid: x.valid, rows: x.rows, sha: x.sha256 }),
+      ]),
+    ];
+    return `<footer class="colophon"><details><summary>${esc(this.t('colophonChapter'))}</summary><p>${esc(this.t('colophonIntro'))}</p>
+<table>${each(rows, ([k, v]) => `<tr><th scope="row">${esc(k)}</th><td><code>${esc(v)}</code></td></tr>`)}</table></details></footer>`;
   }
 
   private summary(): string {
@@ -140,6 +191,7 @@ ${this.chapterHead('summary', 'summaryChapter')}
 <div><span class="label">${esc(this.t('level'))}</span><span class="level${r.level.id === 'fail' ? ' fail' : ''}" data-level>${esc(r.level.name[lang])}</span><br>${stars}</div>
 <div><span class="label">${esc(this.t('nextLevelTitle'))}</span>${esc(nextText)}</div>
 </div>
+<p class="arith">${each(this.reading.arithmetic, (x) => `<span>${esc(x)}</span>`)}</p>
 ${this.reading.reachNext ? `<p class="path">${esc(this.reading.reachNext)}</p>` : ''}
 ${each(this.reading.decisionLines, (line) => `<p class="path">${esc(line)}</p>`)}
 ${each(this.reading.caveats, (c) => `<p class="note" role="note">※ ${esc(c)}</p>`)}
@@ -161,7 +213,7 @@ ${
     : `<ul class="top">${each(this.reading.summaryActions, (a) => {
         const reasons = a.reasons.join('；');
         // Numbered as the action plan numbers them: "!" for a special deduction, the gap's rank otherwise.
-        return `<li><strong${a.kind === 'deduction' ? ' class="s-bad"' : ''}>${a.kind === 'gap' ? `${a.rank}.` : '!'} ${esc(a.label)}</strong> <span class="badge o-partial">+${a.recoverable.toFixed(2)}</span>${reasons ? `<br><span class="muted">${esc(reasons)}</span>` : ''}<br>${esc(`${this.t('action')}${COLON[this.lang]}${a.action}`)}</li>`;
+        return `<li><strong${a.kind === 'deduction' ? ' class="s-bad"' : ''}>${a.kind === 'gap' ? `${a.rank}.` : '!'} ${esc(a.label)}</strong> <span class="badge o-partial">+${fmt(a.recoverable)}</span>${reasons ? `<br><span class="muted">${esc(reasons)}</span>` : ''}<br>${esc(`${this.t('action')}${COLON[this.lang]}${a.action}`)}</li>`;
       })}</ul>`
 }
 </section>`;
@@ -189,7 +241,7 @@ ${applicable < full ? `<rect x="${(labelW + applicable).toFixed(1)}" y="${y}" wi
     });
     const label = r.sections.map((s) => `${s.id} ${s.title[lang]} ${fmt(s.earned)} / ${s.applicablePoints}`).join('; ');
     const excluded = r.sections.some((s) => s.applicablePoints < s.points);
-    return `<svg class="chart" viewBox="0 0 ${labelW + barW + 90} ${r.sections.length * rowH + 8}" role="img" aria-label="${esc(`${this.t('sectionsChart')}${COLON[this.lang]}${label}`)}">
+    return `<svg class="chart" viewBox="0 0 ${labelW + barW + 130} ${r.sections.length * rowH + 8}" role="img" aria-label="${esc(`${this.t('sectionsChart')}${COLON[this.lang]}${label}`)}">
 <defs><pattern id="${hatch}" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" fill="#ffffff"/><rect width="2.5" height="6" fill="#8c959f"/></pattern></defs>
 ${rows.join('\n')}
 </svg>
@@ -210,7 +262,7 @@ ${rows.join('\n')}
       return `<g><text x="0" y="${y + 13}">${esc(c.id)}</text><rect x="${labelW}" y="${y}" width="${barW}" height="15" fill="#d0d7de"/>${c.ratio === null ? '' : `<rect x="${labelW}" y="${y}" width="${w.toFixed(1)}" height="15" fill="${c.ratio < LOW_RATIO ? `url(#${low})` : '#0b4f8a'}"/>`}<text class="val" x="${labelW + barW + 8}" y="${y + 13}">${percent(c.ratio)}</text></g>`;
     });
     const label = clauses.map((c) => `${c.id} ${percent(c.ratio)}`).join('; ');
-    return `<svg class="chart" viewBox="0 0 ${labelW + barW + 70} ${clauses.length * rowH + 6}" role="img" aria-label="${esc(`${this.h('clausesChart')}${COLON[this.lang]}${label}`)}">
+    return `<svg class="chart" viewBox="0 0 ${labelW + barW + 100} ${clauses.length * rowH + 6}" role="img" aria-label="${esc(`${this.h('clausesChart')}${COLON[this.lang]}${label}`)}">
 <defs><pattern id="${low}" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" fill="#a40e26"/><rect width="2" height="6" fill="#ffffff"/></pattern></defs>
 ${rows.join('\n')}
 </svg>`;
@@ -224,7 +276,7 @@ ${each(this.r.datasets, (d) =>
   each(
     Object.entries(d.metrics),
     ([id, m]) =>
-      `<tr><td>${esc(d.file)}<br><span class="muted">${d.valid}/${d.rows} · sha256 ${esc(d.sha256.slice(0, 12))}</span></td><td>${esc(metricLabel(id, lang))}</td><td class="num"><strong>${esc(`${percent(m.value)} (n=${m.n})`)}</strong></td></tr>`,
+      `<tr><td>${esc(this.t('datasetRows', { title: this.t(d.digest.kind === 'survey' ? 'surveyTitle' : 'recordsTitle'), valid: d.valid, rows: d.rows }))}</td><td>${esc(metricLabel(id, lang))}</td><td class="num"><strong>${esc(`${percent(m.value)}${inParens(`${this.t('sampleCol')} ${m.n}`, lang)}`)}</strong></td></tr>`,
   ),
 )}
 </tbody></table></div>`;
@@ -318,7 +370,9 @@ ${sections.join('\n')}
     const notes: string[] = [];
     if (c.note) notes.push(`<p>${esc(`${this.t('remark')}${COLON[this.lang]}${c.note}`)}</p>`);
     const findings = shownFindings(c);
-    if (findings.length) notes.push(`<ul>${each(findings, (f) => `<li>${esc(findingMessage(f, lang))}</li>`)}</ul>`);
+    const extra = this.reading.notesFor.get(c.id) ?? [];
+    if (findings.length || extra.length)
+      notes.push(`<ul>${each(findings, (f) => `<li>${esc(findingMessage(f, lang))}</li>`)}${each(extra, (x) => `<li>${esc(x)}</li>`)}</ul>`);
     if (c.evidence.length === 0 && c.outcome !== 'not-applicable')
       notes.push(`<p class="muted">${esc(`${this.t('evidence')}${COLON[this.lang]}${this.t('noEvidence')}`)}</p>`);
     if (c.evidence.length)
@@ -351,11 +405,13 @@ ${sections.join('\n')}
       rows.length === 0
         ? `<p>${esc(this.t('noGaps'))}</p>`
         : `<div class="scroll"><table class="plan"><thead><tr><th scope="col" class="num">#</th><th scope="col">${esc(this.t('criterion'))}</th><th scope="col" class="num">${esc(this.t('recoverableCol'))}</th><th scope="col" class="num">${esc(this.t('runningCol'))}</th><th scope="col">${esc(this.t('reason'))}</th><th scope="col">${esc(this.t('action'))}</th></tr></thead><tbody>
-${each(rows, (a) =>
-  a.kind === 'deduction'
-    ? `<tr><td class="num s-bad">!</td><td><strong>${esc(a.label)}</strong><br><span class="badge o-not-met">${esc(FIX_TAGS.practice[lang])}</span></td><td class="num"><strong>+${a.recoverable.toFixed(2)}</strong></td><td class="num">${a.afterText}</td><td>${each(a.reasons, (x) => esc(x))}</td><td>${esc(a.action)}</td></tr>`
-    : `<tr><td class="num">${a.rank}</td><td><span class="id">${esc(a.gap.criterion)}</span> ${esc(a.gap.title[lang])}<br><span class="badge o-not-assessed">${esc(FIX_TAGS[a.gap.fix][lang])}</span></td><td class="num"><strong>+${a.recoverable.toFixed(2)}</strong></td><td class="num">${a.afterText}</td><td>${each(a.reasons, (x) => `<p>${esc(x)}</p>`)}</td><td>${esc(a.action)}<br><span class="muted">${esc(a.ownerDue)}</span></td></tr>`,
-)}
+${each(rows, (a) => {
+  // Each cell carries its column's name, so that on a phone (no header row) a row reads as a labelled card.
+  const l = (k: Key) => ` data-label="${esc(this.t(k))}"`;
+  return a.kind === 'deduction'
+    ? `<tr><td class="num s-bad rank">!</td><td class="what"><strong>${esc(a.label)}</strong><br><span class="badge o-not-met">${esc(FIX_TAGS.practice[lang])}</span></td><td class="num"${l('recoverableCol')}><strong>+${fmt(a.recoverable)}</strong></td><td class="num"${l('runningCol')}>${a.afterText}</td><td${l('reason')}>${each(a.reasons, (x) => `<p>${esc(x)}</p>`)}</td><td${l('action')}>${esc(a.action)}</td></tr>`
+    : `<tr><td class="num rank">${a.rank}</td><td class="what"><span class="id">${esc(a.gap.criterion)}</span> ${esc(a.gap.title[lang])}<br><span class="badge o-not-assessed">${esc(FIX_TAGS[a.gap.fix][lang])}</span></td><td class="num"${l('recoverableCol')}><strong>+${fmt(a.recoverable)}</strong></td><td class="num"${l('runningCol')}>${a.afterText}</td><td${l('reason')}>${each(a.reasons, (x) => `<p>${esc(x)}</p>`)}</td><td${l('action')}>${esc(a.action)}${a.expects ? `<br><span class="expects">${esc(a.expects)}</span>` : ''}<br><span class="muted">${esc(a.ownerDue)}</span></td></tr>`;
+})}
 </tbody></table></div>`;
     return `<section aria-labelledby="${this.p}plan">
 ${this.chapterHead('plan', 'plan')}
@@ -369,12 +425,13 @@ ${body}
     const body =
       index.length === 0
         ? `<p>${esc(this.t('noItems'))}</p>`
-        : `<div class="scroll"><table><thead><tr><th scope="col">${esc(this.t('evidence'))}</th><th scope="col">${esc(this.t('itemDate'))}</th><th scope="col">${esc(this.t('expires'))}</th><th scope="col">${esc(this.t('status'))}</th><th scope="col">${esc(this.t('citedBy'))}</th></tr></thead><tbody>
+        : `<div class="scroll"><table><thead><tr><th scope="col">${esc(this.t('evidence'))}</th><th scope="col">${esc(this.t('itemDate'))}</th><th scope="col">${esc(this.t('expires'))}</th><th scope="col">${esc(this.t('status'))}</th><th scope="col">${esc(this.t('reviewedCol'))}</th><th scope="col">${esc(this.t('citedBy'))}</th></tr></thead><tbody>
 ${each(index, ({ e, by }) => {
   const href = this.href(e);
-  return `<tr><td>${e.title ? `${esc(e.title)}<br>` : ''}${href ? `<a href="${esc(href)}"${e.kind === 'url' ? ' rel="noopener noreferrer" target="_blank"' : ''}>${esc(e.ref)}</a>` : esc(e.ref)}</td><td class="id">${esc(e.date ?? '—')}</td><td class="id">${esc(e.expires ?? '—')}</td><td class="${e.counts ? 's-ok' : 's-bad'}">${esc(EVIDENCE_STATE[e.state][lang])}</td><td>${esc(by.join(', '))}</td></tr>`;
+  return `<tr><td>${e.title ? `${esc(e.title)}<br>` : ''}${href ? `<a href="${esc(href)}"${e.kind === 'url' ? ' rel="noopener noreferrer" target="_blank"' : ''}>${esc(e.ref)}</a>` : esc(e.ref)}</td><td class="id">${esc(e.date ?? '—')}</td><td class="id">${esc(e.expires ?? '—')}</td><td class="${e.counts ? 's-ok' : 's-bad'}">${esc(EVIDENCE_STATE[e.state][lang])}</td><td class="${e.reviewed ? 's-ok' : 'muted'}">${esc(e.reviewed ? this.t('reviewedYes') : this.t('reviewedNo'))}</td><td>${esc(by.join(ui('listSep', lang)))}</td></tr>`;
 })}
-</tbody></table></div>`;
+</tbody></table></div>
+<p class="muted">${esc(this.t('reviewedLegend'))}</p>`;
     return `<section aria-labelledby="${this.p}evidence">
 ${this.chapterHead('evidence', 'evidenceIndex')}
 ${body}
@@ -390,7 +447,7 @@ ${body}
         const means = Object.entries(g.means).flatMap(([dim, mean]) =>
           mean === null ? [] : [[DIMENSION_LABELS[dim as keyof typeof DIMENSION_LABELS]?.[lang] ?? dim, mean.toFixed(2)]],
         );
-        return `<h3>${esc(`${this.t('surveyTitle')} — ${d.file}${g.period ? ` (${g.period.from} – ${g.period.to})` : ''}`)}</h3>
+        return `<h3>${esc(`${this.t('surveyTitle')}${g.period ? inParens(`${g.period.from} – ${g.period.to}`, lang) : ''}`)}</h3>
 <p class="muted">${esc(this.t('responses', { n: d.valid, bad: d.invalid }))}</p>
 <div class="scroll"><table><thead><tr><th scope="col">${esc(this.t('metric'))}</th><th scope="col" class="num">${esc(this.t('value'))}</th></tr></thead><tbody>
 ${each(means, ([k, v]) => `<tr><td>${esc(k!)}</td><td class="num">${v}</td></tr>`)}
@@ -400,26 +457,26 @@ ${each(means, ([k, v]) => `<tr><td>${esc(k!)}</td><td class="num">${v}</td></tr>
 </tbody></table></div>
 ${
   g.themes.length
-    ? `<div class="scroll"><table><thead><tr><th scope="col">${esc(this.t('themeCol'))}</th><th scope="col" class="num">${esc(this.t('mentions'))}</th><th scope="col" class="num">%</th><th scope="col"><span class="skip">${esc(this.t('note'))}</span></th></tr></thead><tbody>
+    ? `<div class="scroll"><table><thead><tr><th scope="col">${esc(this.t('themeCol'))}</th><th scope="col" class="num">${esc(this.t('mentions'))}</th><th scope="col" class="num">${esc(this.t('shareCol'))}</th><th scope="col"><span class="skip">${esc(this.t('note'))}</span></th></tr></thead><tbody>
 ${each(g.themes, (th) => `<tr><td>${esc(th.label[lang])}</td><td class="num">${th.mentions}</td><td class="num">${percent(th.share)}</td><td>${bar(th.share)}${th.common ? ` <span class="s-bad">${esc(this.t('commonProblem', { share: percent(g.rules.commonThemeShare) }))}</span>` : ''}</td></tr>`)}
 </tbody></table></div>`
     : ''
 }
 ${
   g.groups.length
-    ? `<div class="scroll"><table><thead><tr><th scope="col">${esc(this.t('group'))}</th><th scope="col" class="num">n</th><th scope="col" class="num">${esc(metricLabel('survey.satisfactionRate', lang))}</th><th scope="col"><span class="skip">${esc(this.t('note'))}</span></th></tr></thead><tbody>
+    ? `<div class="scroll"><table><thead><tr><th scope="col">${esc(this.t('group'))}</th><th scope="col" class="num">${esc(this.t('sampleCol'))}</th><th scope="col" class="num">${esc(metricLabel('survey.satisfactionRate', lang))}</th><th scope="col"><span class="skip">${esc(this.t('note'))}</span></th></tr></thead><tbody>
 ${each(
   g.groups,
   (x) =>
-    `<tr><td>${esc(`${GROUPING_LABELS[x.grouping][lang]} · ${x.group}`)}</td><td class="num">${x.responses}</td><td class="num">${percent(x.satisfactionRate)}</td><td class="${x.belowMean ? 's-bad' : 'muted'}">${bar(x.satisfactionRate)} ${esc(x.tooFew ? ds('tooFew', lang) : x.belowMean ? `−${percent(x.shortfall)} · ${this.t('belowMean', { share: percent(g.rules.groupShortfall) })}` : '')}</td></tr>`,
+    `<tr><td>${esc(`${GROUPING_LABELS[x.grouping][lang]} · ${x.group}`)}</td><td class="num">${x.responses}</td><td class="num">${percent(x.satisfactionRate)}</td><td class="${x.belowMean ? 's-bad' : 'muted'}">${bar(x.satisfactionRate)} ${esc(x.belowMean ? `${this.t('belowMean', { short: percent(x.shortfall), share: percent(g.rules.groupShortfall) })}${x.tooFew ? ` · ${ds('smallSample', lang, { n: x.responses })}` : ''}` : x.tooFew ? ds('tooFew', lang) : '')}</td></tr>`,
 )}
 </tbody></table></div>`
     : ''
 }`;
       }
-      return `<h3>${esc(`${this.t('recordsTitle')} — ${d.file}`)}</h3>
+      return `<h3>${esc(this.t('recordsTitle'))}</h3>
 <p class="muted">${esc(this.t('tickets', { n: d.valid, bad: d.invalid, asOf: g.asOf }))}</p>
-<div class="scroll"><table><thead><tr><th scope="col">${esc(this.t('typeCol'))}</th><th scope="col" class="num">n</th><th scope="col" class="num">${esc(this.t('responseCol'))}</th><th scope="col" class="num">${esc(this.t('commitmentCol'))}</th><th scope="col" class="num">${esc(this.t('benchmarkCol'))}</th><th scope="col" class="num">${esc(this.t('ftfCol'))}</th><th scope="col" class="num">${esc(this.t('overdueCol'))}</th></tr></thead><tbody>
+<div class="scroll"><table><thead><tr><th scope="col">${esc(this.t('typeCol'))}</th><th scope="col" class="num">${esc(this.t('sampleCol'))}</th><th scope="col" class="num">${esc(this.t('responseCol'))}</th><th scope="col" class="num">${esc(this.t('commitmentCol'))}</th><th scope="col" class="num">${esc(this.t('benchmarkCol'))}</th><th scope="col" class="num">${esc(this.t('ftfCol'))}</th><th scope="col" class="num">${esc(this.t('overdueCol'))}</th></tr></thead><tbody>
 ${each(
   g.types,
   (x) =>

@@ -45,8 +45,9 @@ ${embedded}</main>`;
 function list(scored: readonly ScoredFile[], lang: Lang, opts: PortfolioOptions): string {
   const rubrics = [...new Set(scored.map((s) => s.report.rubric.title[lang]))].join(' / ');
   const levels = scored[0]?.report.method.levels ?? [];
-  const sortable = (key: string, label: string, numeric = false) =>
-    `<th scope="col" data-key="${key}" aria-sort="none"${numeric ? ' data-numeric class="num"' : ''}><button type="button" data-act="sort" title="${esc(html('sortBy', lang))}">${esc(label)}</button></th>`;
+  // Sorted by number and aligned as a number are two things: the level sorts by rank but reads as words, left.
+  const sortable = (key: string, label: string, numeric = false, alignRight = numeric) =>
+    `<th scope="col" data-key="${key}" aria-sort="none"${numeric ? ' data-numeric' : ''}${alignRight ? ' class="num"' : ''}><button type="button" data-act="sort" title="${esc(html('sortBy', lang))}">${esc(label)}</button></th>`;
   const rows = scored.map((s, i) => {
     const r = s.report;
     const next = r.level.next;
@@ -56,7 +57,7 @@ function list(scored: readonly ScoredFile[], lang: Lang, opts: PortfolioOptions)
       ? `<a href="${esc(target)}" data-act="open" data-file="${esc(target)}">${esc(r.company.name)}</a>`
       : `<a href="${esc(target)}">${esc(r.company.name)}</a>`;
     return `<tr data-name="${esc(r.company.name)}" data-score="${r.score.final}" data-level="${r.method.levels.findIndex((l) => l.id === r.level.id)}" data-level-id="${r.level.id}" data-next="${next ? next.pointsNeeded : 0}" data-file="${esc(s.file)}">
-<th scope="row">${link}</th><td data-label="${esc(html('file', lang))}"><code>${esc(s.file)}</code></td><td class="num" data-label="${esc(UI.score[lang])}"><strong>${r.score.final.toFixed(1)}</strong></td><td data-label="${esc(UI.level[lang])}">${esc(r.level.name[lang])}${r.level.stars ? ` <span role="img" aria-label="${r.level.stars} / 5 ★">${'★'.repeat(r.level.stars)}</span>` : ''}</td><td class="num" data-label="${esc(html('toNext', lang))}">${next ? `${next.pointsNeeded.toFixed(1)} → ${esc(next.name[lang])}` : esc(html('top', lang))}</td><td data-label="${esc(html('topGapCol', lang))}">${gap ? `<span class="id">${esc(gap.criterion)}</span> ${esc(gap.title[lang])} <span class="muted">+${gap.recoverable.toFixed(2)}</span>` : esc(html('noGap', lang))}</td>
+<th scope="row">${link}</th><td data-label="${esc(html('file', lang))}"><code>${esc(s.file)}</code></td><td class="num" data-label="${esc(UI.score[lang])}"><strong>${r.score.final.toFixed(1)}</strong></td><td data-label="${esc(UI.level[lang])}">${esc(r.level.name[lang])}${r.level.stars ? ` <span role="img" aria-label="${r.level.stars} / 5 ★">${'★'.repeat(r.level.stars)}</span>` : ''}</td><td class="num" data-label="${esc(html('toNext', lang))}">${next ? `${next.pointsNeeded.toFixed(1)} → ${esc(next.name[lang])}` : esc(html('top', lang))}</td><td data-label="${esc(html('topGapCol', lang))}">${gap ? `<span class="id">${esc(gap.criterion)}</span> ${esc(gap.title[lang])} <span class="muted">+${gap.recoverable.toFixed(1)}</span>` : esc(html('noGap', lang))}</td>
 </tr>`;
   });
   return `<div data-l="${lang}" lang="${lang}">
@@ -74,7 +75,7 @@ function list(scored: readonly ScoredFile[], lang: Lang, opts: PortfolioOptions)
 <button type="reset">${esc(html('reset', lang))}</button>
 </form>
 <p class="count" role="status" aria-live="polite" data-template="${esc(htmlTemplate('companiesShown', lang))}">${esc(html('companiesShown', lang, { n: scored.length, total: scored.length }))}</p>
-<div class="scroll"><table class="portfolio"><thead><tr>${sortable('name', html('company', lang))}${sortable('file', html('file', lang))}${sortable('score', UI.score[lang], true)}${sortable('level', UI.level[lang], true)}${sortable('next', html('toNext', lang), true)}<th scope="col">${esc(html('topGapCol', lang))}</th></tr></thead>
+<div class="scroll"><table class="portfolio"><thead><tr>${sortable('name', html('company', lang))}${sortable('file', html('file', lang))}${sortable('score', UI.score[lang], true)}${sortable('level', UI.level[lang], true, false)}${sortable('next', html('toNext', lang), true)}<th scope="col">${esc(html('topGapCol', lang))}</th></tr></thead>
 <tbody>
 ${rows.join('\n')}
 </tbody></table></div>

@@ -69,6 +69,11 @@ export class Layout {
 
   constructor(readonly doc: Doc) {}
 
+  /** The index of the page being written. */
+  get page(): number {
+    return this.pageIndex;
+  }
+
   get y(): number {
     return this.doc.y;
   }
@@ -200,17 +205,39 @@ export class Layout {
     this.doc.y += points;
   }
 
+  /** The header's size: `size`, or smaller (to 6 pt) until its longest Latin word fits in `width`. */
+  headerSize(header: string, size: number, width: number): number {
+    const words = header.split(/[\s/]+/).filter((w) => /^[\p{Script=Latin}\d.'’()-]+$/u.test(w));
+    let s = size;
+    const widest = () => {
+      this.face({ size: s, bold: true });
+      return Math.max(0, ...words.map((w) => this.doc.widthOfString(w)));
+    };
+    while (s > 6 && widest() > width) s -= 0.5;
+    return s;
+  }
+
   /** A table whose rows wrap and break across pages, repeating the header row on each page. */
   table(columns: Column[], rows: Cell[][], o: { size?: number; zebra?: boolean; title?: string; continued?: string; runningTitle?: string } = {}): void {
     const size = o.size ?? 8.5;
     const pad = 4;
-    const headerHeight = Math.max(...columns.map((c) => this.height(c.header, { size, bold: true, width: c.width - 2 * pad }))) + 2 * pad;
+    // A header word never breaks ("Recover / able"): a header whose longest word is wider than its column is set smaller.
+    const headerSizes = columns.map((c) => this.headerSize(c.header, size, c.width - 2 * pad));
+    const headerHeight = Math.max(...columns.map((c, i) => this.height(c.header, { size: headerSizes[i]!, bold: true, width: c.width - 2 * pad }))) + 2 * pad;
     const drawHeader = () => {
       let x = PAGE.left;
       const y = this.doc.y;
       this.doc.rect(PAGE.left, y, CONTENT_WIDTH, headerHeight).fill(COLOR.headerFill);
-      for (const c of columns) {
-        this.text(c.header, { size, bold: true, color: '#ffffff', x: x + pad, y: y + pad, width: c.width - 2 * pad, align: c.align ?? 'left' });
+      for (const [i, c] of columns.entries()) {
+        this.text(c.header, {
+          size: headerSizes[i]!,
+          bold: true,
+          color: '#ffffff',
+          x: x + pad,
+          y: y + pad,
+          width: c.width - 2 * pad,
+          align: c.align ?? 'left',
+        });
         x += c.width;
       }
       this.doc.y = y + headerHeight;

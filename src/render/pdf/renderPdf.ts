@@ -9,17 +9,11 @@ import { CAUSE_LABELS, sidesLabel } from '../../messages/changes.js';
 import { DIMENSION_LABELS, GROUPING_LABELS, RECORD_TYPE_LABELS, dataRuleText, ds, metricLabel } from '../../messages/datasets.js';
 import type { Lang } from '../../model/localized.js';
 import type { CriterionResult, EvidenceResult, Report } from '../../model/report.js';
-import {
-  bonusLines,
-  deductionsUnder,
-  disagreements,
-  evidenceIndex,
-  expiringEvidence,
-  fmtPoints,
-  methodRules,
-  shownFindings,
-  specialDeductions,
-} from '../reportFacts.js';
+import { bonusLines, deductionsUnder, disagreements, evidenceIndex, expiringEvidence, methodRules, shownFindings, specialDeductions } from '../reportFacts.js';
+import type { T } from './labels.js';
+import { colophon } from './colophon.js';
+import { contentsPage, draftMark } from './frontMatter.js';
+import type { ReportDocument } from '../../model/document.js';
 import { clipText, COLOR, CONTENT_WIDTH, Layout, PAGE, type Cell, type Doc } from './layout.js';
 
 export interface PdfFonts {
@@ -47,6 +41,9 @@ export class FontError extends Error {
   }
 }
 
+/** The brand file's logo could not be drawn (a damaged PNG or JPEG): the user's input, not a bug. */
+export class LogoError extends Error {}
+
 export interface PdfResult {
   bytes: Buffer;
   /** Characters the font cannot draw; the caller warns about them rather than emit tofu silently. */
@@ -55,7 +52,7 @@ export interface PdfResult {
 }
 
 /** One more renderer of the Report: an A4 audit-preparation document. pdfkit is passed in (loaded lazily). */
-export async function renderPdf(report: Report, fonts: PdfFonts, creationDate: Date): Promise<PdfResult> {
+export async function renderPdf(report: Report, fonts: PdfFonts, creationDate: Date, document: ReportDocument): Promise<PdfResult> {
   const { default: PDFDocument } = await import('pdfkit');
   const lang = report.lang;
   const labels = { ...UI, ...PDF };
@@ -71,7 +68,7 @@ export async function renderPdf(report: Report, fonts: PdfFonts, creationDate: D
     displayTitle: true,
     info: {
       Title: clipText(`${t('docTitle')} — ${report.company.name}`),
-      Author: report.assessor ?? report.tool.name,
+      Author: document.brand?.firm[lang] ?? report.assessor ?? report.tool.name,
       Subject: `${report.rubric.standard} ${report.assessmentDate}`,
       Keywords: 'GB/T 27922, after-sales service, self-assessment',
       Creator: `${report.tool.name} ${report.tool.version}`,
@@ -99,7 +96,10 @@ export async function renderPdf(report: Report, fonts: PdfFonts, creationDate: D
     return chapterHeading(chapter, t(k, vars), lang);
   };
   const reading = readReport(report, lang);
-  cover(L, report, t);
+  cover(L, report, document, t);
+  // The contents page is laid out last, when every chapter's page is known.
+  L.newPage();
+  const contents = L.page;
   L.newPage();
   summary(L, report, reading, t, numbered);
   L.newPage();
@@ -111,9 +111,11 @@ export async function renderPdf(report: Report, fonts: PdfFonts, creationDate: D
   evidenceIndexChapter(L, report, t, numbered);
   if (report.datasets.length > 0) dataAnalysis(L, report, t, numbered);
   method(L, report, t, numbered);
+  colophon(L, report, t, numbered('colophonChapter'));
 
+  contentsPage(L, contents, report, document, t);
   const pages = doc.bufferedPageRange().count;
-  runningHeadAndFoot(L, report, t, pages);
+  runningHeadAndFoot(L, report, document, t, pages);
   for (const o of L.outline) {
     doc.switchToPage(o.page);
     doc.outline.addItem(o.title);
@@ -193,12 +195,19 @@ const faceNames = (fonts: FontkitFace[]): string[] =>
     }
   });
 
-type T = (k: keyof typeof PDF | keyof typeof UI, vars?: Record<string, string | number>) => string;
-
-function cover(L: Layout, r: Report, t: T): void {
+function cover(L: Layout, r: Report, d: ReportDocument, t: T): void {
   const { doc } = L;
   const lang = r.lang;
   doc.rect(0, 0, PAGE.width, 250).fill(COLOR.brand);
+  // The consultant's logo on a white plate at the band's top right, scaled to fit, never stretched.
+  if (d.brand?.logo) {
+    doc.rect(PAGE.left + CONTENT_WIDTH - 130, 24, 130, 48).fill('#ffffff');
+    try {
+      doc.image(Buffer.from(d.brand.logo.bytes), PAGE.left + CONTENT_WIDTH - 124, 28, { fit: [118, 40], align: 'center', valign: 'center' });
+    } catch (e) {
+      throw new LogoError(e instanceof Error ? e.message : String(e));
+    }
+  }
   // Positions follow the measured height of each line above, so a title that wraps pushes the rest down.
   let top = 80;
   L.text(t('docTitle'), { size: 24, bold: true, color: '#ffffff', x: PAGE.left, y: top, width: CONTENT_WIDTH });
@@ -206,6 +215,10 @@ function cover(L: Layout, r: Report, t: T): void {
   L.text(`${r.rubric.title[lang]}`, { size: 11, color: '#dfe6ee', x: PAGE.left, y: top, width: CONTENT_WIDTH });
   top += L.height(r.rubric.title[lang], { size: 11 }) + 6;
   L.text(t('rubricVersion', { version: r.rubric.version }), { size: 9, color: '#dfe6ee', x: PAGE.left, y: top, width: CONTENT_WIDTH });
+  if (d.brand) {
+    top += L.height('x', { size: 9 }) + 18;
+    L.text(`${t('preparedBy')}${COLON[lang]}${d.brand.firm[lang]}`, { size: 11, bold: true, color: '#ffffff', x: PAGE.left, y: top, width: CONTENT_WIDTH });
+  }
 
   let y = 300;
   // The cover is one page placed by hand: a value longer than six lines is cut with an ellipsis there
@@ -223,11 +236,12 @@ function cover(L: Layout, r: Report, t: T): void {
   row(t('date'), forecast ? forecast.base.label : r.assessmentDate);
   if (forecast) row(t('projection'), t('projectionValue', { date: forecast.head.label }), 12);
   if (r.assessor) row(t('assessor'), r.assessor);
+  row(t('reportNumber'), `${d.number} · ${t('reportVersion')} ${d.version} · ${d.final ? t('statusFinal') : t('draftMark')}`, 10);
   row(
     t('rubric'),
     r.rubric.origin === 'bundled'
       ? t('rubricBundled', { standard: r.rubric.standard })
-      : t('rubricCustom', { standard: r.rubric.standard, file: r.rubric.origin }),
+      : t('rubricCustom', { standard: r.rubric.standard, version: r.rubric.version }),
     10,
   );
 
@@ -262,13 +276,15 @@ function summary(L: Layout, r: Report, reading: Reading, t: T, n: T): void {
     ],
     [
       [
-        { text: `${r.score.final.toFixed(1)} / 100`, bold: true },
-        { text: r.level.name[lang] + (r.level.stars ? ` (${r.level.stars}★)` : ''), bold: true },
+        { text: `${score(r.score.final)} / 100`, bold: true },
+        { text: r.level.name[lang] + (r.level.stars ? inParens(`${r.level.stars}★`, lang) : ''), bold: true },
         { text: nextText },
       ],
     ],
     { size: 10 },
   );
+  // How the final score is made, term by term (wrapped between terms, never inside one).
+  L.text(reading.arithmetic.join('  '), { size: 9, color: COLOR.ink });
   const c = r.counts;
   L.text(t('counts', { met: c.met, partial: c.partial, notMet: c['not-met'], notAssessed: c['not-assessed'], na: c['not-applicable'] }), {
     size: 9,
@@ -282,30 +298,11 @@ function summary(L: Layout, r: Report, reading: Reading, t: T, n: T): void {
   });
   L.text(`${t('bonusLine')}${COLON[lang]}${bonus.length ? bonus.join('；') : t('none')}`, { size: 9, color: COLOR.muted });
   decision(L, r, reading, t);
-  L.space(12);
+  L.space(8);
 
   L.heading(t('sectionsChart'), 2);
   sectionChart(L, r, t);
-  L.space(8);
-
-  if (r.datasets.length > 0) {
-    L.heading(t('dataMetrics'), 2);
-    L.table(
-      [
-        { header: t('source'), width: 170 },
-        { header: t('metric'), width: 200 },
-        { header: t('value'), width: CONTENT_WIDTH - 370, align: 'right' },
-      ],
-      r.datasets.flatMap((d) =>
-        Object.entries(d.metrics).map(([id, m]) => [
-          { text: `${d.file}\n${d.valid}/${d.rows} · sha256 ${d.sha256.slice(0, 12)}` },
-          { text: metricLabel(id, lang) },
-          { text: `${pct(m.value)} (n=${m.n})`, bold: true },
-        ]),
-      ),
-      { size: 8.5 },
-    );
-  }
+  L.space(4);
 
   if (r.comparison) {
     const d = r.comparison.diff;
@@ -326,17 +323,26 @@ function summary(L: Layout, r: Report, reading: Reading, t: T, n: T): void {
   L.heading(t('topActions'), 2);
   if (reading.actions.length === 0) L.text(t('noGaps'));
   // Numbered as the action plan numbers them: "!" for a special deduction, the gap's rank otherwise.
-  reading.summaryActions.forEach((a) => {
-    L.ensure(56);
-    L.text(`${a.kind === 'gap' ? `${a.rank}.` : '!'} ${a.label}   +${a.recoverable.toFixed(2)}`, {
-      size: 10.5,
-      bold: true,
-      ...(a.kind === 'deduction' ? { color: COLOR.bad } : {}),
+  // The summary is one page: when the five actions would run over, each is set tighter (reason and action
+  // in one smaller paragraph) rather than pushed onto the next page.
+  const blocks = (compact: boolean) =>
+    reading.summaryActions.map((a) => {
+      const head = { text: `${a.kind === 'gap' ? `${a.rank}.` : '!'} ${a.label}   +${score(a.recoverable)}`, size: compact ? 9.5 : 10.5 };
+      const reason = a.reasons.join('；');
+      const act = `${t('action')}${COLON[lang]}${a.action}`;
+      const body = compact
+        ? [{ text: reason ? `${reason}${ui('clauseSep', lang)}${act}` : act, size: 8.5 }]
+        : [...(reason ? [{ text: reason, size: 8.5 }] : []), { text: act, size: 9 }];
+      return { a, head, body, height: [head, ...body].reduce((h, x) => h + L.height(x.text, { size: x.size, bold: x === head }), 0) + (compact ? 2 : 4) };
     });
-    if (a.reasons.length > 0) L.text(a.reasons.join('；'), { size: 9, color: COLOR.muted });
-    L.text(`${t('action')}${COLON[lang]}${a.action}`, { size: 9.5 });
-    L.space(6);
-  });
+  const normal = blocks(false);
+  const fitsNormal = L.y + normal.reduce((h, b) => h + b.height, 0) <= L.bottom;
+  for (const b of fitsNormal ? normal : blocks(true)) {
+    L.ensure(b.height);
+    L.text(b.head.text, { size: b.head.size, bold: true, ...(b.a.kind === 'deduction' ? { color: COLOR.bad } : {}) });
+    for (const [i, x] of b.body.entries()) L.text(x.text, { size: x.size, ...(i === 0 && b.body.length > 1 ? { color: COLOR.muted } : {}) });
+    L.space(fitsNormal ? 4 : 2);
+  }
 }
 
 /**
@@ -351,14 +357,14 @@ function decision(L: Layout, r: Report, reading: Reading, t: T): void {
       color: COLOR.brand,
     });
   }
-  for (const line of reading.decisionLines) L.text(line, { size: 9.5, color: COLOR.ink });
-  for (const c of reading.caveats) L.text(`※ ${c}`, { size: 9, color: COLOR.ink });
+  for (const line of reading.decisionLines) L.text(line, { size: 9, color: COLOR.ink });
+  for (const c of reading.caveats) L.text(`※ ${c}`, { size: 8.5, color: COLOR.ink });
   const expiring = expiringEvidence(r).map((x) => t('expiringItem', x));
   if (expiring.length > 0) L.text(t('expiringLine', { list: expiring.join(ui('clauseSep', r.lang)) }), { size: 9, color: COLOR.bad });
   const disagree = disagreements(r, r.lang).map((d) => (d.id ? t('disagreeItem', { id: d.id, title: d.title ?? '', text: d.text }) : d.text));
   if (disagree.length > 0) {
     L.text(t('disagreeLine', { n: disagree.length }), { size: 9, color: COLOR.bad, bold: true });
-    for (const d of disagree) L.text(`• ${d}`, { size: 9, color: COLOR.bad });
+    for (const d of disagree) L.text(`• ${d}`, { size: 8.5, color: COLOR.bad });
   }
 }
 
@@ -369,25 +375,25 @@ function sectionChart(L: Layout, r: Report, t: T): void {
   const maxPoints = Math.max(...r.sections.map((s) => s.points));
   const barMax = CONTENT_WIDTH - labelWidth - 90;
   for (const s of r.sections) {
-    L.ensure(30);
+    L.ensure(24);
     const y = L.y;
-    L.text(`${s.id} ${s.title[lang]}`, { size: 9.5, x: PAGE.left, y: y + 2, width: labelWidth - 8 });
+    L.text(`${s.id} ${s.title[lang]}`, { size: 9.5, x: PAGE.left, y: y + 1, width: labelWidth - 8 });
     const full = (s.points / maxPoints) * barMax;
     const applicable = (s.applicablePoints / maxPoints) * barMax;
-    L.doc.rect(PAGE.left + labelWidth, y, full, 16).fill(COLOR.track);
+    L.doc.rect(PAGE.left + labelWidth, y, full, 14).fill(COLOR.track);
     if (applicable < full) {
       // Excluded (删减) points: hatched, so they read as "not counted" rather than "lost".
-      L.hatch(PAGE.left + labelWidth + applicable, y, full - applicable, 16);
+      L.hatch(PAGE.left + labelWidth + applicable, y, full - applicable, 14);
     }
-    L.doc.rect(PAGE.left + labelWidth, y, (s.earned / maxPoints) * barMax, 16).fill(COLOR.bar);
+    L.doc.rect(PAGE.left + labelWidth, y, (s.earned / maxPoints) * barMax, 14).fill(COLOR.bar);
     L.text(`${fmt(s.earned)} / ${s.applicablePoints}`, {
       size: 9,
       bold: true,
       x: PAGE.left + labelWidth + full + 6,
-      y: y + 3,
+      y: y + 2,
       width: 90,
     });
-    L.doc.y = y + 26;
+    L.doc.y = y + 20;
   }
   chartLegend(
     L,
@@ -490,6 +496,7 @@ function criterionNotes(c: CriterionResult, reading: Reading, t: T): string {
   const lines: string[] = [];
   if (c.note) lines.push(`${t('remark')}${COLON[lang]}${c.note}`);
   for (const f of shownFindings(c)) lines.push(`• ${findingMessage(f, lang)}`);
+  for (const note of reading.notesFor.get(c.id) ?? []) lines.push(`• ${note}`);
   if (c.evidence.length === 0 && c.outcome !== 'not-applicable') lines.push(`${t('evidence')}${COLON[lang]}${t('noEvidence')}`);
   for (const e of c.evidence) lines.push(`${t('evidence')}${COLON[lang]}${evidenceLine(e, lang)}`);
   if (c.applicable && c.earned < c.points) lines.push(`${t('action')}${COLON[lang]}${reading.actionFor.get(c.id) ?? c.action[lang]}`);
@@ -515,7 +522,7 @@ function actionPlan(L: Layout, reading: Reading, t: T, n: T): void {
       ? [
           { text: '!' },
           { text: `${a.label}\n[${FIX_TAGS.practice[lang]}]`, bold: true },
-          { text: `+${a.recoverable.toFixed(2)}`, bold: true },
+          { text: `+${score(a.recoverable)}`, bold: true },
           { text: a.afterText },
           { text: a.reasons.join('\n') },
           { text: a.action },
@@ -523,10 +530,10 @@ function actionPlan(L: Layout, reading: Reading, t: T, n: T): void {
       : [
           { text: String(a.rank) },
           { text: `${a.label}\n[${FIX_TAGS[a.gap.fix][lang]}]` },
-          { text: `+${a.recoverable.toFixed(2)}`, bold: true },
+          { text: `+${score(a.recoverable)}`, bold: true },
           { text: a.afterText },
           { text: a.reasons.join('\n') },
-          { text: `${a.action}\n${a.ownerDue}` },
+          { text: [a.action, a.expects, a.ownerDue].filter((x) => x !== null).join('\n') },
         ],
   );
   L.table(
@@ -555,21 +562,24 @@ function evidenceIndexChapter(L: Layout, r: Report, t: T, n: T): void {
   }
   L.table(
     [
-      { header: t('evidence'), width: 190 },
-      { header: t('itemDate'), width: 62 },
-      { header: t('expires'), width: 62 },
-      { header: t('status'), width: 70 },
-      { header: t('citedBy'), width: CONTENT_WIDTH - 384 },
+      { header: t('evidence'), width: 170 },
+      { header: t('itemDate'), width: 60 },
+      { header: t('expires'), width: 60 },
+      { header: t('status'), width: 62 },
+      { header: t('reviewedCol'), width: 52 },
+      { header: t('citedBy'), width: CONTENT_WIDTH - 404 },
     ],
     index.map(({ e, by }) => [
       { text: `${e.title ? e.title + '\n' : ''}${e.ref}`, ...(e.kind === 'url' ? { link: e.ref } : {}) },
       { text: e.date ?? '—' },
       { text: e.expires ?? '—' },
       { text: EVIDENCE_STATE[e.state][lang], color: e.counts ? COLOR.good : COLOR.bad, bold: !e.counts },
-      { text: by.join(', ') },
+      { text: e.reviewed ? t('reviewedYes') : t('reviewedNo'), color: e.reviewed ? COLOR.good : COLOR.muted },
+      { text: by.join(ui('listSep', lang)) },
     ]),
     { size: 8, runningTitle: chapter, continued: t('continued') },
   );
+  L.text(t('reviewedLegend'), { size: 8, color: COLOR.muted });
 }
 
 function method(L: Layout, r: Report, t: T, n: T): void {
@@ -623,26 +633,37 @@ function method(L: Layout, r: Report, t: T, n: T): void {
       { text: CONFIDENCE[p.confidence][lang] },
       { text: noteText(p.note, lang) },
     ]),
-    { size: 8 },
+    { size: 8, runningTitle: t('provenance'), continued: t('continued') },
   );
   L.text(t('confidenceLegend'), { size: 8, color: COLOR.muted });
-  // The colophon: enough to reproduce the report (tool, rubric edition, a short fingerprint), in words.
-  L.text(
-    t('colophon', { tool: `${r.tool.name} ${r.tool.version}`, rubric: r.rubric.title[r.lang], version: r.rubric.version, sha: r.rubric.sha256.slice(0, 12) }),
-    {
-      size: 7.5,
-      color: COLOR.muted,
-    },
-  );
 }
 
 function dataAnalysis(L: Layout, r: Report, t: T, n: T): void {
   const lang = r.lang;
-  L.heading(n('dataAnalysis'));
+  const chapter = n('dataAnalysis');
+  L.heading(chapter);
+  // The metrics the score used, by dataset, in words (the files and their digests are in the colophon).
+  L.heading(t('dataMetrics'), 2);
+  L.table(
+    [
+      { header: t('source'), width: 170 },
+      { header: t('metric'), width: 200 },
+      { header: t('value'), width: CONTENT_WIDTH - 370, align: 'right' },
+    ],
+    r.datasets.flatMap((d) =>
+      Object.entries(d.metrics).map(([id, m]) => [
+        { text: t('datasetRows', { title: t(d.digest.kind === 'survey' ? 'surveyTitle' : 'recordsTitle'), valid: d.valid, rows: d.rows }) },
+        { text: metricLabel(id, lang) },
+        { text: `${pct(m.value)}${inParens(`${t('sampleCol')} ${m.n}`, lang)}`, bold: true },
+      ]),
+    ),
+    { size: 8.5, runningTitle: chapter, continued: t('continued') },
+  );
+  L.space(8);
   for (const d of r.datasets) {
     const g = d.digest;
     if (g.kind === 'survey') {
-      L.heading(`${t('surveyTitle')} — ${d.file}${g.period ? ` (${g.period.from} – ${g.period.to})` : ''}`, 2);
+      L.heading(`${t('surveyTitle')}${g.period ? inParens(`${g.period.from} – ${g.period.to}`, lang) : ''}`, 2);
       L.text(t('responses', { n: d.valid, bad: d.invalid }), { size: 9, color: COLOR.muted });
       L.space(4);
       const rate = (id: string) => d.metrics[id as keyof typeof d.metrics]?.value ?? null;
@@ -669,7 +690,7 @@ function dataAnalysis(L: Layout, r: Report, t: T, n: T): void {
           [
             { header: t('themeCol'), width: 200 },
             { header: t('mentions'), width: 60, align: 'right' },
-            { header: '%', width: 60, align: 'right' },
+            { header: t('shareCol'), width: 60, align: 'right' },
             { header: '', width: CONTENT_WIDTH - 320 },
           ],
           g.themes.map((th) => [
@@ -685,7 +706,7 @@ function dataAnalysis(L: Layout, r: Report, t: T, n: T): void {
         L.table(
           [
             { header: t('group'), width: 200 },
-            { header: 'n', width: 50, align: 'right' },
+            { header: t('sampleCol'), width: 50, align: 'right' },
             { header: metricLabel('survey.satisfactionRate', lang), width: 120, align: 'right' },
             { header: '', width: CONTENT_WIDTH - 370 },
           ],
@@ -694,7 +715,11 @@ function dataAnalysis(L: Layout, r: Report, t: T, n: T): void {
             { text: String(x.responses) },
             { text: pct(x.satisfactionRate) },
             {
-              text: x.tooFew ? ds('tooFew', lang) : x.belowMean ? `−${pct(x.shortfall)} · ${t('belowMean', { share: pct(g.rules.groupShortfall) })}` : '',
+              text: x.belowMean
+                ? `${t('belowMean', { short: pct(x.shortfall), share: pct(g.rules.groupShortfall) })}${x.tooFew ? ` · ${ds('smallSample', lang, { n: x.responses })}` : ''}`
+                : x.tooFew
+                  ? ds('tooFew', lang)
+                  : '',
               color: x.belowMean ? COLOR.bad : COLOR.muted,
             },
           ]),
@@ -702,13 +727,13 @@ function dataAnalysis(L: Layout, r: Report, t: T, n: T): void {
         );
       }
     } else {
-      L.heading(`${t('recordsTitle')} — ${d.file}`, 2);
+      L.heading(t('recordsTitle'), 2);
       L.text(t('tickets', { n: d.valid, bad: d.invalid, asOf: g.asOf }), { size: 9, color: COLOR.muted });
       L.space(4);
       L.table(
         [
           { header: t('typeCol'), width: 95 },
-          { header: 'n', width: 45, align: 'right' },
+          { header: t('sampleCol'), width: 45, align: 'right' },
           { header: t('responseCol'), width: 95, align: 'right' },
           { header: t('commitmentCol'), width: 70, align: 'right' },
           { header: t('benchmarkCol'), width: 70, align: 'right' },
@@ -730,10 +755,11 @@ function dataAnalysis(L: Layout, r: Report, t: T, n: T): void {
   }
 }
 
-function runningHeadAndFoot(L: Layout, r: Report, t: T, pages: number): void {
+function runningHeadAndFoot(L: Layout, r: Report, d: ReportDocument, t: T, pages: number): void {
   const { doc } = L;
   for (let i = 0; i < pages; i++) {
     doc.switchToPage(i);
+    if (!d.final) draftMark(L, r.lang, t('draftMark'));
     // Text near the bottom margin would make pdfkit start a new page.
     const margins = doc.page.margins;
     doc.page.margins = { ...margins, bottom: 0, top: 0 };
@@ -765,7 +791,8 @@ function runningHeadAndFoot(L: Layout, r: Report, t: T, pages: number): void {
       .lineWidth(0.5)
       .strokeColor(COLOR.rule)
       .stroke();
-    place(`${r.company.name} · ${r.assessmentDate}`, t('page', { n: i + 1, total: pages }), PAGE.height - 38, false);
+    const numbered = t('footerNumber', { number: d.number, version: d.version }) + (d.final ? '' : ` · ${t('footerDraft')}`);
+    place(d.brand ? `${d.brand.firm[r.lang]} · ${numbered}` : numbered, t('page', { n: i + 1, total: pages }), PAGE.height - 38, false);
     doc.page.margins = margins;
   }
 }
@@ -793,7 +820,12 @@ function uncovered(doc: unknown, drawn: readonly string[]): string[] {
 function outcomeColor(c: CriterionResult): string {
   return c.outcome === 'met' || c.outcome === 'not-applicable' ? COLOR.good : c.outcome === 'partial' ? COLOR.warn : COLOR.bad;
 }
-const fmt = fmtPoints;
+/**
+ * One precision per kind of figure on every page: scores and points to one decimal ("19.5 / 25", "+5.3",
+ * "81.4"), the rubric's available points as the rubric gives them, percentages to one decimal (percent()).
+ */
+const fmt = (n: number): string => n.toFixed(1);
+const score = fmt;
 function pct(r: number | null): string {
   return percent(r);
 }
