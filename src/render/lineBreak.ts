@@ -118,6 +118,18 @@ export function breakLines(text: string, width: number, exact: Measure, indent =
         break;
       }
       const take = Math.max(1, softBreak(chars, start, n));
+      // A Latin word cut between two letters says so with a hyphen (U+2010, the typographic one: never in the
+      // text itself, so a reader — and a test — can tell it was added), taking letters back until it fits.
+      const letter = /^\p{Script=Latin}$/u;
+      if (letter.test(chars[start + take - 1]!) && letter.test(chars[start + take] ?? '')) {
+        let k = take - 1;
+        while (k >= 2 && exact(`${chars.slice(start, start + k).join('')}\u2010`) > room()) k--;
+        if (k >= 2 && letter.test(chars[start + k - 1]!) && letter.test(chars[start + k]!)) {
+          push([`${chars.slice(start, start + k).join('')}\u2010`]);
+          start += k;
+          continue;
+        }
+      }
       push([chars.slice(start, start + take).join('')]);
       start += take;
     }

@@ -48,7 +48,9 @@ describe('line-breaking cost', () => {
         // A line costs a few measures of about its own length; every line is at least a character.
         expect(m.chars()).toBeLessThanOrEqual(40 * n + 200);
         expect(m.calls()).toBeLessThanOrEqual(40 * n + 20);
-        expect(squeeze(lines.join(''))).toBe(squeeze(s));
+        // Re-joined, the lines are the text once the hyphens the breaker added at cuts inside words (U+2010) are taken out.
+        const rejoined = lines.map((l, i) => (i < lines.length - 1 && l.endsWith('\u2010') ? l.slice(0, -1) : l));
+        expect(squeeze(rejoined.join(''))).toBe(squeeze(s));
         const plain = counting(kern).measure;
         lines.forEach((line, i) => {
           const room = i === 0 ? width : width - plain(indent);

@@ -109,7 +109,9 @@ describe('line breaking shared by the terminal and the PDF', () => {
   it('cuts a path only when it alone is wider than a line, after a separator where one is in the latter half, and wraps English at spaces', () => {
     // 10 columns: "docs/abcde" would fit, but "/" ends the fifth column (≥ 10 / 2), so the cut is after it;
     // "abcdefghijkl.md" has no separator in its first ten, so it is cut at ten.
-    expect(breakLines('see docs/abcdefghijkl.md', 10, len)).toEqual(['see', 'docs/', 'abcdefghij', 'kl.md']);
+    // a Latin word cut between two letters takes a hyphen in place of its last letter.
+    expect(breakLines('see docs/abcdefghijkl.md', 10, len)).toEqual(['see', 'docs/', 'abcdefghi\u2010', 'jkl.md']);
+    expect(breakLines('Recoverable', 6, len)).toEqual(['Recov\u2010', 'erable']);
     // The URL that ended "warrant / y" in the evidence index: cut after its last "/" that fits.
     expect(breakLines('https://example.com/north-home/warranty', 32, len)).toEqual(['https://example.com/north-home/', 'warranty']);
     expect(breakLines('one two three', 7, len)).toEqual(['one two', 'three']);
