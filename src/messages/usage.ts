@@ -215,6 +215,18 @@ export const USAGE: Catalog = {
     'zh-CN': (a) => `无法写入 ${a.target}：${why(a.why, 'zh-CN')}；未覆盖任何内容`,
     en: (a) => `cannot write ${a.target}: ${why(a.why, 'en')}; nothing was overwritten`,
   },
+  'history-shallow': {
+    'zh-CN': () => '这是浅克隆（shallow clone），历史不完整，无法得出趋势；请先运行 git fetch --unshallow（CI 中设 fetch-depth: 0）',
+    en: () => 'this is a shallow clone: its history is cut short, so no trend can be drawn; run git fetch --unshallow first (in CI, fetch-depth: 0)',
+  },
+  'history-missing-object': {
+    'zh-CN': (a) => `git 仓库缺少对象 ${a.object}（部分克隆或仓库损坏）；请先运行 git fetch 或 git fsck`,
+    en: (a) => `the git repository lacks the object ${a.object} (a partial clone or a damaged repository); run git fetch or git fsck first`,
+  },
+  'history-empty': {
+    'zh-CN': (a) => `在所选范围内没有改动 ${a.file} 或其引用文件的提交`,
+    en: (a) => `no commit in the chosen range changed ${a.file} or the files it cites`,
+  },
   'git-bad-revision': {
     'zh-CN': (a) => `--baseline 需要 git 版本（如 HEAD~1、main）或 JSON 报告文件，收到 ${a.rev}`,
     en: (a) => `--baseline needs a git revision such as HEAD~1 or main, or a JSON report file; got ${a.rev}`,
