@@ -8,6 +8,7 @@ import { DEFAULT_MAX_BYTES, sourceFromBytes } from '../load/readSource.js';
 import { InputError } from '../model/diagnostic.js';
 import type { GapPoint, History, HistoryPoint, ScoredPoint } from '../model/history.js';
 import type { Report } from '../model/report.js';
+import { roundTo } from '../model/units.js';
 import { UsageError } from '../model/usage.js';
 import { loadEvidenceSource } from '../validate/loadEvidence.js';
 import { assess, type AssessmentOptions } from './assess.js';
@@ -40,7 +41,21 @@ export async function assessHistory(file: string, range: HistoryRange, opts: Ass
     cat.close();
   }
   const r = opts.rubric;
-  return { file, rubric: { id: r.rubric.id, version: r.rubric.version, sha256: r.sha256 }, points };
+  const scored = points.filter((p): p is ScoredPoint => p.kind === 'scored');
+  const [first, last] = [scored[0], scored.at(-1)];
+  const span =
+    first && last && first !== last
+      ? {
+          from: first.short,
+          fromDate: first.date,
+          to: last.short,
+          toDate: last.date,
+          before: first.final,
+          after: last.final,
+          delta: roundTo(last.final - first.final, 1),
+        }
+      : null;
+  return { file, rubric: { id: r.rubric.id, version: r.rubric.version, sha256: r.sha256 }, points, span };
 }
 
 async function assessCommit(

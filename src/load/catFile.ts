@@ -35,9 +35,9 @@ export class CatFile {
       this.wake();
     };
     this.proc.on('error', (e: NodeJS.ErrnoException) =>
-      fail(e.code === 'ENOENT' ? new UsageError('git-missing', {}) : new UsageError('git-failed', { command: 'cat-file', rev: '', said: e.message })),
+      fail(e.code === 'ENOENT' ? new UsageError('git-missing', {}) : new UsageError('history-git-failed', { command: 'cat-file', said: e.message })),
     );
-    this.proc.on('close', () => fail(new UsageError('git-failed', { command: 'cat-file', rev: '', said: said.trim().split('\n')[0] ?? '' })));
+    this.proc.on('close', () => fail(new UsageError('history-git-failed', { command: 'cat-file', said: said.trim().split('\n')[0] ?? '' })));
     // Writing to a process that died is reported through `close`, not as an unhandled error.
     this.proc.stdin.on('error', () => undefined);
   }
@@ -72,7 +72,7 @@ export class CatFile {
   private header(line: string): ObjectInfo | null {
     if (line.endsWith(' missing') || line.endsWith(' ambiguous')) return null;
     const [oid, type, size] = line.split(' ');
-    if (!oid || !type || size === undefined || !/^\d+$/.test(size)) throw new UsageError('git-failed', { command: 'cat-file', rev: '', said: line });
+    if (!oid || !type || size === undefined || !/^\d+$/.test(size)) throw new UsageError('history-git-failed', { command: 'cat-file', said: line });
     return { oid, type: type as ObjectInfo['type'], size: Number(size) };
   }
 

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, realpathSync, statSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, posix, relative, resolve, sep } from 'node:path';
 import { UsageError } from '../model/usage.js';
@@ -37,13 +37,14 @@ export function historyCommits(evidencePath: string, range: HistoryRange): { top
   const until = checkedRevision(range.until ?? 'HEAD');
   const sinceRev = range.since !== undefined && !ISO_DATE.test(range.since) ? checkedRevision(range.since) : undefined;
   const dir = dirname(resolve(evidencePath));
-  const git = gitRunner(dir, until);
+  if (!existsSync(evidencePath) || !statSync(evidencePath).isFile()) throw new UsageError('history-no-file', { file: evidencePath });
+  const git = gitRunner(dir);
   const top = realpathSync(git(['rev-parse', '--show-toplevel']).trim());
-  const run = gitRunner(top, until);
+  const run = gitRunner(top);
   // A shallow clone cuts the history short without saying so: refuse rather than draw a trend from part of it.
   if (run(['rev-parse', '--is-shallow-repository']).trim() === 'true') throw new UsageError('history-shallow', {});
   const head = run(['rev-parse', '--verify', '--quiet', '--end-of-options', `${until}^{commit}`]).trim();
-  const start = sinceRev ? gitRunner(top, sinceRev)(['rev-parse', '--verify', '--quiet', '--end-of-options', `${sinceRev}^{commit}`]).trim() : undefined;
+  const start = sinceRev ? gitRunner(top)(['rev-parse', '--verify', '--quiet', '--end-of-options', `${sinceRev}^{commit}`]).trim() : undefined;
   const relFile = relative(top, realpathSync(resolve(evidencePath)))
     .split(sep)
     .join('/');
@@ -111,7 +112,7 @@ function splitOnce(s: string, sepr: string): [string, string] {
   return at < 0 ? [s, ''] : [s.slice(0, at), s.slice(at + 1)];
 }
 
-function gitRunner(cwd: string, rev: string) {
+function gitRunner(cwd: string) {
   return (args: string[]) => {
     try {
       return execFileSync('git', args, { cwd, maxBuffer: 256 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] }).toString('utf8');
@@ -121,7 +122,7 @@ function gitRunner(cwd: string, rev: string) {
       const said = String(err.stderr ?? '')
         .trim()
         .split('\n')[0];
-      throw new UsageError('git-failed', { command: args[0] ?? 'git', rev: JSON.stringify(rev), said: said ?? '' });
+      throw new UsageError('history-git-failed', { command: args[0] ?? 'git', said: said ?? '' });
     }
   };
 }
@@ -147,12 +148,34 @@ export class PrefetchedObjects implements RevisionObjects {
       if (!this.kinds.has(path)) {
         // A name git's batch protocol cannot carry is not in any tree this tool reads.
         const info = /[\n\r\0]/.test(path) || path.startsWith('..') || path === '' ? null : await this.cat.info(`${this.commit}:${path}`);
+        if (info === null && path !== '' && !path.startsWith('..') && (await this.listed(path))) {
+          // The tree names it but the object is not there: a partial clone or a damaged repository, never "missing".
+          throw new UsageError('history-missing-object', { object: `${this.commit.slice(0, 12)}:${path}` });
+        }
         this.kinds.set(path, info === null ? 'none' : info.type === 'tree' ? 'folder' : 'file');
         if (info?.type === 'blob') this.oids.set(path, info.oid);
       }
       const oid = this.oids.get(path);
       if (content && oid && !this.bodies.has(path)) this.bodies.set(path, await this.cat.blob(oid));
     }
+  }
+
+  /** Whether the folder holding `path` lists it (read from the tree object, cached by id like any object). */
+  private async listed(path: string): Promise<boolean> {
+    const parent = posix.dirname(path);
+    const tree = await this.cat.info(parent === '.' ? `${this.commit}^{tree}` : `${this.commit}:${parent}`);
+    if (tree?.type !== 'tree') return false;
+    const body = await this.cat.blob(tree.oid);
+    const name = Buffer.from(posix.basename(path));
+    // A tree object is a list of "<mode> <name>\0<id>" entries, the id in bytes (20 for SHA-1, 32 for SHA-256).
+    for (let at = 0; at < body.length; ) {
+      const space = body.indexOf(0x20, at);
+      const nul = body.indexOf(0, space);
+      if (space < 0 || nul < 0) return false;
+      if (body.subarray(space + 1, nul).equals(name)) return true;
+      at = nul + 1 + tree.oid.length / 2;
+    }
+    return false;
   }
 
   kind(path: string): 'file' | 'folder' | 'none' {

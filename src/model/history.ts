@@ -58,4 +58,6 @@ export interface History {
   file: string;
   rubric: { id: string; version: string; sha256: string };
   points: HistoryPoint[];
+  /** First scored point to last ("from 66 to 84 since March"); null with fewer than two scored points. */
+  span: { from: string; fromDate: IsoDate; to: string; toDate: IsoDate; before: Score100; after: Score100; delta: Score100 } | null;
 }

@@ -58,6 +58,8 @@ export interface UsageArgs {
   'history-shallow': Record<string, never>;
   'history-missing-object': { object: S };
   'history-empty': { file: S };
+  'history-no-file': { file: S };
+  'history-git-failed': { command: S; said: S };
   'git-bad-revision': { rev: S };
   'git-missing': Record<string, never>;
   'git-output-too-large': { command: S; rev: S };
