@@ -57,7 +57,15 @@ export declare const ${exportName}: { (data: unknown): boolean; errors?: ErrorOb
         }
       }
     } else if (name === 'survey-themes') {
-      for (const t of data.themes) for (const p of [...t.complaint, ...(t.praise ?? [])]) new RegExp(p);
+      for (const t of data.themes) for (const p of [...t.complaint, ...(t.praise ?? []), ...(t.topics ?? [])]) new RegExp(p);
+      for (const p of data.improvers ?? []) new RegExp(p);
+      const ids = new Set(data.themes.map((t) => t.id));
+      const classes = new Set((data.classes ?? []).map((c) => c.id));
+      for (const t of data.themes) {
+        if (!classes.has(t.class)) throw new Error(`reference/${name}.yaml: theme ${t.id}: class ${t.class} is not one of ${[...classes].join(', ')}`);
+        for (const x of [...(t.supersedes ?? []), ...(t.carriesOver ?? [])])
+          if (!ids.has(x)) throw new Error(`reference/${name}.yaml: theme ${t.id}: no theme ${x}`);
+      }
     } else {
       for (const [year, y] of Object.entries(data.years)) {
         for (const d of [...(y.holidays ?? []), ...(y.workdays ?? [])]) {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { diffReports } from '../compare/diffReports.js';
 import { citedFiles, pinnedFiles } from '../load/gatherFileFacts.js';
-import { loadEvidenceSource } from '../validate/loadEvidence.js';
+import { evidenceSource, loadEvidenceSource } from '../validate/loadEvidence.js';
 import { findingLocator } from '../load/locate.js';
 import { DEFAULT_MAX_BYTES } from '../load/readSource.js';
 import type { DataInput } from '../model/data.js';
@@ -37,7 +37,7 @@ export interface Assessment {
  */
 export async function assess(tree: FileTree, opts: AssessmentOptions): Promise<Assessment> {
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
-  const source = tree.readEvidence(maxBytes);
+  const source = await evidenceSource(tree.readEvidence(maxBytes));
   const { evidence, parsed, warnings, locate } = loadEvidenceSource(source, opts.rubric.rubric);
   // Names the exact bytes assessed: two companies with the same name in a batch are told apart by file.
   const evidenceFile = { path: source.file.split('\\').join('/'), sha256: createHash('sha256').update(source.bytes).digest('hex') };

@@ -39,12 +39,18 @@ export function streamLabel(file: string): string {
 
 /** `validate FILE`: the evidence file as loaded and checked, and the tree its cited files are looked up in. */
 export async function loadForValidation(file: string, rubric: LoadedRubric, root: string | undefined, maxBytes?: number) {
-  const [{ loadEvidenceSource }, { readSource, sourceFromBytes }] = await Promise.all([import('../validate/loadEvidence.js'), import('../load/readSource.js')]);
+  const [{ loadEvidenceSource, evidenceSource }, { readSource, sourceFromBytes }] = await Promise.all([
+    import('../validate/loadEvidence.js'),
+    import('../load/readSource.js'),
+  ]);
   if (isStream(file)) {
     const bytes = await readStream(file, { maxBytes });
-    return { load: loadEvidenceSource(sourceFromBytes(streamLabel(file), bytes), rubric.rubric), tree: streamTree(streamLabel(file), bytes, root) };
+    return {
+      load: loadEvidenceSource(await evidenceSource(sourceFromBytes(streamLabel(file), bytes)), rubric.rubric),
+      tree: streamTree(streamLabel(file), bytes, root),
+    };
   }
-  return { load: loadEvidenceSource(readSource(file, maxBytes), rubric.rubric), tree: workingTree(file, root) };
+  return { load: loadEvidenceSource(await evidenceSource(readSource(file, maxBytes)), rubric.rubric), tree: workingTree(file, root) };
 }
 
 /** --baseline REF, assessed with this tool's name and version. */

@@ -121,6 +121,8 @@ export const RECORD_COLUMNS = {
     'repeat repair',
     'rework',
   ],
+  model: ['产品型号', '型号', '机型', '产品机型', 'product model', 'model'],
+  faultClass: ['故障类型', '故障分类', '故障类别', '故障大类', '故障原因分类', 'fault type', 'fault class', 'fault category'],
   order: ['订单号', '产品序列号', '序列号', '机身编号', '产品编号', 'sn', 'serial number', 'order', 'order id', 'product serial'],
 } as const;
 export const RECORD_REQUIRED = ['id', 'type', 'opened'] as const;

@@ -14,6 +14,7 @@ export function surveySummary(a: SurveyAnalysis, file: string): DatasetSummary {
     period: a.period,
     means: Object.fromEntries(Object.entries(a.dimensions).map(([d, x]) => [d, x?.mean ?? null])),
     answersWithText: a.themes.answersWithText,
+    themeClasses: a.themes.classes.map((c) => ({ id: c.id, label: c.label, mentions: c.mentions, share: c.share })),
     // Counts only: example quotes stay in the `survey` command, out of documents handed around.
     themes: a.themes.list.filter((t) => t.mentions > 0).map((t) => ({ id: t.id, label: t.label, mentions: t.mentions, share: t.share, common: t.common })),
     groups: (['team', 'productLine'] as const).flatMap((g) =>

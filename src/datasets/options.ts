@@ -36,7 +36,7 @@ export function loadThemes(file: string | undefined): ThemeDictionary | undefine
     themes.every((t, i) => {
       const x = t as Record<string, unknown>;
       const label = x?.label as Record<string, unknown> | undefined;
-      const lists = [x?.complaint, x?.praise ?? []];
+      const lists = [x?.complaint, x?.praise ?? [], x?.topics ?? []];
       const good =
         typeof x?.id === 'string' &&
         typeof label?.['zh-CN'] === 'string' &&

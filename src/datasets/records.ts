@@ -24,15 +24,8 @@ const TYPE_WORDS: Array<[RecordType, RegExp]> = [
 
 export type { Commitments } from '../model/evidence.js';
 
-/** Common benchmarks buyers and tenders ask for (seed 001): not the standard, a yardstick. */
-export const BENCHMARKS = {
-  /** 维修服务响应时间应确保在接到客户维修请求后的24小时内提供上门服务 (remote areas 48). */
-  repairOnSiteHours: 24,
-  remoteRepairOnSiteHours: 48,
-  /** 投诉在接到后的5个工作日内给出初步答复，并在30个工作日内完成调查和处理. */
-  complaintReplyWorkingDays: 5,
-  complaintResolutionWorkingDays: 30,
-} as const;
+import { BENCHMARKS } from '../model/benchmarks.js';
+export { BENCHMARKS };
 
 /** A later repair ticket for the same order or product within this many days makes the first a repeat repair (ours; `--repeat-window`). */
 export const REPEAT_WINDOW_DAYS = 30;
@@ -98,6 +91,42 @@ export interface RecordProblem {
   firstLine?: number;
 }
 
+/** One product model or fault class among the repair tickets. */
+export interface RepairGroup {
+  group: string;
+  repairs: number;
+  resolved: number;
+  /** Resolved repairs reopened or followed by a repeat ticket within the window; null when repeats are not measurable. */
+  repeated: number | null;
+  repeatRate: Ratio | null;
+  resolutionMedianHours: number | null;
+  /** Repairs over the mean repairs per group (1 = average). */
+  countToMean: Ratio;
+  /**
+   * At least `MODEL_FLAG_RATIO` times the mean count and at least `MODEL_FLAG_MIN` repairs: seed 002's
+   * "某型号产品故障率高", to be fed back to the product team. Without sales volumes the ticket count stands in
+   * for the failure rate.
+   */
+  farAboveMean: boolean;
+}
+export interface RepairBreakdown {
+  byModel: RepairGroup[] | null;
+  /** Seed 004's 硬件 / 软件 / 网络 / 人为损坏 where the export's words say so; other values as written. */
+  byFaultClass: RepairGroup[] | null;
+  rule: { flagRatio: number; flagMin: number };
+}
+/** A model with this many times the mean repairs per model is flagged (ours; seed 002 gives no figure). */
+export const MODEL_FLAG_RATIO = 2;
+export const MODEL_FLAG_MIN = 5;
+/** Seed 004's fault classes, recognised in the export's words. */
+const FAULT_CLASSES: Array<[string, RegExp]> = [
+  ['人为损坏', /人为|人為|误用|摔|进水|misuse|user damage|physical damage|accident/i],
+  ['网络', /网络|網絡|联网|连接|wifi|wi-fi|network|connect/i],
+  ['软件', /软件|軟件|系统|固件|程序|app|software|firmware/i],
+  ['硬件', /硬件|硬體|元件|零件|配件|主板|电路|hardware|component/i],
+];
+const MAX_REPAIR_GROUPS = 2000;
+
 export interface RecordsAnalysis {
   dataset: TableInfo;
   columns: { used: Partial<Record<RecordField, string>>; unused: string[] };
@@ -110,6 +139,8 @@ export interface RecordsAnalysis {
   calendar: { years: { from: number; to: number } | null; sources: Array<{ year: number; notice: string }>; complaintsOutside: number };
   repeatWindowDays: number;
   types: TypeStats[];
+  /** Repairs by product model and by fault class, when the export has those columns. */
+  repairs?: RepairBreakdown;
 }
 
 type Outcome = 'within' | 'late' | 'overdue' | 'pending' | 'not-measured';
@@ -142,6 +173,22 @@ interface TypeState {
 const TIME_FIELDS = ['opened', 'firstResponse', 'onSite', 'resolved'] as const;
 const REMOTE = /偏远|远郊|山区|海岛|偏遠|遠郊|山區|remote|rural/i;
 const TRUE_WORDS = new Set(['是', 'y', 'yes', 'true', '1', '√', '✓', 'x', '返修', '重开', 'reopened', '有']);
+/** The name's index in `names`, added when new; past the bound, all further names count as "…". */
+function groupIndex(names: Map<string, number>, name: string): number {
+  if (name === '' || isPlaceholder(name)) return -1;
+  let i = names.get(name);
+  if (i === undefined) {
+    const key = names.size >= MAX_REPAIR_GROUPS ? '…' : name;
+    i = names.get(key);
+    if (i === undefined) names.set(key, (i = names.size));
+  }
+  return i;
+}
+function faultClassOf(label: string): string {
+  if (label === '') return label;
+  const f = fold(label);
+  return FAULT_CLASSES.find(([, re]) => re.test(f))?.[0] ?? label;
+}
 /** A yes/no flag (是, √, yes) or a count (重开次数: 1, 2, "1次"): any count above zero is a reopened ticket. */
 function isReopened(cell: RawCell): boolean {
   if (typeof cell === 'number') return cell > 0;
@@ -185,6 +232,11 @@ export class RecordsAccumulator {
   private rOpened = new Float64List();
   private rResolved = new Float64List();
   private rFlags = new Float64List();
+  // Product model and fault class of each repair: an index into the names, -1 when not given.
+  private rModel = new Float64List();
+  private rFault = new Float64List();
+  private modelNames = new Map<string, number>();
+  private faultNames = new Map<string, number>();
 
   constructor(
     private file: string,
@@ -277,8 +329,21 @@ export class RecordsAccumulator {
         ),
       );
     } else if (type === 'complaint') {
-      put(s.commitment, 'reply', days(c.complaintReplyWorkingDays, 'first-response', reply));
-      put(s.commitment, 'resolution', days(c.complaintResolutionWorkingDays, 'resolved', resolved));
+      // Seed 003 states complaint deadlines in hours (24小时内联系客户); hours, when given, win over working days.
+      put(
+        s.commitment,
+        'reply',
+        c.complaintReplyHours !== undefined
+          ? hours(() => c.complaintReplyHours, 'first-response', reply)
+          : days(c.complaintReplyWorkingDays, 'first-response', reply),
+      );
+      put(
+        s.commitment,
+        'resolution',
+        c.complaintResolutionHours !== undefined
+          ? hours(() => c.complaintResolutionHours, 'resolved', resolved)
+          : days(c.complaintResolutionWorkingDays, 'resolved', resolved),
+      );
       put(s.benchmark, 'reply', days(BENCHMARKS.complaintReplyWorkingDays, 'first-response', reply));
       put(s.benchmark, 'resolution', days(BENCHMARKS.complaintResolutionWorkingDays, 'resolved', resolved));
     }
@@ -383,6 +448,8 @@ export class RecordsAccumulator {
       this.rOpened.push(times.opened);
       this.rResolved.push(times.resolved ?? Number.NaN);
       this.rFlags.push((reopened ? 1 : 0) | (typeof visits === 'number' && visits > 1 ? 2 : 0));
+      this.rModel.push(this.cols.model === undefined ? -1 : groupIndex(this.modelNames, text(this.cell(cells, 'model'))));
+      this.rFault.push(this.cols.faultClass === undefined ? -1 : groupIndex(this.faultNames, faultClassOf(text(this.cell(cells, 'faultClass')))));
     }
   }
 
@@ -409,6 +476,7 @@ export class RecordsAccumulator {
   finish(info: TableInfo): RecordsAnalysis {
     const window = this.o.repeatWindowDays ?? REPEAT_WINDOW_DAYS;
     const repairs = this.repairQuality(window);
+    const breakdown = this.breakdown(repairs.repeated);
     const dist = (l: Float64List): Distribution => {
       const s = l.sorted();
       const r = (x: number | null) => (x === null ? null : roundTo(x, 2));
@@ -451,14 +519,63 @@ export class RecordsAccumulator {
       calendar: { years: this.o.calendar.years, sources: this.o.calendar.sources, complaintsOutside: this.complaintsOutside },
       repeatWindowDays: window,
       types,
+      ...(breakdown ? { repairs: breakdown } : {}),
+    };
+  }
+
+  private breakdown(repeated: Uint8Array | null): RepairBreakdown | null {
+    if (this.cols.model === undefined && this.cols.faultClass === undefined) return null;
+    const groups = (names: Map<string, number>, of: Float64List): RepairGroup[] => {
+      const k = names.size;
+      const repairs = new Array<number>(k).fill(0);
+      const resolved = new Array<number>(k).fill(0);
+      const rep = new Array<number>(k).fill(0);
+      const hours: Float64List[] = Array.from({ length: k }, () => new Float64List());
+      for (let i = 0; i < of.length; i++) {
+        const g = of.get(i);
+        if (g < 0) continue;
+        repairs[g]!++;
+        const end = this.rResolved.get(i);
+        if (Number.isNaN(end)) continue;
+        resolved[g]!++;
+        hours[g]!.push((end - this.rOpened.get(i)) / 60);
+        if (repeated?.[i]) rep[g]!++;
+      }
+      const mean = k ? repairs.reduce((a, b) => a + b, 0) / k : 0;
+      return [...names.entries()]
+        .map(([group, g]) => {
+          const ratio = mean ? repairs[g]! / mean : 0;
+          const m = percentile(hours[g]!.sorted(), 0.5);
+          return {
+            group: maskPersonalData(group).slice(0, 60),
+            repairs: repairs[g]!,
+            resolved: resolved[g]!,
+            repeated: repeated ? rep[g]! : null,
+            repeatRate: repeated && resolved[g] ? roundTo(rep[g]! / resolved[g]!, 4) : null,
+            resolutionMedianHours: m === null ? null : roundTo(m, 2),
+            countToMean: roundTo(ratio, 4),
+            farAboveMean: ratio >= MODEL_FLAG_RATIO - 1e-12 && repairs[g]! >= MODEL_FLAG_MIN,
+          };
+        })
+        .sort((a, b) => b.repairs - a.repairs || a.group.localeCompare(b.group));
+    };
+    return {
+      byModel: this.cols.model === undefined ? null : groups(this.modelNames, this.rModel),
+      byFaultClass: this.cols.faultClass === undefined ? null : groups(this.faultNames, this.rFault),
+      rule: { flagRatio: MODEL_FLAG_RATIO, flagMin: MODEL_FLAG_MIN },
     };
   }
 
   /** First-time fix and repeat repairs; measurable only when visits, a reopen flag or an order column is exported. */
-  private repairQuality(windowDays: number): { firstTimeFix: TypeStats['firstTimeFix']; repeatRepair: TypeStats['repeatRepair'] } {
+  private repairQuality(windowDays: number): {
+    firstTimeFix: TypeStats['firstTimeFix'];
+    repeatRepair: TypeStats['repeatRepair'];
+    /** Per repair, 1 when repeated; null when repeats are not measurable. */
+    repeated: Uint8Array | null;
+  } {
     const n = this.rOpened.length;
     const measurable = this.cols.visits !== undefined || this.cols.reopened !== undefined || this.cols.order !== undefined;
-    if (!measurable || n === 0) return { firstTimeFix: null, repeatRepair: null };
+    if (!measurable || n === 0) return { firstTimeFix: null, repeatRepair: null, repeated: null };
     const repeated = new Uint8Array(n);
     for (let i = 0; i < n; i++) if (this.rFlags.get(i) & 1) repeated[i] = 1;
     if (this.cols.order !== undefined) {
@@ -489,6 +606,7 @@ export class RecordsAccumulator {
     return {
       firstTimeFix: { n: resolved, share: share(ftf) },
       repeatRepair: repeatsKnown ? { n: resolved, repeated: rep, share: share(rep), windowDays } : null,
+      repeated: repeatsKnown ? repeated : null,
     };
   }
 }

@@ -5,7 +5,7 @@ import { fold } from './chineseText.js';
 import { SURVEY_COLUMNS, SURVEY_REQUIRED, mapColumns, type SurveyField } from './columns.js';
 import { HashIndex } from './compact.js';
 import type { RawCell, RowSink, TableInfo } from './table.js';
-import { maskPersonalData, matchThemes, type CompiledThemes } from './themes.js';
+import { maskPersonalData, matchThemes, THEME_CLASSES, type CompiledThemes, type ThemeClass } from './themes.js';
 import { safeText } from '../shared/safeText.js';
 import { dayOf, isPlaceholder, parseDateTime, parseRating, text } from './values.js';
 
@@ -129,6 +129,16 @@ export interface ThemeStats {
   /** Up to three answers, phone numbers and e-mail addresses masked; only the `survey` command prints them. */
   examples: string[];
 }
+/** Seed 002's classes of feedback (服务质量类 / 服务态度类 / 流程体验类 / 其他建议), above the finer themes. */
+export interface ThemeClassStats {
+  id: ThemeClass;
+  label: { 'zh-CN': string; en: string };
+  /** Answers with text complaining about at least one theme of the class; 其他建议 also counts requests matching no theme. */
+  mentions: number;
+  /** Mentions over the answers with free text. */
+  share: Ratio;
+  themes: string[];
+}
 export interface MonthStats {
   month: string;
   responses: number;
@@ -155,7 +165,13 @@ export interface SurveyAnalysis {
   recommendRate: Ratio | null;
   /** Responses whose rated items (three or more answered) are all 5 or all 1: seed 002 asks to check them. */
   anomalies: { allFive: { count: number; lines: number[] }; allOne: { count: number; lines: number[] } };
-  themes: { answersWithText: number; list: ThemeStats[] };
+  themes: {
+    answersWithText: number;
+    classes: ThemeClassStats[];
+    /** Answers with text in which no theme, complaint or praise, was found: for the consultant to read. */
+    unmatched: number;
+    list: ThemeStats[];
+  };
   groups: Record<Grouping, GroupReview | null>;
 }
 
@@ -199,6 +215,9 @@ export class SurveyAccumulator {
   };
   private anomalies: SurveyAnalysis['anomalies'] = { allFive: { count: 0, lines: [] }, allOne: { count: 0, lines: [] } };
   private withText = 0;
+  private unmatched = 0;
+  private classCounts = new Map<ThemeClass, number>(THEME_CLASSES.map((c) => [c, 0]));
+  private themeClass = new Map<string, ThemeClass>();
   private themeCounts = new Map<string, { mentions: number; praise: number; examples: string[] }>();
 
   constructor(
@@ -208,7 +227,10 @@ export class SurveyAccumulator {
     private mapping?: Partial<Record<string, string>>,
   ) {
     this.file = file;
-    for (const t of themes.themes) this.themeCounts.set(t.id, { mentions: 0, praise: 0, examples: [] });
+    for (const t of themes.themes) {
+      this.themeCounts.set(t.id, { mentions: 0, praise: 0, examples: [] });
+      this.themeClass.set(t.id, t.class);
+    }
     this.sink = { header: (cells, line) => this.onHeader(cells, line), row: (line, cells) => this.onRow(line, cells) };
   }
 
@@ -337,6 +359,10 @@ export class SurveyAccumulator {
         }
       }
       for (const id of hits.praise) this.themeCounts.get(id)!.praise++;
+      const classes = new Set(hits.complaints.map((id) => this.themeClass.get(id)!));
+      if (hits.complaints.length === 0 && hits.request) classes.add('other');
+      for (const c of classes) this.classCounts.set(c, this.classCounts.get(c)! + 1);
+      if (hits.complaints.length === 0 && hits.praise.length === 0 && !hits.request) this.unmatched++;
     }
   }
 
@@ -440,7 +466,21 @@ export class SurveyAccumulator {
       resolutionRate: share('resolution', 3),
       recommendRate: share('recommend', 4),
       anomalies: this.anomalies,
-      themes: { answersWithText: this.withText, list: themes },
+      themes: {
+        answersWithText: this.withText,
+        classes: THEME_CLASSES.map((c) => {
+          const n = this.classCounts.get(c)!;
+          return {
+            id: c,
+            label: this.themes.classes[c],
+            mentions: n,
+            share: this.withText ? roundTo(n / this.withText, 4) : 0,
+            themes: this.themes.themes.filter((t) => t.class === c).map((t) => t.id),
+          };
+        }),
+        unmatched: this.unmatched,
+        list: themes,
+      },
       groups,
     };
   }

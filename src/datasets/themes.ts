@@ -99,6 +99,8 @@ const NEGATION_WINDOW = 6;
 export interface ThemeHits {
   complaints: string[];
   praise: string[];
+  /** Some clause asks for something (希望…, 建议…): with no complaint theme it is one of 其他建议. */
+  request: boolean;
 }
 
 const memo = new WeakMap<CompiledThemes, Map<string, ThemeHits>>();
@@ -143,11 +145,13 @@ function praiseIn(re: RegExp, clause: string, t: CompiledThemes): number {
 function matchThemesUncached(answer: string, t: CompiledThemes): ThemeHits {
   const complaints = new Set<string>();
   const praise = new Set<string>();
+  let anyRequest = false;
   // Themes whose topic the previous clause named and that carry over into this one.
   let carried: CompiledTheme[] = [];
   for (const clause of fold(answer).split(CLAUSE)) {
     if (clause.trim() === '') continue;
     const request = t.request.test(clause);
+    anyRequest ||= request;
     const here = new Set<string>();
     const named: CompiledTheme[] = [];
     // In a request, praise words ask for what was missing; only the most specific one counts
@@ -183,7 +187,7 @@ function matchThemesUncached(answer: string, t: CompiledThemes): ThemeHits {
     carried = named;
   }
   for (const id of complaints) praise.delete(id);
-  return { complaints: [...complaints], praise: [...praise] };
+  return { complaints: [...complaints], praise: [...praise], request: anyRequest };
 }
 
 // Phone numbers: mainland mobiles with or without +86 and with spaces or dashes in the usual 3-4-4

@@ -1,5 +1,5 @@
 import { ReadRefused, readGuarded } from './guardedRead.js';
-import { InputError, diag, type DiagnosticArgs, type DiagnosticCode } from '../model/diagnostic.js';
+import { InputError, diag, type Diagnostic, type DiagnosticArgs, type DiagnosticCode } from '../model/diagnostic.js';
 
 /** Evidence and rubric files are a few kilobytes; parsing 5 MB of YAML takes seconds and hundreds of MB. */
 export const DEFAULT_MAX_BYTES = 1024 * 1024;
@@ -9,8 +9,12 @@ export interface Source {
   file: string;
   text: string;
   bytes: Buffer;
-  /** An evidence workbook (company.xlsx, a zip): `text` is empty, validate reads the cells from `bytes`. */
-  workbook?: true;
+  /**
+   * An evidence workbook (company.xlsx, a zip). `'unread'`: `text` is empty, the cells are still in `bytes`
+   * (validate/loadEvidence.ts, `evidenceSource`, reads them); once read, `text` is the YAML the workbook stands
+   * for and `cells` says where each JSON pointer's value was typed (`评价项!E12`).
+   */
+  workbook?: 'unread' | { cells: ReadonlyMap<string, string>; problems: Diagnostic[] };
 }
 
 /** A source that did not come from the working tree (e.g. `git show REV:path`). */
@@ -18,7 +22,7 @@ export function sourceFromBytes(file: string, bytes: Buffer, maxBytes = DEFAULT_
   const fail = failer(file);
   if (bytes.length > maxBytes) fail('too-large', { size: bytes.length, max: maxBytes });
   // A zip's local-file signature: no YAML starts with it (U+0003 is not allowed in YAML text).
-  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) return { file, text: '', bytes, workbook: true };
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) return { file, text: '', bytes, workbook: 'unread' };
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) fail('utf16', {});
   try {
     return { file, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), bytes };

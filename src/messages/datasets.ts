@@ -45,6 +45,8 @@ export const RECORD_FIELD_LABELS: Record<RecordField, L> = {
   region: { 'zh-CN': '区域', en: 'region' },
   reopened: { 'zh-CN': '返修', en: 'reopened' },
   order: { 'zh-CN': '订单号/序列号', en: 'order / serial' },
+  model: { 'zh-CN': '产品型号', en: 'product model' },
+  faultClass: { 'zh-CN': '故障类别', en: 'fault class' },
 };
 
 /** Plain names of the dataset metrics, for every report a client reads (never the ids). */
@@ -176,6 +178,16 @@ export const DS = {
   filledDown: { 'zh-CN': '{n} 个空白单元格按上一行补齐（合并单元格）', en: '{n} blank cells filled from the row above (merged cells)' },
   review: { 'zh-CN': '需复核', en: 'review' },
   tooFew: { 'zh-CN': '样本太少，不作判断', en: 'too few to judge' },
+  unmatched: { 'zh-CN': '{n} 条文字意见未归入任何主题，请人工阅读', en: '{n} written answers match no theme: read them' },
+  themeClass: { 'zh-CN': '意见分类', en: 'Feedback class' },
+  byModel: {
+    'zh-CN': '维修工单按产品型号（数量为均值 {ratio} 倍以上且不少于 {min} 单的型号需反馈产品团队）',
+    en: 'Repairs by product model (a model with {ratio}× the mean count and at least {min} repairs goes to the product team)',
+  },
+  byFaultClass: { 'zh-CN': '维修工单按故障类别', en: 'Repairs by fault class' },
+  repeatShort: { 'zh-CN': '返修率', en: 'repeat' },
+  resolutionShort: { 'zh-CN': '办结中位（小时）', en: 'median h to resolve' },
+  farAboveMean: { 'zh-CN': '均值的 {ratio} 倍，反馈产品团队', en: '{ratio}× the mean: to the product team' },
   smallSample: { 'zh-CN': '小样本（n={n}），结论需谨慎', en: 'small sample (n={n}), read with care' },
   anomalies: { 'zh-CN': '异常作答（全部5分 {five} 份，全部1分 {one} 份），需复核', en: 'Unusual answer patterns (all 5: {five}, all 1: {one}): check them' },
   months: { 'zh-CN': '按月', en: 'By month' },

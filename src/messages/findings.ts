@@ -191,6 +191,12 @@ export const FINDING_MESSAGES: Catalog = {
     'zh-CN': () => '部分认证机构要求首次达标满一年后方可评定星级',
     en: () => 'some certification schemes award stars only one year after a company first reached 达标 (compliant)',
   },
+  'commitment-looser-than-benchmark': {
+    'zh-CN': (a) =>
+      `服务承诺 ${a.commitment} 为 ${a.declared} ${a.unit === 'hours' ? '小时' : '个工作日'}，宽于常见基准 ${a.benchmark} ${a.benchmarkUnit === 'hours' ? '小时' : '个工作日'}（种子 001）：按承诺计的达标率不能代表基准水平，请对照报告中的基准达标率`,
+    en: (a) =>
+      `commitment ${a.commitment} is ${a.declared} ${a.unit}, looser than the common benchmark of ${a.benchmark} ${a.benchmarkUnit} (seed 001): the share within the commitment does not show the benchmark level; read the benchmark share beside it`,
+  },
 };
 
 export function findingMessage(f: Finding, lang: Lang): string {

@@ -47,6 +47,8 @@ export interface SurveyDigest {
   /** Mean 1–5 rating per dimension (speed, resolution, professionalism, patience, updates, overall, recommend). */
   means: Record<string, number | null>;
   answersWithText: number;
+  /** Seed 002's four classes (quality, attitude, process, other), answers mentioning each over `answersWithText`. */
+  themeClasses?: Array<{ id: string; label: { 'zh-CN': string; en: string }; mentions: number; share: Ratio }>;
   themes: Array<{ id: string; label: { 'zh-CN': string; en: string }; mentions: number; share: Ratio; common: boolean }>;
   /** Teams and product lines whose satisfaction rate was compared with the mean of the groups. */
   groups: Array<{

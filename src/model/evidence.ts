@@ -45,6 +45,10 @@ export interface Commitments {
   consultationResponseHours?: number;
   complaintReplyWorkingDays?: number;
   complaintResolutionWorkingDays?: number;
+  /** Calendar hours (seed 003: 24小时内联系客户); used instead of the working days when given. */
+  complaintReplyHours?: number;
+  /** Calendar hours (seed 003: 48小时内给出解决方案); used instead of the working days when given. */
+  complaintResolutionHours?: number;
 }
 
 export interface Bonus {

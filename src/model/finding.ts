@@ -44,6 +44,13 @@ export interface FindingArgs {
   'bonus-without-evidence': { reason: string };
   'fail-special-deductions': { count: number; limit: number };
   'stars-need-one-year': Record<string, never>;
+  'commitment-looser-than-benchmark': {
+    commitment: string;
+    declared: number;
+    unit: 'hours' | 'working days';
+    benchmark: number;
+    benchmarkUnit: 'hours' | 'working days';
+  };
 }
 
 export type FindingCode = keyof FindingArgs;
@@ -109,6 +116,7 @@ export const FINDING_SEVERITY: Record<FindingCode, Severity> = {
   'bonus-without-evidence': 'warning',
   'fail-special-deductions': 'error',
   'stars-need-one-year': 'info',
+  'commitment-looser-than-benchmark': 'warning',
 };
 
 /** JSON pointer segment escaping (RFC 6901). */

@@ -71,6 +71,8 @@ export function renderSurveyTerminal(a: SurveyAnalysis, lang: Lang, cmp?: Survey
       out.push(`  ${m.month}  n=${padStart(String(m.responses), 5)}  ${padStart(pct(m.satisfactionRate), 6)}  ${m.meanOverall?.toFixed(2) ?? '—'}`);
   }
   out.push('', ds('themes', lang, { n: a.themes.answersWithText, share: pct(a.rules.commonThemeShare) }));
+  out.push(`  ${a.themes.classes.map((c) => `${c.label[lang]} ${c.mentions} (${pct(c.share)})`).join(ui('listSep', lang))}`);
+  if (a.themes.unmatched) out.push(`  ${ds('unmatched', lang, { n: a.themes.unmatched })}`);
   if (a.themes.list.length === 0) out.push(`  ${ds('none', lang)}`);
   for (const th of a.themes.list) {
     out.push(
@@ -145,6 +147,18 @@ export function renderRecordsTerminal(a: RecordsAnalysis, lang: Lang, hasCommitm
       out.push(
         `  ${pad(ds('overdue', lang), 30)} ${s.overdueOpen.count}: ${safeText(s.overdueOpen.ids.join(', '))}${s.overdueOpen.count > s.overdueOpen.ids.length ? ', …' : ''}`,
       );
+  }
+  for (const [key, list] of [
+    ['byModel', a.repairs?.byModel],
+    ['byFaultClass', a.repairs?.byFaultClass],
+  ] as const) {
+    if (!list?.length) continue;
+    out.push('', ds(key, lang, { ratio: a.repairs!.rule.flagRatio, min: a.repairs!.rule.flagMin }));
+    for (const g of list.slice(0, 40)) {
+      out.push(
+        `  ${pad(safeText(g.group), 20)} n=${pad(String(g.repairs), 6)} ${ds('repeatShort', lang)} ${padStart(pct(g.repeatRate), 6)}  ${ds('resolutionShort', lang)} ${padStart(String(g.resolutionMedianHours ?? '—'), 7)}${g.farAboveMean ? `  ⚠ ${ds('farAboveMean', lang, { ratio: g.countToMean.toFixed(1) })}` : ''}`,
+      );
+    }
   }
   if (a.columns.unused.length) out.push('', `${ds('unusedColumns', lang)}: ${safeText(a.columns.unused.join(', '))}`);
   out.push(

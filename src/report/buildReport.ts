@@ -1,5 +1,6 @@
 import { criteriaOf } from '../model/criteriaOf.js';
 import { evaluateCriterion } from '../evaluate/evaluateCriterion.js';
+import { looserCommitments } from '../model/benchmarks.js';
 import type { Bonus, EvidenceFile } from '../model/evidence.js';
 import type { DataInput, DataMetricId } from '../model/data.js';
 import type { FileFacts } from '../model/facts.js';
@@ -63,6 +64,8 @@ export function buildReport(loaded: LoadedRubric, evidence: EvidenceFile, facts:
 
   const bonusApplied = evaluateBonus(evidence, facts, asOf, findings);
   findings.push(...dataFindings(rubric, evidence, options.data));
+  for (const l of looserCommitments(evidence.commitments ?? {}))
+    findings.push(finding('commitment-looser-than-benchmark', l, pointer('commitments', l.commitment)));
   const bonusPoints = bonusApplied ? rubric.scoring.bonusPoints : 0;
 
   const final = finalScore(earned, applicable, deductionPoints, bonusPoints);

@@ -9,8 +9,7 @@ import { MAX_ERRORS, parseYaml, type ParsedYaml } from '../load/parseYaml.js';
 import { readSource, type Source } from '../load/readSource.js';
 import { wellFormed } from '../shared/href.js';
 import { cleanStrings, safeLines } from '../shared/safeText.js';
-import { cellOf, readWorkbook } from '../workbook/readWorkbook.js';
-import { evidenceYaml, pointersByPosition } from '../workbook/evidenceYaml.js';
+import { cellOf, pointersByPosition } from '../workbook/cells.js';
 
 export interface EvidenceLoad {
   evidence: EvidenceFile;
@@ -25,8 +24,24 @@ export function loadEvidenceFile(file: string, rubric: Rubric, maxBytes?: number
   return loadEvidenceSource(readSource(file, maxBytes), rubric);
 }
 
+/** The same for a file that may be a workbook. */
+export async function loadAnyEvidenceFile(file: string, rubric: Rubric, maxBytes?: number): Promise<EvidenceLoad> {
+  return loadEvidenceSource(await evidenceSource(readSource(file, maxBytes)), rubric);
+}
+
+/**
+ * A source ready to load: a workbook's cells read into the YAML they stand for (the reader, with fflate, is
+ * loaded only then, so the YAML path never evaluates it); any other source as it is.
+ */
+export async function evidenceSource(source: Source): Promise<Source> {
+  if (source.workbook !== 'unread') return source;
+  const { workbookSource } = await import('../workbook/readWorkbook.js');
+  return workbookSource(source);
+}
+
 export function loadEvidenceSource(source: Source, rubric: Rubric): EvidenceLoad {
-  if (source.workbook) return loadWorkbookSource(source, rubric);
+  if (source.workbook === 'unread') throw new Error(`${source.file}: a workbook must be read with evidenceSource() first`);
+  if (source.workbook) return loadWorkbookSource(source, source.workbook, rubric);
   const parsed = parseYaml(source);
   const diagnostics = contractDiagnostics(parsed, rubric).sort((a, b) => a.line - b.line || a.column - b.column);
   if (diagnostics.some((d) => d.severity === 'error')) throw new InputError(capDiagnostics(diagnostics, source.file));
@@ -44,10 +59,8 @@ function contractDiagnostics(parsed: ParsedYaml, rubric: Rubric): Diagnostic[] {
  * checked exactly as an evidence file is; each diagnostic is then moved from its line to the cell the
  * value came from (the sheet and cell the person can find).
  */
-function loadWorkbookSource(source: Source, rubric: Rubric): EvidenceLoad {
-  const book = readWorkbook(source.file, source.bytes);
-  const text = evidenceYaml(book.value);
-  const parsed = parseYaml({ file: source.file, text, bytes: source.bytes });
+function loadWorkbookSource(source: Source, book: { cells: ReadonlyMap<string, string>; problems: Diagnostic[] }, rubric: Rubric): EvidenceLoad {
+  const parsed = parseYaml(source);
   const pointerAt = pointersByPosition(parsed);
   const diagnostics = [
     ...book.problems,

@@ -44,6 +44,8 @@ export const CRITERIA_COLUMNS: readonly Column[] = [
   { key: 'note', header: h('备注', 'Note'), kind: 'text', width: 30 },
   { key: 'owner', header: h('责任人', 'Owner'), kind: 'text', width: 16 },
   { key: 'due', header: h('完成期限', 'Due'), kind: 'date', width: 12 },
+  // The company's own estimate; empty = the rubric's (used for the cheapest path to each level).
+  { key: 'effort', header: h('工作量（工作日）', 'Effort (working days)'), kind: 'number', width: 12 },
 ];
 
 /** 证据: one row per evidence item, keyed by what it supports (a criterion id, 扣分1, 加分1). */

@@ -16,6 +16,14 @@ import {
   type SheetId,
 } from './layout.js';
 import { type CellValue, type SheetCells, readWorkbookCells } from './xlsxCells.js';
+import type { Source } from '../load/readSource.js';
+import { evidenceYaml } from './evidenceYaml.js';
+
+/** A workbook source read: its text the YAML it stands for, with where each value was typed. */
+export function workbookSource(source: Source): Source {
+  const book = readWorkbook(source.file, source.bytes);
+  return { file: source.file, text: evidenceYaml(book.value), bytes: source.bytes, workbook: { cells: book.cells, problems: book.problems } };
+}
 
 /** The workbook as the evidence object the YAML file would hold, and where each part of it was typed. */
 export interface WorkbookEvidence {
@@ -24,15 +32,6 @@ export interface WorkbookEvidence {
   cells: Map<string, string>;
   /** Problems only the workbook can have (a status not in the list, a date typed as text nobody can read). */
   problems: Diagnostic[];
-}
-
-/** The sheet!cell of a pointer, or of its nearest ancestor that has one. */
-export function cellOf(cells: ReadonlyMap<string, string>, ptr: string): string | undefined {
-  for (let p = ptr; ; p = p.slice(0, p.lastIndexOf('/'))) {
-    const c = cells.get(p);
-    if (c !== undefined) return c;
-    if (p === '') return undefined;
-  }
 }
 
 /**

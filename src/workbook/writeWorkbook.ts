@@ -87,6 +87,7 @@ export async function writeWorkbook(rubric: Rubric, evidence: EvidenceFile, lang
       note: e.note ?? null,
       owner: e.owner ?? null,
       due: toDate(e.due),
+      effort: e.effort ?? null,
     });
     styleRow(row, SHEETS.criteria.columns);
     row.getCell('status').dataValidation = {

@@ -34,7 +34,8 @@ describe('README Quick start', () => {
     }
     expect(existsSync(join(dir, 'acme/company.yaml'))).toBe(true);
     expect(readFileSync(join(dir, 'acme/report.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
-  });
+    // Five commands through npx, one of them a PDF: well past the default timeout on a loaded machine.
+  }, 120_000);
 });
 
 describe('a clone before its build', () => {

@@ -108,3 +108,80 @@ describe('records: a 重开次数 column', async () => {
     expect(repair.repeatRepair).toMatchObject({ n: 12, repeated: 2, share: 0.1667 });
   });
 });
+
+describe("survey: seed 002's four classes above the themes (test/fixtures/survey/survey-2026Q3.csv)", async () => {
+  const a = await analyzeSurveyFile(fx('survey/survey-2026Q3.csv'), { rules: { minGroupResponses: 3 } });
+
+  it('counts answers per class, each answer once per class', () => {
+    // The seven answers with text, by hand:
+    //   服务很好 → praise only, no theme found            (unmatched)
+    //   上门预约等待太久 → slow-response (质量), appointment (流程)
+    //   等了三天才上门，问题没解决 → slow-response, not-resolved (质量)
+    //   态度敷衍，等待很久 → attitude (态度), slow-response (质量)
+    //   配件缺货 → parts (质量)
+    //   收费有点贵 → price (流程)
+    //   希望主动告知进度 → communication (态度)
+    // 质量 4/7 = 0.5714, 态度 2/7 = 0.2857, 流程 2/7 = 0.2857, 其他建议 0.
+    expect(a.themes.classes.map((c) => [c.id, c.label['zh-CN'], c.mentions, c.share])).toEqual([
+      ['quality', '服务质量类', 4, 0.5714],
+      ['attitude', '服务态度类', 2, 0.2857],
+      ['process', '流程体验类', 2, 0.2857],
+      ['other', '其他建议', 0, 0],
+    ]);
+    expect(a.themes.unmatched).toBe(1);
+  });
+});
+
+describe('records: complaint commitments in hours (seed 003: 24小时内联系客户，48小时内给出解决方案)', async () => {
+  const a = await analyzeRecordsFile(fx('records/complaints-hours.csv'), {
+    commitments: { complaintReplyHours: 24, complaintResolutionHours: 48, complaintReplyWorkingDays: 5 },
+    calendar: buildCalendar(null),
+    asOf: '2026-11-01',
+  });
+  const c = a.types.find((t) => t.type === 'complaint')!;
+
+  it('measures against the hours, and shows the working-day benchmark beside them', () => {
+    // C1: reply 11 h, resolved 24 h; C2: reply 27 h (late), resolved 72 h (late). Hours win over the 5 working days.
+    expect(c.commitment.reply).toMatchObject({ limit: 24, unit: 'hours', within: 1, late: 1, share: 0.5 });
+    expect(c.commitment.resolution).toMatchObject({ limit: 48, unit: 'hours', within: 1, late: 1, share: 0.5 });
+    // Benchmarks (seed 001): both replies within 5 working days, both resolved within 30.
+    expect(c.benchmark.reply).toMatchObject({ limit: 5, unit: 'working days', within: 2, share: 1 });
+    expect(c.benchmark.resolution).toMatchObject({ limit: 30, unit: 'working days', within: 2, share: 1 });
+  });
+});
+
+describe('records: repairs by product model and by fault class (seed 002 某型号产品故障率高; seed 004 硬件/软件/网络/人为损坏)', async () => {
+  const a = await analyzeRecordsFile(fx('records/by-model.csv'), { commitments: {}, calendar: buildCalendar(null), asOf: '2026-11-01' });
+  const model = (g: string) => a.repairs!.byModel!.find((x) => x.group === g);
+  const fault = (g: string) => a.repairs!.byFaultClass!.find((x) => x.group === g);
+
+  it('counts, repeat rate and median resolution per model; a model at twice the mean count is flagged', () => {
+    // 12 repairs over 3 models: mean 4. KF-35 8 (8/4 = 2 ≥ 2, ≥ 5 repairs: flagged), KF-26 2, BX-100 2 (0.5).
+    // KF-35 reopened M01, M05: 2/8 = 0.25; resolution 2,4,…,16 h → median (8+10)/2 = 9.
+    expect(model('KF-35')).toEqual({
+      group: 'KF-35',
+      repairs: 8,
+      resolved: 8,
+      repeated: 2,
+      repeatRate: 0.25,
+      resolutionMedianHours: 9,
+      countToMean: 2,
+      farAboveMean: true,
+    });
+    // BX-100: M11 reopened of 2 → 0.5; 20 and 30 h → 25.
+    expect(model('BX-100')).toMatchObject({ repairs: 2, repeatRate: 0.5, resolutionMedianHours: 25, countToMean: 0.5, farAboveMean: false });
+    expect(model('KF-26')).toMatchObject({ repairs: 2, repeatRate: 0, resolutionMedianHours: 4, farAboveMean: false });
+    expect(a.repairs!.byModel!.map((g) => g.group)).toEqual(['KF-35', 'BX-100', 'KF-26']);
+  });
+
+  it("reads the export's words as seed 004's classes, keeping others as written", () => {
+    // 主板故障 ×5 → 硬件 (M01–M04, M11): reopened M01, M11 → 2/5 = 0.4; 2,4,6,8,20 h → 6.
+    expect(fault('硬件')).toMatchObject({ repairs: 5, repeatRate: 0.4, resolutionMedianHours: 6 });
+    // 系统死机 ×2, 系统升级失败 → 软件: M05 reopened → 1/3 = 0.3333; 10, 12, 30 → 12.
+    expect(fault('软件')).toMatchObject({ repairs: 3, repeatRate: 0.3333, resolutionMedianHours: 12 });
+    // WiFi连不上 → 网络: 14, 16 → 15. 用户摔坏 → 人为损坏. 异响 kept as written.
+    expect(fault('网络')).toMatchObject({ repairs: 2, repeatRate: 0, resolutionMedianHours: 15 });
+    expect(fault('人为损坏')).toMatchObject({ repairs: 1, resolutionMedianHours: 3 });
+    expect(fault('异响')).toMatchObject({ repairs: 1, resolutionMedianHours: 5 });
+  });
+});

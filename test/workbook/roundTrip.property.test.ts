@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { allCriteria, rubric } from '../helpers.js';
 import type { EvidenceFile } from '../../src/model/evidence.js';
 import { WORKBOOK_INSTRUCTIONS } from '../../src/messages/workbook.js';
-import { loadEvidenceSource } from '../../src/validate/loadEvidence.js';
+import { evidenceSource, loadEvidenceSource } from '../../src/validate/loadEvidence.js';
 import { sourceFromBytes } from '../../src/load/readSource.js';
 import { readWorkbook } from '../../src/workbook/readWorkbook.js';
 import { writeWorkbook } from '../../src/workbook/writeWorkbook.js';
@@ -40,6 +40,7 @@ const entry = (id: string) => {
         note: text,
         owner: text.filter((s) => s.length > 0),
         due: date,
+        effort: fc.constantFrom(0.5, 1, 3, 20, 1000),
         evidence: evidenceList,
         sample: fc
           .integer({ min: 1, max: 500 })
@@ -131,7 +132,7 @@ describe('YAML → workbook → YAML', () => {
         const bytes = await writeWorkbook(rubric, original, 'zh-CN', { instructions: WORKBOOK_INSTRUCTIONS });
         expect(readWorkbook('g.xlsx', bytes).value).toEqual(original);
         // Read as an evidence file: the same checks pass and the same evidence comes out.
-        expect(loadEvidenceSource(sourceFromBytes('g.xlsx', bytes, bytes.length), rubric).evidence).toEqual(original);
+        expect(loadEvidenceSource(await evidenceSource(sourceFromBytes('g.xlsx', bytes, bytes.length)), rubric).evidence).toEqual(original);
       }),
       { numRuns: 40 },
     );

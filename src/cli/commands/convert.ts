@@ -3,7 +3,7 @@ import { readSource } from '../../load/readSource.js';
 import type { Lang } from '../../model/localized.js';
 import { UsageError } from '../../model/usage.js';
 import { WORKBOOK_INSTRUCTIONS } from '../../messages/workbook.js';
-import { loadEvidenceSource } from '../../validate/loadEvidence.js';
+import { evidenceSource, loadEvidenceSource } from '../../validate/loadEvidence.js';
 import { evidenceYaml } from '../../workbook/evidenceYaml.js';
 import { EXIT, type ExitCode } from '../exitCodes.js';
 import { writeOutput } from '../io.js';
@@ -26,7 +26,7 @@ export interface ConvertOptions {
 export async function convertCommand(file: string, opts: ConvertOptions, ctx: CommandContext): Promise<ExitCode> {
   const maxBytes = parseCount('--max-bytes', opts.maxBytes, 1, MAX_BYTES_CEILING);
   const rubric = (await ctx.rubricFrom(opts.rubric)).rubric;
-  const load = loadEvidenceSource(readSource(file, maxBytes), rubric);
+  const load = loadEvidenceSource(await evidenceSource(readSource(file, maxBytes)), rubric);
   await ctx.printDiagnostics(load.warnings);
   const out = opts.out ?? file.replace(/\.(ya?ml|xlsx)$/i, '') + (opts.to === 'xlsx' ? '.xlsx' : '.yaml');
   // A workbook or YAML file already beside the input may hold someone's edits: only an explicit --out replaces it.

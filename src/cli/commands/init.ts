@@ -8,7 +8,7 @@ import { ui } from '../../messages/ui.js';
 import type { Lang } from '../../model/localized.js';
 import type { Rubric } from '../../model/rubric.js';
 import { scaffoldEvidence } from '../../render/scaffold.js';
-import { loadEvidenceSource } from '../../validate/loadEvidence.js';
+import { evidenceSource, loadEvidenceSource } from '../../validate/loadEvidence.js';
 import { EXIT, type ExitCode } from '../exitCodes.js';
 import { UsageError } from '../../model/usage.js';
 import { WORKBOOK_INSTRUCTIONS, WORKBOOK_UI } from '../../messages/workbook.js';
@@ -78,7 +78,7 @@ async function initWorkbook(dir: string, opts: InitOptions, rubric: Rubric): Pro
     instructions: WORKBOOK_INSTRUCTIONS,
   });
   // What init writes, validate must accept: read back as validate reads it, before anything is written.
-  loadEvidenceSource(sourceFromBytes(target, bytes, bytes.length), rubric);
+  loadEvidenceSource(await evidenceSource(sourceFromBytes(target, bytes, bytes.length)), rubric);
   const parent = statSync(dirname(resolve(dir)), { throwIfNoEntry: false });
   if (!existing && !parent?.isDirectory()) throw new UsageError('init-parent-missing', { dir: dirname(dir) });
   try {

@@ -2,7 +2,7 @@ import type { Lang } from '../../model/localized.js';
 import { UsageError } from '../../model/usage.js';
 import { safeJson } from '../../shared/safeText.js';
 import { loadBundledRubric } from '../../validate/bundledRubric.js';
-import { loadEvidenceFile } from '../../validate/loadEvidence.js';
+import { loadAnyEvidenceFile } from '../../validate/loadEvidence.js';
 import { EXIT, type ExitCode } from '../exitCodes.js';
 import { parseCount, parseDate, parseEncoding } from '../options.js';
 
@@ -21,7 +21,7 @@ export interface RecordsOptions {
 export async function recordsCommand(file: string, opts: RecordsOptions): Promise<ExitCode> {
   const ds = await import('../../datasets/options.js');
   const { analyzeRecordsFile, workCalendar } = await import('../../datasets/analyze.js');
-  const evidence = opts.evidence ? loadEvidenceFile(opts.evidence, (await loadBundledRubric()).rubric).evidence : undefined;
+  const evidence = opts.evidence ? (await loadAnyEvidenceFile(opts.evidence, (await loadBundledRubric()).rubric)).evidence : undefined;
   // Never the clock: a report must come out the same tomorrow.
   const asOf = parseDate('--as-of', opts.asOf) ?? evidence?.assessment.date;
   if (asOf === undefined) throw new UsageError('records-needs-date', {});

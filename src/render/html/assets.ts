@@ -106,7 +106,7 @@ svg.chart text{font-size:22px}
 table.plan thead{position:absolute;left:-9999px}
 table.plan tr{display:block;border-bottom:1px solid var(--rule);padding:8px 0}
 table.plan td{display:block;border:0;padding:2px 4px;text-align:left}
-table.plan td.rank{display:inline-block;font-weight:700}table.plan td.what{display:inline}
+table.plan td.rank{display:inline-block;font-weight:700}table.plan td.what{display:inline}table.plan td[data-label]>p:first-child{display:inline}
 table.plan td[data-label]::before{content:attr(data-label) "\uFF1A";color:var(--muted)}
 html[data-ui="en"] table.plan td[data-label]::before{content:attr(data-label) ": "}
 table.portfolio thead tr{display:flex;flex-wrap:wrap;gap:4px 14px}

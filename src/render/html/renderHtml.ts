@@ -456,6 +456,13 @@ ${each(means, ([k, v]) => `<tr><td>${esc(k!)}</td><td class="num">${v}</td></tr>
 <tr><td>${esc(metricLabel('survey.recommendRate', lang))}</td><td class="num">${percent(rate('survey.recommendRate'))}</td></tr>
 </tbody></table></div>
 ${
+  g.themeClasses?.length
+    ? `<div class="scroll"><table><thead><tr><th scope="col">${esc(ds('themeClass', lang))}</th><th scope="col" class="num">${esc(this.t('mentions'))}</th><th scope="col" class="num">%</th></tr></thead><tbody>
+${each(g.themeClasses, (c) => `<tr><td><strong>${esc(c.label[lang])}</strong></td><td class="num">${c.mentions}</td><td class="num">${percent(c.share)}</td></tr>`)}
+</tbody></table></div>`
+    : ''
+}
+${
   g.themes.length
     ? `<div class="scroll"><table><thead><tr><th scope="col">${esc(this.t('themeCol'))}</th><th scope="col" class="num">${esc(this.t('mentions'))}</th><th scope="col" class="num">${esc(this.t('shareCol'))}</th><th scope="col"><span class="skip">${esc(this.t('note'))}</span></th></tr></thead><tbody>
 ${each(g.themes, (th) => `<tr><td>${esc(th.label[lang])}</td><td class="num">${th.mentions}</td><td class="num">${percent(th.share)}</td><td>${bar(th.share)}${th.common ? ` <span class="s-bad">${esc(this.t('commonProblem', { share: percent(g.rules.commonThemeShare) }))}</span>` : ''}</td></tr>`)}

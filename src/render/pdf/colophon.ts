@@ -1,4 +1,3 @@
-import { interpolate } from '../../shared/interpolate.js';
 import type { Report } from '../../model/report.js';
 import { CONTENT_WIDTH, type Layout } from './layout.js';
 import type { T } from './labels.js';
@@ -15,7 +14,7 @@ export function colophon(L: Layout, r: Report, t: T, heading: string): void {
   L.space(6);
   const rows = [
     [t('colophonTool'), `${r.tool.name} ${r.tool.version}`],
-    [t('colophonRubric'), interpolate(t('rubricEdition'), { title: r.rubric.title[lang], version: r.rubric.version })],
+    [t('colophonRubric'), t('rubricEdition', { title: r.rubric.title[lang], version: r.rubric.version })],
     [t('colophonRubricSha'), r.rubric.sha256],
     ...(r.evidenceFile
       ? [

@@ -685,6 +685,17 @@ function dataAnalysis(L: Layout, r: Report, t: T, n: T): void {
         ],
         { size: 8.5 },
       );
+      if (g.themeClasses?.length) {
+        L.table(
+          [
+            { header: ds('themeClass', lang), width: 200 },
+            { header: t('mentions'), width: 60, align: 'right' },
+            { header: '%', width: 60, align: 'right' },
+          ],
+          g.themeClasses.map((c) => [{ text: c.label[lang], bold: true }, { text: String(c.mentions) }, { text: pct(c.share) }]),
+          { size: 8.5 },
+        );
+      }
       if (g.themes.length) {
         L.table(
           [
