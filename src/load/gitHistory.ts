@@ -127,6 +127,12 @@ function gitRunner(cwd: string) {
   };
 }
 
+interface TreeEntry {
+  /** As git writes it: 100644, 100755, 120000 (a link), 40000 (a folder), 160000 (a submodule). */
+  mode: string;
+  oid: string;
+}
+
 /**
  * A commit's objects answered from what was fetched before the assessment ran: the assessment is synchronous,
  * `git cat-file` is not, so every path it may ask about is looked up first. A path not looked up is a bug.
@@ -142,40 +148,43 @@ export class PrefetchedObjects implements RevisionObjects {
     private readonly derived: BlobDerived,
   ) {}
 
+  private readonly folders = new Map<string, Promise<ReadonlyMap<string, TreeEntry> | null>>();
+
   /** Looks `paths` up at this commit; with `content`, reads the blobs too. */
   async fetch(paths: Iterable<string>, content: boolean): Promise<void> {
     for (const path of paths) {
       if (!this.kinds.has(path)) {
         // A name git's batch protocol cannot carry is not in any tree this tool reads.
-        const info = /[\n\r\0]/.test(path) || path.startsWith('..') || path === '' ? null : await this.cat.info(`${this.commit}:${path}`);
-        if (info === null && path !== '' && !path.startsWith('..') && (await this.listed(path))) {
-          // The tree names it but the object is not there: a partial clone or a damaged repository, never "missing".
-          throw new UsageError('history-missing-object', { object: `${this.commit.slice(0, 12)}:${path}` });
-        }
-        this.kinds.set(path, info === null ? 'none' : info.type === 'tree' ? 'folder' : 'file');
-        if (info?.type === 'blob') this.oids.set(path, info.oid);
+        const entry =
+          /[\n\r\0]/.test(path) || path.startsWith('..') || path === '' ? undefined : (await this.folder(posix.dirname(path)))?.get(posix.basename(path));
+        // As `git ls-tree -r` lists them (--baseline): a folder is a tree; blobs, links and submodules are entries.
+        this.kinds.set(path, entry === undefined ? 'none' : entry.mode === '40000' ? 'folder' : 'file');
+        if (entry && entry.mode !== '40000' && entry.mode !== '160000') this.oids.set(path, entry.oid);
       }
       const oid = this.oids.get(path);
-      if (content && oid && !this.bodies.has(path)) this.bodies.set(path, await this.cat.blob(oid));
+      if (content && oid && !this.bodies.has(path)) {
+        // The tree names it but the object is not there: a partial clone or a damaged repository, never "missing".
+        const body = await this.cat.blob(oid).catch((e: unknown) => {
+          throw e instanceof UsageError && e.code === 'history-missing-object'
+            ? new UsageError('history-missing-object', { object: `${this.commit.slice(0, 12)}:${path} (${oid})` })
+            : e;
+        });
+        this.bodies.set(path, body);
+      }
     }
   }
 
-  /** Whether the folder holding `path` lists it (read from the tree object, cached by id like any object). */
-  private async listed(path: string): Promise<boolean> {
-    const parent = posix.dirname(path);
-    const tree = await this.cat.info(parent === '.' ? `${this.commit}^{tree}` : `${this.commit}:${parent}`);
-    if (tree?.type !== 'tree') return false;
-    const body = await this.cat.blob(tree.oid);
-    const name = Buffer.from(posix.basename(path));
-    // A tree object is a list of "<mode> <name>\0<id>" entries, the id in bytes (20 for SHA-1, 32 for SHA-256).
-    for (let at = 0; at < body.length; ) {
-      const space = body.indexOf(0x20, at);
-      const nul = body.indexOf(0, space);
-      if (space < 0 || nul < 0) return false;
-      if (body.subarray(space + 1, nul).equals(name)) return true;
-      at = nul + 1 + tree.oid.length / 2;
+  /** A folder's entries at this commit: one question for its tree id, then the tree read once per id for the whole history. */
+  private folder(dir: string): Promise<ReadonlyMap<string, TreeEntry> | null> {
+    let f = this.folders.get(dir);
+    if (!f) {
+      f = (async () => {
+        const info = await this.cat.info(dir === '.' ? `${this.commit}^{tree}` : `${this.commit}:${dir}`);
+        return info?.type === 'tree' ? this.derived.tree(info.oid, await this.cat.blob(info.oid)) : null;
+      })();
+      this.folders.set(dir, f);
     }
-    return false;
+    return f;
   }
 
   kind(path: string): 'file' | 'folder' | 'none' {
@@ -209,6 +218,28 @@ export class PrefetchedObjects implements RevisionObjects {
  */
 export class BlobDerived {
   private readonly digests = new Map<string, string>();
+  private readonly trees = new Map<string, ReadonlyMap<string, TreeEntry>>();
+
+  /** A tree object's entries: "<mode> <name>\0<id>", the id in bytes (20 for SHA-1, 32 for SHA-256). */
+  tree(oid: string, body: Buffer): ReadonlyMap<string, TreeEntry> {
+    let t = this.trees.get(oid);
+    if (t === undefined) {
+      const entries = new Map<string, TreeEntry>();
+      const idBytes = oid.length / 2;
+      for (let at = 0; at < body.length; ) {
+        const space = body.indexOf(0x20, at);
+        const nul = body.indexOf(0, space);
+        if (space < 0 || nul < 0) break;
+        entries.set(body.subarray(space + 1, nul).toString('utf8'), {
+          mode: body.subarray(at, space).toString('latin1'),
+          oid: body.subarray(nul + 1, nul + 1 + idBytes).toString('hex'),
+        });
+        at = nul + 1 + idBytes;
+      }
+      this.trees.set(oid, (t = entries));
+    }
+    return t;
+  }
   private readonly copies = new Map<string, string>();
   private dir: string | null = null;
 

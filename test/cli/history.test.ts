@@ -74,7 +74,7 @@ describe('aftersales-assess history', () => {
     const m = cli(['history', file, '--lang', 'en']);
     expect(m.code).toBe(2);
     expect(m.stderr).toBe(
-      `aftersales-assess: the git repository lacks the object ${commits[0]!.slice(0, 12)}:company.yaml (a partial clone or a damaged repository); run git fetch or git fsck first\n`,
+      `aftersales-assess: the git repository lacks the object ${commits[0]!.slice(0, 12)}:company.yaml (${blob}) (a partial clone or a damaged repository); run git fetch or git fsck first\n`,
     );
   });
 
