@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { diffReports } from '../compare/diffReports.js';
 import { citedFiles, pinnedFiles } from '../load/gatherFileFacts.js';
 import { evidenceSource, loadEvidenceSource } from '../validate/loadEvidence.js';
+import { findIndustry } from '../validate/industries.js';
 import { findingLocator } from '../load/locate.js';
 import { DEFAULT_MAX_BYTES } from '../load/readSource.js';
 import type { DataInput } from '../model/data.js';
@@ -44,7 +45,8 @@ export async function assess(tree: FileTree, opts: AssessmentOptions): Promise<A
   const pinned = pinnedFiles(evidence);
   const facts: FileFacts = new Map(citedFiles(evidence).map((f) => [f, tree.fact(f, pinned.has(f))]));
   const data = evidence.datasets ? await loadDatasets(tree, evidence, opts.asOf ?? evidence.assessment.date) : undefined;
-  const common = { tool: opts.tool, ...(data ? { data } : {}) };
+  const industry = typeof evidence.company.industry === 'string' ? findIndustry(evidence.company.industry) : undefined;
+  const common = { tool: opts.tool, ...(data ? { data } : {}), ...(industry ? { industry } : {}) };
   // The language is the reader's, not the score's: added here, never decided by the core.
   const report = {
     ...withLang(

@@ -180,10 +180,12 @@ function buildProgram(edge: Edge, setExit: (code: ExitCode) => void): Command {
     .option('--file <name>', h('file name'), 'company.yaml')
     .option('--xlsx', h('write the evidence workbook company.xlsx (Excel/WPS) instead of company.yaml'))
     .addOption(langOption())
+    .option('--industry <name>', h('an industry profile: its guidance as comments, company.industry set (industry list)'))
     .addOption(rubricOption())
-    .action(async (dir: string, opts: { company?: string; date?: string; file: string; lang: Lang; rubric?: string; xlsx?: boolean }) => {
+    .action(async (dir: string, opts: { company?: string; date?: string; file: string; lang: Lang; rubric?: string; xlsx?: boolean; industry?: string }) => {
       const { initCommand } = await import('./commands/init.js');
-      setExit(await initCommand(dir, opts, (await rubricFor(opts.rubric)).rubric));
+      const { industryOption } = await import('./commands/industry.js');
+      setExit(await initCommand(dir, opts, (await rubricFor(opts.rubric)).rubric, industryOption(opts.industry)));
     });
 
   program
@@ -239,8 +241,11 @@ function buildProgram(edge: Edge, setExit: (code: ExitCode) => void): Command {
     .addOption(langOption())
     .addOption(rubricOption())
     .option('--expects', h('with what an auditor expects and the action for each criterion'))
-    .action(async (opts: { lang: Lang; rubric?: string; expects?: boolean }) => {
-      process.stdout.write(renderRubricTree(await rubricFor(opts.rubric), opts.lang, { expects: Boolean(opts.expects) }));
+    .option('--industry <name>', h("with --expects: an industry profile's guidance beside the generic (industry list)"))
+    .action(async (opts: { lang: Lang; rubric?: string; expects?: boolean; industry?: string }) => {
+      const { industryOption } = await import('./commands/industry.js');
+      const industry = industryOption(opts.industry);
+      process.stdout.write(renderRubricTree(await rubricFor(opts.rubric), opts.lang, { expects: Boolean(opts.expects), ...(industry ? { industry } : {}) }));
       setExit(EXIT.ok);
     });
   rubric
@@ -252,6 +257,29 @@ function buildProgram(edge: Edge, setExit: (code: ExitCode) => void): Command {
       const { loadRubricFile } = await import('../validate/loadRubric.js');
       const { warnings } = loadRubricFile(file);
       await printDiagnostics(edge, warnings);
+      process.stdout.write(`${ui('rubricOk', edge.lang, { file })}\n`);
+      setExit(EXIT.ok);
+    });
+
+  const industry = program.command('industry').description(h('industry profiles: what auditors expect in an industry, beside the generic guidance'));
+  industry
+    .command('list')
+    .description(h('list the bundled industry profiles (the names company.industry takes)'))
+    .addOption(langOption())
+    .action(async (opts: { lang: Lang }) => {
+      const { industryList } = await import('./commands/industry.js');
+      process.stdout.write(industryList(opts.lang));
+      setExit(EXIT.ok);
+    });
+  industry
+    .command('lint')
+    .description(h('check an industry profile file: schema, criterion ids, cited sources'))
+    .argument('<file>', h('industry profile YAML file'))
+    .addOption(langOption())
+    .addOption(rubricOption())
+    .action(async (file: string, opts: { rubric?: string }) => {
+      const { loadIndustryFile } = await import('../validate/loadIndustry.js');
+      loadIndustryFile(file, (await rubricFor(opts.rubric)).rubric);
       process.stdout.write(`${ui('rubricOk', edge.lang, { file })}\n`);
       setExit(EXIT.ok);
     });

@@ -1,6 +1,7 @@
 import type { Finding, FindingArgs } from '../model/finding.js';
 import type { Lang } from '../model/localized.js';
 import type { Gap } from '../model/report.js';
+import { interpolate } from '../shared/interpolate.js';
 import { UI } from './ui.js';
 
 /**
@@ -8,6 +9,19 @@ import { UI } from './ui.js';
  * an evidence gap each document to mend, named with its date; for an unassessed one what an auditor expects.
  */
 export function gapAction(g: Gap, lang: Lang): string {
+  const generic = genericAction(g, lang);
+  if (!g.industry) return generic;
+  // The industry's guidance beside the generic, in the one action every format shows (JSON `step` too).
+  const i = g.industry;
+  return generic + interpolate(INDUSTRY_NOTE[lang], { industry: i.name[lang], expects: i.expects[lang], evidence: i.evidence[lang], source: i.source });
+}
+
+const INDUSTRY_NOTE: Record<Lang, string> = {
+  'zh-CN': '（{industry}行业：{expects}典型证据：{evidence}依据 {source}）',
+  en: ' ({industry}: {expects} Typical evidence: {evidence} Source: {source})',
+};
+
+function genericAction(g: Gap, lang: Lang): string {
   switch (g.fix) {
     case 'evidence': {
       // Nothing cited at all: say what to cite, not "restore missing files".

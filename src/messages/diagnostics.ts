@@ -273,6 +273,8 @@ const RUBRIC_DIAGNOSTICS: Pick<
   | 'undeclared-metric'
   | 'measure-ignored'
   | 'effort-missing'
+  | 'industry-unknown-criterion'
+  | 'industry-undeclared-source'
   | 'levels-unordered'
   | 'first-level-not-fail'
   | 'level-ids-duplicate'
@@ -322,6 +324,14 @@ const RUBRIC_DIAGNOSTICS: Pick<
   'undeclared-metric': {
     'zh-CN': (a) => ({ message: `评价项 ${a.id} 计量了未声明的指标 \`${a.metric}\``, hint: '请在 `metrics` 下声明。' }),
     en: (a) => ({ message: `criterion ${a.id} measures undeclared metric \`${a.metric}\``, hint: 'Declare it under `metrics`.' }),
+  },
+  'industry-unknown-criterion': {
+    'zh-CN': (a) => ({ message: `评价依据 ${a.rubric} 中没有评价项 ${a.id}`, ...(a.guess ? { hint: `是否应为 ${a.guess}？` } : {}) }),
+    en: (a) => ({ message: `rubric ${a.rubric} has no criterion ${a.id}`, ...(a.guess ? { hint: `Did you mean ${a.guess}?` } : {}) }),
+  },
+  'industry-undeclared-source': {
+    'zh-CN': (a) => ({ message: `来源 \`${a.source}\` 未在 \`sources\` 中声明`, hint: `已声明：${a.declared.join(', ')}。` }),
+    en: (a) => ({ message: `source \`${a.source}\` is not declared under \`sources\``, hint: `Declared: ${a.declared.join(', ')}.` }),
   },
   'effort-missing': {
     'zh-CN': (a) => ({
@@ -725,6 +735,16 @@ export const DIAGNOSTICS: Catalog = {
     en: (a) => ({
       message: `metric \`${a.metric}\` is not used by rubric ${a.rubric}`,
       hint: a.guess ? `Did you mean \`${a.guess}\`?` : `Known metrics: ${a.known.join(', ')}.`,
+    }),
+  },
+  'unknown-industry': {
+    'zh-CN': (a) => ({
+      message: `没有行业档案 \`${a.industry}\``,
+      hint: `${a.guess ? `是否应为 ${a.guess}？` : ''}可用：${a.known.join(', ')}（\`aftersales-assess industry list\`）；行业描述可写在其他字段，如 \`sector\`。`,
+    }),
+    en: (a) => ({
+      message: `no industry profile \`${a.industry}\``,
+      hint: `${a.guess ? `Did you mean ${a.guess}? ` : ''}Known: ${a.known.join(', ')} (\`aftersales-assess industry list\`); a free description can go in another field, e.g. \`sector\`.`,
     }),
   },
   'unknown-clause': {

@@ -10,6 +10,13 @@ const ZH: Record<string, string> = {
   'print the evidence file JSON Schema for editors: every criterion of the rubric with its titles and what auditors expect':
     '输出供编辑器使用的证据文件 JSON Schema：评分规则的全部评价项及其名称和审核要求',
   'display help for command': '显示命令帮助',
+  "with --expects: an industry profile's guidance beside the generic (industry list)": '配合 --expects：在通用要求旁列出某行业档案的要求（见 industry list）',
+  'industry profiles: what auditors expect in an industry, beside the generic guidance': '行业档案：某行业中审核员期望看到的内容，列在通用要求旁',
+  'list the bundled industry profiles (the names company.industry takes)': '列出内置的行业档案（company.industry 可用的名称）',
+  'check an industry profile file: schema, criterion ids, cited sources': '检查行业档案文件：格式、评价项编号、引用的来源',
+  'industry profile YAML file': '行业档案 YAML 文件',
+  'an industry profile: its guidance as comments, company.industry set (industry list)':
+    '行业档案：以注释写入其要求并设置 company.industry（见 industry list）',
   'Exit codes: 0 ok · 1 below a threshold or regression · 2 invalid input or usage · 3 internal error':
     '退出码：0 正常 · 1 低于门槛或出现退步 · 2 输入或用法无效 · 3 内部错误',
   'report language': '报告语言',

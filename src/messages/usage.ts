@@ -176,6 +176,10 @@ export const USAGE: Catalog = {
     en: (a) => `cannot append to GITHUB_STEP_SUMMARY (${a.path}): ${why(a.why, 'en')}`,
   },
   'init-dir-is-file': { 'zh-CN': (a) => `${a.dir} 是文件，不是文件夹；未写入任何内容`, en: (a) => `${a.dir} is a file, not a folder; nothing was written` },
+  'unknown-industry': {
+    'zh-CN': (a) => `--industry：没有行业档案 ${a.value}${a.guess ? `；是否应为 ${a.guess}？` : ''}（可用：${a.known.join(', ')}）`,
+    en: (a) => `--industry: no industry profile ${a.value}${a.guess ? `; did you mean ${a.guess}?` : ''} (known: ${a.known.join(', ')})`,
+  },
   'convert-exists': {
     'zh-CN': (a) => `${a.target} 已存在，未覆盖（可能有人在其中修改过）；用 --out 指定要写入的文件`,
     en: (a) => `${a.target} exists and was not replaced (it may hold someone's edits); name the file to write with --out`,

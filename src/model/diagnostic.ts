@@ -42,6 +42,9 @@ export interface DiagnosticArgs {
   'metric-exceeds': { numerator: string; denominator: string; num: number; den: number };
   'metric-unused': { metric: string; rubric: string; guess: string | null; known: string[] };
   'unknown-clause': { clause: string; guess: string | null };
+  'unknown-industry': { industry: string; guess: string | null; known: string[] };
+  'industry-unknown-criterion': { id: string; rubric: string; guess: string | null };
+  'industry-undeclared-source': { source: string; declared: string[] };
   'too-many-bonuses': { max: number; found: number };
   'brand-logo': { file: string; problem: 'missing' | 'not-a-file' | 'too-large' | 'outside-root' | 'unreadable' | 'not-an-image' };
   'unknown-threshold-id': { what: 'section' | 'clause' | 'criterion'; id: string; guess: string | null; known: string[] };

@@ -101,6 +101,19 @@ export interface Gap {
   /** The rubric's action for the criterion (what to put in place). */
   action: Localized;
   effort: Effort;
+  /** With an industry profile selected (`company.industry`) that speaks to the criterion: its guidance, beside the generic. */
+  industry?: GapIndustry;
+}
+
+export interface GapIndustry {
+  /** The profile's id. */
+  profile: string;
+  name: Localized;
+  expects: Localized;
+  /** The typical evidence in the industry. */
+  evidence: Localized;
+  /** Where the guidance comes from: a key of the profile's sources, then where in it. */
+  source: string;
 }
 
 export interface LevelResult {
@@ -183,6 +196,14 @@ export interface Report {
   };
   level: LevelResult;
   bounds: ScoreBounds;
+  /** The industry profile `company.industry` selected: its typical commitments and KPIs, with their sources. */
+  industry?: {
+    id: string;
+    name: Localized;
+    sources: Record<string, { title: string }>;
+    commitments: Array<{ text: Localized; source: string }>;
+    kpis: Array<{ id: string; title: Localized; source: string }>;
+  };
   /** For the next level and every one above it: the least-effort set of gaps that reaches it, or what blocks it. */
   paths: LevelPath[];
   counts: Record<Outcome, number> & { warnings: number };

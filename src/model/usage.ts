@@ -21,6 +21,7 @@ export interface UsageArgs {
   'bad-level': { option: S; value: S; levels: S[] };
   'bad-count': { option: S; value: S; min: number; max: number };
   'bad-encoding': { value: S };
+  'unknown-industry': { value: S; guess: S | null; known: S[] };
   'records-needs-date': Record<string, never>;
   'font-missing-bundled': Record<string, never>;
   'font-woff': { file: S };

@@ -1,6 +1,7 @@
 import { COLON, ui } from '../messages/ui.js';
 import type { Lang } from '../model/localized.js';
 import type { Rubric } from '../model/rubric.js';
+import type { IndustryProfile } from '../model/industry.js';
 
 export interface ScaffoldOptions {
   company: string;
@@ -8,6 +9,8 @@ export interface ScaffoldOptions {
   /** Path from the new file to the evidence JSON Schema, for the YAML language server modeline. */
   schemaPath: string;
   lang: Lang;
+  /** An industry profile: `company.industry` set, and its guidance as comments beside the generic. */
+  industry?: IndustryProfile;
 }
 
 /**
@@ -25,6 +28,12 @@ export function scaffoldEvidence(rubric: Rubric, o: ScaffoldOptions): string {
   L.push('schemaVersion: 1');
   L.push('company:');
   L.push(`  name: ${yamlString(o.company)}`);
+  const ind = o.industry;
+  if (ind) {
+    L.push(`  industry: ${ind.id}   # ${ind.name[o.lang]}`);
+    L.push(`  # ${ui('industryCommitments', o.lang)}${COLON[o.lang]}${ind.commitments.map((c) => c.text[o.lang]).join(ui('listSep', o.lang))}`);
+    L.push(`  # ${ui('industryKpis', o.lang)}${COLON[o.lang]}${ind.kpis.map((k) => k.title[o.lang]).join(ui('listSep', o.lang))}`);
+  }
   L.push('assessment:');
   L.push(`  date: ${o.date}   # ${ui('scaffoldAsOf', o.lang)}`);
   L.push('criteria:');
@@ -36,6 +45,11 @@ export function scaffoldEvidence(rubric: Rubric, o: ScaffoldOptions): string {
       for (const k of c.criteria) {
         L.push(`  # ${k.id} ${k.title[o.lang]} (${k.points})`);
         L.push(`  #   ${ui('auditorExpects', o.lang)}${COLON[o.lang]}${k.expects[o.lang]}`);
+        const g = ind?.criteria[k.id];
+        if (ind && g) {
+          L.push(`  #   ${ind.name[o.lang]}${COLON[o.lang]}${g.expects[o.lang]}`);
+          L.push(`  #   ${ui('typicalEvidence', o.lang)}${COLON[o.lang]}${g.evidence[o.lang]}${inParensText(g.source, o.lang)}`);
+        }
         if (k.sampling) L.push(`  #   ${ui('sampledLabel', o.lang)}: ${k.sampling[o.lang]} — sample: { checked: N, conforming: M }`);
         if (k.notApplicable) L.push(`  #   n/a: ${k.notApplicable[o.lang]}`);
         if (k.maxAgeMonths) L.push(`  #   ${ui('datedWithin', o.lang, { months: k.maxAgeMonths })}`);
@@ -62,6 +76,10 @@ export function scaffoldEvidence(rubric: Rubric, o: ScaffoldOptions): string {
   L.push('#   reason: …');
   L.push('#   evidence: [ { url: https://… } ]');
   return L.join('\n') + '\n';
+}
+
+function inParensText(s: string, lang: Lang): string {
+  return lang === 'en' ? ` (${s})` : `（${s}）`;
 }
 
 function yamlString(s: string): string {

@@ -5,7 +5,8 @@ import type { Bonus, EvidenceFile } from '../model/evidence.js';
 import type { DataInput, DataMetricId } from '../model/data.js';
 import type { FileFacts } from '../model/facts.js';
 import { FINDING_SEVERITY, finding, pointer, type Finding } from '../model/finding.js';
-import type { ClauseResult, Report, SectionResult } from '../model/report.js';
+import type { ClauseResult, Gap, Report, SectionResult } from '../model/report.js';
+import type { IndustryProfile } from '../model/industry.js';
 import { OUTCOMES, type Outcome } from '../model/outcome.js';
 import type { LoadedRubric } from '../model/rubric.js';
 import { roundTo, type IsoDate, type Points } from '../model/units.js';
@@ -22,6 +23,8 @@ export interface BuildOptions {
   asOf?: IsoDate;
   /** Metrics computed from the datasets the evidence file references (read by the CLI). */
   data?: DataInput;
+  /** The industry profile `company.industry` selected, whose guidance goes beside the generic. */
+  industry?: IndustryProfile;
   /** Maps a finding's JSON pointer to its line and column in the evidence file, when the source is at hand. */
   locate?: (pointer: string) => { line?: number; column?: number; cell?: string };
 }
@@ -70,7 +73,7 @@ export function buildReport(loaded: LoadedRubric, evidence: EvidenceFile, facts:
 
   const final = finalScore(earned, applicable, deductionPoints, bonusPoints);
   findings.splice(0, findings.length, ...findings.map(place));
-  const gaps = collectGaps(sections, applicable);
+  const gaps = withIndustry(collectGaps(sections, applicable), options.industry);
   const level = determineLevel(rubric, final, deductions.length, gaps);
 
   const limit = rubric.levels.failWhenSpecialDeductionsAtLeast;
@@ -106,6 +109,17 @@ export function buildReport(loaded: LoadedRubric, evidence: EvidenceFile, facts:
       final,
     },
     level,
+    ...(options.industry
+      ? {
+          industry: {
+            id: options.industry.id,
+            name: options.industry.name,
+            sources: options.industry.sources,
+            commitments: options.industry.commitments,
+            kpis: options.industry.kpis,
+          },
+        }
+      : {}),
     bounds: scoreBounds(rubric, sections, { earned, applicable, deductionPoints, bonusPoints, deductionCount: deductions.length }),
     paths: cheapestPaths(
       rubric,
@@ -169,6 +183,15 @@ export function buildReport(loaded: LoadedRubric, evidence: EvidenceFile, facts:
       ),
     },
   };
+}
+
+/** Each gap the profile speaks to gets the industry's guidance beside the rubric's. */
+function withIndustry(gaps: Gap[], profile: IndustryProfile | undefined): Gap[] {
+  if (!profile) return gaps;
+  return gaps.map((g) => {
+    const p = profile.criteria[g.criterion];
+    return p ? { ...g, industry: { profile: profile.id, name: profile.name, expects: p.expects, evidence: p.evidence, source: p.source } } : g;
+  });
 }
 
 /** Standard §6.3 rule 4: at most one bonus, and only with evidence an auditor can check. */

@@ -5,6 +5,7 @@ import { isIsoDate } from '../shared/dates.js';
 import { locate } from '../load/locate.js';
 import type { ParsedYaml } from '../load/parseYaml.js';
 import { didYouMean } from '../shared/didYouMean.js';
+import { findIndustry, INDUSTRIES, industryNames } from './industries.js';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -92,6 +93,19 @@ export function evidenceSemanticDiagnostics(parsed: ParsedYaml, rubric: Rubric):
         out.push(diag('metric-unused', { metric: key, rubric: rubric.id, guess: didYouMean(key, known), known }, pos(['metrics', key], 'key'), 'warning'));
       }
     }
+  }
+
+  // company.industry selects the industry guidance: a value no profile answers to is a typo or a free
+  // description, and either way the report would silently give the generic guidance only.
+  if (isObj(data.company) && typeof data.company.industry === 'string' && !findIndustry(data.company.industry)) {
+    const names = INDUSTRIES.flatMap(industryNames);
+    out.push(
+      diag(
+        'unknown-industry',
+        { industry: data.company.industry, guess: didYouMean(data.company.industry, names), known: INDUSTRIES.map((p) => p.id) },
+        pos(['company', 'industry']),
+      ),
+    );
   }
 
   if (Array.isArray(data.specialDeductions)) {

@@ -32,7 +32,7 @@ beforeAll(() => {
   writeFileSync(join(dir, 'data/tickets.csv'), tickets.join('\n'));
   const evidence = {
     schemaVersion: 1,
-    company: { name: nasty('公司'), creditCode: nasty('91'), industry: nasty('行业'), products: [nasty('产品')] },
+    company: { name: nasty('公司'), creditCode: nasty('91'), sector: nasty('行业'), products: [nasty('产品')] },
     assessment: { date: '2026-11-01', assessor: nasty('审核员'), scope: nasty('范围') },
     criteria: {
       '5.1.1.1': { status: 'met', evidence: [{ file: cited, title: nasty('标题'), date: '2026-03-01' }] },

@@ -68,7 +68,8 @@ const evidenceFile: fc.Arbitrary<EvidenceFile> = fc
     extras: fc.record(
       {
         creditCode: text,
-        industry: text,
+        // company.industry must name an industry profile (reference/industries/): any of them, by any of its names.
+        industry: fc.constantFrom('electronics', 'smart-appliances', '智能家电', 'Electronics'),
         products: fc.array(text, { minLength: 1, maxLength: 3 }),
         employees: fc.integer({ min: 0, max: 100000 }),
         sites: fc.array(text, { minLength: 1, maxLength: 2 }),

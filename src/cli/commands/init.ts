@@ -7,6 +7,7 @@ import { parseDate } from '../options.js';
 import { ui } from '../../messages/ui.js';
 import type { Lang } from '../../model/localized.js';
 import type { Rubric } from '../../model/rubric.js';
+import type { IndustryProfile } from '../../model/industry.js';
 import { scaffoldEvidence } from '../../render/scaffold.js';
 import { evidenceSource, loadEvidenceSource } from '../../validate/loadEvidence.js';
 import { EXIT, type ExitCode } from '../exitCodes.js';
@@ -25,7 +26,7 @@ export interface InitOptions {
   xlsx?: boolean;
 }
 
-export async function initCommand(dir: string, opts: InitOptions, rubric: Rubric): Promise<ExitCode> {
+export async function initCommand(dir: string, opts: InitOptions, rubric: Rubric, industry?: IndustryProfile): Promise<ExitCode> {
   if (opts.xlsx) return initWorkbook(dir, { ...opts, file: opts.file === 'company.yaml' ? 'company.xlsx' : opts.file }, rubric);
   const target = join(dir, opts.file);
   const existing = statSync(dir, { throwIfNoEntry: false });
@@ -39,7 +40,7 @@ export async function initCommand(dir: string, opts: InitOptions, rubric: Rubric
   if (/[\\/\p{Cc}]/u.test(opts.file) || opts.file.trim() === '' || opts.file === '.' || opts.file === '..')
     throw new UsageError('init-bad-file', { file: JSON.stringify(opts.file) });
   const schemaPath = `./${SCHEMA_FILE}`;
-  const text = scaffoldEvidence(rubric, { company, date, schemaPath, lang: opts.lang });
+  const text = scaffoldEvidence(rubric, { company, date, schemaPath, lang: opts.lang, ...(industry ? { industry } : {}) });
   // What init writes, validate must accept: checked as validate would read it, before anything is written.
   loadEvidenceSource({ file: target, text, bytes: Buffer.from(text) }, rubric);
   const parent = statSync(dirname(resolve(dir)), { throwIfNoEntry: false });

@@ -2,9 +2,10 @@ import { COLON, ui } from '../../messages/ui.js';
 import { dataRuleText, metricLabel } from '../../messages/datasets.js';
 import type { Lang } from '../../model/localized.js';
 import type { LoadedRubric } from '../../model/rubric.js';
+import type { IndustryProfile } from '../../model/industry.js';
 
 /** `aftersales-assess rubric`: the rubric as an indented tree with points, so a user can find ids. */
-export function renderRubricTree({ rubric, sha256, origin }: LoadedRubric, lang: Lang, o: { expects?: boolean } = {}): string {
+export function renderRubricTree({ rubric, sha256, origin }: LoadedRubric, lang: Lang, o: { expects?: boolean; industry?: IndustryProfile } = {}): string {
   const out: string[] = [];
   out.push(
     `${rubric.title[lang]}  (${rubric.id} ${rubric.version}, ${origin === 'bundled' ? ui('rubricBundledOrigin', lang) : origin}, sha256 ${sha256.slice(0, 12)})`,
@@ -26,6 +27,11 @@ export function renderRubricTree({ rubric, sha256, origin }: LoadedRubric, lang:
         if (o.expects) {
           out.push(`        ${ui('auditorExpects', lang)}${COLON[lang]}${k.expects[lang]}`);
           out.push(`        ${ui('actionLabel', lang)}: ${k.action[lang]}`);
+          const g = o.industry?.criteria[k.id];
+          if (o.industry && g) {
+            out.push(`        ${o.industry.name[lang]}${COLON[lang]}${g.expects[lang]}`);
+            out.push(`        ${ui('typicalEvidence', lang)}${COLON[lang]}${g.evidence[lang]} [${g.source}]`);
+          }
         }
       }
     }
