@@ -24,8 +24,9 @@ const DIAGNOSTICS_PER_GAP = 3;
  * with this run's rubric and the commit's own assessment date; only the reading of git objects differs
  * (one `git cat-file` for the whole history, blobs cached by id).
  */
-export async function assessHistory(file: string, range: HistoryRange, opts: AssessmentOptions): Promise<History> {
-  const { top, commits } = historyCommits(file, range);
+export async function assessHistory(file: string, range: HistoryRange & { sample?: Sampling }, opts: AssessmentOptions): Promise<History> {
+  const { top, commits: all } = historyCommits(file, range);
+  const commits = sampled(all, range.sample);
   if (commits.length === 0) throw new UsageError('history-empty', { file });
   const cat = new CatFile(top);
   const derived = new BlobDerived();
@@ -56,6 +57,16 @@ export async function assessHistory(file: string, range: HistoryRange, opts: Ass
         }
       : null;
   return { file, rubric: { id: r.rubric.id, version: r.rubric.version, sha256: r.sha256 }, points, span };
+}
+
+/** `--every N`: every Nth commit; `--monthly`: the last commit of each month. The first and the last are always kept. */
+export type Sampling = { every: number } | 'monthly';
+
+export function sampled<T extends { date: string }>(commits: readonly T[], how: Sampling | undefined): T[] {
+  if (how === undefined || commits.length <= 2) return [...commits];
+  const last = commits.length - 1;
+  if (how === 'monthly') return commits.filter((c, i) => i === 0 || i === last || c.date.slice(0, 7) !== commits[i + 1]!.date.slice(0, 7));
+  return commits.filter((_, i) => i === 0 || i === last || i % how.every === 0);
 }
 
 async function assessCommit(

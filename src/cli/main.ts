@@ -160,6 +160,8 @@ function buildProgram(edge: Edge, setExit: (code: ExitCode) => void): Command {
     .argument('<file>', h('evidence YAML file in a git working tree'))
     .option('--since <date|rev>', h('start at this date (YYYY-MM-DD, commit date) or revision'))
     .option('--until <rev>', h('end at this revision (default: HEAD)'))
+    .option('--every <n>', h('score every Nth commit (the first and the last always)'))
+    .option('--monthly', h('score the last commit of each month (the first and the last always)'))
     .addOption(new Option('--format <format>', h('output format')).choices(['terminal', 'json', 'jsonl', 'markdown']).default('terminal'))
     .addOption(langOption())
     .addOption(rubricOption())

@@ -86,6 +86,8 @@ const ZH: Record<string, string> = {
   'evidence YAML file in a git working tree': 'git 工作区中的证据 YAML 文件',
   'start at this date (YYYY-MM-DD, commit date) or revision': '从此日期（YYYY-MM-DD，提交日期）或版本开始',
   'end at this revision (default: HEAD)': '到此版本为止（默认 HEAD）',
+  'score every Nth commit (the first and the last always)': '每隔 N 个提交评分一次（首尾两个总会评分）',
+  'score the last commit of each month (the first and the last always)': '对每月最后一个提交评分（首尾两个总会评分）',
 };
 
 /** A description in the help language (English when no translation is listed). */

@@ -235,6 +235,7 @@ export const USAGE: Catalog = {
     'zh-CN': (a) => `找不到证据文件 ${a.file}；history 需要它在工作区中的路径（已重命名的文件按当前名称查找历史）`,
     en: (a) => `the evidence file ${a.file} is not there; history needs its path in the working tree (a renamed file is followed from its current name)`,
   },
+  'history-every-or-monthly': { 'zh-CN': () => '--every 与 --monthly 只能选一个', en: () => '--every and --monthly cannot be combined; choose one' },
   'history-git-failed': {
     'zh-CN': (a) => `history 的 git ${a.command} 失败：${a.said || '未知版本（不是本仓库的提交）'}`,
     en: (a) => `git ${a.command} failed for history: ${a.said || 'unknown revision (not a commit in this repository)'}`,

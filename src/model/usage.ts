@@ -60,6 +60,7 @@ export interface UsageArgs {
   'history-missing-object': { object: S };
   'history-empty': { file: S };
   'history-no-file': { file: S };
+  'history-every-or-monthly': Record<string, never>;
   'history-git-failed': { command: S; said: S };
   'git-bad-revision': { rev: S };
   'git-missing': Record<string, never>;

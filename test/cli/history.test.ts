@@ -61,6 +61,14 @@ describe('aftersales-assess history', () => {
       'aftersales-assess: git rev-parse failed for history: unknown revision (not a commit in this repository)\n',
     ]);
     expect(cli(['history', file, '--since', '2026-02-30']).code).toBe(2);
+    expect(cli(['history', file, '--every', '2', '--monthly', '--lang', 'en']).stderr).toBe(
+      'aftersales-assess: --every and --monthly cannot be combined; choose one\n',
+    );
+    // Three commits, every 2nd: #0, #2 (also the last) — two points.
+    expect(JSON.parse(cli(['history', file, '--every', '2', '--format', 'json']).stdout).points.map((p: { commit: string }) => p.commit)).toEqual([
+      commits[0],
+      commits[2],
+    ]);
 
     const shallow = join(dir, '..', `${dir.split('/').at(-1)}-shallow`);
     execFileSync('git', ['clone', '-q', '--depth', '1', `file://${dir}`, shallow], { stdio: 'pipe' });

@@ -75,3 +75,15 @@ describe('history', () => {
     expect((await assessHistory(renamed, { until: c2 }, opts)).points.map((p) => p.path)).toEqual(['company.yaml', 'company.yaml']);
   });
 });
+
+describe('sampling a long history', () => {
+  const dates = ['2026-03-02', '2026-03-15', '2026-04-01', '2026-04-20', '2026-04-28', '2026-06-01'].map((date, i) => ({ date, i }));
+  it('--monthly keeps the last commit of each month, --every N every Nth; the first and last always', async () => {
+    const { sampled } = await import('../../src/assess/history.js');
+    // March's last is #1, April's #4, June's (the last) #5; #0 is the first.
+    expect(sampled(dates, 'monthly').map((d) => d.i)).toEqual([0, 1, 4, 5]);
+    // Every 2nd: #0, #2, #4, and the last #5.
+    expect(sampled(dates, { every: 2 }).map((d) => d.i)).toEqual([0, 2, 4, 5]);
+    expect(sampled(dates, { every: 1 })).toEqual(dates);
+  });
+});

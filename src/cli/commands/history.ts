@@ -1,4 +1,5 @@
 import type { Lang } from '../../model/localized.js';
+import { UsageError } from '../../model/usage.js';
 import { EXIT, type ExitCode } from '../exitCodes.js';
 import { detectTerminal } from '../io.js';
 import { MAX_BYTES_CEILING, parseCount, parseDate } from '../options.js';
@@ -16,6 +17,8 @@ export interface HistoryOptions {
   root?: string;
   color?: boolean;
   maxBytes?: string;
+  every?: string;
+  monthly?: boolean;
 }
 
 /** `history FILE`: the evidence file scored at each commit that changed it or what it cites; stdout only, nothing written. */
@@ -23,11 +26,14 @@ export async function historyCommand(file: string, opts: HistoryOptions, ctx: Co
   // A date is checked as a date (2026-02-30 refused); anything else is a revision, checked as --baseline checks it.
   const since = opts.since !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(opts.since) ? parseDate('--since', opts.since) : opts.since;
   const maxBytes = parseCount('--max-bytes', opts.maxBytes, 1, MAX_BYTES_CEILING);
+  const every = parseCount('--every', opts.every, 1);
+  if (every !== undefined && opts.monthly) throw new UsageError('history-every-or-monthly', {});
+  const sample = opts.monthly ? ('monthly' as const) : every !== undefined ? { every } : undefined;
   const rubric = await ctx.rubricFrom(opts.rubric);
   const { assessHistory } = await import('../../assess/history.js');
   const h = await assessHistory(
     file,
-    { since, until: opts.until, root: opts.root },
+    { since, until: opts.until, root: opts.root, sample },
     { rubric, lang: opts.lang, tool: TOOL, ...(maxBytes ? { maxBytes } : {}) },
   );
   const r = await import('../../render/history.js');
