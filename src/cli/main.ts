@@ -155,6 +155,25 @@ function buildProgram(edge: Edge, setExit: (code: ExitCode) => void): Command {
     });
 
   program
+    .command('history')
+    .description(h("score the evidence file at each commit that changed it or a file it cites (the repository's history as a trend)"))
+    .argument('<file>', h('evidence YAML file in a git working tree'))
+    .option('--since <date|rev>', h('start at this date (YYYY-MM-DD, commit date) or revision'))
+    .option('--until <rev>', h('end at this revision (default: HEAD)'))
+    .option('--every <n>', h('score every Nth commit (the first and the last always)'))
+    .option('--monthly', h('score the last commit of each month (the first and the last always)'))
+    .addOption(new Option('--format <format>', h('output format')).choices(['terminal', 'json', 'jsonl', 'markdown']).default('terminal'))
+    .addOption(langOption())
+    .addOption(rubricOption())
+    .option('--root <dir>', h("evidence root that cited files must stay inside (default: the evidence file's folder)"))
+    .option('--no-color', h('no ANSI colours'))
+    .option('--max-bytes <n>', h('refuse evidence files larger than this many bytes'), String(1024 * 1024))
+    .action(async (file: string, opts: import('./commands/history.js').HistoryOptions) => {
+      const { historyCommand } = await import('./commands/history.js');
+      setExit(await historyCommand(file, opts, context));
+    });
+
+  program
     .command('init')
     .description(h('scaffold an evidence file for a new company: every criterion listed, none answered'))
     .argument('[dir]', h('folder to create it in'), '.')

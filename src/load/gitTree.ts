@@ -16,9 +16,7 @@ const MAX_BLOB_BYTES = 4 * 1024 * 1024 * 1024;
  * revision's tree, never from the working tree. The revision is checked before git sees it.
  */
 export function gitTree(evidencePath: string, rev: string, root?: string): FileTree {
-  if (rev.trim() === '' || rev.startsWith('-') || /[\0\n\r]/.test(rev)) {
-    throw new UsageError('git-bad-revision', { rev: JSON.stringify(rev) });
-  }
+  checkedRevision(rev);
   const dir = dirname(resolve(evidencePath));
   const git = (args: string[], cwd = dir, maxBuffer = 64 * 1024 * 1024) => {
     try {
@@ -41,13 +39,47 @@ export function gitTree(evidencePath: string, rev: string, root?: string): FileT
     .split(sep)
     .join('/');
   const tree = new Set(git(['ls-tree', '-r', '--name-only', '-z', '--end-of-options', commit], top).toString().split('\0').filter(Boolean));
-  const evidenceDir = posix.dirname(relFile);
   const rootRel = root
     ? relative(top, realpathSync(resolve(root)))
         .split(sep)
         .join('/')
-    : evidenceDir;
-  const show = (path: string, max?: number) => git(['show', '--end-of-options', `${commit}:${path}`], top, max);
+    : posix.dirname(relFile);
+  return revisionTree(rev, relFile, rootRel, {
+    kind(path) {
+      if (tree.has(path)) return 'file';
+      for (const p of tree) if (p.startsWith(path + '/')) return 'folder';
+      return 'none';
+    },
+    bytes: (path, max) => git(['show', '--end-of-options', `${commit}:${path}`], top, max),
+  });
+}
+
+/** A revision as given, refused before git sees it when it could be read as an option or break a line protocol. */
+export function checkedRevision(rev: string): string {
+  if (rev.trim() === '' || rev.startsWith('-') || /[\0\n\r]/.test(rev)) throw new UsageError('git-bad-revision', { rev: JSON.stringify(rev) });
+  return rev;
+}
+
+/** What a revision holds, however it is read: `git show` per file (--baseline) or one `git cat-file --batch` (history). */
+export interface RevisionObjects {
+  /** What `path` (relative to the repository top) is at this revision. */
+  kind(path: string): 'file' | 'folder' | 'none';
+  /** The content of the file at `path`; `maxBytes` is a hint a reader may use to refuse early. */
+  bytes(path: string, maxBytes?: number): Buffer;
+  /** The file's sha256, when the reader keeps it (by blob id) rather than hashing the content again. */
+  sha256?(path: string): string;
+  /** A local file holding the content, when the reader keeps such copies (by blob id) across revisions. */
+  localFile?(path: string): string;
+}
+
+/**
+ * The evidence file `relFile` (relative to the repository top) as a revision holds it, cited files
+ * resolved beside it and kept inside `rootRel`. `--baseline REV` and `history` both build their trees here,
+ * so a point of the history is the baseline of that revision.
+ */
+export function revisionTree(rev: string, relFile: string, rootRel: string, objects: RevisionObjects): FileTree {
+  const evidenceDir = posix.dirname(relFile);
+  const show = (path: string, max?: number) => objects.bytes(path, max);
   const target = (cited: string) => posix.normalize(posix.join(evidenceDir, cited));
   let copies: string | null = null;
   let copied = 0;
@@ -59,8 +91,10 @@ export function gitTree(evidencePath: string, rev: string, root?: string): FileT
       !/^[a-zA-Z]:[\\/]/.test(cited) &&
       (rootRel === '.' || rootRel === '' ? !t.startsWith('..') : t === rootRel || t.startsWith(rootRel + '/'));
     if (!inside) return { state: 'outside-root' };
-    if (tree.has(t)) return hash ? { state: 'found', sha256: createHash('sha256').update(show(t, MAX_BLOB_BYTES)).digest('hex') } : { state: 'found' };
-    for (const p of tree) if (p.startsWith(t + '/')) return { state: 'not-a-file' };
+    const kind = objects.kind(t);
+    if (kind === 'file')
+      return hash ? { state: 'found', sha256: objects.sha256?.(t) ?? createHash('sha256').update(show(t, MAX_BLOB_BYTES)).digest('hex') } : { state: 'found' };
+    if (kind === 'folder') return { state: 'not-a-file' };
     return { state: 'missing' };
   };
   return {
@@ -69,6 +103,7 @@ export function gitTree(evidencePath: string, rev: string, root?: string): FileT
     fact,
     localCopy(cited) {
       if (fact(cited, false).state !== 'found') return null;
+      if (objects.localFile) return objects.localFile(target(cited));
       if (copies === null) {
         const made = mkdtempSync(join(tmpdir(), 'aftersales-baseline-'));
         copies = made;

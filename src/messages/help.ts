@@ -81,6 +81,13 @@ const ZH: Record<string, string> = {
   'check a rubric file: schema, sums, ids, levels, references': '检查评分规则文件：格式、分值合计、编号、等级、引用',
   'rubric YAML file': '评分规则 YAML 文件',
   'write it to a file': '写入文件',
+  "score the evidence file at each commit that changed it or a file it cites (the repository's history as a trend)":
+    '在改动证据文件或其引用文件的每个提交上评分（以仓库历史作为趋势）',
+  'evidence YAML file in a git working tree': 'git 工作区中的证据 YAML 文件',
+  'start at this date (YYYY-MM-DD, commit date) or revision': '从此日期（YYYY-MM-DD，提交日期）或版本开始',
+  'end at this revision (default: HEAD)': '到此版本为止（默认 HEAD）',
+  'score every Nth commit (the first and the last always)': '每隔 N 个提交评分一次（首尾两个总会评分）',
+  'score the last commit of each month (the first and the last always)': '对每月最后一个提交评分（首尾两个总会评分）',
 };
 
 /** A description in the help language (English when no translation is listed). */
@@ -94,6 +101,10 @@ export const HELP_EXAMPLES: Record<string, Record<Lang, string>> = {
     'zh-CN':
       '示例：\n  aftersales-assess score company.yaml\n  aftersales-assess score company.yaml --format pdf --out 报告.pdf\n  aftersales-assess score clients/ --format html --out 一览.html\n  aftersales-assess score company.yaml --fail-under 80 --format github',
     en: 'Examples:\n  aftersales-assess score company.yaml --lang en\n  aftersales-assess score company.yaml --format pdf --out report.pdf\n  aftersales-assess score clients/ --format html --out portfolio.html\n  aftersales-assess score company.yaml --fail-under 80 --format github',
+  },
+  history: {
+    'zh-CN': '示例：\n  aftersales-assess history company.yaml --since 2026-03-01\n  aftersales-assess history company.yaml --format jsonl',
+    en: 'Examples:\n  aftersales-assess history company.yaml --since 2026-03-01 --lang en\n  aftersales-assess history company.yaml --format jsonl',
   },
   validate: { 'zh-CN': '示例：\n  aftersales-assess validate company.yaml', en: 'Example:\n  aftersales-assess validate company.yaml --lang en' },
   diff: { 'zh-CN': '示例：\n  aftersales-assess diff base.json company.yaml', en: 'Example:\n  aftersales-assess diff base.json company.yaml --lang en' },

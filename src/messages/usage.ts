@@ -219,6 +219,27 @@ export const USAGE: Catalog = {
     'zh-CN': (a) => `无法写入 ${a.target}：${why(a.why, 'zh-CN')}；未覆盖任何内容`,
     en: (a) => `cannot write ${a.target}: ${why(a.why, 'en')}; nothing was overwritten`,
   },
+  'history-shallow': {
+    'zh-CN': () => '这是浅克隆（shallow clone），历史不完整，无法得出趋势；请先运行 git fetch --unshallow（CI 中设 fetch-depth: 0）',
+    en: () => 'this is a shallow clone: its history is cut short, so no trend can be drawn; run git fetch --unshallow first (in CI, fetch-depth: 0)',
+  },
+  'history-missing-object': {
+    'zh-CN': (a) => `git 仓库缺少对象 ${a.object}（部分克隆或仓库损坏）；请先运行 git fetch 或 git fsck`,
+    en: (a) => `the git repository lacks the object ${a.object} (a partial clone or a damaged repository); run git fetch or git fsck first`,
+  },
+  'history-empty': {
+    'zh-CN': (a) => `在所选范围内没有改动 ${a.file} 或其引用文件的提交`,
+    en: (a) => `no commit in the chosen range changed ${a.file} or the files it cites`,
+  },
+  'history-no-file': {
+    'zh-CN': (a) => `找不到证据文件 ${a.file}；history 需要它在工作区中的路径（已重命名的文件按当前名称查找历史）`,
+    en: (a) => `the evidence file ${a.file} is not there; history needs its path in the working tree (a renamed file is followed from its current name)`,
+  },
+  'history-every-or-monthly': { 'zh-CN': () => '--every 与 --monthly 只能选一个', en: () => '--every and --monthly cannot be combined; choose one' },
+  'history-git-failed': {
+    'zh-CN': (a) => `history 的 git ${a.command} 失败：${a.said || '未知版本（不是本仓库的提交）'}`,
+    en: (a) => `git ${a.command} failed for history: ${a.said || 'unknown revision (not a commit in this repository)'}`,
+  },
   'git-bad-revision': {
     'zh-CN': (a) => `--baseline 需要 git 版本（如 HEAD~1、main）或 JSON 报告文件，收到 ${a.rev}`,
     en: (a) => `--baseline needs a git revision such as HEAD~1 or main, or a JSON report file; got ${a.rev}`,

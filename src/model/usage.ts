@@ -56,6 +56,12 @@ export interface UsageArgs {
   'init-parent-missing': { dir: S };
   'init-cannot-create': { path: S; why: S };
   'init-cannot-write': { target: S; why: S };
+  'history-shallow': Record<string, never>;
+  'history-missing-object': { object: S };
+  'history-empty': { file: S };
+  'history-no-file': { file: S };
+  'history-every-or-monthly': Record<string, never>;
+  'history-git-failed': { command: S; said: S };
   'git-bad-revision': { rev: S };
   'git-missing': Record<string, never>;
   'git-output-too-large': { command: S; rev: S };

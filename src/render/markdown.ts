@@ -123,7 +123,7 @@ function signed(n: number): string {
  * Text from the rubric or the evidence file as literal Markdown text: inline syntax and HTML escaped (a `|`
  * in a custom rubric's title would shift a table's columns, `<img>` would render), line breaks joined, control and bidi characters removed.
  */
-function cell(s: string): string {
+export function cell(s: string): string {
   return safeText(s)
     .replace(/[\\`*_[\]|~]/g, (ch) => `\\${ch}`)
     .replace(/&/g, '&amp;')
