@@ -39,7 +39,7 @@ export interface Assessment {
 export async function assess(tree: FileTree, opts: AssessmentOptions): Promise<Assessment> {
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
   const source = await evidenceSource(tree.readEvidence(maxBytes));
-  const { evidence, parsed, warnings, locate } = loadEvidenceSource(source, opts.rubric.rubric);
+  const { evidence, parsed, warnings, locate } = loadEvidenceSource(source, opts.rubric.rubric, { past: tree.past });
   // Names the exact bytes assessed: two companies with the same name in a batch are told apart by file.
   const evidenceFile = { path: source.file.split('\\').join('/'), sha256: createHash('sha256').update(source.bytes).digest('hex') };
   const pinned = pinnedFiles(evidence);

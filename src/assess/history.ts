@@ -88,7 +88,7 @@ async function assessCommit(
   try {
     // What the assessment will ask about, looked up first: the cited files, pinned ones and datasets read.
     const source = sourceFromBytes(`${short}:${c.path}`, objects.bytes(c.path), opts.maxBytes ?? DEFAULT_MAX_BYTES);
-    const { evidence } = loadEvidenceSource(source, opts.rubric.rubric);
+    const { evidence } = loadEvidenceSource(source, opts.rubric.rubric, { past: true });
     const dir = posix.dirname(c.path);
     const at = (cited: string) => posix.normalize(posix.join(dir, cited));
     const pinned = pinnedFiles(evidence);

@@ -9,6 +9,11 @@ import type { FileFact } from '../model/facts.js';
 export interface FileTree {
   /** How the evidence file is named in messages ("company.yaml", "HEAD~1:company.yaml"). */
   readonly label: string;
+  /**
+   * A past revision (--baseline REV, history): a rule added since (a strict \`company.industry\`) is then a
+   * warning, so that a history written under the old rules still compares instead of failing the run.
+   */
+  readonly past?: boolean;
   /** The evidence file, within the size cap, decoded (an InputError says why it cannot be). */
   readEvidence(maxBytes: number): Source;
   /** A file cited relative to the evidence file: found (with its sha256 when `hash`), missing, outside the root, not a file. */

@@ -99,6 +99,7 @@ export function revisionTree(rev: string, relFile: string, rootRel: string, obje
   };
   return {
     label: `${rev}:${relFile}`,
+    past: true,
     readEvidence: (maxBytes) => sourceFromBytes(`${rev}:${relFile}`, show(relFile, maxBytes + 1), maxBytes),
     fact,
     localCopy(cited) {

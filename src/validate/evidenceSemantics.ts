@@ -15,7 +15,7 @@ const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !
  * Runs on the raw data even when the schema failed, guarding every access, so that all problems
  * are reported in one pass.
  */
-export function evidenceSemanticDiagnostics(parsed: ParsedYaml, rubric: Rubric): Diagnostic[] {
+export function evidenceSemanticDiagnostics(parsed: ParsedYaml, rubric: Rubric, o: { past?: boolean | undefined } = {}): Diagnostic[] {
   const out: Diagnostic[] = [];
   const data = parsed.value;
   if (!isObj(data)) return out;
@@ -104,6 +104,7 @@ export function evidenceSemanticDiagnostics(parsed: ParsedYaml, rubric: Rubric):
         'unknown-industry',
         { industry: data.company.industry, guess: didYouMean(data.company.industry, names), known: INDUSTRIES.map((p) => p.id) },
         pos(['company', 'industry']),
+        o.past ? 'warning' : 'error',
       ),
     );
   }

@@ -39,19 +39,19 @@ export async function evidenceSource(source: Source): Promise<Source> {
   return workbookSource(source);
 }
 
-export function loadEvidenceSource(source: Source, rubric: Rubric): EvidenceLoad {
+export function loadEvidenceSource(source: Source, rubric: Rubric, o: { past?: boolean | undefined } = {}): EvidenceLoad {
   if (source.workbook === 'unread') throw new Error(`${source.file}: a workbook must be read with evidenceSource() first`);
-  if (source.workbook) return loadWorkbookSource(source, source.workbook, rubric);
+  if (source.workbook) return loadWorkbookSource(source, source.workbook, rubric, o);
   const parsed = parseYaml(source);
-  const diagnostics = contractDiagnostics(parsed, rubric).sort((a, b) => a.line - b.line || a.column - b.column);
+  const diagnostics = contractDiagnostics(parsed, rubric, o).sort((a, b) => a.line - b.line || a.column - b.column);
   if (diagnostics.some((d) => d.severity === 'error')) throw new InputError(capDiagnostics(diagnostics, source.file));
   return { evidence: withoutControlCharacters(parsed.value) as EvidenceFile, parsed, warnings: diagnostics };
 }
 
 /** The contract: the schema, then the rules that need the rubric. The same for YAML and a workbook. */
-function contractDiagnostics(parsed: ParsedYaml, rubric: Rubric): Diagnostic[] {
+function contractDiagnostics(parsed: ParsedYaml, rubric: Rubric, o: { past?: boolean | undefined } = {}): Diagnostic[] {
   const schemaOk = validateEvidence(parsed.value);
-  return [...(schemaOk ? [] : schemaDiagnostics(validateEvidence.errors ?? [], parsed, evidenceSchema)), ...evidenceSemanticDiagnostics(parsed, rubric)];
+  return [...(schemaOk ? [] : schemaDiagnostics(validateEvidence.errors ?? [], parsed, evidenceSchema)), ...evidenceSemanticDiagnostics(parsed, rubric, o)];
 }
 
 /**
@@ -59,12 +59,17 @@ function contractDiagnostics(parsed: ParsedYaml, rubric: Rubric): Diagnostic[] {
  * checked exactly as an evidence file is; each diagnostic is then moved from its line to the cell the
  * value came from (the sheet and cell the person can find).
  */
-function loadWorkbookSource(source: Source, book: { cells: ReadonlyMap<string, string>; problems: Diagnostic[] }, rubric: Rubric): EvidenceLoad {
+function loadWorkbookSource(
+  source: Source,
+  book: { cells: ReadonlyMap<string, string>; problems: Diagnostic[] },
+  rubric: Rubric,
+  o: { past?: boolean | undefined } = {},
+): EvidenceLoad {
   const parsed = parseYaml(source);
   const pointerAt = pointersByPosition(parsed);
   const diagnostics = [
     ...book.problems,
-    ...contractDiagnostics(parsed, rubric).map((d): Diagnostic => {
+    ...contractDiagnostics(parsed, rubric, o).map((d): Diagnostic => {
       const ptr = d.line > 0 ? (pointerAt.get(`${d.line}:${d.column}`) ?? pointerAt.get(`${d.line}`)) : undefined;
       const cell = ptr === undefined ? undefined : cellOf(book.cells, ptr);
       return { ...d, line: 0, column: 0, ...(cell ? { cell } : {}) };
