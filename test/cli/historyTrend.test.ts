@@ -91,8 +91,8 @@ describe('history --format html', () => {
     expect(html).toContain('预测至 2027-01-15：79.3');
     expect(html).toContain('Projected to 2027-01-15: 79.3');
     expect(html).toContain('证据文件无法评估');
-    // The criterion that expires before the audit: hand-worked in test/history/projection.test.ts (−2.13).
-    expect(html).toMatch(/5\.1\.1\.1<\/span> [^<]*<\/td><td class="num s-bad" data-label="[^"]*">-2\.13</);
+    // The criterion that expires before the audit: hand-worked in test/history/projection.test.ts (−2.128, one decimal: −2.1).
+    expect(html).toMatch(/5\.1\.1\.1<\/span> [^<]*<\/td><td class="num s-bad" data-label="[^"]*">−2\.1</);
     // No --commit-url: short hashes as text, no link.
     expect(html).not.toMatch(/<a href="http/);
   });
@@ -132,7 +132,7 @@ describe('history --format pdf', () => {
     for (const h of hashes) expect(text).toContain(h);
     for (const s of ['Final score over time', 'Points per section over time', 'Criteria that moved, and why', 'Three-star', 'Compliant', 'Projection 79.3'])
       expect(text).toContain(s);
-    expect(text).toMatch(/2027-01-15\s+\S+\s+79\.3\s+Compliant\s+-2\.1/);
+    expect(text).toMatch(/2027-01-15\s+\S+\s+79\.3\s+Compliant\s+−2\.1/);
     expect(text).toContain('the evidence file cannot be assessed');
     // Byte-identical for the same input (fixed dates).
     expect(run('--format', 'pdf', '--out', join(out, 'again.pdf'), '--lang', 'en').code).toBe(0);

@@ -1,5 +1,5 @@
 import { interpolate } from '../../shared/interpolate.js';
-import { percent } from '../../messages/numbers.js';
+import { percent, points, signedPoints } from '../../messages/numbers.js';
 import { findingMessage } from '../../messages/findings.js';
 import { CONFIDENCE, EVIDENCE_STATE, PDF, chapterHeading, noteText, sourceLabel } from '../../messages/pdf.js';
 import { COLON, inParens, FIX_TAGS, OUTCOME_LABELS, UI, ui } from '../../messages/ui.js';
@@ -212,7 +212,7 @@ function summary(L: Layout, r: Report, reading: Reading, t: T, n: T): void {
     });
     for (const ch of d.criteria.slice(0, 8)) {
       L.text(
-        `${ch.delta > 0 ? '+' : ''}${ch.delta.toFixed(2)}  ${ch.id} ${ch.title[lang]} — ${ch.causes.map((x) => CAUSE_LABELS[x][lang]).join(', ')}${ch.refs.length ? ': ' + ch.refs.join(', ') : ''}`,
+        `${signedPoints(ch.delta)}  ${ch.id} ${ch.title[lang]} — ${ch.causes.map((x) => CAUSE_LABELS[x][lang]).join(', ')}${ch.refs.length ? ': ' + ch.refs.join(', ') : ''}`,
         { size: 9 },
       );
     }
@@ -714,7 +714,7 @@ function outcomeColor(c: CriterionResult): string {
  * One precision per kind of figure on every page: scores and points to one decimal ("19.5 / 25", "+5.3",
  * "81.4"), the rubric's available points as the rubric gives them, percentages to one decimal (percent()).
  */
-const fmt = (n: number): string => n.toFixed(1);
+const fmt = points;
 const score = fmt;
 function pct(r: number | null): string {
   return percent(r);
