@@ -144,3 +144,33 @@ describe('history --format pdf', () => {
     for (const s of ['总分趋势', '达标级', '三星级', '预测']) expect(zhText).toContain(s);
   });
 });
+
+describe('history html and pdf at the edges', () => {
+  it('one commit with markup in its message: one point, the message shown as text', () => {
+    const one = historyRepo();
+    one.commit('<img src=x onerror=alert(1)> & "quotes"', '2026-03-02');
+    const file = join(out, 'one.html');
+    const r = cli(['history', one.file, '--format', 'html', '--out', file]);
+    expect(r.code, r.stderr).toBe(0);
+    const html = readFileSync(file, 'utf8');
+    expect(html).not.toContain('<img src=x');
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt; &amp; &quot;quotes&quot;');
+    expect(html.match(/<polyline/g)).toBeNull();
+    expect(cli(['history', one.file, '--format', 'pdf', '--out', join(out, 'one.pdf')]).code).toBe(0);
+  });
+
+  it('no commit that can be scored: says so instead of drawing an empty chart', () => {
+    const bad = historyRepo();
+    bad.edit('company:', 'company: [');
+    bad.commit('broken from the start', '2026-03-02');
+    const file = join(out, 'none.html');
+    const r = cli(['history', bad.file, '--format', 'html', '--out', file, '--as-of', '2027-01-01', '--lang', 'en']);
+    expect(r.code, r.stderr).toBe(0);
+    const html = readFileSync(file, 'utf8');
+    expect(html).toContain('No commit could be scored');
+    expect(html).not.toContain('<svg');
+    const pdf = join(out, 'none.pdf');
+    expect(cli(['history', bad.file, '--format', 'pdf', '--out', pdf, '--lang', 'en']).code).toBe(0);
+    expect(execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' })).toContain('No commit could be scored');
+  });
+});

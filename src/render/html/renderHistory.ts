@@ -92,10 +92,12 @@ ${this.moved()}
     );
     const labelled = (i: number, len: number) => g.labelAll || i === 0 || i === len - 1;
     const all = g.runs.flat();
+    // Many points: smaller dots, so the line stays readable between them.
+    const r = all.length > 60 ? 2 : 4;
     const dots = each(
       all,
       (q, i) =>
-        `<circle cx="${n(q.x)}" cy="${n(q.y)}" r="4" fill="#0b4f8a"><title>${esc(`${q.point.date} ${q.point.short} ${points(q.point.final)} ${q.point.levelName[this.lang]}`)}</title></circle>` +
+        `<circle cx="${n(q.x)}" cy="${n(q.y)}" r="${r}" fill="#0b4f8a"><title>${esc(`${q.point.date} ${q.point.short} ${points(q.point.final)} ${q.point.levelName[this.lang]}`)}</title></circle>` +
         (labelled(i, all.length) && !(g.projection && i === all.length - 1 && Math.abs(g.projection.x - q.x) < 30)
           ? `<text class="val" x="${n(q.x)}" y="${n(q.y - 10)}" text-anchor="middle">${points(q.point.final)}</text>`
           : ''),

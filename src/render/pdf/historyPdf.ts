@@ -139,8 +139,10 @@ function trend(L: Layout, h: History, lang: Lang, t: (k: Key, v?: Record<string,
     L.text(label, { size: AXIS, bold: true, color: COLOR.ink, x: at(pr.x) - 120, y: atY(pr.y) - AXIS - 9, width: 120, align: 'right' });
   }
   const all = g.runs.flat();
+  // Many points: smaller dots, so the line stays readable between them.
+  const dot = all.length > 60 ? 1.4 : 2.8;
   all.forEach((q, i) => {
-    doc.circle(at(q.x), atY(q.y), 2.8).fill(LINE);
+    doc.circle(at(q.x), atY(q.y), dot).fill(LINE);
     const near = pr && i === all.length - 1 && Math.abs(pr.x - q.x) < 40;
     if ((g.labelAll || i === 0 || i === all.length - 1) && !near)
       L.text(points(q.point.final), { size: AXIS, bold: true, color: COLOR.ink, x: at(q.x) - 20, y: atY(q.y) - AXIS - 8, width: 40, align: 'center' });
