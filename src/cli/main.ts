@@ -210,6 +210,22 @@ function buildProgram(edge: Edge, setExit: (code: ExitCode) => void): Command {
     });
 
   program
+    .command('audit-plan')
+    .description(h('the mock audit: for every criterion scored by sampling, what the auditor samples, how many (our rule) and which, as a checklist'))
+    .argument('<file>', h('evidence file (YAML or XLSX)'))
+    .option('--seed <n>', h('seed of the draws (default: derived from the evidence file, printed to repeat it)'))
+    .addOption(new Option('--format <format>', h('output format')).choices(['terminal', 'json', 'xlsx', 'html']).default('terminal'))
+    .option('--out <file>', h('file to write (xlsx default: FILE.audit.xlsx beside it, never replaced)'))
+    .addOption(langOption())
+    .addOption(rubricOption())
+    .option('--root <dir>', h("evidence root that cited files must stay inside (default: the evidence file's folder)"))
+    .option('--max-bytes <n>', h('refuse evidence files larger than this many bytes'), String(1024 * 1024))
+    .action(async (file: string, opts: import('./commands/auditPlan.js').AuditPlanCliOptions) => {
+      const { auditPlanCommand } = await import('./commands/auditPlan.js');
+      setExit(await auditPlanCommand(file, opts, context));
+    });
+
+  program
     .command('survey')
     .description(h('analyse a customer-satisfaction survey export (CSV or XLSX); a second file is an earlier period'))
     .argument('<file>', h('survey export'))

@@ -54,6 +54,10 @@ const ZH: Record<string, string> = {
   'compare two assessments; each side an evidence file (scored now) or a JSON report': '比较两次评估；每一方为证据文件（当场评分）或 JSON 报告',
   'evidence YAML file or JSON report': '证据 YAML 文件或 JSON 报告',
   'output format': '输出格式',
+  'the mock audit: for every criterion scored by sampling, what the auditor samples, how many (our rule) and which, as a checklist':
+    '模拟审核：按抽样计分的每个评价项，审核员抽查什么、抽多少（本工具规则）、抽中哪些，输出为检查表',
+  'seed of the draws (default: derived from the evidence file, printed to repeat it)': '抽样的随机种子（默认由证据文件得出，并打印出来以便重复）',
+  'file to write (xlsx default: FILE.audit.xlsx beside it, never replaced)': '要写入的文件（xlsx 默认：证据文件旁的 FILE.audit.xlsx，已存在则不覆盖）',
   'exit 1 when the score or level dropped': '得分或等级下降时退出码为 1',
   'no ANSI colours': '不使用 ANSI 颜色',
   'scaffold an evidence file for a new company: every criterion listed, none answered': '为新企业生成证据文件骨架：列出全部评价项，均未作答',

@@ -91,6 +91,7 @@ footer.colophon th{font-weight:400;text-align:left}footer.colophon code{word-bre
 .arith span{display:inline-block;margin-right:.6em}
 .expects{color:var(--muted)}
 table.plan td>p{margin:0 0 .25em}
+table.paths tfoot td{border-top:2px solid var(--rule);color:var(--brand)}
 .signoff td.sign{height:3em;width:30%}
 .portfolio th button{font:inherit;font-weight:600;background:none;border:0;padding:0;color:var(--ink);text-decoration:underline dotted}
 .portfolio th[aria-sort="ascending"] button::after{content:" ▲"}

@@ -2,6 +2,7 @@ import { interpolate } from '../../shared/interpolate.js';
 import { percent, points, signedPoints } from '../../messages/numbers.js';
 import { findingMessage } from '../../messages/findings.js';
 import { CONFIDENCE, EVIDENCE_STATE, PDF, chapterHeading, noteText, sourceLabel } from '../../messages/pdf.js';
+import { PLANNING, planning } from '../../messages/planning.js';
 import { COLON, inParens, FIX_TAGS, OUTCOME_LABELS, UI, ui } from '../../messages/ui.js';
 import { readReport, type Reading } from '../reading.js';
 import { CAUSE_LABELS, sidesLabel } from '../../messages/changes.js';
@@ -447,6 +448,52 @@ function actionPlan(L: Layout, reading: Reading, t: T, n: T): void {
     rows,
     { size: 8.5, runningTitle: chapter, continued: t('continued') },
   );
+  pathTablesSection(L, reading, chapter, t);
+}
+
+/**
+ * The least-effort set for each level above the current one, action by action: what a consultant reads to
+ * answer "what is the least work that gets us to four stars?". Every figure and word comes from the reading.
+ */
+function pathTablesSection(L: Layout, reading: Reading, chapter: string, t: T): void {
+  if (reading.pathTables.length === 0) return;
+  const lang = reading.lang;
+  L.space(10);
+  L.heading(planning('tablesTitle', lang), 2);
+  L.text(planning('tablesIntro', lang), { size: 8.5, color: COLOR.muted });
+  L.space(4);
+  for (const p of reading.pathTables) {
+    // A level's heading, one step below the section's, stays with its table's header and first row.
+    L.ensure(L.height(p.heading, { size: 10.5, bold: true }) + 90);
+    L.text(p.heading, { size: 10.5, bold: true, color: COLOR.ink });
+    L.space(2);
+    if (!p.reachable) {
+      L.text(`${planning('tableBlocked', lang)}${p.blockers.join(PLANNING.blockerJoin[lang])}`, { size: 9, color: COLOR.bad });
+      L.space(6);
+      continue;
+    }
+    L.table(
+      [
+        { header: '#', width: 20, align: 'right' },
+        { header: t('criterion'), width: CONTENT_WIDTH - 336 },
+        { header: planning('colRecovered', lang), width: 56, align: 'right' },
+        { header: planning('colEffort', lang), width: 82, align: 'right' },
+        { header: planning('colSource', lang), width: 108 },
+        { header: planning('colAfter', lang), width: 70, align: 'right' },
+      ],
+      p.rows.map((row, i) => [
+        { text: String(i + 1) },
+        { text: `${row.criterion} ${row.title}` },
+        { text: `+${score(row.recoverable)}` },
+        { text: String(row.days) },
+        { text: row.source, color: COLOR.muted },
+        { text: row.afterText, bold: i === p.rows.length - 1 },
+      ]),
+      { size: 8.5, runningTitle: chapter, continued: t('continued') },
+    );
+    if (p.total) L.text(p.total, { size: 9, bold: true, color: COLOR.brand });
+    L.space(8);
+  }
 }
 
 function evidenceIndexChapter(L: Layout, r: Report, t: T, n: T): void {
