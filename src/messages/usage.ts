@@ -236,8 +236,8 @@ export const USAGE: Catalog = {
     en: (a) => `the evidence file ${a.file} is not there; history needs its path in the working tree (a renamed file is followed from its current name)`,
   },
   'history-as-of-before': {
-    'zh-CN': (a) => `--as-of ${a.asOf} 早于最后一个评分提交的日期 ${a.date}；预测须在其后（审核日期）`,
-    en: (a) => `--as-of ${a.asOf} is before the last scored commit (${a.date}); a projection runs forward: give the audit date`,
+    'zh-CN': (a) => `--as-of ${a.asOf} 早于最后一个提交的日期 ${a.date}；预测须在历史之后（审核日期）`,
+    en: (a) => `--as-of ${a.asOf} is before the last commit (${a.date}); a projection runs forward from the history: give the audit date`,
   },
   'history-commit-url': {
     'zh-CN': (a) => `--commit-url 需要以 http:// 或 https:// 开头并含 {sha} 的地址模板，如 https://host/org/repo/commit/{sha}；收到 ${a.value}`,

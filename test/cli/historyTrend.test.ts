@@ -70,6 +70,16 @@ describe('history JSON and JSONL against schema/history.schema.json', () => {
     expect(validateLine({ file: h.file, rubric: h.rubric, ...h.points[0] })).toBe(true);
   });
 
+  it('refuses an audit date before the last commit, or not a date (exit 2, one line)', () => {
+    const r = cli(['history', repo.file, '--as-of', '2026-05-15', '--lang', 'en']);
+    expect([r.code, r.stdout, r.stderr]).toEqual([
+      2,
+      '',
+      'aftersales-assess: --as-of 2026-05-15 is before the last commit (2026-06-01); a projection runs forward from the history: give the audit date\n',
+    ]);
+    expect(cli(['history', repo.file, '--as-of', '2027-02-30']).code).toBe(2);
+  });
+
   it("names the same levels and causes as the code's", () => {
     expect(schema.definitions.levelId.enum).toEqual([...LEVEL_IDS]);
     expect(schema.definitions.change.properties.causes.items.enum).toEqual([...CHANGE_CAUSES]);
