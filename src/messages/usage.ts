@@ -243,6 +243,10 @@ export const USAGE: Catalog = {
     'zh-CN': (a) => `--commit-url 需要以 http:// 或 https:// 开头并含 {sha} 的地址模板，如 https://host/org/repo/commit/{sha}；收到 ${a.value}`,
     en: (a) => `--commit-url needs an http:// or https:// address template containing {sha}, e.g. https://host/org/repo/commit/{sha}; got ${a.value}`,
   },
+  'history-commit-url-format': {
+    'zh-CN': () => '--commit-url 仅用于 --format html 或 markdown（为提交加链接）',
+    en: () => '--commit-url applies to --format html and markdown (the formats that link each commit)',
+  },
   'history-every-or-monthly': { 'zh-CN': () => '--every 与 --monthly 只能选一个', en: () => '--every and --monthly cannot be combined; choose one' },
   'history-git-failed': {
     'zh-CN': (a) => `history 的 git ${a.command} 失败：${a.said || '未知版本（不是本仓库的提交）'}`,

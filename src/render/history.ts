@@ -51,14 +51,19 @@ export function renderHistoryTerminal(h: History, lang: Lang, color: boolean): s
   return out.join('\n') + '\n';
 }
 
-export function renderHistoryMarkdown(h: History, lang: Lang): string {
+/** `commitHref`: a commit's web address (`--commit-url`, checked by the CLI), or null for the short hash alone. */
+export function renderHistoryMarkdown(h: History, lang: Lang, commitHref: (commit: string) => string | null = () => null): string {
+  const commit = (p: { commit: string; short: string }) => {
+    const href = commitHref(p.commit);
+    return href ? `[\`${p.short}\`](${href})` : `\`${p.short}\``;
+  };
   const t = (k: Parameters<typeof historyText>[0], v: Record<string, string | number> = {}) => historyText(k, lang, v);
   const out = [`## ${cell(t('title', { file: h.file, n: h.points.length }))}`, ''];
   out.push(`| ${t('date')} | ${t('commit')} | ${t('score')} | ${t('level')} | ${t('change')} | ${t('changes')} |`, '|---|---|---:|---|---:|---|');
   for (const p of h.points) {
     if (p.kind === 'gap') {
       const why = p.diagnostics.map((d) => cell(`${d.file}:${d.line}:${d.column}: ${diagnosticText(d, lang).message}`)).join('<br>');
-      out.push(`| ${p.date} | \`${p.short}\` | — | ${t('gap')} | | ${cell(t(p.reason))}${why ? `<br>${why}` : ''} |`);
+      out.push(`| ${p.date} | ${commit(p)} | — | ${t('gap')} | | ${cell(t(p.reason))}${why ? `<br>${why}` : ''} |`);
       continue;
     }
     const changes = [
@@ -66,7 +71,7 @@ export function renderHistoryMarkdown(h: History, lang: Lang): string {
       ...(p.moreChanges ? [t('more', { n: p.moreChanges })] : []),
     ];
     out.push(
-      `| ${p.date} | \`${p.short}\` | ${points(p.final)} | ${cell(p.levelName[lang])} | ${p.delta === null ? '' : signedPoints(p.delta)} | ${changes.join('<br>')} |`,
+      `| ${p.date} | ${commit(p)} | ${points(p.final)} | ${cell(p.levelName[lang])} | ${p.delta === null ? '' : signedPoints(p.delta)} | ${changes.join('<br>')} |`,
     );
   }
   const pr = h.projection;
@@ -76,7 +81,7 @@ export function renderHistoryMarkdown(h: History, lang: Lang): string {
       ...(pr.moreChanges ? [t('more', { n: pr.moreChanges })] : []),
     ];
     out.push(
-      `| *${pr.asOf}* | \`${pr.short}\` | *${points(pr.final)}* | *${cell(pr.levelName[lang])}* | ${pr.delta === null ? '' : signedPoints(pr.delta)} | **${cell(t('projectionRow', { date: pr.asOf }))}**${changes.length ? `<br>${changes.join('<br>')}` : ''} |`,
+      `| *${pr.asOf}* | ${commit(pr)} | *${points(pr.final)}* | *${cell(pr.levelName[lang])}* | ${pr.delta === null ? '' : signedPoints(pr.delta)} | **${cell(t('projectionRow', { date: pr.asOf }))}**${changes.length ? `<br>${changes.join('<br>')}` : ''} |`,
     );
   }
   const s = summary(h, lang);

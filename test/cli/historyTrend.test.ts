@@ -115,7 +115,20 @@ describe('history --format html', () => {
     const hrefs = [...html.matchAll(/<a href="([^"]+)" rel="noreferrer"><code>([0-9a-f]{12})<\/code><\/a>/g)];
     expect(hrefs.length).toBeGreaterThan(0);
     for (const [, href, short] of hrefs) expect(href).toMatch(new RegExp(`^https://git\\.example\\.com/org/repo/-/commit/${short}[0-9a-f]{28}$`));
-    for (const bad of ['javascript:alert(1)//{sha}', 'file:///etc/{sha}', 'https://host/commit/', '//host/{sha}', 'https://[bad/{sha}']) {
+    // Markdown (a job summary) links the same way.
+    const md = run('--format', 'markdown', '--commit-url', 'https://git.example.com/org/repo/-/commit/{sha}').stdout;
+    expect(md).toMatch(/\| \[`[0-9a-f]{12}`\]\(https:\/\/git\.example\.com\/org\/repo\/-\/commit\/[0-9a-f]{40}\) \|/);
+    // The formats without links refuse it rather than ignore it.
+    expect(run('--format', 'json', '--commit-url', 'https://host/{sha}').code).toBe(2);
+    for (const bad of [
+      'javascript:alert(1)//{sha}',
+      'file:///etc/{sha}',
+      'https://host/commit/',
+      '//host/{sha}',
+      'https://[bad/{sha}',
+      'https://host/{sha}) [x](javascript:1',
+      'https://host/"><script>/{sha}',
+    ]) {
       const b = run('--format', 'html', '--out', join(out, 'bad.html'), '--commit-url', bad);
       expect(b.code, bad).toBe(2);
       expect(b.stderr).toContain('--commit-url');
