@@ -17,7 +17,7 @@ export interface HistoryHtmlOptions {
 }
 
 /** The chart's box in SVG user units: the CSS scales it to the page (text ≥ 11 px down to a 360 px screen). */
-const BOX = { width: 560, height: 320, left: 48, right: 112, top: 26, bottom: 36, charWidth: 11 };
+const BOX = { width: 560, height: 320, left: 48, right: 112, top: 26, bottom: 36, charWidth: 12.5 };
 const SMALL = { width: 260, height: 120, left: 30, right: 8, top: 10, bottom: 22 };
 /** Band fills, lowest level first: steps of one hue that stay apart printed in grey. */
 const BAND_FILL = ['#f3e3e3', '#eef1f4', '#e2e9f1', '#d5e0ec', '#c7d6e8'];
@@ -73,7 +73,7 @@ ${this.moved()}
     const bands = each(g.bands, (b) =>
       b.height > 0
         ? `<rect x="${n(plot.x)}" y="${n(b.y)}" width="${n(plot.width)}" height="${n(b.height)}" fill="${BAND_FILL[b.shade % BAND_FILL.length]}"/>` +
-          (b.height >= 10
+          (b.labelled
             ? `<text class="band" x="${n(plot.x + plot.width + 6)}" y="${n(b.y + Math.min(b.height, 26) / 2)}" dominant-baseline="central">${esc(b.name)}</text>`
             : '')
         : '',
@@ -99,7 +99,7 @@ ${this.moved()}
       (q, i) =>
         `<circle cx="${n(q.x)}" cy="${n(q.y)}" r="${r}" fill="#0b4f8a"><title>${esc(`${q.point.date} ${q.point.short} ${points(q.point.final)} ${q.point.levelName[this.lang]}`)}</title></circle>` +
         (labelled(i, all.length) && !(g.projection && i === all.length - 1 && Math.abs(g.projection.x - q.x) < 30)
-          ? `<text class="val" x="${n(q.x)}" y="${n(q.y - 10)}" text-anchor="middle">${points(q.point.final)}</text>`
+          ? `<text class="val" x="${n(q.x)}" y="${n(q.y - 10)}" text-anchor="${i === 0 && all.length > 1 ? 'start' : 'middle'}">${points(q.point.final)}</text>`
           : ''),
     );
     const gaps = each(
@@ -124,7 +124,11 @@ ${this.moved()}
 <p class="muted">${esc(this.t('trendDesc'))}</p>
 <svg class="chart trend-chart" viewBox="0 0 ${BOX.width} ${BOX.height}" role="img" aria-labelledby="${id}-t" aria-describedby="${id}-d"><title id="${id}-t">${esc(this.t('trendChapter'))}</title><desc id="${id}-d">${esc(desc.join('; '))}</desc>
 ${bands}${ticks}${gaps}${lines}${projection}${dots}${dates}</svg>
-<p class="legend"><span><i class="score"></i>${esc(this.t('legendScore'))}</span>${pr ? `<span><i class="projection"></i>${esc(this.t('legendProjection'))}</span>` : ''}${g.gaps.length ? `<span><i class="gapmark"></i>${esc(this.t('legendGap'))}</span>` : ''}</p>
+<p class="legend"><span><i class="score"></i>${esc(this.t('legendScore'))}</span>${pr ? `<span><i class="projection"></i>${esc(this.t('legendProjection'))}</span>` : ''}${g.gaps.length ? `<span><i class="gapmark"></i>${esc(this.t('legendGap'))}</span>` : ''}${each(
+      g.bands,
+      (b, i) =>
+        `<span><i style="background:${BAND_FILL[b.shade % BAND_FILL.length]}"></i>${esc(`${b.name} ${i === 0 ? `< ${g.bands[1]?.minScore ?? 100}` : `≥ ${b.minScore}`}`)}</span>`,
+    )}</p>
 ${pr ? `<p class="note" role="note" data-projection>${esc(this.t('projectionNote', { short: pr.point.short, date: pr.point.asOf }))}</p>` : ''}
 ${this.gapList()}
 </section>`;

@@ -102,7 +102,7 @@ function trend(L: Layout, h: History, lang: Lang, t: (k: Key, v?: Record<string,
   for (const b of g.bands) {
     if (b.height <= 0) continue;
     doc.rect(at(plot.x), atY(b.y), plot.width, b.height).fill(BAND_FILL[b.shade % BAND_FILL.length]!);
-    if (b.height >= AXIS)
+    if (b.labelled)
       L.text(b.name, { size: AXIS, color: COLOR.ink, x: at(plot.x + plot.width + 8), y: atY(b.y + Math.min(b.height, 20) / 2) - AXIS * 0.65, width: 62 });
   }
   for (const tk of g.ticks) {
@@ -145,7 +145,14 @@ function trend(L: Layout, h: History, lang: Lang, t: (k: Key, v?: Record<string,
     doc.circle(at(q.x), atY(q.y), dot).fill(LINE);
     const near = pr && i === all.length - 1 && Math.abs(pr.x - q.x) < 40;
     if ((g.labelAll || i === 0 || i === all.length - 1) && !near)
-      L.text(points(q.point.final), { size: AXIS, bold: true, color: COLOR.ink, x: at(q.x) - 20, y: atY(q.y) - AXIS - 8, width: 40, align: 'center' });
+      L.text(points(q.point.final), {
+        size: AXIS,
+        bold: true,
+        color: COLOR.ink,
+        ...(i === 0 && all.length > 1 ? { x: at(q.x) - 2, align: 'left' as const } : { x: at(q.x) - 20, align: 'center' as const }),
+        y: atY(q.y) - AXIS - 8,
+        width: 40,
+      });
   });
   g.dates.forEach((d, i) => {
     const align = i === 0 && g.dates.length > 1 ? 'left' : i === g.dates.length - 1 && g.dates.length > 1 ? 'right' : 'center';
@@ -199,11 +206,26 @@ function trend(L: Layout, h: History, lang: Lang, t: (k: Key, v?: Record<string,
           .stroke()
           .undash(),
     ]);
+  // Every band named with its threshold, also those too narrow to carry their name in the chart.
+  g.bands.forEach((b, i) =>
+    legend.push([
+      `${b.name} ${i === 0 ? `< ${g.bands[1]?.minScore ?? 100}` : `≥ ${b.minScore}`}`,
+      (x, y) =>
+        void doc
+          .rect(x + 2, y - 4, 12, 8)
+          .lineWidth(0.5)
+          .fillAndStroke(BAND_FILL[b.shade % BAND_FILL.length]!, COLOR.rule),
+    ]),
+  );
   let x = PAGE.left;
-  const y = L.y;
+  let y = L.y;
   for (const [words, mark] of legend) {
-    mark(x, y + 5);
     const w = doc.font('regular').fontSize(AXIS).widthOfString(words) + 4;
+    if (x > PAGE.left && x + 22 + w > PAGE.left + CONTENT_WIDTH) {
+      x = PAGE.left;
+      y += 14;
+    }
+    mark(x, y + 5);
     L.text(words, { size: AXIS, color: COLOR.muted, x: x + 22, y, width: w });
     x += 22 + w + 14;
   }
