@@ -34,6 +34,9 @@ export async function assessHistory(
   const { top, commits: all } = historyCommits(file, range);
   const commits = sampled(all, range.sample);
   if (commits.length === 0) throw new UsageError('history-empty', { file });
+  // The audit date comes after the history: refused before any commit is assessed.
+  const lastDate = commits.at(-1)!.date;
+  if (range.asOf !== undefined && range.asOf < lastDate) throw new UsageError('history-as-of-before', { asOf: range.asOf, date: lastDate });
   const cat = new CatFile(top);
   const derived = new BlobDerived();
   const points: HistoryPoint[] = [];
@@ -46,7 +49,6 @@ export async function assessHistory(
       if (point.report) previous = { report: point.report, commit: c };
     }
     if (range.asOf !== undefined && previous) {
-      if (range.asOf < previous.commit.date) throw new UsageError('history-as-of-before', { asOf: range.asOf, date: previous.commit.date });
       // The same commit through the same assessment, judged on the audit date instead of its own.
       const p = (await assessCommit(cat, derived, previous.commit, { ...opts, asOf: range.asOf }, previous.report)).point;
       if (p.kind === 'scored') projection = { ...p, kind: 'projection', asOf: range.asOf, assessmentDate: previous.report.assessmentDate };

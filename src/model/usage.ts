@@ -63,6 +63,7 @@ export interface UsageArgs {
   'history-every-or-monthly': Record<string, never>;
   'history-as-of-before': { asOf: S; date: S };
   'history-commit-url': { value: S };
+  'history-commit-url-format': Record<string, never>;
   'history-git-failed': { command: S; said: S };
   'git-bad-revision': { rev: S };
   'git-missing': Record<string, never>;

@@ -1,6 +1,7 @@
 import { Chalk } from 'chalk';
 import { CAUSE_LABELS } from '../messages/changes.js';
 import { diagnosticText } from '../messages/diagnostics.js';
+import { points, signedPoints } from '../messages/numbers.js';
 import { historyText } from '../messages/history.js';
 import type { History, HistoryPoint, PointChange, ProjectionPoint } from '../model/history.js';
 import type { Lang } from '../model/localized.js';
@@ -28,20 +29,20 @@ export function renderHistoryTerminal(h: History, lang: Lang, color: boolean): s
       }
       continue;
     }
-    const delta = p.delta === null ? '      ' : signedColored(p.delta, c, 1, 6);
-    out.push(`${p.date}  ${p.short}  ${pad(p.final.toFixed(1), 5)}  ${pad(p.levelName[lang], levelWidth)}  ${delta}  ${safeText(p.subject)}`);
-    for (const ch of p.changes) out.push(`    ${signedColored(ch.delta, c, 2, 6)}  ${changeText(ch, lang)}`);
+    const delta = p.delta === null ? '      ' : signedColored(p.delta, c, 6);
+    out.push(`${p.date}  ${p.short}  ${pad(points(p.final), 5)}  ${pad(p.levelName[lang], levelWidth)}  ${delta}  ${safeText(p.subject)}`);
+    for (const ch of p.changes) out.push(`    ${signedColored(ch.delta, c, 6)}  ${changeText(ch, lang)}`);
     if (p.moreChanges > 0) out.push(c.dim(`    ${t('more', { n: p.moreChanges })}`));
   }
   const pr = h.projection;
   if (pr) {
-    const delta = pr.delta === null ? '      ' : signedColored(pr.delta, c, 1, 6);
+    const delta = pr.delta === null ? '      ' : signedColored(pr.delta, c, 6);
     out.push(
-      c.italic(`${pr.asOf}  ${pr.short}  ${pad(pr.final.toFixed(1), 5)}  ${pad(pr.levelName[lang], levelWidth)}  `) +
+      c.italic(`${pr.asOf}  ${pr.short}  ${pad(points(pr.final), 5)}  ${pad(pr.levelName[lang], levelWidth)}  `) +
         delta +
         c.italic(`  ${t('projectionRow', { date: pr.asOf })}`),
     );
-    for (const ch of pr.changes) out.push(`    ${signedColored(ch.delta, c, 2, 6)}  ${changeText(ch, lang)}`);
+    for (const ch of pr.changes) out.push(`    ${signedColored(ch.delta, c, 6)}  ${changeText(ch, lang)}`);
     if (pr.moreChanges > 0) out.push(c.dim(`    ${t('more', { n: pr.moreChanges })}`));
   }
   const s = summary(h, lang);
@@ -50,32 +51,37 @@ export function renderHistoryTerminal(h: History, lang: Lang, color: boolean): s
   return out.join('\n') + '\n';
 }
 
-export function renderHistoryMarkdown(h: History, lang: Lang): string {
+/** `commitHref`: a commit's web address (`--commit-url`, checked by the CLI), or null for the short hash alone. */
+export function renderHistoryMarkdown(h: History, lang: Lang, commitHref: (commit: string) => string | null = () => null): string {
+  const commit = (p: { commit: string; short: string }) => {
+    const href = commitHref(p.commit);
+    return href ? `[\`${p.short}\`](${href})` : `\`${p.short}\``;
+  };
   const t = (k: Parameters<typeof historyText>[0], v: Record<string, string | number> = {}) => historyText(k, lang, v);
   const out = [`## ${cell(t('title', { file: h.file, n: h.points.length }))}`, ''];
   out.push(`| ${t('date')} | ${t('commit')} | ${t('score')} | ${t('level')} | ${t('change')} | ${t('changes')} |`, '|---|---|---:|---|---:|---|');
   for (const p of h.points) {
     if (p.kind === 'gap') {
       const why = p.diagnostics.map((d) => cell(`${d.file}:${d.line}:${d.column}: ${diagnosticText(d, lang).message}`)).join('<br>');
-      out.push(`| ${p.date} | \`${p.short}\` | — | ${t('gap')} | | ${cell(t(p.reason))}${why ? `<br>${why}` : ''} |`);
+      out.push(`| ${p.date} | ${commit(p)} | — | ${t('gap')} | | ${cell(t(p.reason))}${why ? `<br>${why}` : ''} |`);
       continue;
     }
     const changes = [
-      ...p.changes.map((ch) => `${signed(ch.delta, 2)} ${cell(changeText(ch, lang))}`),
+      ...p.changes.map((ch) => `${signedPoints(ch.delta)} ${cell(changeText(ch, lang))}`),
       ...(p.moreChanges ? [t('more', { n: p.moreChanges })] : []),
     ];
     out.push(
-      `| ${p.date} | \`${p.short}\` | ${p.final.toFixed(1)} | ${cell(p.levelName[lang])} | ${p.delta === null ? '' : signed(p.delta)} | ${changes.join('<br>')} |`,
+      `| ${p.date} | ${commit(p)} | ${points(p.final)} | ${cell(p.levelName[lang])} | ${p.delta === null ? '' : signedPoints(p.delta)} | ${changes.join('<br>')} |`,
     );
   }
   const pr = h.projection;
   if (pr) {
     const changes = [
-      ...pr.changes.map((ch) => `${signed(ch.delta, 2)} ${cell(changeText(ch, lang))}`),
+      ...pr.changes.map((ch) => `${signedPoints(ch.delta)} ${cell(changeText(ch, lang))}`),
       ...(pr.moreChanges ? [t('more', { n: pr.moreChanges })] : []),
     ];
     out.push(
-      `| *${pr.asOf}* | \`${pr.short}\` | *${pr.final.toFixed(1)}* | *${cell(pr.levelName[lang])}* | ${pr.delta === null ? '' : signed(pr.delta)} | **${cell(t('projectionRow', { date: pr.asOf }))}**${changes.length ? `<br>${changes.join('<br>')}` : ''} |`,
+      `| *${pr.asOf}* | ${commit(pr)} | *${points(pr.final)}* | *${cell(pr.levelName[lang])}* | ${pr.delta === null ? '' : signedPoints(pr.delta)} | **${cell(t('projectionRow', { date: pr.asOf }))}**${changes.length ? `<br>${changes.join('<br>')}` : ''} |`,
     );
   }
   const s = summary(h, lang);
@@ -103,15 +109,11 @@ function changeText(ch: PointChange, lang: Lang): string {
 /** The model's span in words. */
 function summary(h: History, lang: Lang): string | null {
   const s = h.span;
-  return s ? historyText('summary', lang, { ...s, before: s.before.toFixed(1), after: s.after.toFixed(1), delta: signed(s.delta) }) : null;
-}
-
-export function signed(n: number, digits = 1): string {
-  return n > 0 ? `+${n.toFixed(digits)}` : n < 0 ? n.toFixed(digits) : '±0';
+  return s ? historyText('summary', lang, { ...s, before: points(s.before), after: points(s.after), delta: signedPoints(s.delta) }) : null;
 }
 
 /** Padded before it is coloured, so escape codes never count as columns. */
-function signedColored(n: number, c: InstanceType<typeof Chalk>, digits = 1, width = 0): string {
-  const s = signed(n, digits).padStart(width);
+function signedColored(n: number, c: InstanceType<typeof Chalk>, width = 0): string {
+  const s = signedPoints(n).padStart(width);
   return n > 0 ? c.green(s) : n < 0 ? c.red(s) : s;
 }

@@ -22,7 +22,8 @@ export interface TrendGeometry {
   plot: { x: number; y: number; width: number; height: number };
   /** The score at the bottom of the plot (the top is 100). */
   floor: Score100;
-  bands: { y: number; height: number; minScore: Score100; name: string; shade: number }[];
+  /** `labelled`: tall enough for its name beside it (a line of axis text). */
+  bands: { y: number; height: number; minScore: Score100; name: string; shade: number; labelled: boolean }[];
   /** Figures on the y axis: each level threshold shown and the floor. */
   ticks: { y: number; value: Score100 }[];
   /** Runs of consecutive scored points; a gap between two runs is a break in the line. */
@@ -40,6 +41,8 @@ const DAY_MS = 86_400_000;
 const LABELLED_POINTS = 12;
 
 export function trendGeometry(h: History, lang: Lang, box: TrendBox): TrendGeometry {
+  // One line of axis text: about 1.8 character widths high.
+  const line = box.charWidth * 1.8;
   const plot = { x: box.left, y: box.top, width: box.width - box.left - box.right, height: box.height - box.top - box.bottom };
   const scores = [...h.points.flatMap((p) => (p.kind === 'scored' ? [p.final] : [])), ...(h.projection ? [h.projection.final] : [])];
   // The lowest threshold above failing stays in view, with room under the lowest score.
@@ -61,10 +64,16 @@ export function trendGeometry(h: History, lang: Lang, box: TrendBox): TrendGeome
     const upper = h.levels[i + 1]?.minScore ?? 100;
     const lo = Math.max(l.minScore, floor);
     const y = yOf(upper);
-    return { y, height: Math.max(0, yOf(lo) - y), minScore: l.minScore, name: l.name[lang], shade: i };
+    const height = Math.max(0, yOf(lo) - y);
+    return { y, height, minScore: l.minScore, name: l.name[lang], shade: i, labelled: height >= line };
   });
-  const ticks = [{ y: yOf(floor), value: floor }, ...h.levels.filter((l) => l.minScore > floor).map((l) => ({ y: yOf(l.minScore), value: l.minScore }))];
-  if (!ticks.some((t) => t.value === 100)) ticks.push({ y: yOf(100), value: 100 });
+  // Figures a line apart at least, from the floor up; one too close to the figure below is left out (the legend
+  // names every band with its threshold).
+  const ticks: TrendGeometry['ticks'] = [];
+  for (const value of [floor, ...h.levels.map((l) => l.minScore).filter((v) => v > floor), 100]) {
+    const y = yOf(value);
+    if (ticks.length === 0 || (ticks.at(-1)!.value !== value && ticks.at(-1)!.y - y >= line)) ticks.push({ y, value });
+  }
 
   const runs: TrendGeometry['runs'] = [];
   const gaps: TrendGeometry['gaps'] = [];

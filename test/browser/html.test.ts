@@ -503,6 +503,19 @@ describe('the history trend page (history --format html)', () => {
     await close();
   });
 
+  it('prints to A4 with the charts whole and the controls left out', async () => {
+    const { page, close } = await open(pathToFileURL(trend).href);
+    const pdf = join(ARTIFACTS, 'trend-print.pdf');
+    await page.pdf({ path: pdf, preferCSSPageSize: true, printBackground: true });
+    expect(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' })).toMatch(/Page size:\s+59\d\.\d+ x 841\.\d+ pts \(A4\)/);
+    const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+    for (const s of ['总分趋势', '各一级指标得分趋势', '各提交得分', '变化的评价项及原因', '预测（2027-02-01）']) expect(text).toContain(s);
+    // The language switch and print buttons are screen controls.
+    expect(text).not.toMatch(/^\s*English\s+打印/m);
+    execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', pdf, join(ARTIFACTS, 'trend-print')]);
+    await close();
+  });
+
   it('has no accessibility violation (axe-core) in either language', async () => {
     expect(await axeViolations(pathToFileURL(trend).href)).toEqual([]);
     expect(await axeViolations(`${pathToFileURL(trend).href}#en`)).toEqual([]);

@@ -45,11 +45,11 @@ describe('aftersales-assess history', () => {
     const { file, commits } = threeCommits();
     const t = cli(['history', file, '--lang', 'en']);
     expect(t.code).toBe(0);
-    expect(t.stdout).toContain(`2026-04-01  ${commits[1]!.slice(0, 12)}  75.0   Compliant     -6.4  lost a document`);
+    expect(t.stdout).toContain(`2026-04-01  ${commits[1]!.slice(0, 12)}  75.0   Compliant     −6.4  lost a document`);
     expect(t.stdout).toContain('5.2.1.1 Documentation supplied with the product — file missing: docs/user-guide.md');
     expect(t.stdout).toContain('From ');
     const md = cli(['history', file, '--lang', 'en', '--format', 'markdown']).stdout;
-    expect(md).toContain(`| 2026-04-01 | \`${commits[1]!.slice(0, 12)}\` | 75.0 | Compliant | -6.4 |`);
+    expect(md).toContain(`| 2026-04-01 | \`${commits[1]!.slice(0, 12)}\` | 75.0 | Compliant | −6.4 |`);
   });
 
   it('bad revisions, a shallow clone, a missing object and a file outside git are usage errors (exit 2)', () => {

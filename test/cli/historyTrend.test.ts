@@ -70,6 +70,16 @@ describe('history JSON and JSONL against schema/history.schema.json', () => {
     expect(validateLine({ file: h.file, rubric: h.rubric, ...h.points[0] })).toBe(true);
   });
 
+  it('refuses an audit date before the last commit, or not a date (exit 2, one line)', () => {
+    const r = cli(['history', repo.file, '--as-of', '2026-05-15', '--lang', 'en']);
+    expect([r.code, r.stdout, r.stderr]).toEqual([
+      2,
+      '',
+      'aftersales-assess: --as-of 2026-05-15 is before the last commit (2026-06-01); a projection runs forward from the history: give the audit date\n',
+    ]);
+    expect(cli(['history', repo.file, '--as-of', '2027-02-30']).code).toBe(2);
+  });
+
   it("names the same levels and causes as the code's", () => {
     expect(schema.definitions.levelId.enum).toEqual([...LEVEL_IDS]);
     expect(schema.definitions.change.properties.causes.items.enum).toEqual([...CHANGE_CAUSES]);
@@ -91,8 +101,8 @@ describe('history --format html', () => {
     expect(html).toContain('预测至 2027-01-15：79.3');
     expect(html).toContain('Projected to 2027-01-15: 79.3');
     expect(html).toContain('证据文件无法评估');
-    // The criterion that expires before the audit: hand-worked in test/history/projection.test.ts (−2.13).
-    expect(html).toMatch(/5\.1\.1\.1<\/span> [^<]*<\/td><td class="num s-bad" data-label="[^"]*">-2\.13</);
+    // The criterion that expires before the audit: hand-worked in test/history/projection.test.ts (−2.128, one decimal: −2.1).
+    expect(html).toMatch(/5\.1\.1\.1<\/span> [^<]*<\/td><td class="num s-bad" data-label="[^"]*">−2\.1</);
     // No --commit-url: short hashes as text, no link.
     expect(html).not.toMatch(/<a href="http/);
   });
@@ -105,7 +115,20 @@ describe('history --format html', () => {
     const hrefs = [...html.matchAll(/<a href="([^"]+)" rel="noreferrer"><code>([0-9a-f]{12})<\/code><\/a>/g)];
     expect(hrefs.length).toBeGreaterThan(0);
     for (const [, href, short] of hrefs) expect(href).toMatch(new RegExp(`^https://git\\.example\\.com/org/repo/-/commit/${short}[0-9a-f]{28}$`));
-    for (const bad of ['javascript:alert(1)//{sha}', 'file:///etc/{sha}', 'https://host/commit/', '//host/{sha}', 'https://[bad/{sha}']) {
+    // Markdown (a job summary) links the same way.
+    const md = run('--format', 'markdown', '--commit-url', 'https://git.example.com/org/repo/-/commit/{sha}').stdout;
+    expect(md).toMatch(/\| \[`[0-9a-f]{12}`\]\(https:\/\/git\.example\.com\/org\/repo\/-\/commit\/[0-9a-f]{40}\) \|/);
+    // The formats without links refuse it rather than ignore it.
+    expect(run('--format', 'json', '--commit-url', 'https://host/{sha}').code).toBe(2);
+    for (const bad of [
+      'javascript:alert(1)//{sha}',
+      'file:///etc/{sha}',
+      'https://host/commit/',
+      '//host/{sha}',
+      'https://[bad/{sha}',
+      'https://host/{sha}) [x](javascript:1',
+      'https://host/"><script>/{sha}',
+    ]) {
       const b = run('--format', 'html', '--out', join(out, 'bad.html'), '--commit-url', bad);
       expect(b.code, bad).toBe(2);
       expect(b.stderr).toContain('--commit-url');
@@ -132,7 +155,7 @@ describe('history --format pdf', () => {
     for (const h of hashes) expect(text).toContain(h);
     for (const s of ['Final score over time', 'Points per section over time', 'Criteria that moved, and why', 'Three-star', 'Compliant', 'Projection 79.3'])
       expect(text).toContain(s);
-    expect(text).toMatch(/2027-01-15\s+\S+\s+79\.3\s+Compliant\s+-2\.1/);
+    expect(text).toMatch(/2027-01-15\s+\S+\s+79\.3\s+Compliant\s+−2\.1/);
     expect(text).toContain('the evidence file cannot be assessed');
     // Byte-identical for the same input (fixed dates).
     expect(run('--format', 'pdf', '--out', join(out, 'again.pdf'), '--lang', 'en').code).toBe(0);
@@ -142,5 +165,35 @@ describe('history --format pdf', () => {
     expect(run('--format', 'pdf', '--out', zh).code).toBe(0);
     const zhText = execFileSync('pdftotext', [zh, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
     for (const s of ['总分趋势', '达标级', '三星级', '预测']) expect(zhText).toContain(s);
+  });
+});
+
+describe('history html and pdf at the edges', () => {
+  it('one commit with markup in its message: one point, the message shown as text', () => {
+    const one = historyRepo();
+    one.commit('<img src=x onerror=alert(1)> & "quotes"', '2026-03-02');
+    const file = join(out, 'one.html');
+    const r = cli(['history', one.file, '--format', 'html', '--out', file]);
+    expect(r.code, r.stderr).toBe(0);
+    const html = readFileSync(file, 'utf8');
+    expect(html).not.toContain('<img src=x');
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt; &amp; &quot;quotes&quot;');
+    expect(html.match(/<polyline/g)).toBeNull();
+    expect(cli(['history', one.file, '--format', 'pdf', '--out', join(out, 'one.pdf')]).code).toBe(0);
+  });
+
+  it('no commit that can be scored: says so instead of drawing an empty chart', () => {
+    const bad = historyRepo();
+    bad.edit('company:', 'company: [');
+    bad.commit('broken from the start', '2026-03-02');
+    const file = join(out, 'none.html');
+    const r = cli(['history', bad.file, '--format', 'html', '--out', file, '--as-of', '2027-01-01', '--lang', 'en']);
+    expect(r.code, r.stderr).toBe(0);
+    const html = readFileSync(file, 'utf8');
+    expect(html).toContain('No commit could be scored');
+    expect(html).not.toContain('<svg');
+    const pdf = join(out, 'none.pdf');
+    expect(cli(['history', bad.file, '--format', 'pdf', '--out', pdf, '--lang', 'en']).code).toBe(0);
+    expect(execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' })).toContain('No commit could be scored');
   });
 });

@@ -37,6 +37,7 @@ export async function historyCommand(file: string, opts: HistoryOptions, ctx: Co
   const every = parseCount('--every', opts.every, 1);
   if (every !== undefined && opts.monthly) throw new UsageError('history-every-or-monthly', {});
   const commitHref = commitUrl(opts.commitUrl);
+  if (opts.commitUrl !== undefined && opts.format !== 'html' && opts.format !== 'markdown') throw new UsageError('history-commit-url-format', {});
   if (opts.format === 'pdf' && (opts.out === undefined || opts.out === '-') && process.stdout.isTTY) throw new UsageError('pdf-to-terminal', {});
   const sample = opts.monthly ? ('monthly' as const) : every !== undefined ? { every } : undefined;
   const rubric = await ctx.rubricFrom(opts.rubric);
@@ -55,7 +56,7 @@ export async function historyCommand(file: string, opts: HistoryOptions, ctx: Co
   ];
   if (opts.format === 'pdf') {
     const pdf = await loadPdfRenderer();
-    const { pdfDate } = await import('./score.js');
+    const { pdfDate, warnMissingGlyphs } = await import('./score.js');
     const last = h.points.at(-1)!;
     let out: import('../../render/pdf/renderPdf.js').PdfResult;
     try {
@@ -64,7 +65,7 @@ export async function historyCommand(file: string, opts: HistoryOptions, ctx: Co
       if (e instanceof pdf.FontError) throw (await import('../pdfFonts.js')).fontUsageError(e, opts.font, opts.fontBold);
       throw e;
     }
-    if (out.missingGlyphs.length) process.stderr.write(`aftersales-assess: warning: ${out.missingGlyphs.length} character(s) have no glyph in the PDF font\n`);
+    if (out.missingGlyphs.length) warnMissingGlyphs(out.missingGlyphs);
     writeOutput(out.bytes, opts.out, inputs);
     return EXIT.ok;
   }
@@ -77,7 +78,7 @@ export async function historyCommand(file: string, opts: HistoryOptions, ctx: Co
         : opts.format === 'jsonl'
           ? r.renderHistoryJsonl(h)
           : opts.format === 'markdown'
-            ? r.renderHistoryMarkdown(h, opts.lang)
+            ? r.renderHistoryMarkdown(h, opts.lang, commitHref)
             : r.renderHistoryTerminal(h, opts.lang, detectTerminal(opts.color).color && (opts.out === undefined || opts.out === '-'));
   writeOutput(text, opts.out, inputs);
   return EXIT.ok;
@@ -90,7 +91,9 @@ export async function historyCommand(file: string, opts: HistoryOptions, ctx: Co
 export function commitUrl(template: string | undefined): (commit: string) => string | null {
   if (template === undefined) return () => null;
   const bad = () => new UsageError('history-commit-url', { value: JSON.stringify(safeText(template.slice(0, 80))) });
-  if (!/^https?:\/\//i.test(template) || !template.includes('{sha}')) throw bad();
+  // No spaces, quotes, brackets or backslashes: none is needed in a commit's address, and each would end it early
+  // in Markdown or an attribute.
+  if (!/^https?:\/\//i.test(template) || !template.includes('{sha}') || /[\s<>()"'`\\]/.test(template)) throw bad();
   try {
     const u = new URL(template.replaceAll('{sha}', '0'.repeat(40)));
     if (u.protocol !== 'http:' && u.protocol !== 'https:') throw bad();

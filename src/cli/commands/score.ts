@@ -326,7 +326,7 @@ async function renderChecked(format: Format, input: RenderInput, opts: ScoreOpti
   }
 }
 
-function warnMissingGlyphs(missing: readonly string[]): void {
+export function warnMissingGlyphs(missing: readonly string[]): void {
   const list = missing
     .slice(0, 20)
     .map((c) => `${c} (U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`)

@@ -1,10 +1,10 @@
 import { CAUSE_LABELS } from '../../messages/changes.js';
 import { diagnosticText } from '../../messages/diagnostics.js';
 import { historyText } from '../../messages/history.js';
+import { points, signedPoints } from '../../messages/numbers.js';
 import { html } from '../../messages/html.js';
 import type { History, HistoryPoint, PointChange, ProjectionPoint, ScoredPoint } from '../../model/history.js';
 import { LANGS, type Lang } from '../../model/localized.js';
-import { signed } from '../history.js';
 import { trendGeometry } from '../trendChart.js';
 import { each, esc, page } from './page.js';
 
@@ -17,7 +17,7 @@ export interface HistoryHtmlOptions {
 }
 
 /** The chart's box in SVG user units: the CSS scales it to the page (text ≥ 11 px down to a 360 px screen). */
-const BOX = { width: 560, height: 320, left: 48, right: 112, top: 26, bottom: 36, charWidth: 11 };
+const BOX = { width: 560, height: 320, left: 48, right: 112, top: 26, bottom: 36, charWidth: 12.5 };
 const SMALL = { width: 260, height: 120, left: 30, right: 8, top: 10, bottom: 22 };
 /** Band fills, lowest level first: steps of one hue that stay apart printed in grey. */
 const BAND_FILL = ['#f3e3e3', '#eef1f4', '#e2e9f1', '#d5e0ec', '#c7d6e8'];
@@ -46,7 +46,7 @@ class Writer {
   document(): string {
     const h = this.h;
     const s = h.span;
-    const summary = s ? this.t('summary', { ...s, before: s.before.toFixed(1), after: s.after.toFixed(1), delta: signed(s.delta) }) : null;
+    const summary = s ? this.t('summary', { ...s, before: points(s.before), after: points(s.after), delta: signedPoints(s.delta) }) : null;
     const scored = h.points.some((p) => p.kind === 'scored');
     return `<div data-l="${this.lang}" lang="${this.lang}">
 <header class="band"><a class="skip" href="#${this.p}points">${esc(this.t('pointsChapter'))}</a><div class="wrap">
@@ -73,7 +73,7 @@ ${this.moved()}
     const bands = each(g.bands, (b) =>
       b.height > 0
         ? `<rect x="${n(plot.x)}" y="${n(b.y)}" width="${n(plot.width)}" height="${n(b.height)}" fill="${BAND_FILL[b.shade % BAND_FILL.length]}"/>` +
-          (b.height >= 10
+          (b.labelled
             ? `<text class="band" x="${n(plot.x + plot.width + 6)}" y="${n(b.y + Math.min(b.height, 26) / 2)}" dominant-baseline="central">${esc(b.name)}</text>`
             : '')
         : '',
@@ -92,12 +92,14 @@ ${this.moved()}
     );
     const labelled = (i: number, len: number) => g.labelAll || i === 0 || i === len - 1;
     const all = g.runs.flat();
+    // Many points: smaller dots, so the line stays readable between them.
+    const r = all.length > 60 ? 2 : 4;
     const dots = each(
       all,
       (q, i) =>
-        `<circle cx="${n(q.x)}" cy="${n(q.y)}" r="4" fill="#0b4f8a"><title>${esc(`${q.point.date} ${q.point.short} ${q.point.final.toFixed(1)} ${q.point.levelName[this.lang]}`)}</title></circle>` +
+        `<circle cx="${n(q.x)}" cy="${n(q.y)}" r="${r}" fill="#0b4f8a"><title>${esc(`${q.point.date} ${q.point.short} ${points(q.point.final)} ${q.point.levelName[this.lang]}`)}</title></circle>` +
         (labelled(i, all.length) && !(g.projection && i === all.length - 1 && Math.abs(g.projection.x - q.x) < 30)
-          ? `<text class="val" x="${n(q.x)}" y="${n(q.y - 10)}" text-anchor="middle">${q.point.final.toFixed(1)}</text>`
+          ? `<text class="val" x="${n(q.x)}" y="${n(q.y - 10)}" text-anchor="${i === 0 && all.length > 1 ? 'start' : 'middle'}">${points(q.point.final)}</text>`
           : ''),
     );
     const gaps = each(
@@ -109,8 +111,8 @@ ${this.moved()}
     const pr = g.projection;
     const projection = pr
       ? `<line x1="${n(pr.from.x)}" y1="${n(pr.from.y)}" x2="${n(pr.x)}" y2="${n(pr.y)}" stroke="#0b4f8a" stroke-width="2" stroke-dasharray="6 4"/>` +
-        `<circle cx="${n(pr.x)}" cy="${n(pr.y)}" r="5" fill="#fff" stroke="#0b4f8a" stroke-width="2"><title>${esc(this.t('projectionLabel', { date: pr.point.asOf, score: pr.point.final.toFixed(1) }))}</title></circle>` +
-        `<text class="val" x="${n(pr.x)}" y="${n(pr.y - 10)}" text-anchor="end">${esc(`${this.t('projection')} ${pr.point.final.toFixed(1)}`)}</text>`
+        `<circle cx="${n(pr.x)}" cy="${n(pr.y)}" r="5" fill="#fff" stroke="#0b4f8a" stroke-width="2"><title>${esc(this.t('projectionLabel', { date: pr.point.asOf, score: points(pr.point.final) }))}</title></circle>` +
+        `<text class="val" x="${n(pr.x)}" y="${n(pr.y - 10)}" text-anchor="end">${esc(`${this.t('projection')} ${points(pr.point.final)}`)}</text>`
       : '';
     const desc = [
       this.t('trendDesc'),
@@ -122,7 +124,11 @@ ${this.moved()}
 <p class="muted">${esc(this.t('trendDesc'))}</p>
 <svg class="chart trend-chart" viewBox="0 0 ${BOX.width} ${BOX.height}" role="img" aria-labelledby="${id}-t" aria-describedby="${id}-d"><title id="${id}-t">${esc(this.t('trendChapter'))}</title><desc id="${id}-d">${esc(desc.join('; '))}</desc>
 ${bands}${ticks}${gaps}${lines}${projection}${dots}${dates}</svg>
-<p class="legend"><span><i class="score"></i>${esc(this.t('legendScore'))}</span>${pr ? `<span><i class="projection"></i>${esc(this.t('legendProjection'))}</span>` : ''}${g.gaps.length ? `<span><i class="gapmark"></i>${esc(this.t('legendGap'))}</span>` : ''}</p>
+<p class="legend"><span><i class="score"></i>${esc(this.t('legendScore'))}</span>${pr ? `<span><i class="projection"></i>${esc(this.t('legendProjection'))}</span>` : ''}${g.gaps.length ? `<span><i class="gapmark"></i>${esc(this.t('legendGap'))}</span>` : ''}${each(
+      g.bands,
+      (b, i) =>
+        `<span><i style="background:${BAND_FILL[b.shade % BAND_FILL.length]}"></i>${esc(`${b.name} ${i === 0 ? `< ${g.bands[1]?.minScore ?? 100}` : `≥ ${b.minScore}`}`)}</span>`,
+    )}</p>
 ${pr ? `<p class="note" role="note" data-projection>${esc(this.t('projectionNote', { short: pr.point.short, date: pr.point.asOf }))}</p>` : ''}
 ${this.gapList()}
 </section>`;
@@ -166,11 +172,11 @@ ${this.gapList()}
           `<line x1="${n(q.x)}" x2="${n(q.x)}" y1="${n(plot.y)}" y2="${n(plot.y + plot.height)}" stroke="#a40e26" stroke-width="1" stroke-dasharray="2 3"/>`,
       );
       const latest = scored.at(-1);
-      const now = latest ? this.t('sectionNow', { earned: earned(latest).toFixed(1), points: top }) : '';
+      const now = latest ? this.t('sectionNow', { earned: points(earned(latest)), points: top }) : '';
       const first = g.dates[0];
       const last = g.dates.length > 1 ? g.dates.at(-1) : undefined;
       return `<figure class="small"><figcaption><span class="id">${esc(sec.id)}</span> ${esc(sec.title[this.lang])}<br><span class="muted">${esc(now)}</span></figcaption>
-<svg class="small-chart" viewBox="0 0 ${SMALL.width} ${SMALL.height}" role="img" aria-label="${esc(`${sec.id} ${sec.title[this.lang]}: ${scored.map((p) => `${p.date} ${earned(p).toFixed(1)}`).join(', ')}`)}">
+<svg class="small-chart" viewBox="0 0 ${SMALL.width} ${SMALL.height}" role="img" aria-label="${esc(`${sec.id} ${sec.title[this.lang]}: ${scored.map((p) => `${p.date} ${points(earned(p))}`).join(', ')}`)}">
 <rect x="${n(plot.x)}" y="${n(plot.y)}" width="${n(plot.width)}" height="${n(plot.height)}" fill="#f6f8fa" stroke="#d0d7de"/>
 <text x="${n(plot.x - 4)}" y="${n(plot.y)}" text-anchor="end" dominant-baseline="hanging">${top}</text><text x="${n(plot.x - 4)}" y="${n(plot.y + plot.height)}" text-anchor="end">0</text>
 ${gaps}${lines}${proj}${dots}${first ? `<text x="${n(first.x)}" y="${n(SMALL.height - 4)}" text-anchor="start">${esc(first.text)}</text>` : ''}${last ? `<text x="${n(last.x)}" y="${n(SMALL.height - 4)}" text-anchor="end">${esc(last.text)}</text>` : ''}</svg></figure>`;
@@ -188,7 +194,7 @@ ${gaps}${lines}${proj}${dots}${first ? `<text x="${n(first.x)}" y="${n(SMALL.hei
     );
     const pr = this.h.projection;
     const projection = pr
-      ? `<tr class="projection"><td data-label="${esc(this.t('date'))}">${esc(pr.asOf)}</td><td data-label="${esc(this.t('commit'))}">${this.commit(pr)}</td><td class="num" data-label="${esc(this.t('score'))}">${pr.final.toFixed(1)}</td><td data-label="${esc(this.t('level'))}">${esc(pr.levelName[this.lang])}</td><td class="num" data-label="${esc(this.t('change'))}">${pr.delta === null ? '' : signed(pr.delta)}</td><td data-label="${esc(this.t('subject'))}"><strong>${esc(this.t('projectionRow', { date: pr.asOf }))}</strong></td></tr>`
+      ? `<tr class="projection"><td data-label="${esc(this.t('date'))}">${esc(pr.asOf)}</td><td data-label="${esc(this.t('commit'))}">${this.commit(pr)}</td><td class="num" data-label="${esc(this.t('score'))}">${points(pr.final)}</td><td data-label="${esc(this.t('level'))}">${esc(pr.levelName[this.lang])}</td><td class="num" data-label="${esc(this.t('change'))}">${pr.delta === null ? '' : signedPoints(pr.delta)}</td><td data-label="${esc(this.t('subject'))}"><strong>${esc(this.t('projectionRow', { date: pr.asOf }))}</strong></td></tr>`
       : '';
     return `<section aria-labelledby="${id}"><h2 id="${id}">${esc(this.t('pointsChapter'))}</h2>
 <table class="stack history-points"><thead><tr><th scope="col">${esc(this.t('date'))}</th><th scope="col">${esc(this.t('commit'))}</th><th scope="col" class="num">${esc(this.t('score'))}</th><th scope="col">${esc(this.t('level'))}</th><th scope="col" class="num">${esc(this.t('change'))}</th><th scope="col">${esc(this.t('subject'))}</th></tr></thead>
@@ -196,7 +202,7 @@ ${gaps}${lines}${proj}${dots}${first ? `<text x="${n(first.x)}" y="${n(SMALL.hei
   }
 
   private scoredRow(p: ScoredPoint): string {
-    return `<tr><td data-label="${esc(this.t('date'))}">${esc(p.date)}</td><td data-label="${esc(this.t('commit'))}">${this.commit(p)}</td><td class="num" data-label="${esc(this.t('score'))}">${p.final.toFixed(1)}</td><td data-label="${esc(this.t('level'))}">${esc(p.levelName[this.lang])}</td><td class="num" data-label="${esc(this.t('change'))}">${p.delta === null ? '' : signed(p.delta)}</td><td data-label="${esc(this.t('subject'))}">${esc(p.subject)}${p.path !== this.h.points.at(-1)?.path ? ` <span class="muted">${esc(this.t('renamed', { path: p.path }))}</span>` : ''}</td></tr>`;
+    return `<tr><td data-label="${esc(this.t('date'))}">${esc(p.date)}</td><td data-label="${esc(this.t('commit'))}">${this.commit(p)}</td><td class="num" data-label="${esc(this.t('score'))}">${points(p.final)}</td><td data-label="${esc(this.t('level'))}">${esc(p.levelName[this.lang])}</td><td class="num" data-label="${esc(this.t('change'))}">${p.delta === null ? '' : signedPoints(p.delta)}</td><td data-label="${esc(this.t('subject'))}">${esc(p.subject)}${p.path !== this.h.points.at(-1)?.path ? ` <span class="muted">${esc(this.t('renamed', { path: p.path }))}</span>` : ''}</td></tr>`;
   }
 
   /** The criteria that moved at each point, with their causes, each row linked to its commit. */
@@ -219,7 +225,7 @@ ${gaps}${lines}${proj}${dots}${first ? `<text x="${n(first.x)}" y="${n(SMALL.hei
   private changeRow(p: ScoredPoint | ProjectionPoint, date: string, ch: PointChange): string {
     const causes = ch.causes.map((c) => CAUSE_LABELS[c][this.lang]).join(', ');
     const cls = ch.delta < 0 ? 's-bad' : 's-ok';
-    return `<tr><td data-label="${esc(this.t('date'))}">${esc(date)}</td><td data-label="${esc(this.t('commit'))}">${this.commit(p)}</td><td data-label="${esc(this.t('criterion'))}"><span class="id">${esc(ch.id)}</span> ${esc(ch.title[this.lang])}</td><td class="num ${cls}" data-label="${esc(this.t('change'))}">${signed(ch.delta, 2)}</td><td data-label="${esc(this.t('causes'))}">${esc(causes)}${ch.refs.length ? `<br><span class="muted">${esc(ch.refs.join(', '))}</span>` : ''}</td></tr>`;
+    return `<tr><td data-label="${esc(this.t('date'))}">${esc(date)}</td><td data-label="${esc(this.t('commit'))}">${this.commit(p)}</td><td data-label="${esc(this.t('criterion'))}"><span class="id">${esc(ch.id)}</span> ${esc(ch.title[this.lang])}</td><td class="num ${cls}" data-label="${esc(this.t('change'))}">${signedPoints(ch.delta)}</td><td data-label="${esc(this.t('causes'))}">${esc(causes)}${ch.refs.length ? `<br><span class="muted">${esc(ch.refs.join(', '))}</span>` : ''}</td></tr>`;
   }
 
   /** The short hash as text, and a link to the commit when a web address template was given. */
@@ -232,12 +238,12 @@ ${gaps}${lines}${proj}${dots}${first ? `<text x="${n(first.x)}" y="${n(SMALL.hei
 
 function pointWords(p: HistoryPoint, lang: Lang): string {
   return p.kind === 'scored'
-    ? `${p.date} ${p.short} ${p.final.toFixed(1)} ${p.levelName[lang]}`
+    ? `${p.date} ${p.short} ${points(p.final)} ${p.levelName[lang]}`
     : `${p.date} ${p.short} ${historyText('gap', lang)}: ${historyText(p.reason, lang)}`;
 }
 
 function projectionWords(p: ProjectionPoint, lang: Lang): string {
-  return historyText('projectionLabel', lang, { date: p.asOf, score: p.final.toFixed(1) });
+  return historyText('projectionLabel', lang, { date: p.asOf, score: points(p.final) });
 }
 
 /** Coordinates to two decimals: enough for a screen, short in the file. */

@@ -1,9 +1,9 @@
 import { CAUSE_LABELS } from '../../messages/changes.js';
 import { diagnosticText } from '../../messages/diagnostics.js';
 import { historyText } from '../../messages/history.js';
+import { points, signedPoints } from '../../messages/numbers.js';
 import type { History, ProjectionPoint, ScoredPoint } from '../../model/history.js';
 import type { Lang } from '../../model/localized.js';
-import { signed } from '../history.js';
 import { trendGeometry } from '../trendChart.js';
 import { uncovered } from './fonts.js';
 import { COLOR, CONTENT_WIDTH, type Cell, clipText, Layout, PAGE } from './layout.js';
@@ -46,7 +46,7 @@ export async function renderHistoryPdf(h: History, lang: Lang, fonts: PdfFonts, 
     color: COLOR.muted,
   });
   const s = h.span;
-  if (s) L.text(t('summary', { ...s, before: s.before.toFixed(1), after: s.after.toFixed(1), delta: signed(s.delta) }), { size: 10 });
+  if (s) L.text(t('summary', { ...s, before: points(s.before), after: points(s.after), delta: signedPoints(s.delta) }), { size: 10 });
   L.space(10);
   if (h.points.some((p) => p.kind === 'scored')) {
     trend(L, h, lang, t);
@@ -102,7 +102,7 @@ function trend(L: Layout, h: History, lang: Lang, t: (k: Key, v?: Record<string,
   for (const b of g.bands) {
     if (b.height <= 0) continue;
     doc.rect(at(plot.x), atY(b.y), plot.width, b.height).fill(BAND_FILL[b.shade % BAND_FILL.length]!);
-    if (b.height >= AXIS)
+    if (b.labelled)
       L.text(b.name, { size: AXIS, color: COLOR.ink, x: at(plot.x + plot.width + 8), y: atY(b.y + Math.min(b.height, 20) / 2) - AXIS * 0.65, width: 62 });
   }
   for (const tk of g.ticks) {
@@ -135,15 +135,24 @@ function trend(L: Layout, h: History, lang: Lang, t: (k: Key, v?: Record<string,
   if (pr) {
     doc.moveTo(at(pr.from.x), atY(pr.from.y)).lineTo(at(pr.x), atY(pr.y)).lineWidth(1.5).dash(4, { space: 3 }).strokeColor(LINE).stroke().undash();
     doc.circle(at(pr.x), atY(pr.y), 3.5).lineWidth(1.5).fillAndStroke('#ffffff', LINE);
-    const label = `${t('projection')} ${pr.point.final.toFixed(1)}`;
+    const label = `${t('projection')} ${points(pr.point.final)}`;
     L.text(label, { size: AXIS, bold: true, color: COLOR.ink, x: at(pr.x) - 120, y: atY(pr.y) - AXIS - 9, width: 120, align: 'right' });
   }
   const all = g.runs.flat();
+  // Many points: smaller dots, so the line stays readable between them.
+  const dot = all.length > 60 ? 1.4 : 2.8;
   all.forEach((q, i) => {
-    doc.circle(at(q.x), atY(q.y), 2.8).fill(LINE);
+    doc.circle(at(q.x), atY(q.y), dot).fill(LINE);
     const near = pr && i === all.length - 1 && Math.abs(pr.x - q.x) < 40;
     if ((g.labelAll || i === 0 || i === all.length - 1) && !near)
-      L.text(q.point.final.toFixed(1), { size: AXIS, bold: true, color: COLOR.ink, x: at(q.x) - 20, y: atY(q.y) - AXIS - 8, width: 40, align: 'center' });
+      L.text(points(q.point.final), {
+        size: AXIS,
+        bold: true,
+        color: COLOR.ink,
+        ...(i === 0 && all.length > 1 ? { x: at(q.x) - 2, align: 'left' as const } : { x: at(q.x) - 20, align: 'center' as const }),
+        y: atY(q.y) - AXIS - 8,
+        width: 40,
+      });
   });
   g.dates.forEach((d, i) => {
     const align = i === 0 && g.dates.length > 1 ? 'left' : i === g.dates.length - 1 && g.dates.length > 1 ? 'right' : 'center';
@@ -197,11 +206,26 @@ function trend(L: Layout, h: History, lang: Lang, t: (k: Key, v?: Record<string,
           .stroke()
           .undash(),
     ]);
+  // Every band named with its threshold, also those too narrow to carry their name in the chart.
+  g.bands.forEach((b, i) =>
+    legend.push([
+      `${b.name} ${i === 0 ? `< ${g.bands[1]?.minScore ?? 100}` : `≥ ${b.minScore}`}`,
+      (x, y) =>
+        void doc
+          .rect(x + 2, y - 4, 12, 8)
+          .lineWidth(0.5)
+          .fillAndStroke(BAND_FILL[b.shade % BAND_FILL.length]!, COLOR.rule),
+    ]),
+  );
   let x = PAGE.left;
-  const y = L.y;
+  let y = L.y;
   for (const [words, mark] of legend) {
-    mark(x, y + 5);
     const w = doc.font('regular').fontSize(AXIS).widthOfString(words) + 4;
+    if (x > PAGE.left && x + 22 + w > PAGE.left + CONTENT_WIDTH) {
+      x = PAGE.left;
+      y += 14;
+    }
+    mark(x, y + 5);
     L.text(words, { size: AXIS, color: COLOR.muted, x: x + 22, y, width: w });
     x += 22 + w + 14;
   }
@@ -246,7 +270,7 @@ function sections(L: Layout, h: History, lang: Lang, t: (k: Key, v?: Record<stri
       const max = Math.max(sec.points, ...scored.map((p) => p.sections.find((s) => s.id === sec.id)?.applicablePoints ?? 0));
       const latest = scored.at(-1);
       L.text(captions[j]!, { size: 9, bold: true, x: x0, y: top, width: w });
-      if (latest) L.text(t('sectionNow', { earned: earned(latest, sec.id).toFixed(1), points: max }), { size: 8, color: COLOR.muted, x: x0, width: w });
+      if (latest) L.text(t('sectionNow', { earned: points(earned(latest, sec.id)), points: max }), { size: 8, color: COLOR.muted, x: x0, width: w });
       const y0 = top + capH + 2;
       const g = trendGeometry(h, lang, { width: w, height: chartH, left: 20, right: 6, top: 4, bottom: 14, charWidth: 8 * 0.56 });
       const { plot } = g;
@@ -315,9 +339,9 @@ function pointsTable(L: Layout, h: History, lang: Lang, t: (k: Key, v?: Record<s
       : [
           { text: p.date },
           { text: p.short },
-          { text: p.final.toFixed(1), bold: true },
+          { text: points(p.final), bold: true },
           { text: p.levelName[lang] },
-          { text: p.delta === null ? '' : signed(p.delta), ...(p.delta !== null && p.delta < 0 ? { color: COLOR.bad } : {}) },
+          { text: p.delta === null ? '' : signedPoints(p.delta), ...(p.delta !== null && p.delta < 0 ? { color: COLOR.bad } : {}) },
           { text: p.subject },
         ],
   );
@@ -326,9 +350,9 @@ function pointsTable(L: Layout, h: History, lang: Lang, t: (k: Key, v?: Record<s
     rows.push([
       { text: pr.asOf, bold: true },
       { text: pr.short },
-      { text: pr.final.toFixed(1), bold: true },
+      { text: points(pr.final), bold: true },
       { text: pr.levelName[lang] },
-      { text: pr.delta === null ? '' : signed(pr.delta), ...(pr.delta !== null && pr.delta < 0 ? { color: COLOR.bad } : {}) },
+      { text: pr.delta === null ? '' : signedPoints(pr.delta), ...(pr.delta !== null && pr.delta < 0 ? { color: COLOR.bad } : {}) },
       { text: t('projectionRow', { date: pr.asOf }), bold: true },
     ]);
   L.table(
@@ -357,7 +381,7 @@ function moved(L: Layout, h: History, lang: Lang, t: (k: Key, v?: Record<string,
         { text: date },
         { text: p.short },
         { text: `${ch.id} ${ch.title[lang]}` },
-        { text: signed(ch.delta, 2), ...(ch.delta < 0 ? { color: COLOR.bad } : { color: COLOR.good }) },
+        { text: signedPoints(ch.delta), ...(ch.delta < 0 ? { color: COLOR.bad } : { color: COLOR.good }) },
         { text: `${causes}${ch.refs.length ? `\n${ch.refs.join(', ')}` : ''}` },
       ]);
     }
