@@ -4,6 +4,8 @@ import { roundTo } from '../model/units.js';
 import { fold } from './chineseText.js';
 import { RECORD_COLUMNS, RECORD_REQUIRED, mapColumns, type RecordField } from './columns.js';
 import { Float64List, HashIndex, percentile } from './compact.js';
+import { IndustryKpiAccumulator, recordsSoFar } from './industryKpis.js';
+import type { IndustryKpis, KpiRequest } from '../model/data.js';
 import type { RawCell, RowSink, TableInfo } from './table.js';
 import { maskPersonalData } from './themes.js';
 import { dayOf, isPlaceholder, parseCount, parseDateTime, text, type WallMinutes } from './values.js';
@@ -141,6 +143,8 @@ export interface RecordsAnalysis {
   types: TypeStats[];
   /** Repairs by product model and by fault class, when the export has those columns. */
   repairs?: RepairBreakdown;
+  /** With an industry profile selected: its KPIs from these records (src/datasets/industryKpis.ts). */
+  industryKpis?: IndustryKpis;
 }
 
 type Outcome = 'within' | 'late' | 'overdue' | 'pending' | 'not-measured';
@@ -237,6 +241,7 @@ export class RecordsAccumulator {
   private rFault = new Float64List();
   private modelNames = new Map<string, number>();
   private faultNames = new Map<string, number>();
+  private kpis: IndustryKpiAccumulator | null;
 
   constructor(
     private file: string,
@@ -246,8 +251,10 @@ export class RecordsAccumulator {
       asOf: string;
       mapping?: Partial<Record<string, string>> | undefined;
       repeatWindowDays?: number | undefined;
+      industry?: KpiRequest | undefined;
     },
   ) {
+    this.kpis = o.industry ? new IndustryKpiAccumulator(o.industry, o) : null;
     this.asOfEnd = Date.parse(`${o.asOf}T00:00:00Z`) / 60000 + 1439;
     this.sink = { header: (cells, line) => this.onHeader(cells, line), row: (line, cells) => this.onRow(line, cells) };
   }
@@ -257,6 +264,7 @@ export class RecordsAccumulator {
     const m = mapColumns<RecordField>(this.file, cells, line, RECORD_COLUMNS, RECORD_REQUIRED, this.o.mapping);
     this.cols = m.index;
     this.unused = m.unused;
+    this.kpis?.header(m.index);
   }
 
   private problem(p: RecordProblem): void {
@@ -450,6 +458,7 @@ export class RecordsAccumulator {
       this.rFlags.push((reopened ? 1 : 0) | (typeof visits === 'number' && visits > 1 ? 2 : 0));
       this.rModel.push(this.cols.model === undefined ? -1 : groupIndex(this.modelNames, text(this.cell(cells, 'model'))));
       this.rFault.push(this.cols.faultClass === undefined ? -1 : groupIndex(this.faultNames, faultClassOf(text(this.cell(cells, 'faultClass')))));
+      this.kpis?.repair(cells, times.opened, times.resolved);
     }
   }
 
@@ -520,6 +529,7 @@ export class RecordsAccumulator {
       repeatWindowDays: window,
       types,
       ...(breakdown ? { repairs: breakdown } : {}),
+      ...(this.kpis ? { industryKpis: this.kpis.finish(recordsSoFar(types, breakdown)) } : {}),
     };
   }
 

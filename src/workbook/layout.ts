@@ -136,6 +136,11 @@ export const DATA_FIELDS: ReadonlyArray<{ field: string; label: Localized; kind:
     label: h('承诺：投诉办结（小时，优先于工作日）', 'Commitment: complaint resolved (hours; wins over working days)'),
     kind: 'number',
   },
+  {
+    field: 'commitments.freeRepairDays',
+    label: h('承诺：维修后免费再修期（天）', 'Commitment: free re-repair period after a repair (days)'),
+    kind: 'integer',
+  },
   { field: 'commitments.holidays', label: h('公司自定假日（一行一个）', 'Company holidays (one per row)'), kind: 'date' },
   { field: 'commitments.extraWorkdays', label: h('调休上班日（一行一个）', 'Make-up working days (one per row)'), kind: 'date' },
   { field: 'datasets.survey', label: h('满意度调查文件（相对路径）', 'Survey export (relative path)'), kind: 'text' },
