@@ -5,7 +5,7 @@ import type { Commitments } from '../model/evidence.js';
 import { loadChineseText } from './chineseText.js';
 import { RECORD_COLUMNS, SURVEY_COLUMNS, headerScorer } from './columns.js';
 import { streamTable, type Encoding } from './readTable.js';
-import { RecordsAccumulator, type RecordsAnalysis } from './records.js';
+import { RecordsAccumulator, type RecordsAnalysis, type RecordType } from './records.js';
 import { SurveyAccumulator, SURVEY_RULES, type SurveyAnalysis, type SurveyRules } from './survey.js';
 import { compileThemes, type ThemeDictionary } from './themes.js';
 import { buildCalendar, type CalendarFile, type WorkCalendar } from './workCalendar.js';
@@ -42,6 +42,8 @@ export interface RecordsOptions {
   label?: string | undefined;
   /** The KPIs of the industry profile `company.industry` selected (none without one). */
   industry?: KpiRequest | undefined;
+  /** Called for each valid ticket, in the export's order (the mock audit's draws). */
+  onValid?: ((type: RecordType, id: string, line: number) => void) | undefined;
 }
 
 export async function analyzeRecordsFile(file: string, o: RecordsOptions): Promise<RecordsAnalysis> {

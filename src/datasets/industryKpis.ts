@@ -5,8 +5,9 @@ import type { IndustryKpiResult, IndustryKpis, KpiRequest } from '../model/data.
 import { roundTo, type Ratio } from '../model/units.js';
 import { fold } from './chineseText.js';
 import type { RecordField } from './columns.js';
-import { Float64List, HashIndex } from './compact.js';
-import type { RepairBreakdown, TypeStats, Within } from './records.js';
+import { ChunkedList, HASH, hash64 } from './compact.js';
+// sortByOrder is records.ts's radix sort of repairs by order hash then opening time (one sort, shared).
+import { sortByOrder, type RepairBreakdown, type TypeStats, type Within } from './records.js';
 import type { RawCell } from './table.js';
 import { isPlaceholder, text, type WallMinutes } from './values.js';
 
@@ -84,11 +85,13 @@ export class IndustryKpiAccumulator {
   private channelEmpty = 0;
   private repairs = 0;
   private shortages = 0;
-  // Free re-repair period: one slot per repair with an order or serial number.
-  private orders = new HashIndex();
-  private pOrder = new Float64List();
-  private pOpened = new Float64List();
-  private pResolved = new Float64List();
+  // Free re-repair period, kept only when it is asked for and the export has a serial column: one slot per
+  // repair, the order number's 64-bit hash ((0, 0) when blank) and whole-minute times (-1: not resolved), as
+  // records.ts keeps them — 16 bytes a repair, no table of order numbers.
+  private pOrderHi = new ChunkedList(Uint32Array);
+  private pOrderLo = new ChunkedList(Uint32Array);
+  private pOpened = new ChunkedList(Int32Array);
+  private pResolved = new ChunkedList(Int32Array);
 
   constructor(
     private request: KpiRequest,
@@ -121,12 +124,14 @@ export class IndustryKpiAccumulator {
     if (this.col.partsWaiting !== undefined && isShortage(cells[this.col.partsWaiting] ?? null)) this.shortages++;
     if (this.col.order !== undefined) {
       const order = text(cells[this.col.order] ?? null);
-      if (order === '' || isPlaceholder(order)) return;
-      const next = this.orders.size;
-      const found = this.orders.getOrInsert(order, next);
-      this.pOrder.push(found >= 0 ? found : next);
+      if (order === '' || isPlaceholder(order)) {
+        HASH.hi = 0;
+        HASH.lo = 0;
+      } else hash64(order);
+      this.pOrderHi.push(HASH.hi);
+      this.pOrderLo.push(HASH.lo);
       this.pOpened.push(opened);
-      this.pResolved.push(resolved ?? Number.NaN);
+      this.pResolved.push(resolved ?? -1);
     }
   }
 
@@ -216,10 +221,9 @@ export class IndustryKpiAccumulator {
    * `stillInPeriod`: resolved repairs not repeated so far whose period runs past the analysis date.
    */
   private freePeriod(days: number): Omit<IndustryKpiResult, 'id' | 'title' | 'source' | 'status'> {
-    const n = this.pOpened.length;
-    const idx: number[] = [];
-    for (let i = 0; i < n; i++) idx.push(i);
-    idx.sort((a, b) => this.pOrder.get(a) - this.pOrder.get(b) || this.pOpened.get(a) - this.pOpened.get(b));
+    // Repairs with a serial, by serial then opening time: each compared with the next of the same serial.
+    const idx = sortByOrder(this.pOrderHi, this.pOrderLo, this.pOpened);
+    const same = (a: number, b: number) => this.pOrderHi.get(a) === this.pOrderHi.get(b) && this.pOrderLo.get(a) === this.pOrderLo.get(b);
     const limit = days * 1440;
     const asOfEnd = Date.parse(`${this.o.asOf}T00:00:00Z`) / 60000 + 1439;
     let resolved = 0;
@@ -228,10 +232,10 @@ export class IndustryKpiAccumulator {
     for (let k = 0; k < idx.length; k++) {
       const a = idx[k]!;
       const end = this.pResolved.get(a);
-      if (Number.isNaN(end)) continue;
+      if (end < 0) continue;
       resolved++;
       const b = idx[k + 1];
-      if (b !== undefined && this.pOrder.get(b) === this.pOrder.get(a) && this.pOpened.get(b) - end <= limit) repeated++;
+      if (b !== undefined && same(a, b) && this.pOpened.get(b) - end <= limit) repeated++;
       else if (asOfEnd - end < limit) still++;
     }
     return { value: resolved > 0 ? roundTo(repeated / resolved, 4) : null, count: repeated, n: resolved, days, stillInPeriod: still };

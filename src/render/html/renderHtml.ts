@@ -3,7 +3,7 @@ import { CAUSE_LABELS, sidesLabel } from '../../messages/changes.js';
 import { DIMENSION_LABELS, GROUPING_LABELS, RECORD_TYPE_LABELS, dataRuleText, ds, metricLabel } from '../../messages/datasets.js';
 import { findingMessage } from '../../messages/findings.js';
 import { html, htmlTemplate } from '../../messages/html.js';
-import { percent } from '../../messages/numbers.js';
+import { percent, points, signedPoints } from '../../messages/numbers.js';
 import { kpiRows, kpiText } from '../../messages/industryKpis.js';
 import { PLANNING, planning } from '../../messages/planning.js';
 import { CONFIDENCE, EVIDENCE_STATE, PDF, chapterHeading, noteText, sourceLabel } from '../../messages/pdf.js';
@@ -48,7 +48,7 @@ const LOW_RATIO = 0.7;
 const OUTCOME_MARK: Record<Outcome, string> = { met: '✓', partial: '◐', 'not-met': '✗', 'not-applicable': '–', 'not-assessed': '○', unsupported: '?' };
 
 /** One precision per kind of figure, as in the PDF: points and scores to one decimal. */
-const fmt = (n: number): string => n.toFixed(1);
+const fmt = points;
 
 /** A bar for a ratio beside its figure (decorative: the figure is in the cell next to it). */
 function bar(ratio: number | null): string {
@@ -296,7 +296,7 @@ ${
 ${each(
   d.criteria,
   (ch) =>
-    `<tr><td class="num ${ch.delta < 0 ? 's-bad' : 's-ok'}">${ch.delta > 0 ? '+' : ''}${ch.delta.toFixed(2)}</td><td><span class="id">${esc(ch.id)}</span> ${esc(ch.title[lang])}</td><td>${esc(ch.causes.map((x) => CAUSE_LABELS[x][lang]).join(ui('listSep', lang)))}${ch.refs.length ? `: ${esc(ch.refs.join(', '))}` : ''}</td></tr>`,
+    `<tr><td class="num ${ch.delta < 0 ? 's-bad' : 's-ok'}">${signedPoints(ch.delta)}</td><td><span class="id">${esc(ch.id)}</span> ${esc(ch.title[lang])}</td><td>${esc(ch.causes.map((x) => CAUSE_LABELS[x][lang]).join(ui('listSep', lang)))}${ch.refs.length ? `: ${esc(ch.refs.join(', '))}` : ''}</td></tr>`,
 )}
 </tbody></table></div>`
     : ''
