@@ -80,6 +80,7 @@ export class IndustryKpiAccumulator {
   /** Whether the export has an order or serial-number column at all (to say what is missing). */
   private hasOrder = false;
   private channelOf = new Map<string, number>();
+  private shortageOf = new Map<string, boolean>();
   /** Resolved repairs per channel index; the last slot is "unclassified". */
   private channelCounts = new Array<number>(CHANNELS.length + 1).fill(0);
   private channelEmpty = 0;
@@ -121,7 +122,7 @@ export class IndustryKpiAccumulator {
       if (v === '' || isPlaceholder(v)) this.channelEmpty++;
       else this.channelCounts[this.channel(v)]!++;
     }
-    if (this.col.partsWaiting !== undefined && isShortage(cells[this.col.partsWaiting] ?? null)) this.shortages++;
+    if (this.col.partsWaiting !== undefined && this.shortage(cells[this.col.partsWaiting] ?? null)) this.shortages++;
     if (this.col.order !== undefined) {
       const order = text(cells[this.col.order] ?? null);
       if (order === '' || isPlaceholder(order)) {
@@ -133,6 +134,20 @@ export class IndustryKpiAccumulator {
       this.pOpened.push(opened);
       this.pResolved.push(resolved ?? -1);
     }
+  }
+
+  /** A parts cell saying parts were missing or waited for: a count above zero, a yes word (是, √) or a stock-out word (缺件, 待料). */
+  private shortage(cell: RawCell): boolean {
+    if (typeof cell === 'number') return cell > 0;
+    const v = text(cell);
+    if (v === '') return false;
+    let yes = this.shortageOf.get(v);
+    if (yes === undefined) {
+      const f = fold(v).trim().toLowerCase();
+      yes = !isPlaceholder(f) && (SHORTAGE_YES.has(f) || SHORTAGE.test(f));
+      if (this.shortageOf.size < CACHE_CAP) this.shortageOf.set(v, yes);
+    }
+    return yes;
   }
 
   private channel(v: string): number {
@@ -240,12 +255,4 @@ export class IndustryKpiAccumulator {
     }
     return { value: resolved > 0 ? roundTo(repeated / resolved, 4) : null, count: repeated, n: resolved, days, stillInPeriod: still };
   }
-}
-
-/** A parts cell saying parts were missing or waited for: a yes word (是, √) or a stock-out word (缺件, 待料). */
-function isShortage(cell: RawCell): boolean {
-  if (typeof cell === 'number') return cell > 0;
-  const v = fold(text(cell)).trim().toLowerCase();
-  if (v === '' || isPlaceholder(v)) return false;
-  return SHORTAGE_YES.has(v) || SHORTAGE.test(v);
 }
