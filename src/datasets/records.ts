@@ -3,7 +3,7 @@ import type { Ratio } from '../model/units.js';
 import { roundTo } from '../model/units.js';
 import { fold } from './chineseText.js';
 import { RECORD_COLUMNS, RECORD_REQUIRED, mapColumns, type RecordField } from './columns.js';
-import { Float64List, HashIndex, percentile } from './compact.js';
+import { ChunkedList, HASH, HashIndex, MinuteHistogram, hash64 } from './compact.js';
 import type { RawCell, RowSink, TableInfo } from './table.js';
 import { maskPersonalData } from './themes.js';
 import { dayOf, isPlaceholder, parseCount, parseDateTime, text, type WallMinutes } from './values.js';
@@ -160,9 +160,10 @@ interface Times {
 interface TypeState {
   count: number;
   open: number;
-  firstContact: Float64List;
-  onSite: Float64List;
-  resolution: Float64List;
+  /** Minutes from opened (whole minutes: timestamps are read as such), counted per minute. */
+  firstContact: MinuteHistogram;
+  onSite: MinuteHistogram;
+  resolution: MinuteHistogram;
   commitment: Partial<Record<'response' | 'completion' | 'reply' | 'resolution', Check>>;
   benchmark: Partial<Record<'response' | 'reply' | 'resolution', Check>>;
   /** Commitments then benchmarks, in one list for the per-row loop. */
@@ -220,21 +221,27 @@ export class RecordsAccumulator {
   private valid = 0;
   private invalid = { rows: 0, problems: 0, items: [] as RecordProblem[] };
   private ids = new HashIndex();
-  private orderIds = new HashIndex();
   private typeCache = new Map<string, RecordType>();
   private types = new Map<RecordType, TypeState>();
   private asOfEnd: WallMinutes;
   private complaintsOutside = 0;
   private minOpened = Number.POSITIVE_INFINITY;
   private maxOpened = Number.NEGATIVE_INFINITY;
-  // Repairs, for first-time fix and repeat repairs: one slot per repair ticket.
-  private rOrder = new Float64List();
-  private rOpened = new Float64List();
-  private rResolved = new Float64List();
-  private rFlags = new Float64List();
-  // Product model and fault class of each repair: an index into the names, -1 when not given.
-  private rModel = new Float64List();
-  private rFault = new Float64List();
+  // Repairs, for first-time fix, repeat repairs and the breakdown: one slot per repair ticket, 13 bytes, and
+  // 8 more for the order number's hash when there is an order column (repeats are found by sorting on it at
+  // the end, so no table of order numbers is kept). Timestamps are whole minutes since 1970 (values.ts) in
+  // 1990–2100: exact in an Int32.
+  private rOpened = new ChunkedList(Int32Array);
+  /** -1: not resolved. */
+  private rResolved = new ChunkedList(Int32Array);
+  /** 1 reopened, 2 more than one visit. */
+  private rFlags = new ChunkedList(Uint8Array);
+  /** The order number's 64-bit hash, (0, 0) when not given; pushed only when the export has an order column. */
+  private rOrderHi = new ChunkedList(Uint32Array);
+  private rOrderLo = new ChunkedList(Uint32Array);
+  // Product model and fault class of each repair: an index into the names (at most MAX_REPAIR_GROUPS + 1), -1 when not given.
+  private rModel = new ChunkedList(Int16Array);
+  private rFault = new ChunkedList(Int16Array);
   private modelNames = new Map<string, number>();
   private faultNames = new Map<string, number>();
 
@@ -290,9 +297,9 @@ export class RecordsAccumulator {
     s = {
       count: 0,
       open: 0,
-      firstContact: new Float64List(),
-      onSite: new Float64List(),
-      resolution: new Float64List(),
+      firstContact: new MinuteHistogram(),
+      onSite: new MinuteHistogram(),
+      resolution: new MinuteHistogram(),
       commitment: {},
       benchmark: {},
       checks: [],
@@ -418,9 +425,9 @@ export class RecordsAccumulator {
     s.count++;
     if (this.o.onValid !== undefined) this.o.onValid(type, id, line);
     if (times.resolved === null) s.open++;
-    if (times.firstResponse !== null) s.firstContact.push((times.firstResponse - times.opened) / 60);
-    if (times.onSite !== null && (type === 'repair' || type === 'installation')) s.onSite.push((times.onSite - times.opened) / 60);
-    if (times.resolved !== null) s.resolution.push((times.resolved - times.opened) / 60);
+    if (times.firstResponse !== null) s.firstContact.push(times.firstResponse - times.opened);
+    if (times.onSite !== null && (type === 'repair' || type === 'installation')) s.onSite.push(times.onSite - times.opened);
+    if (times.resolved !== null) s.resolution.push(times.resolved - times.opened);
 
     const region = this.cols.region === undefined ? '' : text(this.cell(cells, 'region'));
     const remote = region !== '' && REMOTE.test(region);
@@ -444,22 +451,22 @@ export class RecordsAccumulator {
       if (s.overdue.ids.length < 10) s.overdue.ids.push(maskPersonalData(id).slice(0, 40));
     }
     if (type === 'repair') {
-      const order = this.cols.order === undefined ? '' : text(this.cell(cells, 'order'));
-      const key = order === '' || isPlaceholder(order) ? -1 : this.orderKey(order);
       const reopened = this.cols.reopened !== undefined && isReopened(this.cell(cells, 'reopened'));
-      this.rOrder.push(key);
       this.rOpened.push(times.opened);
-      this.rResolved.push(times.resolved ?? Number.NaN);
+      this.rResolved.push(times.resolved ?? -1);
       this.rFlags.push((reopened ? 1 : 0) | (typeof visits === 'number' && visits > 1 ? 2 : 0));
-      this.rModel.push(this.cols.model === undefined ? -1 : groupIndex(this.modelNames, text(this.cell(cells, 'model'))));
-      this.rFault.push(this.cols.faultClass === undefined ? -1 : groupIndex(this.faultNames, faultClassOf(text(this.cell(cells, 'faultClass')))));
+      if (this.cols.order !== undefined) {
+        const order = text(this.cell(cells, 'order'));
+        if (order === '' || isPlaceholder(order)) {
+          HASH.hi = 0;
+          HASH.lo = 0;
+        } else hash64(order);
+        this.rOrderHi.push(HASH.hi);
+        this.rOrderLo.push(HASH.lo);
+      }
+      if (this.cols.model !== undefined) this.rModel.push(groupIndex(this.modelNames, text(this.cell(cells, 'model'))));
+      if (this.cols.faultClass !== undefined) this.rFault.push(groupIndex(this.faultNames, faultClassOf(text(this.cell(cells, 'faultClass')))));
     }
-  }
-
-  private orderKey(order: string): number {
-    const next = this.orderIds.size;
-    const found = this.orderIds.getOrInsert(order, next);
-    return found >= 0 ? found : next;
   }
 
   /** null: the ticket was opened after the as-of date, so no deadline applies yet. */
@@ -480,10 +487,10 @@ export class RecordsAccumulator {
     const window = this.o.repeatWindowDays ?? REPEAT_WINDOW_DAYS;
     const repairs = this.repairQuality(window);
     const breakdown = this.breakdown(repairs.repeated);
-    const dist = (l: Float64List): Distribution => {
-      const s = l.sorted();
+    const dist = (h: MinuteHistogram): Distribution => {
       const r = (x: number | null) => (x === null ? null : roundTo(x, 2));
-      return { n: s.length, median: r(percentile(s, 0.5)), p90: r(percentile(s, 0.9)) };
+      // Hours: each of the two values interpolated between is divided by 60, as the sorted hours would be.
+      return { n: h.n, median: r(h.percentile(0.5, 60)), p90: r(h.percentile(0.9, 60)) };
     };
     const done = (c: Check): Within => {
       const w = c.within;
@@ -528,34 +535,51 @@ export class RecordsAccumulator {
 
   private breakdown(repeated: Uint8Array | null): RepairBreakdown | null {
     if (this.cols.model === undefined && this.cols.faultClass === undefined) return null;
-    const groups = (names: Map<string, number>, of: Float64List): RepairGroup[] => {
+    const groups = (names: Map<string, number>, of: ChunkedList<Int16Array>): RepairGroup[] => {
       const k = names.size;
       const repairs = new Array<number>(k).fill(0);
       const resolved = new Array<number>(k).fill(0);
       const rep = new Array<number>(k).fill(0);
-      const hours: Float64List[] = Array.from({ length: k }, () => new Float64List());
+      // One sort of (group, resolution minutes) packed in a double, exact: groups < 2¹¹, a resolution within
+      // 1990–2100 < 2²⁶ minutes. Each group's minutes then lie sorted in one run.
+      const keys = new Float64Array(this.rOpened.length);
+      let m = 0;
       for (let i = 0; i < of.length; i++) {
         const g = of.get(i);
         if (g < 0) continue;
         repairs[g]!++;
         const end = this.rResolved.get(i);
-        if (Number.isNaN(end)) continue;
+        if (end < 0) continue;
         resolved[g]!++;
-        hours[g]!.push((end - this.rOpened.get(i)) / 60);
+        keys[m++] = g * GROUP_KEY + (end - this.rOpened.get(i));
         if (repeated?.[i]) rep[g]!++;
+      }
+      const sorted = keys.subarray(0, m).sort();
+      const median = new Array<number | null>(k).fill(null);
+      for (let a = 0; a < m; ) {
+        const g = Math.floor(sorted[a]! / GROUP_KEY);
+        let b = a;
+        while (b < m && Math.floor(sorted[b]! / GROUP_KEY) === g) b++;
+        // Hours, as the sorted hours would give them: both values divided by 60 before interpolating.
+        const h = (b - a - 1) * 0.5;
+        const lo = Math.floor(h);
+        const x = (sorted[a + lo]! - g * GROUP_KEY) / 60;
+        const y = (sorted[a + Math.min(lo + 1, b - a - 1)]! - g * GROUP_KEY) / 60;
+        median[g] = x + (h - lo) * (y - x);
+        a = b;
       }
       const mean = k ? repairs.reduce((a, b) => a + b, 0) / k : 0;
       return [...names.entries()]
         .map(([group, g]) => {
           const ratio = mean ? repairs[g]! / mean : 0;
-          const m = percentile(hours[g]!.sorted(), 0.5);
+          const med = median[g]!;
           return {
             group: maskPersonalData(group).slice(0, 60),
             repairs: repairs[g]!,
             resolved: resolved[g]!,
             repeated: repeated ? rep[g]! : null,
             repeatRate: repeated && resolved[g] ? roundTo(rep[g]! / resolved[g]!, 4) : null,
-            resolutionMedianHours: m === null ? null : roundTo(m, 2),
+            resolutionMedianHours: med === null ? null : roundTo(med, 2),
             countToMean: roundTo(ratio, 4),
             farAboveMean: ratio >= MODEL_FLAG_RATIO - 1e-12 && repairs[g]! >= MODEL_FLAG_MIN,
           };
@@ -582,15 +606,14 @@ export class RecordsAccumulator {
     const repeated = new Uint8Array(n);
     for (let i = 0; i < n; i++) if (this.rFlags.get(i) & 1) repeated[i] = 1;
     if (this.cols.order !== undefined) {
-      // Sort the repairs by (order, opened) and compare each with the next of the same order.
-      const idx: number[] = [];
-      for (let i = 0; i < n; i++) if (this.rOrder.get(i) >= 0) idx.push(i);
-      idx.sort((a, b) => this.rOrder.get(a) - this.rOrder.get(b) || this.rOpened.get(a) - this.rOpened.get(b));
+      // The repairs with an order number ordered by (order, opened, row) and each compared with the next of
+      // the same order. The order is its 64-bit hash (the id index's collision bound holds here too).
+      const idx = sortByOrder(this.rOrderHi, this.rOrderLo, this.rOpened);
       for (let k = 0; k + 1 < idx.length; k++) {
         const a = idx[k]!;
         const b = idx[k + 1]!;
-        if (this.rOrder.get(a) !== this.rOrder.get(b)) continue;
-        const end = Number.isNaN(this.rResolved.get(a)) ? this.rOpened.get(a) : this.rResolved.get(a);
+        if (this.rOrderHi.get(a) !== this.rOrderHi.get(b) || this.rOrderLo.get(a) !== this.rOrderLo.get(b)) continue;
+        const end = this.rResolved.get(a) < 0 ? this.rOpened.get(a) : this.rResolved.get(a);
         if (this.rOpened.get(b) - end <= windowDays * 1440) repeated[a] = 1;
       }
     }
@@ -598,7 +621,7 @@ export class RecordsAccumulator {
     let ftf = 0;
     let rep = 0;
     for (let i = 0; i < n; i++) {
-      if (Number.isNaN(this.rResolved.get(i))) continue;
+      if (this.rResolved.get(i) < 0) continue;
       resolved++;
       if (repeated[i]) rep++;
       else if (!(this.rFlags.get(i) & 2)) ftf++;
@@ -612,4 +635,43 @@ export class RecordsAccumulator {
       repeated: repeatsKnown ? repeated : null,
     };
   }
+}
+
+/** Packs a group index above a resolution time in minutes (see `breakdown`). */
+const GROUP_KEY = 2 ** 27;
+
+/**
+ * The indices of the entries with an order hash other than (0, 0), ordered by (hash, opened, index): a
+ * stable radix sort, 16 bits a pass from the least significant key up (six passes, linear time, two
+ * Int32Arrays), where a comparison sort of millions of indices through a callback took seconds.
+ */
+export function sortByOrder(hi: ChunkedList<Uint32Array>, lo: ChunkedList<Uint32Array>, opened: ChunkedList<Int32Array>): Int32Array {
+  let m = 0;
+  for (let i = 0; i < hi.length; i++) if (hi.get(i) !== 0 || lo.get(i) !== 0) m++;
+  let idx = new Int32Array(m);
+  let tmp = new Int32Array(m);
+  m = 0;
+  for (let i = 0; i < hi.length; i++) if (hi.get(i) !== 0 || lo.get(i) !== 0) idx[m++] = i;
+  const count = new Int32Array(65537);
+  const keys: Array<[ChunkedList<Uint32Array | Int32Array>, number]> = [
+    [opened, 0],
+    [opened, 16],
+    [lo, 0],
+    [lo, 16],
+    [hi, 0],
+    [hi, 16],
+  ];
+  for (const [list, shift] of keys) {
+    count.fill(0);
+    for (let k = 0; k < m; k++) count[((list.get(idx[k]!) >>> shift) & 0xffff) + 1]!++;
+    for (let d = 1; d <= 65536; d++) count[d]! += count[d - 1]!;
+    for (let k = 0; k < m; k++) {
+      const i = idx[k]!;
+      tmp[count[(list.get(i) >>> shift) & 0xffff]!++] = i;
+    }
+    const t = idx;
+    idx = tmp;
+    tmp = t;
+  }
+  return idx;
 }

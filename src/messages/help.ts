@@ -92,6 +92,10 @@ const ZH: Record<string, string> = {
   'end at this revision (default: HEAD)': '到此版本为止（默认 HEAD）',
   'score every Nth commit (the first and the last always)': '每隔 N 个提交评分一次（首尾两个总会评分）',
   'score the last commit of each month (the first and the last always)': '对每月最后一个提交评分（首尾两个总会评分）',
+  'write to this file (atomically; never over an input) instead of standard output': '写入此文件（原子写入，绝不覆盖输入文件），而不是标准输出',
+  'add a projection: the last scored commit judged as of this date (the audit day)': '增加预测点：最后一个评分提交按此日期（审核日）评估',
+  'HTML: link each commit, {sha} replaced by its id (http(s) only), e.g. https://host/org/repo/commit/{sha}':
+    'HTML：为每个提交加链接，{sha} 替换为提交号（仅限 http(s)），如 https://host/org/repo/commit/{sha}',
 };
 
 /** A description in the help language (English when no translation is listed). */
