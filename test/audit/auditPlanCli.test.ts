@@ -1,6 +1,7 @@
 // `audit-plan` through the built CLI: contract, draws from the records, determinism, the workbook round trip, safety.
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
+import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Ajv } from 'ajv';
@@ -145,6 +146,25 @@ describe('seeds and determinism', () => {
   });
 });
 
+describe('PDF checklist', () => {
+  it.each([
+    ['zh-CN', '本工具规则，非标准规定', '维修单 #'],
+    ['en', 'our rule, not the standard’s', 'repair order #'],
+  ])('%s: the rule labelled ours, the drawn items, every glyph in the font; same seed → same bytes', (lang, label, item) => {
+    const out = (n: string) => join(tmp, `plan-${lang}-${n}.pdf`);
+    for (const n of ['a', 'b']) {
+      const r = cli(['audit-plan', WITH_DATA, '--seed', '3', '--format', 'pdf', '--lang', lang, '--out', out(n)]);
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+    }
+    expect(Buffer.compare(readFileSync(out('a')), readFileSync(out('b')))).toBe(0);
+    const text = spawnSync('pdftotext', ['-layout', out('a'), '-'], { encoding: 'utf8' }).stdout.replace(/\s+/g, ' ');
+    expect(text).toContain(label);
+    expect(text).toContain(item);
+    expect(text).toContain('--seed 3');
+  });
+});
+
 describe('the workbook round trip: counts typed into 评价项 feed the next score', () => {
   it('audit-plan --format xlsx → fill 抽样数 / 合格数 → score: 5.1.1.2 earns 2 × 5/7', async () => {
     const file = companyCopy('roundtrip');
@@ -243,5 +263,34 @@ describe('safety', () => {
     const r = cli(['audit-plan', file, '--format', 'xlsx']);
     expect(r.code).toBe(2);
     expect(readFileSync(out, 'utf8')).toBe('someone’s edits');
+  });
+});
+
+describe('folder batches pick up company.xlsx (#24)', () => {
+  it('company.xlsx is scored, unless a company.yaml beside it holds the same company; other XLSX are not evidence', () => {
+    const dir = join(tmp, 'folder');
+    const put = (name: string) => {
+      cpSync(join(ROOT, 'examples/five-star'), join(dir, name), { recursive: true });
+      return join(dir, name, 'company.yaml');
+    };
+    put('a-yaml');
+    const b = put('b-book');
+    expect(cli(['convert', b, '--to', 'xlsx']).code).toBe(0);
+    rmSync(b);
+    const c = put('c-both');
+    expect(cli(['convert', c, '--to', 'xlsx']).code).toBe(0);
+    // A records export and a survey beside an evidence file are not evidence, whatever they hold.
+    cpSync(join(tmp, 'folder/b-book/company.xlsx'), join(dir, 'c-both/records.xlsx'));
+    // A file named company.xlsx that is not a workbook is passed over, as a YAML file without evidence keys is.
+    put('d-fake');
+    rmSync(join(dir, 'd-fake/company.yaml'));
+    writeFileSync(join(dir, 'd-fake/company.xlsx'), 'not a zip');
+    const r = cli(['score', dir, '--format', 'jsonl']);
+    expect(r.code).toBe(0);
+    const paths = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => (JSON.parse(l) as { evidenceFile: { path: string } }).evidenceFile.path.replace(/.*\/folder\//, ''));
+    expect(paths).toEqual(['a-yaml/company.yaml', 'b-book/company.xlsx', 'c-both/company.yaml']);
   });
 });
