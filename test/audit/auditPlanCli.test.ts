@@ -1,11 +1,12 @@
 // `audit-plan` through the built CLI: contract, draws from the records, determinism, the workbook round trip, safety.
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import ExcelJS from 'exceljs';
+import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cli } from '../cli/run.js';
 import { ROOT } from '../helpers.js';
@@ -221,6 +222,43 @@ describe('the workbook round trip: counts typed into 评价项 feed the next sco
 });
 
 describe('safety', () => {
+  it('a records dataset that is missing: said so, its populations unknown, nothing drawn from it', () => {
+    const file = companyCopy('norecords');
+    rmSync(join(tmp, 'norecords/data/tickets-2026Q3.csv'));
+    const p = plan([file]);
+    expect(p.records).toEqual({ file: 'data/tickets-2026Q3.csv', read: false, reason: 'missing' });
+    const repairs = p.criteria.find((c) => c.id === '5.2.4.2')!;
+    expect(repairs).toMatchObject({ population: { size: null, source: { kind: 'none', records: 'repair' } }, items: [] });
+    // The slots from metrics are still drawn: 40 outlets → 7.
+    expect(p.criteria.find((c) => c.id === '5.1.1.2')!.items).toHaveLength(7);
+  });
+  it('property: hostile evidence text gives exit 0 or 2, never an internal error or a stack', () => {
+    const dir = join(tmp, 'hostile');
+    mkdirSync(dir, { recursive: true });
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.string({ maxLength: 200 }),
+          fc.constantFrom(
+            'schemaVersion: 1\ncompany: {name: x}\nassessment: {date: 2026-13-40}\n',
+            'a: &a [*a]\n',
+            '{{{',
+            '\u0000\u001b[2J',
+            'metrics: {serviceOutlets: -1}\n',
+          ),
+        ),
+        (text) => {
+          const f = join(dir, 'company.yaml');
+          writeFileSync(f, `schemaVersion: 1\ncompany: { name: 甲 }\nassessment: { date: 2026-11-01 }\n${text}`);
+          const r = cli(['audit-plan', f, '--format', 'json']);
+          expect([0, 2]).toContain(r.code);
+          expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
+          if (r.code === 2) expect(r.stderr).toMatch(/company\.yaml(:\d+:\d+)?: /);
+        },
+      ),
+      { seed: 24, numRuns: 15 },
+    );
+  });
   it('a workbook (company.xlsx) is read as its YAML: with the same seed, the same criteria and draws', () => {
     const file = companyCopy('fromxlsx');
     const xlsx = file.replace(/\.yaml$/, '.xlsx');
