@@ -34,6 +34,7 @@ export class LogoError extends Error {}
 
 export { FontError };
 export { renderHistoryPdf } from './historyPdf.js';
+export { renderAuditPdf } from './auditPdf.js';
 
 export interface PdfResult {
   bytes: Buffer;
