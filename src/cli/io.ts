@@ -49,6 +49,8 @@ export function writeOutput(content: string | Uint8Array, out: string | undefine
     return;
   }
   if (out === '') throw new UsageError('out-empty', {});
+  // `reports/` names a folder even when none is there yet: writing a file called `reports` would surprise.
+  if (/[\\/]$/.test(out)) throw new UsageError('out-is-folder', { out });
   const target = resolve(out);
   let st: Stats | null = null;
   try {

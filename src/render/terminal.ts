@@ -195,7 +195,7 @@ export function renderBatchTerminal(scored: readonly ScoredFile[], lang: Lang, o
   const scoreW = Math.max(5, stringWidth(t('score')));
   const rest = Math.max(30, opts.width - 19 - levelW - scoreW - 1);
   const gapText = (f: ScoredFile) =>
-    f.report.gaps[0] ? `${f.report.gaps[0].criterion} ${f.report.gaps[0].title[lang]} (+${f.report.gaps[0].recoverable})` : '—';
+    f.report.gaps[0] ? `${f.report.gaps[0].criterion} ${f.report.gaps[0].title[lang]} (+${points(f.report.gaps[0].recoverable)})` : '—';
   const natural = (xs: string[]) => Math.max(...xs.map((x) => stringWidth(x)));
   const nc = natural([t('company'), ...files.map((f) => f.report.company.name)]);
   const nf = natural([t('fileCol'), ...files.map((f) => f.file)]);
@@ -205,8 +205,10 @@ export function renderBatchTerminal(scored: readonly ScoredFile[], lang: Lang, o
   const fileW = nc + nf + ng <= rest ? nf : Math.min(nf, Math.max(10, Math.floor((rest - companyW) * 0.45)));
   const gapW = Math.max(10, rest - companyW - fileW);
   const cell = (text: string, w: number) => wrapAnsi(clipColumns(text, w * CELL_LINES), w, { hard: true, trim: true });
+  const anyFailed = files.some((f) => f.failures.length > 0);
   const table = new Table({
-    head: [cell(t('company'), companyW), cell(t('fileCol'), fileW), t('score'), t('level'), cell(t('topGap'), gapW), ''],
+    // The gate column only when a file missed its gate: an unlabelled empty column said nothing.
+    head: [cell(t('company'), companyW), cell(t('fileCol'), fileW), t('score'), t('level'), cell(t('topGap'), gapW), ...(anyFailed ? [t('gateCol')] : [])],
     colAligns: ['left', 'left', 'right', 'left', 'left', 'left'],
     style: opts.color ? { head: ['cyan'], border: ['grey'] } : { head: [], border: [] },
     chars: opts.ascii ? { ...ASCII_CHARS, ...COMPACT } : COMPACT,
@@ -219,7 +221,7 @@ export function renderBatchTerminal(scored: readonly ScoredFile[], lang: Lang, o
       report.score.final.toFixed(1),
       report.level.id === 'fail' ? c.red(level) : level,
       cell(gapText({ file, report, failures }), gapW),
-      failures.length ? c.red('✗') : '',
+      ...(anyFailed ? [failures.length ? c.red('✗') : ''] : []),
     ]);
   }
   return asciiIf(opts.ascii, table.toString() + '\n');

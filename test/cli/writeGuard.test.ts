@@ -286,3 +286,19 @@ describe('found by the red team of issue 19', () => {
     expect(b.stderr).not.toMatch(/[\u007f-\u009f]/);
   });
 });
+
+describe('--out naming a folder that is not there yet', () => {
+  it('a trailing slash is refused (exit 2), and no file named after the folder appears', () => {
+    const d = twoCompanies();
+    for (const args of [
+      ['score', 'a.yaml', '--format', 'json', '--out', 'reports/'],
+      ['audit-plan', 'a.yaml', '--format', 'json', '--out', 'reports/'],
+    ]) {
+      const r = cli(args, {}, d);
+      expect(r.code, r.stderr).toBe(2);
+      expect(r.stderr).toContain('cannot write reports/: it is a folder; give a file name');
+      noStack(r.stderr);
+      expect(readdirSync(d)).not.toContain('reports');
+    }
+  });
+});
