@@ -7,13 +7,15 @@ import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { cli } from '../cli/run.js';
 import { ROOT } from '../helpers.js';
 
 const WITH_DATA = 'examples/with-data/company.yaml';
 const FIVE = 'examples/five-star/company.yaml';
 const TICKETS = join(ROOT, 'examples/with-data/data/tickets-2026Q3.csv');
+// Each test runs the CLI several times (workbooks, PDFs): on a loaded two-core machine that exceeds 20 s.
+vi.setConfig({ testTimeout: 120_000 });
 const tmp = mkdtempSync(join(tmpdir(), 'audit-plan-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
