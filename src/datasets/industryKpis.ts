@@ -23,17 +23,6 @@ const SHORTAGE = new RegExp(VALUES.partsShortage.patterns.join('|'), 'i');
 /** Distinct channel words remembered (an export has a handful; past this they are matched every time). */
 const CACHE_CAP = 10_000;
 
-/** The KPIs this build computes; a profile may list others, which are reported as not computed. */
-export const COMPUTED_KPIS = [
-  'remote-resolution-share',
-  'fault-class-mix',
-  'repeat-within-free-period',
-  'parts-stock-outs',
-  'first-time-resolution',
-  'response-within-commitment',
-  'repeat-repairs',
-] as const;
-
 /** What `records.ts` has already computed and a KPI reuses (fault classes, first-time fix, deadlines, repeats). */
 export interface RecordsSoFar {
   faultClasses: Array<{ group: string; repairs: number }> | null;
