@@ -3,7 +3,7 @@ import type { Ratio } from '../model/units.js';
 import { roundTo } from '../model/units.js';
 import { fold } from './chineseText.js';
 import { RECORD_COLUMNS, RECORD_REQUIRED, mapColumns, type RecordField } from './columns.js';
-import { ChunkedList, HASH, HashIndex, MinuteHistogram, hash64 } from './compact.js';
+import { ChunkedList, HASH, IdIndex, MinuteHistogram, hash64 } from './compact.js';
 import type { RawCell, RowSink, TableInfo } from './table.js';
 import { maskPersonalData } from './themes.js';
 import { dayOf, isPlaceholder, parseCount, parseDateTime, text, type WallMinutes } from './values.js';
@@ -220,7 +220,7 @@ export class RecordsAccumulator {
   private unused: string[] = [];
   private valid = 0;
   private invalid = { rows: 0, problems: 0, items: [] as RecordProblem[] };
-  private ids = new HashIndex();
+  private ids = new IdIndex();
   private typeCache = new Map<string, RecordType>();
   private types = new Map<RecordType, TypeState>();
   private asOfEnd: WallMinutes;
@@ -639,8 +639,9 @@ const GROUP_KEY = 2 ** 27;
 
 /**
  * The indices of the entries with an order hash other than (0, 0), ordered by (hash, opened, index): a
- * stable radix sort, 16 bits a pass from the least significant key up (six passes, linear time, two
- * Int32Arrays), where a comparison sort of millions of indices through a callback took seconds.
+ * stable radix sort on the hash's upper half, 16 bits a pass (two passes, linear time, two Int32Arrays),
+ * then the few runs sharing an upper half (the same order, or one chance pair in 2³² per pair) sorted by
+ * (lower half, opened, index). A comparison sort of millions of indices through a callback took seconds.
  */
 export function sortByOrder(hi: ChunkedList<Uint32Array>, lo: ChunkedList<Uint32Array>, opened: ChunkedList<Int32Array>): Int32Array {
   let m = 0;
@@ -650,25 +651,24 @@ export function sortByOrder(hi: ChunkedList<Uint32Array>, lo: ChunkedList<Uint32
   m = 0;
   for (let i = 0; i < hi.length; i++) if (hi.get(i) !== 0 || lo.get(i) !== 0) idx[m++] = i;
   const count = new Int32Array(65537);
-  const keys: Array<[ChunkedList<Uint32Array | Int32Array>, number]> = [
-    [opened, 0],
-    [opened, 16],
-    [lo, 0],
-    [lo, 16],
-    [hi, 0],
-    [hi, 16],
-  ];
-  for (const [list, shift] of keys) {
+  for (const shift of [0, 16]) {
     count.fill(0);
-    for (let k = 0; k < m; k++) count[((list.get(idx[k]!) >>> shift) & 0xffff) + 1]!++;
+    for (let k = 0; k < m; k++) count[((hi.get(idx[k]!) >>> shift) & 0xffff) + 1]!++;
     for (let d = 1; d <= 65536; d++) count[d]! += count[d - 1]!;
     for (let k = 0; k < m; k++) {
       const i = idx[k]!;
-      tmp[count[(list.get(i) >>> shift) & 0xffff]!++] = i;
+      tmp[count[(hi.get(i) >>> shift) & 0xffff]!++]! = i;
     }
     const t = idx;
     idx = tmp;
     tmp = t;
+  }
+  const byRest = (a: number, b: number) => lo.get(a) - lo.get(b) || opened.get(a) - opened.get(b) || a - b;
+  for (let a = 0; a < m; ) {
+    let b = a + 1;
+    while (b < m && hi.get(idx[b]!) === hi.get(idx[a]!)) b++;
+    if (b - a > 1) idx.set(Array.from(idx.subarray(a, b)).sort(byRest), a);
+    a = b;
   }
   return idx;
 }
