@@ -2,6 +2,7 @@ import calendarData from '../generated/cn-work-calendar.json' with { type: 'json
 import themeData from '../generated/survey-themes.json' with { type: 'json' };
 import type { Commitments } from '../model/evidence.js';
 import { loadChineseText } from './chineseText.js';
+import type { CloseIndex, FollowUpJoin } from './followUp.js';
 import { RECORD_COLUMNS, SURVEY_COLUMNS, headerScorer } from './columns.js';
 import { streamTable, type Encoding } from './readTable.js';
 import { RecordsAccumulator, type RecordsAnalysis } from './records.js';
@@ -20,12 +21,14 @@ export interface SurveyOptions {
   rules?: Partial<SurveyRules> | undefined;
   /** The name reported for the file (defaults to the path). */
   label?: string | undefined;
+  /** Closed tickets to join the responses with (records analysed first with `closes`). */
+  followUp?: FollowUpJoin | undefined;
 }
 
 /** Streams a survey export through the analysis: memory does not grow with the number of rows. */
 export async function analyzeSurveyFile(file: string, o: SurveyOptions = {}): Promise<SurveyAnalysis> {
   await loadChineseText();
-  const acc = new SurveyAccumulator(o.label ?? file, compileThemes(BUNDLED_THEMES, o.themes), { ...SURVEY_RULES, ...o.rules }, o.mapping);
+  const acc = new SurveyAccumulator(o.label ?? file, compileThemes(BUNDLED_THEMES, o.themes), { ...SURVEY_RULES, ...o.rules }, o.mapping, o.followUp);
   const info = await streamTable(file, acc.sink, { encoding: o.encoding, headerScore: headerScorer(SURVEY_COLUMNS, o.mapping) });
   return acc.finish({ ...info, file: o.label ?? file });
 }
@@ -39,6 +42,8 @@ export interface RecordsOptions {
   asOf: string;
   repeatWindowDays?: number | undefined;
   label?: string | undefined;
+  /** Collects every closed ticket's close time, for joining a survey (memory: an entry per closed ticket). */
+  closes?: CloseIndex | undefined;
 }
 
 export async function analyzeRecordsFile(file: string, o: RecordsOptions): Promise<RecordsAnalysis> {

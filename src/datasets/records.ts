@@ -5,6 +5,7 @@ import { fold } from './chineseText.js';
 import { RECORD_COLUMNS, RECORD_REQUIRED, mapColumns, type RecordField } from './columns.js';
 import { ChunkedList, HASH, IdIndex, MinuteHistogram, hash64 } from './compact.js';
 import type { RawCell, RowSink, TableInfo } from './table.js';
+import type { CloseIndex } from './followUp.js';
 import { maskPersonalData } from './themes.js';
 import { dayOf, isPlaceholder, parseCount, parseDateTime, text, type WallMinutes } from './values.js';
 import { coveredYear, workingDaysBetween, type WorkCalendar } from './workCalendar.js';
@@ -253,6 +254,8 @@ export class RecordsAccumulator {
       asOf: string;
       mapping?: Partial<Record<string, string>> | undefined;
       repeatWindowDays?: number | undefined;
+      /** Filled with each closed ticket's close time when a survey is to be joined (followUp.ts). */
+      closes?: CloseIndex | undefined;
     },
   ) {
     this.asOfEnd = Date.parse(`${o.asOf}T00:00:00Z`) / 60000 + 1439;
@@ -426,6 +429,10 @@ export class RecordsAccumulator {
     if (times.onSite !== null && (type === 'repair' || type === 'installation')) s.onSite.push(times.onSite - times.opened);
     if (times.resolved !== null) s.resolution.push(times.resolved - times.opened);
 
+    if (this.o.closes && times.resolved !== null) {
+      const order = this.cols.order === undefined ? '' : text(this.cell(cells, 'order'));
+      this.o.closes.add(id, order === '' || isPlaceholder(order) ? null : order, times.resolved);
+    }
     const region = this.cols.region === undefined ? '' : text(this.cell(cells, 'region'));
     const remote = region !== '' && REMOTE.test(region);
     if (type === 'complaint' && !coveredYear(times.opened, this.o.calendar)) this.complaintsOutside++;
