@@ -1,35 +1,9 @@
-import type { Ratio } from '../model/units.js';
+import type { FollowUp } from '../model/followUp.js';
 import { roundTo } from '../model/units.js';
 import { MinuteHistogram } from './compact.js';
 import type { WallMinutes } from './values.js';
 
-/**
- * Follow-up of closed tickets by the survey (seed 002: the survey starts after the issue is closed, within
- * 24 hours; seeds 003/004 call back after repairs). A survey response follows a ticket up when its order
- * number is the ticket's id or its order number, and it was answered at or after the ticket was closed.
- */
-export interface FollowUp {
-  /** Which records column the survey's order numbers were found in: the ticket id or the order column. */
-  joinedOn: 'id' | 'order';
-  /** Closed tickets (a resolution time) in the records, keyed as joined. */
-  closed: number;
-  /** Closed tickets answered by a survey response after their close. */
-  followedUp: number;
-  share: Ratio | null;
-  /** Responses with an order number and a readable response time. */
-  responses: number;
-  /** Responses whose order number is in no closed ticket. */
-  unmatched: number;
-  /** Responses answered before every close of their order (not a follow-up of a closed ticket). */
-  beforeClose: number;
-  /** Hours from the close to the response, over the follow-ups. */
-  delayMedianHours: number | null;
-  /** Follow-ups answered within 24 hours of the close. */
-  within24h: { count: number; share: Ratio | null };
-  /** Responses with a date but no time of day, read as the end of that day (23:59): delays are then upper bounds. */
-  dateOnly: number;
-  rule: { withinHours: 24; matchedTo: 'latest close at or before the response'; dateOnlyAs: 'end of day' };
-}
+export type { FollowUp } from '../model/followUp.js';
 
 export const FOLLOW_UP_HOURS = 24;
 
@@ -99,7 +73,8 @@ export class FollowUpJoin {
     const [id, order] = this.sides as [(typeof this.sides)[0], (typeof this.sides)[0]];
     const matched = (x: typeof id) => x.s.delays.n + x.s.beforeClose;
     const pick = matched(order) > matched(id) ? order : id;
-    if (pick.closes.size === 0 && this.responses === 0) return null;
+    // Nothing to report when no response names a closed ticket: the two exports do not share order numbers.
+    if (matched(pick) === 0) return null;
     const closed = [...pick.closes.values()].reduce<number>((a, v) => a + (typeof v === 'number' ? 1 : v.length), 0);
     const s = pick.s;
     const median = s.delays.percentile(0.5, 60);
@@ -111,6 +86,7 @@ export class FollowUpJoin {
       responses: this.responses,
       unmatched: s.unmatched,
       beforeClose: s.beforeClose,
+      followUps: s.delays.n,
       delayMedianHours: median === null ? null : roundTo(median, 2),
       within24h: { count: s.within, share: s.delays.n ? roundTo(s.within / s.delays.n, 4) : null },
       dateOnly: this.dateOnly,

@@ -5,7 +5,7 @@ import { fold } from './chineseText.js';
 import { RECORD_COLUMNS, RECORD_REQUIRED, mapColumns, type RecordField } from './columns.js';
 import { ChunkedList, HASH, IdIndex, MinuteHistogram, hash64 } from './compact.js';
 import type { RawCell, RowSink, TableInfo } from './table.js';
-import type { CloseIndex } from './followUp.js';
+import type { CloseIndex, FollowUp } from './followUp.js';
 import { maskPersonalData } from './themes.js';
 import { dayOf, isPlaceholder, parseCount, parseDateTime, text, type WallMinutes } from './values.js';
 import { coveredYear, workingDaysBetween, type WorkCalendar } from './workCalendar.js';
@@ -142,6 +142,8 @@ export interface RecordsAnalysis {
   types: TypeStats[];
   /** Repairs by product model and by fault class, when the export has those columns. */
   repairs?: RepairBreakdown;
+  /** Closed tickets followed up by a survey response (`records --survey FILE`, followUp.ts). */
+  followUp?: FollowUp;
 }
 
 type Outcome = 'within' | 'late' | 'overdue' | 'pending' | 'not-measured';

@@ -1,3 +1,4 @@
+import type { FollowUp } from './followUp.js';
 import type { Ratio } from './units.js';
 
 /** Metrics computed from referenced datasets; rubric criteria name them in their `data` rule. */
@@ -80,6 +81,8 @@ export interface RecordsDigest {
     overdueOpen: number;
     pending: number;
   }>;
+  /** Closed tickets followed up by the survey, when the evidence declares both and they share order numbers. */
+  followUp?: FollowUp;
 }
 
 /** What the data told the core; absent datasets simply leave criteria to their claims. */

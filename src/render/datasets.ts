@@ -160,6 +160,16 @@ export function renderRecordsTerminal(a: RecordsAnalysis, lang: Lang, hasCommitm
       );
     }
   }
+  const f = a.followUp;
+  if (f) {
+    out.push(
+      '',
+      ds('followUp', lang, { on: ds(f.joinedOn === 'id' ? 'followUpOnId' : 'followUpOnOrder', lang) }),
+      `  ${ds('followUpShare', lang, { share: pct(f.share), n: f.followedUp, closed: f.closed })}`,
+      `  ${ds('followUpDelay', lang, { median: f.delayMedianHours ?? '—', within: pct(f.within24h.share), count: f.within24h.count, n: f.followUps })}`,
+      `  ${ds('followUpOther', lang, { unmatched: f.unmatched, before: f.beforeClose, dateOnly: f.dateOnly })}`,
+    );
+  }
   if (a.columns.unused.length) out.push('', `${ds('unusedColumns', lang)}: ${safeText(a.columns.unused.join(', '))}`);
   out.push(
     ...listed(
