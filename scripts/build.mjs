@@ -110,6 +110,41 @@ export declare const ${exportName}: { (data: unknown): boolean; errors?: ErrorOb
   writeFileSync(join(generated, 'industries.json'), JSON.stringify(profiles));
 }
 
+// The mock audit's sampling rule (ours, not the standard's): checked against the bundled rubric — every listed
+// criterion is one it samples, every sampled criterion is listed, every population's metric is the rubric's.
+{
+  const { parse } = await import('yaml');
+  const name = 'audit-sampling';
+  const data = parse(readFileSync(join(root, 'reference', `${name}.yaml`), 'utf8'), { schema: 'core' });
+  const rubric = parse(readFileSync(join(root, 'rubrics', 'gbt27922-2011.yaml'), 'utf8'), { schema: 'core' });
+  const bad = (why) => {
+    throw new Error(`reference/${name}.yaml: ${why}`);
+  };
+  const r = data.rule;
+  if (r?.id !== 'ceil-sqrt') bad('rule.id must be ceil-sqrt (the only rule this build computes)');
+  if (!(r.factor > 0 && r.factor <= 10)) bad('rule.factor must be a number above 0 and at most 10');
+  const sized = (x, what) => (Number.isInteger(x) && x >= 1 && x <= 10000 ? x : bad(`${what} must be a whole number 1–10000`));
+  sized(r.minimum, 'rule.minimum');
+  if (sized(r.maximum, 'rule.maximum') < r.minimum) bad('rule.maximum is below rule.minimum');
+  if (!r.label?.['zh-CN'] || !r.label?.en) bad('rule.label needs zh-CN and en');
+  const types = ['repair', 'installation', 'consultation', 'complaint', 'return', 'recall', 'other'];
+  for (const [id, p] of Object.entries(data.populations)) {
+    if (!p.title?.['zh-CN'] || !p.title?.en || !p.unit?.['zh-CN'] || !p.unit?.en) bad(`population ${id}: title and unit need zh-CN and en`);
+    if ((p.metric === undefined) === (p.records === undefined)) bad(`population ${id}: give metric or records, one of them`);
+    if (p.metric !== undefined && !(p.metric in rubric.metrics)) bad(`population ${id}: metric ${p.metric} is not the rubric's`);
+    if (p.records !== undefined && !types.includes(p.records)) bad(`population ${id}: records ${p.records} is not one of ${types.join(', ')}`);
+    if (p.minimum !== undefined) sized(p.minimum, `population ${id}: minimum`);
+    if (p.maximum !== undefined) sized(p.maximum, `population ${id}: maximum`);
+  }
+  const sampled = rubric.sections.flatMap((s) => s.clauses.flatMap((c) => c.criteria)).filter((k) => k.sampling);
+  for (const [id, pop] of Object.entries(data.criteria)) {
+    if (!sampled.some((k) => k.id === id)) bad(`${id} is not a sampled criterion of the bundled rubric`);
+    if (!(pop in data.populations)) bad(`${id}: no population ${pop}`);
+  }
+  for (const k of sampled) if (!(k.id in data.criteria)) bad(`${k.id} is sampled (rubric \`sampling:\`) but has no population here`);
+  writeFileSync(join(generated, `${name}.json`), JSON.stringify(data));
+}
+
 const common = {
   bundle: true,
   platform: 'node',

@@ -6,9 +6,9 @@ import { BlobDerived, type HistoryCommit, type HistoryRange, PrefetchedObjects, 
 import { revisionTree } from '../load/gitTree.js';
 import { DEFAULT_MAX_BYTES, sourceFromBytes } from '../load/readSource.js';
 import { InputError } from '../model/diagnostic.js';
-import type { GapPoint, History, HistoryPoint, ScoredPoint } from '../model/history.js';
+import type { GapPoint, History, HistoryPoint, ProjectionPoint, ScoredPoint } from '../model/history.js';
 import type { Report } from '../model/report.js';
-import { roundTo } from '../model/units.js';
+import { type IsoDate, roundTo } from '../model/units.js';
 import { UsageError } from '../model/usage.js';
 import { loadEvidenceSource } from '../validate/loadEvidence.js';
 import { assess, type AssessmentOptions } from './assess.js';
@@ -24,24 +24,39 @@ const DIAGNOSTICS_PER_GAP = 3;
  * with this run's rubric and the commit's own assessment date; only the reading of git objects differs
  * (one `git cat-file` for the whole history, blobs cached by id).
  */
-export async function assessHistory(file: string, range: HistoryRange & { sample?: Sampling }, opts: AssessmentOptions): Promise<History> {
+export async function assessHistory(
+  file: string,
+  range: HistoryRange & { sample?: Sampling; asOf?: IsoDate | undefined },
+  assessOpts: AssessmentOptions,
+): Promise<History> {
+  // Each commit is judged on its own date; --as-of is only the projection's.
+  const { asOf: _ignored, ...opts } = assessOpts;
   const { top, commits: all } = historyCommits(file, range);
   const commits = sampled(all, range.sample);
   if (commits.length === 0) throw new UsageError('history-empty', { file });
   const cat = new CatFile(top);
   const derived = new BlobDerived();
   const points: HistoryPoint[] = [];
-  let previous: Report | null = null;
+  let previous: { report: Report; commit: HistoryCommit } | null = null;
+  let projection: ProjectionPoint | null = null;
   try {
     for (const c of commits) {
-      const point = await assessCommit(cat, derived, c, opts, previous);
+      const point = await assessCommit(cat, derived, c, opts, previous?.report ?? null);
       points.push(point.point);
-      if (point.report) previous = point.report;
+      if (point.report) previous = { report: point.report, commit: c };
+    }
+    if (range.asOf !== undefined && previous) {
+      if (range.asOf < previous.commit.date) throw new UsageError('history-as-of-before', { asOf: range.asOf, date: previous.commit.date });
+      // The same commit through the same assessment, judged on the audit date instead of its own.
+      const p = (await assessCommit(cat, derived, previous.commit, { ...opts, asOf: range.asOf }, previous.report)).point;
+      if (p.kind === 'scored') projection = { ...p, kind: 'projection', asOf: range.asOf, assessmentDate: previous.report.assessmentDate };
     }
   } finally {
     cat.close();
   }
   const r = opts.rubric;
+  const levels = r.rubric.levels.list.map((l) => ({ id: l.id, name: l.name, minScore: l.minScore }));
+  const sections = r.rubric.sections.map((s) => ({ id: s.id, title: s.title, points: s.points }));
   const scored = points.filter((p): p is ScoredPoint => p.kind === 'scored');
   const [first, last] = [scored[0], scored.at(-1)];
   const span =
@@ -56,7 +71,7 @@ export async function assessHistory(file: string, range: HistoryRange & { sample
           delta: roundTo(last.final - first.final, 1),
         }
       : null;
-  return { file, rubric: { id: r.rubric.id, version: r.rubric.version, sha256: r.sha256 }, points, span };
+  return { file, rubric: { id: r.rubric.id, version: r.rubric.version, sha256: r.sha256 }, levels, sections, points, projection, span };
 }
 
 /** `--every N`: every Nth commit; `--monthly`: the last commit of each month. The first and the last are always kept. */

@@ -162,7 +162,12 @@ function buildProgram(edge: Edge, setExit: (code: ExitCode) => void): Command {
     .option('--until <rev>', h('end at this revision (default: HEAD)'))
     .option('--every <n>', h('score every Nth commit (the first and the last always)'))
     .option('--monthly', h('score the last commit of each month (the first and the last always)'))
-    .addOption(new Option('--format <format>', h('output format')).choices(['terminal', 'json', 'jsonl', 'markdown']).default('terminal'))
+    .addOption(new Option('--format <format>', h('output format')).choices(['terminal', 'json', 'jsonl', 'markdown', 'html', 'pdf']).default('terminal'))
+    .option('--out <file>', h('write to this file (atomically; never over an input) instead of standard output'))
+    .option('--as-of <date>', h('add a projection: the last scored commit judged as of this date (the audit day)'))
+    .option('--commit-url <template>', h('HTML: link each commit, {sha} replaced by its id (http(s) only), e.g. https://host/org/repo/commit/{sha}'))
+    .option('--font <file>', h('PDF: a TTF/OTF font with CJK glyphs instead of the bundled Noto Sans SC (FILE#Face for .ttc)'))
+    .option('--font-bold <file>', h('PDF: the bold face (default: the --font file, or the bundled bold)'))
     .addOption(langOption())
     .addOption(rubricOption())
     .option('--root <dir>', h("evidence root that cited files must stay inside (default: the evidence file's folder)"))
@@ -202,6 +207,22 @@ function buildProgram(edge: Edge, setExit: (code: ExitCode) => void): Command {
     .action(async (file: string, opts: import('./commands/convert.js').ConvertOptions) => {
       const { convertCommand } = await import('./commands/convert.js');
       setExit(await convertCommand(file, opts, context));
+    });
+
+  program
+    .command('audit-plan')
+    .description(h('the mock audit: for every criterion scored by sampling, what the auditor samples, how many (our rule) and which, as a checklist'))
+    .argument('<file>', h('evidence file (YAML or XLSX)'))
+    .option('--seed <n>', h('seed of the draws (default: derived from the evidence file, printed to repeat it)'))
+    .addOption(new Option('--format <format>', h('output format')).choices(['terminal', 'json', 'xlsx', 'html']).default('terminal'))
+    .option('--out <file>', h('file to write (xlsx default: FILE.audit.xlsx beside it, never replaced)'))
+    .addOption(langOption())
+    .addOption(rubricOption())
+    .option('--root <dir>', h("evidence root that cited files must stay inside (default: the evidence file's folder)"))
+    .option('--max-bytes <n>', h('refuse evidence files larger than this many bytes'), String(1024 * 1024))
+    .action(async (file: string, opts: import('./commands/auditPlan.js').AuditPlanCliOptions) => {
+      const { auditPlanCommand } = await import('./commands/auditPlan.js');
+      setExit(await auditPlanCommand(file, opts, context));
     });
 
   program

@@ -5,7 +5,7 @@ import { loadChineseText } from './chineseText.js';
 import type { CloseIndex, FollowUpJoin } from './followUp.js';
 import { RECORD_COLUMNS, SURVEY_COLUMNS, headerScorer } from './columns.js';
 import { streamTable, type Encoding } from './readTable.js';
-import { RecordsAccumulator, type RecordsAnalysis } from './records.js';
+import { RecordsAccumulator, type RecordsAnalysis, type RecordType } from './records.js';
 import { SurveyAccumulator, SURVEY_RULES, type SurveyAnalysis, type SurveyRules } from './survey.js';
 import { compileThemes, type ThemeDictionary } from './themes.js';
 import { buildCalendar, type CalendarFile, type WorkCalendar } from './workCalendar.js';
@@ -44,6 +44,8 @@ export interface RecordsOptions {
   label?: string | undefined;
   /** Collects every closed ticket's close time, for joining a survey (memory: an entry per closed ticket). */
   closes?: CloseIndex | undefined;
+  /** Called for each valid ticket, in the export's order (the mock audit's draws). */
+  onValid?: ((type: RecordType, id: string, line: number) => void) | undefined;
 }
 
 export async function analyzeRecordsFile(file: string, o: RecordsOptions): Promise<RecordsAnalysis> {

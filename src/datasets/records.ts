@@ -258,6 +258,8 @@ export class RecordsAccumulator {
       repeatWindowDays?: number | undefined;
       /** Filled with each closed ticket's close time when a survey is to be joined (followUp.ts). */
       closes?: CloseIndex | undefined;
+      /** Each valid ticket as it is counted (the mock audit's draws): its type, id and line. */
+      onValid?: ((type: RecordType, id: string, line: number) => void) | undefined;
     },
   ) {
     this.asOfEnd = Date.parse(`${o.asOf}T00:00:00Z`) / 60000 + 1439;
@@ -426,6 +428,7 @@ export class RecordsAccumulator {
     const type = this.classify(typeLabel);
     const s = this.state(type);
     s.count++;
+    if (this.o.onValid !== undefined) this.o.onValid(type, id, line);
     if (times.resolved === null) s.open++;
     if (times.firstResponse !== null) s.firstContact.push(times.firstResponse - times.opened);
     if (times.onSite !== null && (type === 'repair' || type === 'installation')) s.onSite.push(times.onSite - times.opened);

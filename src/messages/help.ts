@@ -54,6 +54,10 @@ const ZH: Record<string, string> = {
   'compare two assessments; each side an evidence file (scored now) or a JSON report': '比较两次评估；每一方为证据文件（当场评分）或 JSON 报告',
   'evidence YAML file or JSON report': '证据 YAML 文件或 JSON 报告',
   'output format': '输出格式',
+  'the mock audit: for every criterion scored by sampling, what the auditor samples, how many (our rule) and which, as a checklist':
+    '模拟审核：按抽样计分的每个评价项，审核员抽查什么、抽多少（本工具规则）、抽中哪些，输出为检查表',
+  'seed of the draws (default: derived from the evidence file, printed to repeat it)': '抽样的随机种子（默认由证据文件得出，并打印出来以便重复）',
+  'file to write (xlsx default: FILE.audit.xlsx beside it, never replaced)': '要写入的文件（xlsx 默认：证据文件旁的 FILE.audit.xlsx，已存在则不覆盖）',
   'exit 1 when the score or level dropped': '得分或等级下降时退出码为 1',
   'no ANSI colours': '不使用 ANSI 颜色',
   'scaffold an evidence file for a new company: every criterion listed, none answered': '为新企业生成证据文件骨架：列出全部评价项，均未作答',
@@ -90,6 +94,10 @@ const ZH: Record<string, string> = {
   'end at this revision (default: HEAD)': '到此版本为止（默认 HEAD）',
   'score every Nth commit (the first and the last always)': '每隔 N 个提交评分一次（首尾两个总会评分）',
   'score the last commit of each month (the first and the last always)': '对每月最后一个提交评分（首尾两个总会评分）',
+  'write to this file (atomically; never over an input) instead of standard output': '写入此文件（原子写入，绝不覆盖输入文件），而不是标准输出',
+  'add a projection: the last scored commit judged as of this date (the audit day)': '增加预测点：最后一个评分提交按此日期（审核日）评估',
+  'HTML: link each commit, {sha} replaced by its id (http(s) only), e.g. https://host/org/repo/commit/{sha}':
+    'HTML：为每个提交加链接，{sha} 替换为提交号（仅限 http(s)），如 https://host/org/repo/commit/{sha}',
 };
 
 /** A description in the help language (English when no translation is listed). */

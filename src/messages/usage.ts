@@ -235,6 +235,14 @@ export const USAGE: Catalog = {
     'zh-CN': (a) => `找不到证据文件 ${a.file}；history 需要它在工作区中的路径（已重命名的文件按当前名称查找历史）`,
     en: (a) => `the evidence file ${a.file} is not there; history needs its path in the working tree (a renamed file is followed from its current name)`,
   },
+  'history-as-of-before': {
+    'zh-CN': (a) => `--as-of ${a.asOf} 早于最后一个评分提交的日期 ${a.date}；预测须在其后（审核日期）`,
+    en: (a) => `--as-of ${a.asOf} is before the last scored commit (${a.date}); a projection runs forward: give the audit date`,
+  },
+  'history-commit-url': {
+    'zh-CN': (a) => `--commit-url 需要以 http:// 或 https:// 开头并含 {sha} 的地址模板，如 https://host/org/repo/commit/{sha}；收到 ${a.value}`,
+    en: (a) => `--commit-url needs an http:// or https:// address template containing {sha}, e.g. https://host/org/repo/commit/{sha}; got ${a.value}`,
+  },
   'history-every-or-monthly': { 'zh-CN': () => '--every 与 --monthly 只能选一个', en: () => '--every and --monthly cannot be combined; choose one' },
   'history-git-failed': {
     'zh-CN': (a) => `history 的 git ${a.command} 失败：${a.said || '未知版本（不是本仓库的提交）'}`,

@@ -53,11 +53,30 @@ export interface GapPoint extends PointBase {
 
 export type HistoryPoint = ScoredPoint | GapPoint;
 
+/**
+ * The forecast to the audit date (`--as-of`): the last scored commit's evidence assessed as of that date
+ * (what expires or grows too old by then is lost). Its commit fields are that commit's; `delta` and
+ * `changes` are against it. Not a commit of its own: drawn after the points, marked as a projection.
+ */
+export interface ProjectionPoint extends Omit<ScoredPoint, 'kind' | 'assessmentDate'> {
+  kind: 'projection';
+  /** The date the evidence is judged on (`--as-of`), YYYY-MM-DD; where the projection stands on the time axis. */
+  asOf: IsoDate;
+  /** The evidence file's own assessment date at that commit. */
+  assessmentDate: IsoDate;
+}
+
 export interface History {
   /** The evidence file as given on the command line. */
   file: string;
   rubric: { id: string; version: string; sha256: string };
+  /** The rubric's levels, lowest first: the bands of a trend chart start at each `minScore` (100-point scale). */
+  levels: { id: LevelId; name: Localized; minScore: Score100 }[];
+  /** The rubric's sections in order, for the labels of a trend per section (`points` available in each). */
+  sections: { id: string; title: Localized; points: Points }[];
   points: HistoryPoint[];
+  /** The forecast to `--as-of`; null without it, or when no commit was scored. */
+  projection: ProjectionPoint | null;
   /** First scored point to last ("from 66 to 84 since March"); null with fewer than two scored points. */
   span: { from: string; fromDate: IsoDate; to: string; toDate: IsoDate; before: Score100; after: Score100; delta: Score100 } | null;
 }

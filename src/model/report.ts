@@ -167,8 +167,11 @@ export interface LevelPath {
   levelName: Localized;
   threshold: Score100;
   reachable: boolean;
-  /** The gaps to close, in rubric order, with what each adds and its effort; empty when unreachable. */
-  actions: Array<{ criterion: string; recoverable: Score100; effort: Effort }>;
+  /**
+   * The gaps to close, in rubric order, with what each adds, its effort and `after`: the final score once it and
+   * every action before it are done (the last one's is `final`); empty when unreachable.
+   */
+  actions: Array<{ criterion: string; recoverable: Score100; effort: Effort; after: Score100 }>;
   /** Total working days of the actions (an estimate); 0 when unreachable. */
   effort: WorkingDays;
   /** The final score once they are done; when unreachable, the most that closing every gap gives. */

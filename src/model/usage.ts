@@ -61,6 +61,8 @@ export interface UsageArgs {
   'history-empty': { file: S };
   'history-no-file': { file: S };
   'history-every-or-monthly': Record<string, never>;
+  'history-as-of-before': { asOf: S; date: S };
+  'history-commit-url': { value: S };
   'history-git-failed': { command: S; said: S };
   'git-bad-revision': { rev: S };
   'git-missing': Record<string, never>;

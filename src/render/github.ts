@@ -1,3 +1,4 @@
+import { points } from '../messages/numbers.js';
 import { gateMessage } from '../messages/gate.js';
 import { findingMessage } from '../messages/findings.js';
 import type { Diagnostic } from '../model/diagnostic.js';
@@ -44,7 +45,7 @@ export function renderGithub(files: readonly ScoredFile[], lang: Lang): string {
         // The gap's one action under its reason, as every other format gives it.
         message:
           findingMessage(finding, lang) +
-          (lostPoints > 0 ? ` (−${lostPoints.toFixed(2)})` : '') +
+          (lostPoints > 0 ? ` (−${points(lostPoints)})` : '') +
           (lostPoints > 0 && actionFor.has(criterion!.id) ? `\n${UI.action[lang]}${COLON[lang]}${actionFor.get(criterion!.id)}` : ''),
         weight: Math.max(lostPoints, deduction * 100),
       });

@@ -2,7 +2,7 @@ import { Chalk } from 'chalk';
 import { CAUSE_LABELS } from '../messages/changes.js';
 import { diagnosticText } from '../messages/diagnostics.js';
 import { historyText } from '../messages/history.js';
-import type { History, HistoryPoint, PointChange } from '../model/history.js';
+import type { History, HistoryPoint, PointChange, ProjectionPoint } from '../model/history.js';
 import type { Lang } from '../model/localized.js';
 import { safeJson, safeText } from '../shared/safeText.js';
 import { displayWidth } from '../shared/width.js';
@@ -33,8 +33,20 @@ export function renderHistoryTerminal(h: History, lang: Lang, color: boolean): s
     for (const ch of p.changes) out.push(`    ${signedColored(ch.delta, c, 2, 6)}  ${changeText(ch, lang)}`);
     if (p.moreChanges > 0) out.push(c.dim(`    ${t('more', { n: p.moreChanges })}`));
   }
+  const pr = h.projection;
+  if (pr) {
+    const delta = pr.delta === null ? '      ' : signedColored(pr.delta, c, 1, 6);
+    out.push(
+      c.italic(`${pr.asOf}  ${pr.short}  ${pad(pr.final.toFixed(1), 5)}  ${pad(pr.levelName[lang], levelWidth)}  `) +
+        delta +
+        c.italic(`  ${t('projectionRow', { date: pr.asOf })}`),
+    );
+    for (const ch of pr.changes) out.push(`    ${signedColored(ch.delta, c, 2, 6)}  ${changeText(ch, lang)}`);
+    if (pr.moreChanges > 0) out.push(c.dim(`    ${t('more', { n: pr.moreChanges })}`));
+  }
   const s = summary(h, lang);
   if (s) out.push('', s);
+  if (pr) out.push(t('projectionNote', { short: pr.short, date: pr.asOf }));
   return out.join('\n') + '\n';
 }
 
@@ -56,8 +68,19 @@ export function renderHistoryMarkdown(h: History, lang: Lang): string {
       `| ${p.date} | \`${p.short}\` | ${p.final.toFixed(1)} | ${cell(p.levelName[lang])} | ${p.delta === null ? '' : signed(p.delta)} | ${changes.join('<br>')} |`,
     );
   }
+  const pr = h.projection;
+  if (pr) {
+    const changes = [
+      ...pr.changes.map((ch) => `${signed(ch.delta, 2)} ${cell(changeText(ch, lang))}`),
+      ...(pr.moreChanges ? [t('more', { n: pr.moreChanges })] : []),
+    ];
+    out.push(
+      `| *${pr.asOf}* | \`${pr.short}\` | *${pr.final.toFixed(1)}* | *${cell(pr.levelName[lang])}* | ${pr.delta === null ? '' : signed(pr.delta)} | **${cell(t('projectionRow', { date: pr.asOf }))}**${changes.length ? `<br>${changes.join('<br>')}` : ''} |`,
+    );
+  }
   const s = summary(h, lang);
   if (s) out.push('', cell(s));
+  if (pr) out.push('', cell(t('projectionNote', { short: pr.short, date: pr.asOf })));
   return out.join('\n') + '\n';
 }
 
@@ -66,9 +89,10 @@ export function renderHistoryJson(h: History): string {
   return safeJson(h, undefined, 2) + '\n';
 }
 
-/** One point per line, each with the file and rubric it belongs to, for streaming into a time-series store. */
+/** One point per line, each with the file and rubric it belongs to, for streaming into a time-series store; the projection (`kind: "projection"`) last. */
 export function renderHistoryJsonl(h: History): string {
-  return h.points.map((p: HistoryPoint) => safeJson({ file: h.file, rubric: h.rubric, ...p })).join('\n') + (h.points.length ? '\n' : '');
+  const points: Array<HistoryPoint | ProjectionPoint> = [...h.points, ...(h.projection ? [h.projection] : [])];
+  return points.map((p) => safeJson({ file: h.file, rubric: h.rubric, ...p })).join('\n') + (points.length ? '\n' : '');
 }
 
 function changeText(ch: PointChange, lang: Lang): string {
@@ -82,7 +106,7 @@ function summary(h: History, lang: Lang): string | null {
   return s ? historyText('summary', lang, { ...s, before: s.before.toFixed(1), after: s.after.toFixed(1), delta: signed(s.delta) }) : null;
 }
 
-function signed(n: number, digits = 1): string {
+export function signed(n: number, digits = 1): string {
   return n > 0 ? `+${n.toFixed(digits)}` : n < 0 ? n.toFixed(digits) : '±0';
 }
 

@@ -1,4 +1,4 @@
-import { percent } from '../messages/numbers.js';
+import { percent, points, signedPoints } from '../messages/numbers.js';
 import { safeText } from '../shared/safeText.js';
 import { gateMessage } from '../messages/gate.js';
 import { CAUSE_LABELS, COMPARISON_LABELS, diffLabel, sidesLabel } from '../messages/changes.js';
@@ -53,7 +53,8 @@ function single({ file, report, failures }: ScoredFile, topGaps: number): string
   if (report.comparison) out.push('', ...diffMarkdown(report.comparison.diff, report.comparison.kind, lang));
   out.push('');
   const excluded = PDF.excludedCol[lang];
-  const overviewRow = (o: OverviewRow) => `${o.points} | ${o.excluded > 0 ? o.excluded : ''} | ${o.earned === null ? '—' : o.earned} | ${pct(o.ratio)} |`;
+  const overviewRow = (o: OverviewRow) =>
+    `${o.points} | ${o.excluded > 0 ? o.excluded : ''} | ${o.earned === null ? '—' : points(o.earned)} | ${pct(o.ratio)} |`;
   out.push(`| ${t('sections')} | ${t('points')} | ${excluded} | ${t('earned')} | ${t('percent')} |`);
   out.push('|---|---:|---:|---:|---:|');
   for (const o of reading.overview) if (o.kind === 'section') out.push(`| ${o.id} ${cell(o.title)} | ${overviewRow(o)}`);
@@ -73,7 +74,7 @@ function single({ file, report, failures }: ScoredFile, topGaps: number): string
     out.push('|---:|---|---:|---|---|---|');
     reading.actions.slice(0, topGaps).forEach((a) => {
       out.push(
-        `| ${a.kind === 'gap' ? a.rank : '!'} | ${cell(a.label)} | +${a.recoverable} | ${cell(a.reasons.join('; '))} | ${cell(a.action)} | ${a.kind === 'gap' ? cell(a.ownerDue) : ''} |`,
+        `| ${a.kind === 'gap' ? a.rank : '!'} | ${cell(a.label)} | +${points(a.recoverable)} | ${cell(a.reasons.join('; '))} | ${cell(a.action)} | ${a.kind === 'gap' ? cell(a.ownerDue) : ''} |`,
       );
     });
     if (reading.actions.length > topGaps) out.push('', `… ${reading.actions.length - topGaps} ${t('moreGaps')}`);
@@ -93,7 +94,7 @@ function single({ file, report, failures }: ScoredFile, topGaps: number): string
 export function diffMarkdown(diff: ReportDiff, kind: 'as-of' | 'baseline', lang: Lang): string[] {
   const out = [`### ${COMPARISON_LABELS[kind][lang]}${COLON[lang]}${sidesLabel(diff, lang)}`, ''];
   out.push(
-    `${diff.base.final} → ${diff.head.final} (${signed(diff.scoreDelta)}), ${diff.base.levelName[lang]} → ${diff.head.levelName[lang]}${diff.levelChange === 'down' ? ' ▼' : diff.levelChange === 'up' ? ' ▲' : ''}`,
+    `${points(diff.base.final)} → ${points(diff.head.final)} (${signed(diff.scoreDelta)}), ${diff.base.levelName[lang]} → ${diff.head.levelName[lang]}${diff.levelChange === 'down' ? ' ▼' : diff.levelChange === 'up' ? ' ▲' : ''}`,
   );
   if (diff.companyChanged) out.push('', `> ⚠ ${cell(diffLabel('companies', lang, { base: diff.base.company, head: diff.head.company }))}`);
   const p = diff.parts;
@@ -116,9 +117,7 @@ function levelText(r: Report): string {
 function pct(r: number | null): string {
   return percent(r);
 }
-function signed(n: number): string {
-  return n > 0 ? `+${n}` : n < 0 ? `−${Math.abs(n)}` : '±0';
-}
+const signed = signedPoints;
 /**
  * Text from the rubric or the evidence file as literal Markdown text: inline syntax and HTML escaped (a `|`
  * in a custom rubric's title would shift a table's columns, `<img>` would render), line breaks joined, control and bidi characters removed.

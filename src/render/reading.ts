@@ -2,13 +2,13 @@ import { interpolate } from '../shared/interpolate.js';
 import { gapAction } from '../messages/actions.js';
 import { findingMessage } from '../messages/findings.js';
 import { PDF } from '../messages/pdf.js';
-import { PLANNING } from '../messages/planning.js';
+import { PLANNING, planning } from '../messages/planning.js';
 import { COLON, inParens, ui } from '../messages/ui.js';
 import { criteriaOf } from '../model/criteriaOf.js';
 import { FINDING_SEVERITY } from '../model/finding.js';
 import type { Lang } from '../model/localized.js';
 import type { Gap, PathBlocker, Report } from '../model/report.js';
-import type { Points, Ratio, Score100 } from '../model/units.js';
+import type { Points, Ratio, Score100, WorkingDays } from '../model/units.js';
 import { nextLevelPath, nextLevelText, specialDeductions } from './reportFacts.js';
 
 /**
@@ -27,6 +27,11 @@ export interface Reading {
    * criteria are unanswered (none when every criterion is assessed: the bounds are the score).
    */
   decisionLines: string[];
+  /**
+   * The cheapest path to each level above the current one as a table (PDF and HTML lay it out): each action
+   * with its points, effort and whose estimate it is, and the running score; or what blocks the level.
+   */
+  pathTables: PathTable[];
   /** Special deductions first (each costs points, and enough of them fail the assessment), then the gaps by points. */
   actions: Action[];
   /** The first actions, for a summary page: the same rows in the same order. */
@@ -85,6 +90,29 @@ export type Action =
        */
       expects: string | null;
     });
+
+/** One level's least-effort set, row by row, in the order of the Report's path (rubric order). */
+export interface PathTable {
+  /** "四星级（≥ 90）". */
+  heading: string;
+  reachable: boolean;
+  rows: PathRow[];
+  /** "合计：2 项，估计 6 个工作日，完成后预计得分 95.0"; null when unreachable. */
+  total: string | null;
+  /** What keeps the level out of reach, one line each; empty when reachable. */
+  blockers: string[];
+}
+
+export interface PathRow {
+  criterion: string;
+  title: string;
+  recoverable: Score100;
+  days: WorkingDays;
+  /** Whose estimate the days are: "评价表（本工具估计）", "证据文件（企业估计）" or that 1 day is assumed. */
+  source: string;
+  /** The final score once this row and every row above it are done. */
+  afterText: string;
+}
 
 /** A section or clause as the overview shows it: the standard's points, what was excluded, and what was earned of the rest. */
 export interface OverviewRow {
@@ -157,6 +185,7 @@ export function readReport(r: Report, lang: Lang): Reading {
         ? interpolate(PDF.reachNext[lang], { level: r.level.next.name[lang], ids: path.ids.join(ui('listSep', lang)), score: path.after.toFixed(1) })
         : null,
     decisionLines: [...boundsLine(r, lang), ...pathLines(r, lang)],
+    pathTables: pathTables(r, lang),
     actions,
     summaryActions: actions.slice(0, SUMMARY_ACTIONS),
     actionFor: new Map(actions.flatMap((a) => (a.kind === 'gap' ? [[a.gap.criterion, a.action] as const] : []))),
@@ -217,6 +246,24 @@ function pathLines(r: Report, lang: Lang): string[] {
     });
     return defaulted.length ? line + interpolate(PLANNING.pathDefaultEffort[lang], { ids: defaulted.join(sep) }) : line;
   });
+}
+
+function pathTables(r: Report, lang: Lang): PathTable[] {
+  const titles = new Map(r.gaps.map((g) => [g.criterion, g.title[lang]] as const));
+  return r.paths.map((p) => ({
+    heading: planning('tableHeading', lang, { level: p.levelName[lang], threshold: p.threshold }),
+    reachable: p.reachable,
+    rows: p.actions.map((a) => ({
+      criterion: a.criterion,
+      title: titles.get(a.criterion) ?? '',
+      recoverable: a.recoverable,
+      days: a.effort.days,
+      source: planning(`source-${a.effort.source}`, lang),
+      afterText: a.after.toFixed(1),
+    })),
+    total: p.reachable ? planning('tableTotal', lang, { n: p.actions.length, days: String(p.effort), score: p.final.toFixed(1) }) : null,
+    blockers: p.blockers.map((b) => blockerText(b, lang)),
+  }));
 }
 
 function blockerText(b: PathBlocker, lang: Lang): string {

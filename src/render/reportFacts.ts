@@ -80,11 +80,6 @@ export function evidenceIndex(r: Report): Array<{ e: EvidenceResult; by: string[
   return [...byRef.values()];
 }
 
-/** Points in a table: whole numbers as they are, others to two decimals. */
-export function fmtPoints(n: number): string {
-  return Number.isInteger(n) ? String(n) : n.toFixed(2);
-}
-
 /** The scoring rules as the method chapter states them, with the rubric's values filled in. */
 export function methodRules(m: ReportMethod, lang: Lang): string[] {
   const vars: Record<string, string> = {

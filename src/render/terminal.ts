@@ -1,5 +1,5 @@
 import type { Lang } from '../model/localized.js';
-import { percent } from '../messages/numbers.js';
+import { percent, points, signedPoints } from '../messages/numbers.js';
 import { metricLabel } from '../messages/datasets.js';
 import { Chalk, type ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
@@ -50,7 +50,6 @@ export function renderTerminal(report: Report, opts: TerminalOptions): string {
   const c = new Chalk({ level: opts.color ? 1 : 0 });
   const t = (k: keyof typeof UI) => UI[k][lang];
   const lines: string[] = [];
-  const fmt = (n: number, d = 1) => n.toFixed(d);
 
   lines.push(c.bold(`${t('title')} · ${report.rubric.standard}`));
   // A custom rubric (--rubric FILE) is named with its version and digest, so a report is never read as the bundled one's.
@@ -75,7 +74,7 @@ export function renderTerminal(report: Report, opts: TerminalOptions): string {
   const levelColor = report.level.id === 'fail' ? c.red.bold : report.level.stars > 0 ? c.green.bold : c.yellow.bold;
   const stars = report.level.stars > 0 ? ' ' + '★'.repeat(report.level.stars) + '☆'.repeat(5 - report.level.stars) : '';
   lines.push(
-    `${t('score')}${COLON[lang]}${c.bold(fmt(s.final))} / 100    ${t('level')}${COLON[lang]}${levelColor(report.level.name[lang] + (opts.ascii ? ` (${report.level.stars}*)` : stars))}`,
+    `${t('score')}${COLON[lang]}${c.bold(points(s.final))} / 100    ${t('level')}${COLON[lang]}${levelColor(report.level.name[lang] + (opts.ascii ? ` (${report.level.stars}*)` : stars))}`,
   );
   // The arithmetic wraps between its terms, never inside one ("最终得 / 分 81.4").
   const terms = readReport(report, lang).arithmetic;
@@ -88,7 +87,7 @@ export function renderTerminal(report: Report, opts: TerminalOptions): string {
     const label = `${sec.id} ${sec.title[lang]}`;
     const ratio = sec.ratio ?? 0;
     lines.push(
-      `  ${label}${' '.repeat(nameWidth - stringWidth(label))}  ${bar(ratio, 20, opts.ascii, c)}  ${fmt(sec.earned, 2).padStart(6)}/${String(sec.applicablePoints).padEnd(3)} ${pct(sec.ratio).padStart(6)}`,
+      `  ${label}${' '.repeat(nameWidth - stringWidth(label))}  ${bar(ratio, 20, opts.ascii, c)}  ${points(sec.earned).padStart(5)}/${String(sec.applicablePoints).padEnd(3)} ${pct(sec.ratio).padStart(6)}`,
     );
   }
   lines.push('');
@@ -104,7 +103,7 @@ export function renderTerminal(report: Report, opts: TerminalOptions): string {
   for (const o of reading.overview) {
     if (o.kind !== 'clause') continue;
     const paint = o.ratio === null ? c.dim : o.ratio >= 0.95 ? c.green : o.ratio >= 0.7 ? c.yellow : c.red;
-    table.push([o.id, o.title, String(o.points), o.excluded > 0 ? String(o.excluded) : '', o.earned === null ? '—' : fmt(o.earned, 2), paint(pct(o.ratio))]);
+    table.push([o.id, o.title, String(o.points), o.excluded > 0 ? String(o.excluded) : '', o.earned === null ? '—' : points(o.earned), paint(pct(o.ratio))]);
   }
   lines.push(table.toString());
   lines.push('');
@@ -135,12 +134,12 @@ export function renderTerminal(report: Report, opts: TerminalOptions): string {
   if (report.comparison) {
     const { diff, kind } = report.comparison;
     const arrow = diff.levelChange === 'down' ? c.red(' ▼') : diff.levelChange === 'up' ? c.green(' ▲') : '';
-    const delta = diff.scoreDelta < 0 ? c.red(`${diff.scoreDelta}`) : diff.scoreDelta > 0 ? c.green(`+${diff.scoreDelta}`) : '±0';
+    const delta = diff.scoreDelta < 0 ? c.red(signedPoints(diff.scoreDelta)) : diff.scoreDelta > 0 ? c.green(signedPoints(diff.scoreDelta)) : '±0';
     lines.push(c.bold(`${COMPARISON_LABELS[kind][lang]}${COLON[lang]}${sidesLabel(diff, lang)}`));
-    lines.push(`  ${diff.base.final} → ${diff.head.final} (${delta}), ${diff.base.levelName[lang]} → ${diff.head.levelName[lang]}${arrow}`);
+    lines.push(`  ${points(diff.base.final)} → ${points(diff.head.final)} (${delta}), ${diff.base.levelName[lang]} → ${diff.head.levelName[lang]}${arrow}`);
     if (diff.criteria.length === 0) lines.push(c.dim(`  ${COMPARISON_LABELS.noChange[lang]}`));
     for (const ch of diff.criteria) {
-      const d = ch.delta < 0 ? c.red(ch.delta.toFixed(2).padStart(6)) : c.green(('+' + ch.delta.toFixed(2)).padStart(6));
+      const d = ch.delta < 0 ? c.red(signedPoints(ch.delta).padStart(6)) : c.green(signedPoints(ch.delta).padStart(6));
       const causes = ch.causes.map((x) => CAUSE_LABELS[x][lang]).join(', ');
       lines.push(wrap(`${d}  ${ch.id} ${ch.title[lang]} — ${causes}${ch.refs.length ? ': ' + ch.refs.join(', ') : ''}`, opts.width, '  '));
     }
@@ -160,7 +159,7 @@ export function renderTerminal(report: Report, opts: TerminalOptions): string {
     const indent = '     ';
     for (const a of shown) {
       const tag = a.kind === 'gap' ? FIX_TAGS[a.gap.fix][lang] : FIX_TAGS.practice[lang];
-      const head = `${(a.kind === 'gap' ? `${a.rank}.` : '!').padStart(3)} ${a.label}  ${c.bold('+' + fmt(a.recoverable, 2))} ${t('recoverable')}  [${tag}]`;
+      const head = `${(a.kind === 'gap' ? `${a.rank}.` : '!').padStart(3)} ${a.label}  ${c.bold('+' + points(a.recoverable))} ${t('recoverable')}  [${tag}]`;
       lines.push(fitLine(a.kind === 'deduction' ? c.red(head) : head, opts.width, indent));
       if (a.reasons.length > 0) lines.push(wrap(c.dim(a.reasons.join('; ')), opts.width, indent));
       lines.push(wrap(`${t('action')}${COLON[lang]}${a.action}`, opts.width, indent));
@@ -177,7 +176,7 @@ export function renderTerminal(report: Report, opts: TerminalOptions): string {
   lines.push('');
   lines.push(`${t('notAssessed')}${COLON[lang]}${report.counts['not-assessed']}    ${t('warnings')}${COLON[lang]}${report.counts.warnings}`);
   // The score and level again at the end: a long report scrolls its head off a 24-line terminal.
-  lines.push(c.bold(`${t('score')}${COLON[lang]}${fmt(report.score.final)} / 100    ${t('level')}${COLON[lang]}${report.level.name[lang]}`));
+  lines.push(c.bold(`${t('score')}${COLON[lang]}${points(report.score.final)} / 100    ${t('level')}${COLON[lang]}${report.level.name[lang]}`));
   lines.push(c.dim(t('selfAssessment')));
   return asciiIf(opts.ascii, lines.join('\n') + '\n');
 }

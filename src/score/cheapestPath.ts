@@ -75,7 +75,7 @@ export function cheapestPaths(rubric: Rubric, gaps: readonly Gap[], rubricOrder:
       paths.push({
         ...base,
         reachable: true,
-        actions: chosen.way.items.map((i) => ({ criterion: fixable[i]!.criterion, recoverable: fixable[i]!.recoverable, effort: fixable[i]!.effort })),
+        actions: runningActions(chosen.way.items, fixable, units, at),
         effort: roundTo(chosen.way.effort / 100, 2) as WorkingDays,
         final: chosen.final,
         blockers: [],
@@ -92,6 +92,25 @@ export function cheapestPaths(rubric: Rubric, gaps: readonly Gap[], rubricOrder:
     }
   }
   return paths;
+}
+
+/**
+ * The chosen gaps in rubric order, each with the final score once it and every one before it are closed —
+ * scored by the same formula, so the last one's `after` is the path's `final` exactly (summing rounded
+ * `recoverable`s could drift by a tenth).
+ */
+function runningActions(
+  items: readonly number[],
+  fixable: readonly Gap[],
+  units: readonly number[],
+  at: (recovered: number) => Score100,
+): LevelPath['actions'] {
+  let recovered = 0;
+  return items.map((i) => {
+    const g = fixable[i]!;
+    recovered += units[i]!;
+    return { criterion: g.criterion, recoverable: g.recoverable, effort: g.effort, after: at(recovered) };
+  });
 }
 
 /** Same effort assumed: fewer actions first, then the set that comes first in rubric order. */

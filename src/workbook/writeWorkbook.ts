@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { unzipSync, zipSync } from 'fflate';
 import type { EvidenceFile, EvidenceItem } from '../model/evidence.js';
 import type { Lang } from '../model/localized.js';
 import type { Rubric } from '../model/rubric.js';
@@ -19,6 +20,15 @@ import {
 export interface WorkbookText {
   /** The instructions sheet: lines in Chinese, then in English (from messages/). */
   instructions: { 'zh-CN': string[]; en: string[] };
+  /** A sheet added after the evidence sheets (the mock audit's checklist): the reader passes over it. */
+  extraSheet?: ExtraSheet;
+}
+
+/** A plain sheet laid out elsewhere (render/): rows of cells; `heading` rows bold, `fill` cells left open to type in. */
+export interface ExtraSheet {
+  name: string;
+  widths: number[];
+  rows: Array<{ kind: 'title' | 'heading' | 'header' | 'text' | 'item' | 'total'; cells: Array<string | number | null> }>;
 }
 
 /**
@@ -155,7 +165,48 @@ export async function writeWorkbook(rubric: Rubric, evidence: EvidenceFile, lang
     styleRow(ded.addRow({ ref: `${BONUS_PREFIX[lang]}${i + 1}`, clause: null, reason: b.reason }), SHEETS.deductions.columns);
   for (let i = 0; i < 20; i++) styleRow(ded.addRow({}), SHEETS.deductions.columns);
 
+  if (text.extraSheet) addExtraSheet(wb, text.extraSheet);
+
   return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+function addExtraSheet(wb: ExcelJS.Workbook, x: ExtraSheet): void {
+  const ws = wb.addWorksheet(x.name);
+  x.widths.forEach((w, i) => {
+    ws.getColumn(i + 1).width = w;
+  });
+  for (const r of x.rows) {
+    const row = ws.addRow(r.cells.map((c) => (typeof c === 'string' ? cellText(c) : c)));
+    row.alignment = { vertical: 'top', wrapText: true };
+    if (r.kind === 'title') row.font = { bold: true, size: 14 };
+    if (r.kind === 'heading') row.font = { bold: true };
+    if (r.kind === 'header') {
+      row.font = { bold: true };
+      row.eachCell((cell) => {
+        cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF5' } };
+      });
+    }
+    if (r.kind === 'item' || r.kind === 'total') {
+      // The checked / conforming boxes: a tick or 1 typed in each, counted by hand into 评价项.
+      for (const col of [3, 4]) {
+        const cell = row.getCell(col);
+        cell.border = { top: { style: 'thin' }, bottom: { style: 'thin' }, left: { style: 'thin' }, right: { style: 'thin' } };
+      }
+    }
+  }
+}
+
+/**
+ * The same workbook with every zip entry stamped with `isoDate` (the assessment date) instead of the time it was written: exceljs stamps
+ * the clock, so two runs on the same input would differ in bytes. Entries keep their order and content.
+ */
+export function stableZip(bytes: Uint8Array, isoDate: string): Buffer {
+  // fflate writes the DOS date from local-time fields: a local midnight gives the same fields in every zone.
+  // DOS time starts in 1980; a zip cannot say earlier.
+  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
+  const mtime = y >= 1980 && y <= 2107 ? new Date(y, m - 1, d) : new Date(1980, 0, 1);
+  const files = unzipSync(bytes);
+  return Buffer.from(zipSync(Object.fromEntries(Object.entries(files).map(([name, data]) => [name, [data, { mtime }]])), { level: 6 }));
 }
 
 function sheet(wb: ExcelJS.Workbook, id: SheetId, lang: Lang): ExcelJS.Worksheet {

@@ -421,3 +421,90 @@ describe('the portfolio page', () => {
     await close();
   });
 });
+
+describe('the history trend page (history --format html)', () => {
+  // The example history (five monthly commits, deterministic), a YAML error committed after it (a gap), and
+  // the fix; the projection to an audit date after take-back.md expires (2027-01-15).
+  const repo = join(work, 'history-repo');
+  const trend = join(work, 'trend.html');
+  let file = '';
+  beforeAll(() => {
+    file = execFileSync(process.execPath, [join(ROOT, 'scripts/make-example-history.mjs'), repo])
+      .toString()
+      .trim();
+    const commit = (message: string, date: string) => {
+      const at = `${date}T10:00:00+08:00`;
+      const env = { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1', GIT_AUTHOR_DATE: at, GIT_COMMITTER_DATE: at };
+      execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', 'commit', '-qam', message], { cwd: repo, env, stdio: 'pipe' });
+    };
+    const text = readFileSync(file, 'utf8');
+    writeFileSync(file, text.replace('company:', 'company: ['));
+    commit('broken', '2026-08-03');
+    writeFileSync(file, text);
+    commit('fixed', '2026-09-01');
+    const r = cli([
+      'history',
+      file,
+      '--format',
+      'html',
+      '--out',
+      trend,
+      '--as-of',
+      '2027-02-01',
+      '--commit-url',
+      'https://git.example.com/org/repo/commit/{sha}',
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+  });
+
+  it('draws the trend, its bands, the gap and the projection; fetches nothing; links each commit', async () => {
+    const { page, problems, requests, close } = await open(pathToFileURL(trend).href);
+    const zh = page.locator('[data-l="zh-CN"]');
+    const chart = zh.locator('svg.trend-chart');
+    // Five level bands, named in the page's language (the rubric's levels), and the projection marked.
+    expect(await chart.locator('text.band').allTextContents()).toEqual(['不合格', '达标级', '三星级', '四星级', '五星级']);
+    expect(await chart.locator('line[stroke-dasharray="6 4"]').count()).toBe(1);
+    expect(await chart.locator('circle[fill="#fff"]').count()).toBe(1);
+    // The gap breaks the line: two runs (five points, then one), one dotted upright with its reason.
+    expect(await chart.locator('polyline').count()).toBe(1);
+    expect(await chart.locator('text.gap').count()).toBe(1);
+    expect(await zh.locator('ul.gaps li').innerText()).toContain('证据文件无法评估');
+    expect(await zh.locator('[data-projection]').innerText()).toContain('2027-02-01');
+    // Three small multiples, one per section.
+    expect(await zh.locator('figure.small').count()).toBe(3);
+    const links = await zh.locator('table.history-points a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+    expect(links.length).toBe(8);
+    for (const l of links) expect(l).toMatch(/^https:\/\/git\.example\.com\/org\/repo\/commit\/[0-9a-f]{40}$/);
+    await page.screenshot({ path: join(ARTIFACTS, 'trend-desktop.png'), fullPage: true });
+    expect(problems).toEqual([]);
+    // Links are not followed: the only request is the page itself.
+    expect(new Set(requests)).toEqual(new Set([pathToFileURL(trend).href]));
+    await close();
+  });
+
+  it('fits a 360 px phone in both languages with chart text at 11 px or more and AA contrast', async () => {
+    const { page, close } = await open(pathToFileURL(trend).href, { width: 360, height: 760 });
+    for (const lang of ['zh-CN', 'en']) {
+      if (lang === 'en') await page.locator('[data-l="zh-CN"] [data-act="lang"]').click();
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+      // The size a reader sees: the font size times the scale the SVG is drawn at.
+      const sizes = await page.locator(`[data-l="${lang}"] svg text`).evaluateAll((ts) =>
+        ts.map((t) => {
+          const svg = (t as SVGTextElement).ownerSVGElement!;
+          return (Number.parseFloat(getComputedStyle(t).fontSize) * svg.getBoundingClientRect().width) / svg.viewBox.baseVal.width;
+        }),
+      );
+      expect(sizes.length).toBeGreaterThan(20);
+      expect(Math.min(...sizes)).toBeGreaterThanOrEqual(11);
+      const c = await lowestContrast(page);
+      expect(c.ratio, JSON.stringify(c)).toBeGreaterThanOrEqual(4.5);
+    }
+    await page.screenshot({ path: join(ARTIFACTS, 'trend-phone.png'), fullPage: true });
+    await close();
+  });
+
+  it('has no accessibility violation (axe-core) in either language', async () => {
+    expect(await axeViolations(pathToFileURL(trend).href)).toEqual([]);
+    expect(await axeViolations(`${pathToFileURL(trend).href}#en`)).toEqual([]);
+  });
+});

@@ -91,7 +91,7 @@ describe('CI output formats', () => {
     const out = cli(['score', THREE, '--format', 'github']).stdout.split('\n');
     const missing = out.find((l) => l.includes('public-docs-index.md'))!;
     expect(missing).toBe(
-      `::error file=${THREE},line=${lineOf(THREE, 'public-docs-index.md')},col=17,endLine=${lineOf(THREE, 'public-docs-index.md')},endColumn=68,title=5.2.1.2 公开可查的商品与服务信息::证据文件不存在：docs/public-docs-index.md (−3.00)%0A措施：补正证据：恢复文件 docs/public-docs-index.md`,
+      `::error file=${THREE},line=${lineOf(THREE, 'public-docs-index.md')},col=17,endLine=${lineOf(THREE, 'public-docs-index.md')},endColumn=68,title=5.2.1.2 公开可查的商品与服务信息::证据文件不存在：docs/public-docs-index.md (−3.0)%0A措施：补正证据：恢复文件 docs/public-docs-index.md`,
     );
     // A criterion left out points at `criteria:`, where it should be added.
     expect(out.some((l) => l.startsWith(`::error file=${THREE},line=${lineOf(THREE, 'criteria:')},col=1,`) && l.includes(',title=5.3.1.3'))).toBe(true);
@@ -238,7 +238,7 @@ describe('CI output formats', () => {
     const md = cli(['score', THREE, '--format', 'markdown', '--lang', 'en']).stdout;
     expect(md).toMatch(/^## After-sales service certification self-assessment: 蓝鲸云软件科技有限公司/);
     expect(md).toContain('**Score: 81.4 / 100 · Level: Three-star ★★★**');
-    expect(md).toContain('| 1 | 5.1.2.2 Certified service managers are at least 10 % of service management staff | +5.32 |');
+    expect(md).toContain('| 1 | 5.1.2.2 Certified service managers are at least 10 % of service management staff | +5.3 |');
   });
 });
 

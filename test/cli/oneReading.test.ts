@@ -97,7 +97,7 @@ describe('one overview: the standard’s points and the excluded ones apart', ()
     const terminal = cli(['score', 'examples/three-star/company.yaml', '--lang', 'en']).stdout;
     expect(terminal).toMatch(/│ 5\.2\.3\s+│ Delivery and installation\s+│\s+4 │\s+4 │\s+— │\s+— │/);
     const md = cli(['score', 'examples/three-star/company.yaml', '--lang', 'en', '--format', 'markdown']).stdout;
-    expect(md).toContain('| 5.2 Product services | 35 | 6 | 26 | 89.7% |');
+    expect(md).toContain('| 5.2 Product services | 35 | 6 | 26.0 | 89.7% |');
     expect(md).toContain('| 5.2.3 | Delivery and installation | 4 | 4 | — | — |');
     const dir = mkdtempSync(join(tmpdir(), 'asa-overview-'));
     const pdf = join(dir, 'r.pdf');

@@ -17,7 +17,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ['load'],
   ['validate', 'datasets', 'workbook'],
   // the pure core
-  ['evaluate', 'score', 'compare'],
+  ['evaluate', 'score', 'compare', 'audit'],
   ['report'],
   // the application: the one assessment, its baseline and forecast
   ['assess'],

@@ -337,7 +337,7 @@ function warnMissingGlyphs(missing: readonly string[]): void {
 }
 
 /** Creation and modification dates of the PDF: SOURCE_DATE_EPOCH when set, else the assessment date. */
-function pdfDate(assessmentDate: string): Date {
+export function pdfDate(assessmentDate: string): Date {
   const epoch = process.env.SOURCE_DATE_EPOCH;
   if (epoch !== undefined && epoch !== '') {
     // PDF dates have four-digit years: 1970 to 9999.

@@ -91,12 +91,31 @@ footer.colophon th{font-weight:400;text-align:left}footer.colophon code{word-bre
 .arith span{display:inline-block;margin-right:.6em}
 .expects{color:var(--muted)}
 table.plan td>p{margin:0 0 .25em}
+table.paths tfoot td{border-top:2px solid var(--rule);color:var(--brand)}
 .signoff td.sign{height:3em;width:30%}
 .portfolio th button{font:inherit;font-weight:600;background:none;border:0;padding:0;color:var(--ink);text-decoration:underline dotted}
 .portfolio th[aria-sort="ascending"] button::after{content:" ▲"}
 .portfolio th[aria-sort="descending"] button::after{content:" ▼"}
 .company-report{border-top:6px solid var(--brand)}
-@media screen and (max-width:600px){body{font-size:14px}.band h1{font-size:1.35em}.scorecard .big{font-size:2.1em}th,td{padding:5px 6px}
+svg.trend-chart{max-width:680px}
+svg.trend-chart text.band{font-size:12px;fill:var(--muted)}
+svg.trend-chart text.gap{fill:var(--bad);font-weight:700}
+.legend .score{background:var(--brand);height:4px}.legend .projection{border:2px dashed var(--brand);background:#fff}
+.legend .gapmark{border:0;border-left:2px dotted var(--bad);width:6px}
+.multiples{display:grid;grid-template-columns:repeat(auto-fill,minmax(280px,1fr));gap:12px}
+figure.small{margin:0;border:1px solid var(--rule);border-radius:6px;padding:8px 10px}
+figure.small figcaption{font-size:.9em;font-weight:600}
+svg.small-chart{width:100%;height:auto;display:block}
+svg.small-chart text{font-size:12px;fill:var(--ink)}
+table.stack td code{white-space:nowrap}
+tr.projection td{font-style:italic;background:var(--zebra)}
+@media screen and (max-width:600px){svg.trend-chart text,svg.trend-chart text.band{font-size:20px}
+table.stack thead{position:absolute;left:-9999px}
+table.stack tr{display:block;border-bottom:1px solid var(--rule);padding:6px 0}
+table.stack td{display:block;border:0;padding:1px 4px;text-align:left}
+table.stack td[data-label]::before{content:attr(data-label) "\uFF1A";color:var(--muted)}
+html[data-ui="en"] table.stack td[data-label]::before{content:attr(data-label) ": "}
+body{font-size:14px}.band h1{font-size:1.35em}.scorecard .big{font-size:2.1em}th,td{padding:5px 6px}
 table.criteria thead{position:absolute;left:-9999px}
 table.criteria tr{display:block;border-bottom:1px solid var(--rule);padding:6px 0}
 table.criteria th,table.criteria td{display:inline-block;border:0;padding:2px 4px}
@@ -128,7 +147,7 @@ tr.out{display:table-row!important}
 .clause .body{border:0;padding:0}
 h2{break-after:avoid;color:#000;border-color:#000}
 h3,h4{break-after:avoid}
-tr,.scorecard>div,svg.chart{break-inside:avoid}
+tr,.scorecard>div,svg.chart,figure.small{break-inside:avoid}
 thead{display:table-header-group}
 .scroll{overflow:visible}
 a{color:#000;text-decoration:none}

@@ -3,7 +3,8 @@ import { CAUSE_LABELS, sidesLabel } from '../../messages/changes.js';
 import { DIMENSION_LABELS, GROUPING_LABELS, RECORD_TYPE_LABELS, dataRuleText, ds, metricLabel } from '../../messages/datasets.js';
 import { findingMessage } from '../../messages/findings.js';
 import { html, htmlTemplate } from '../../messages/html.js';
-import { percent } from '../../messages/numbers.js';
+import { percent, points, signedPoints } from '../../messages/numbers.js';
+import { PLANNING, planning } from '../../messages/planning.js';
 import { CONFIDENCE, EVIDENCE_STATE, PDF, chapterHeading, noteText, sourceLabel } from '../../messages/pdf.js';
 import { COLON, inParens, FIX_TAGS, OUTCOME_LABELS, UI, ui } from '../../messages/ui.js';
 import { readReport, type Reading } from '../reading.js';
@@ -45,7 +46,7 @@ const LOW_RATIO = 0.7;
 const OUTCOME_MARK: Record<Outcome, string> = { met: '✓', partial: '◐', 'not-met': '✗', 'not-applicable': '–', 'not-assessed': '○', unsupported: '?' };
 
 /** One precision per kind of figure, as in the PDF: points and scores to one decimal. */
-const fmt = (n: number): string => n.toFixed(1);
+const fmt = points;
 
 /** A bar for a ratio beside its figure (decorative: the figure is in the cell next to it). */
 function bar(ratio: number | null): string {
@@ -293,7 +294,7 @@ ${
 ${each(
   d.criteria,
   (ch) =>
-    `<tr><td class="num ${ch.delta < 0 ? 's-bad' : 's-ok'}">${ch.delta > 0 ? '+' : ''}${ch.delta.toFixed(2)}</td><td><span class="id">${esc(ch.id)}</span> ${esc(ch.title[lang])}</td><td>${esc(ch.causes.map((x) => CAUSE_LABELS[x][lang]).join(ui('listSep', lang)))}${ch.refs.length ? `: ${esc(ch.refs.join(', '))}` : ''}</td></tr>`,
+    `<tr><td class="num ${ch.delta < 0 ? 's-bad' : 's-ok'}">${signedPoints(ch.delta)}</td><td><span class="id">${esc(ch.id)}</span> ${esc(ch.title[lang])}</td><td>${esc(ch.causes.map((x) => CAUSE_LABELS[x][lang]).join(ui('listSep', lang)))}${ch.refs.length ? `: ${esc(ch.refs.join(', '))}` : ''}</td></tr>`,
 )}
 </tbody></table></div>`
     : ''
@@ -416,7 +417,27 @@ ${each(rows, (a) => {
     return `<section aria-labelledby="${this.p}plan">
 ${this.chapterHead('plan', 'plan')}
 ${body}
+${this.pathTables()}
 </section>`;
+  }
+
+  /** The least-effort set for each level above the current one, action by action (every figure from the reading). */
+  private pathTables(): string {
+    const tables = this.reading.pathTables;
+    if (tables.length === 0) return '';
+    const lang = this.lang;
+    const p = (k: Parameters<typeof planning>[0]) => esc(planning(k, lang));
+    return `<h3>${p('tablesTitle')}</h3>
+<p class="muted">${p('tablesIntro')}</p>
+${each(tables, (t) =>
+  t.reachable
+    ? `<h4>${esc(t.heading)}</h4>
+<div class="scroll"><table class="paths"><thead><tr><th scope="col" class="num">#</th><th scope="col">${esc(this.t('criterion'))}</th><th scope="col" class="num">${p('colRecovered')}</th><th scope="col" class="num">${p('colEffort')}</th><th scope="col">${p('colSource')}</th><th scope="col" class="num">${p('colAfter')}</th></tr></thead><tbody>
+${each(t.rows, (row, i) => `<tr><td class="num">${i + 1}</td><td><span class="id">${esc(row.criterion)}</span> ${esc(row.title)}</td><td class="num">+${fmt(row.recoverable)}</td><td class="num">${esc(String(row.days))}</td><td class="muted">${esc(row.source)}</td><td class="num">${esc(row.afterText)}</td></tr>`)}
+</tbody><tfoot><tr><td colspan="6"><strong>${esc(t.total ?? '')}</strong></td></tr></tfoot></table></div>`
+    : `<h4>${esc(t.heading)}</h4>
+<p class="s-bad">${p('tableBlocked')}${esc(t.blockers.join(PLANNING.blockerJoin[lang]))}</p>`,
+)}`;
   }
 
   private evidence(): string {

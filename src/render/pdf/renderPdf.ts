@@ -1,8 +1,8 @@
 import { interpolate } from '../../shared/interpolate.js';
-import { readFileSync } from 'node:fs';
-import { percent } from '../../messages/numbers.js';
+import { percent, points, signedPoints } from '../../messages/numbers.js';
 import { findingMessage } from '../../messages/findings.js';
 import { CONFIDENCE, EVIDENCE_STATE, PDF, chapterHeading, noteText, sourceLabel } from '../../messages/pdf.js';
+import { PLANNING, planning } from '../../messages/planning.js';
 import { COLON, inParens, FIX_TAGS, OUTCOME_LABELS, UI, ui } from '../../messages/ui.js';
 import { readReport, type Reading } from '../reading.js';
 import { CAUSE_LABELS, sidesLabel } from '../../messages/changes.js';
@@ -14,7 +14,9 @@ import type { T } from './labels.js';
 import { colophon } from './colophon.js';
 import { contentsPage, draftMark } from './frontMatter.js';
 import type { ReportDocument } from '../../model/document.js';
-import { clipText, COLOR, CONTENT_WIDTH, Layout, PAGE, type Cell, type Doc } from './layout.js';
+import { FontError, uncovered } from './fonts.js';
+import { startPdf } from './pdfFile.js';
+import { clipText, COLOR, CONTENT_WIDTH, Layout, PAGE, type Cell } from './layout.js';
 
 export interface PdfFonts {
   /** A font file's bytes (or path, for the bundled fonts). */
@@ -25,24 +27,11 @@ export interface PdfFonts {
   boldFace?: string;
 }
 
-/**
- * The font given cannot be used: damaged, not a font, or a collection (.ttc) without a face of that name.
- * `which` says which of the two fonts; `faces` lists a collection's faces, for the user to choose from.
- */
-export class FontError extends Error {
-  constructor(
-    message: string,
-    readonly which: 'regular' | 'bold',
-    readonly faces?: string[],
-    /** A table that lies past the end of the file: the file was cut short. */
-    readonly truncatedTable?: string,
-  ) {
-    super(message);
-  }
-}
-
 /** The brand file's logo could not be drawn (a damaged PNG or JPEG): the user's input, not a bug. */
 export class LogoError extends Error {}
+
+export { FontError };
+export { renderHistoryPdf } from './historyPdf.js';
 
 export interface PdfResult {
   bytes: Buffer;
@@ -53,40 +42,22 @@ export interface PdfResult {
 
 /** One more renderer of the Report: an A4 audit-preparation document. pdfkit is passed in (loaded lazily). */
 export async function renderPdf(report: Report, fonts: PdfFonts, creationDate: Date, document: ReportDocument): Promise<PdfResult> {
-  const { default: PDFDocument } = await import('pdfkit');
   const lang = report.lang;
   const labels = { ...UI, ...PDF };
   const t: T = (k, vars = {}) => interpolate(labels[k][lang], vars);
-  const doc = new PDFDocument({
-    size: 'A4',
-    margins: { top: PAGE.top, bottom: PAGE.bottom, left: PAGE.left, right: PAGE.right },
-    bufferPages: true,
-    autoFirstPage: true,
-    // No default Helvetica: pdfkit would load it from disk, and every text here sets its own font.
-    font: null as unknown as string,
-    lang: lang,
-    displayTitle: true,
-    info: {
+  const { doc, finish } = await startPdf(
+    lang,
+    {
       Title: clipText(`${t('docTitle')} — ${report.company.name}`),
       Author: document.brand?.firm[lang] ?? report.assessor ?? report.tool.name,
       Subject: `${report.rubric.standard} ${report.assessmentDate}`,
       Keywords: 'GB/T 27922, after-sales service, self-assessment',
       Creator: `${report.tool.name} ${report.tool.version}`,
       Producer: report.tool.name,
-      // Fixed dates make the file byte-identical for the same input (the trailer /ID hashes the info).
-      CreationDate: creationDate,
-      ModDate: creationDate,
     },
-  });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<void>((resolve, reject) => {
-    doc.on('end', () => resolve());
-    doc.on('error', reject);
-  });
-  const { create } = (await import('fontkit')) as unknown as { create: FontkitCreate };
-  openFont(create, doc, 'bold', fonts.bold, fonts.boldFace);
-  openFont(create, doc, 'regular', fonts.regular, fonts.regularFace);
+    fonts,
+    creationDate,
+  );
 
   const L = new Layout(doc);
   // Chapters are numbered as they are written, so an optional one (data analysis) keeps the order.
@@ -121,79 +92,8 @@ export async function renderPdf(report: Report, fonts: PdfFonts, creationDate: D
     doc.outline.addItem(o.title);
   }
   const missingGlyphs = uncovered(doc, L.drawn);
-  doc.end();
-  await done;
-  return { bytes: Buffer.concat(chunks), missingGlyphs, pages };
+  return { bytes: await finish(), missingGlyphs, pages };
 }
-
-/** The part of a fontkit font (or collection) the check before use reads. */
-type FontkitCreate = (buffer: Uint8Array) => FontkitFace;
-interface FontkitFace {
-  postscriptName?: unknown;
-  getFont?(name: string): FontkitFace | null;
-  fonts?: FontkitFace[];
-  stream?: { buffer: Uint8Array };
-  directory?: { tables: Record<string, { offset: number; length: number }> };
-  layout(text: string): { glyphs: Array<{ advanceWidth: number; path: unknown }> };
-  createSubset(): { includeGlyph(glyph: unknown): number; encode(): Uint8Array };
-}
-
-/** What every report draws: a damaged font fails on these before a page is laid out, not mid-document. */
-const FONT_SAMPLE = '商品售后服务认证自评报告 GB/T 27922 After-sales 0123456789 %（）：·—';
-
-/**
- * Opens a face with fontkit, registers it and proves it usable, so that a damaged file or a collection
- * without a face is a usage error naming the font rather than an internal error deep in pdfkit (fontkit
- * parses lazily: a truncated file reads past its end only when a glyph is measured; pdfkit cannot embed a
- * whole collection).
- */
-function openFont(create: FontkitCreate, doc: Doc, name: 'regular' | 'bold', src: string | Buffer, face: string | undefined): void {
-  let font: FontkitFace | null;
-  let chosen = false;
-  try {
-    font = create(typeof src === 'string' ? readFileSync(src) : src);
-  } catch (e) {
-    throw new FontError((e as Error).message, name);
-  }
-  if (Array.isArray(font.fonts)) {
-    const faces = faceNames(font.fonts);
-    const at = face === undefined ? -1 : faces.indexOf(face);
-    if (at < 0) throw new FontError(face === undefined ? 'a font collection needs a face' : `no face ${face}`, name, faces);
-    font = font.fonts[at]!;
-    chosen = true;
-  }
-  try {
-    // A single font named by its own face is itself; another name, a variation, as pdfkit would have asked fontkit.
-    if (face !== undefined && !chosen) font = String(font.postscriptName) === face ? font : (font.getFont?.(face) ?? null);
-    if (!font) throw new Error(`no face ${face}`);
-    const size = font.stream?.buffer.length ?? Number.POSITIVE_INFINITY;
-    for (const [tag, t] of Object.entries(font.directory?.tables ?? {}))
-      if (t.offset + t.length > size) throw new FontError(`the ${tag.trim()} table ends past the end of the file`, name, undefined, tag.trim());
-    const glyphs = font.layout(FONT_SAMPLE).glyphs;
-    const subset = font.createSubset();
-    for (const g of glyphs) {
-      if (!Number.isFinite(g.advanceWidth)) throw new Error('a glyph has no width');
-      void g.path;
-      subset.includeGlyph(g);
-    }
-    subset.encode();
-    // pdfkit takes an opened fontkit font as it is (anything with a layout method).
-    doc.registerFont(name, font as unknown as Buffer);
-    doc.font(name);
-  } catch (e) {
-    if (e instanceof FontError) throw e;
-    throw new FontError((e as Error).message, name);
-  }
-}
-
-const faceNames = (fonts: FontkitFace[]): string[] =>
-  fonts.map((f) => {
-    try {
-      return String(f.postscriptName ?? '?');
-    } catch {
-      return '?';
-    }
-  });
 
 function cover(L: Layout, r: Report, d: ReportDocument, t: T): void {
   const { doc } = L;
@@ -313,7 +213,7 @@ function summary(L: Layout, r: Report, reading: Reading, t: T, n: T): void {
     });
     for (const ch of d.criteria.slice(0, 8)) {
       L.text(
-        `${ch.delta > 0 ? '+' : ''}${ch.delta.toFixed(2)}  ${ch.id} ${ch.title[lang]} — ${ch.causes.map((x) => CAUSE_LABELS[x][lang]).join(', ')}${ch.refs.length ? ': ' + ch.refs.join(', ') : ''}`,
+        `${signedPoints(ch.delta)}  ${ch.id} ${ch.title[lang]} — ${ch.causes.map((x) => CAUSE_LABELS[x][lang]).join(', ')}${ch.refs.length ? ': ' + ch.refs.join(', ') : ''}`,
         { size: 9 },
       );
     }
@@ -548,6 +448,52 @@ function actionPlan(L: Layout, reading: Reading, t: T, n: T): void {
     rows,
     { size: 8.5, runningTitle: chapter, continued: t('continued') },
   );
+  pathTablesSection(L, reading, chapter, t);
+}
+
+/**
+ * The least-effort set for each level above the current one, action by action: what a consultant reads to
+ * answer "what is the least work that gets us to four stars?". Every figure and word comes from the reading.
+ */
+function pathTablesSection(L: Layout, reading: Reading, chapter: string, t: T): void {
+  if (reading.pathTables.length === 0) return;
+  const lang = reading.lang;
+  L.space(10);
+  L.heading(planning('tablesTitle', lang), 2);
+  L.text(planning('tablesIntro', lang), { size: 8.5, color: COLOR.muted });
+  L.space(4);
+  for (const p of reading.pathTables) {
+    // A level's heading, one step below the section's, stays with its table's header and first row.
+    L.ensure(L.height(p.heading, { size: 10.5, bold: true }) + 90);
+    L.text(p.heading, { size: 10.5, bold: true, color: COLOR.ink });
+    L.space(2);
+    if (!p.reachable) {
+      L.text(`${planning('tableBlocked', lang)}${p.blockers.join(PLANNING.blockerJoin[lang])}`, { size: 9, color: COLOR.bad });
+      L.space(6);
+      continue;
+    }
+    L.table(
+      [
+        { header: '#', width: 20, align: 'right' },
+        { header: t('criterion'), width: CONTENT_WIDTH - 336 },
+        { header: planning('colRecovered', lang), width: 56, align: 'right' },
+        { header: planning('colEffort', lang), width: 82, align: 'right' },
+        { header: planning('colSource', lang), width: 108 },
+        { header: planning('colAfter', lang), width: 70, align: 'right' },
+      ],
+      p.rows.map((row, i) => [
+        { text: String(i + 1) },
+        { text: `${row.criterion} ${row.title}` },
+        { text: `+${score(row.recoverable)}` },
+        { text: String(row.days) },
+        { text: row.source, color: COLOR.muted },
+        { text: row.afterText, bold: i === p.rows.length - 1 },
+      ]),
+      { size: 8.5, runningTitle: chapter, continued: t('continued') },
+    );
+    if (p.total) L.text(p.total, { size: 9, bold: true, color: COLOR.brand });
+    L.space(8);
+  }
 }
 
 function evidenceIndexChapter(L: Layout, r: Report, t: T, n: T): void {
@@ -808,26 +754,6 @@ function runningHeadAndFoot(L: Layout, r: Report, d: ReportDocument, t: T, pages
   }
 }
 
-/** Characters drawn that the regular or bold face has no glyph for. */
-function uncovered(doc: unknown, drawn: readonly string[]): string[] {
-  const faces = ['regular', 'bold'].map((name) => {
-    const d = doc as { font: (n: string) => void; _font?: { font?: { hasGlyphForCodePoint?: (cp: number) => boolean } } };
-    d.font(name);
-    return d._font?.font;
-  });
-  const missing = new Set<string>();
-  const seen = new Set<number>();
-  for (const s of drawn) {
-    for (const ch of s) {
-      const cp = ch.codePointAt(0)!;
-      if (seen.has(cp) || cp < 0x20 || ch === '\n') continue;
-      seen.add(cp);
-      if (faces.some((f) => f?.hasGlyphForCodePoint && !f.hasGlyphForCodePoint(cp))) missing.add(ch);
-    }
-  }
-  return [...missing];
-}
-
 function outcomeColor(c: CriterionResult): string {
   return c.outcome === 'met' || c.outcome === 'not-applicable' ? COLOR.good : c.outcome === 'partial' ? COLOR.warn : COLOR.bad;
 }
@@ -835,7 +761,7 @@ function outcomeColor(c: CriterionResult): string {
  * One precision per kind of figure on every page: scores and points to one decimal ("19.5 / 25", "+5.3",
  * "81.4"), the rubric's available points as the rubric gives them, percentages to one decimal (percent()).
  */
-const fmt = (n: number): string => n.toFixed(1);
+const fmt = points;
 const score = fmt;
 function pct(r: number | null): string {
   return percent(r);
