@@ -2,6 +2,7 @@ import { interpolate } from '../shared/interpolate.js';
 import { percent } from './numbers.js';
 import type { DataMetricId } from '../model/data.js';
 import type { Lang } from '../model/localized.js';
+import type { FollowUp } from '../model/followUp.js';
 import type { Dimension, ExcludedReason, Grouping, ValueIssue } from '../datasets/survey.js';
 import type { RecordProblem, RecordType, Within } from '../datasets/records.js';
 import type { RecordField } from '../datasets/columns.js';
@@ -189,6 +190,9 @@ export const DS = {
     'zh-CN': '已关闭工单回访（调查按{on}关联）',
     en: 'Follow-up of closed tickets (survey joined on the {on})',
   },
+  modelCol: { 'zh-CN': '产品型号', en: 'Product model' },
+  faultCol: { 'zh-CN': '故障类别', en: 'Fault class' },
+  repairsCol: { 'zh-CN': '维修单', en: 'Repairs' },
   followUpOnId: { 'zh-CN': '工单号', en: 'ticket id' },
   followUpOnOrder: { 'zh-CN': '订单号', en: 'order number' },
   followUpShare: { 'zh-CN': '已回访 {share}（{n}/{closed} 单）', en: 'followed up {share} ({n} of {closed} closed tickets)' },
@@ -269,4 +273,13 @@ export function dataRuleText(d: { rule: string; atLeast: number | null; minSampl
   if (d.minSample !== null) parts.push(zh ? `至少 ${d.minSample} 条（推定）` : `at least ${d.minSample} rows (derived)`);
   if (d.maxAgeMonths !== null) parts.push(zh ? `最新数据在 ${d.maxAgeMonths} 个月内` : `newest data within ${d.maxAgeMonths} months`);
   return parts.join(zh ? '；' : '; ');
+}
+
+/** The follow-up figures in words, one line each (terminal, PDF and HTML say the same). */
+export function followUpLines(f: FollowUp, lang: Lang): string[] {
+  return [
+    ds('followUpShare', lang, { share: percent(f.share), n: f.followedUp, closed: f.closed }),
+    ds('followUpDelay', lang, { median: f.delayMedianHours ?? '—', within: percent(f.within24h.share), count: f.within24h.count, n: f.followUps }),
+    ds('followUpOther', lang, { unmatched: f.unmatched, before: f.beforeClose, dateOnly: f.dateOnly }),
+  ];
 }

@@ -83,6 +83,22 @@ export interface RecordsDigest {
   }>;
   /** Closed tickets followed up by the survey, when the evidence declares both and they share order numbers. */
   followUp?: FollowUp;
+  /** Repairs by product model and fault class (the largest 20 groups of each), when the export has those columns. */
+  repairs?: {
+    byModel: RepairGroupDigest[] | null;
+    byFaultClass: RepairGroupDigest[] | null;
+    /** A model with `flagRatio` times the mean repairs per model and at least `flagMin` repairs is flagged. */
+    rule: { flagRatio: number; flagMin: number };
+  };
+}
+export interface RepairGroupDigest {
+  group: string;
+  repairs: number;
+  repeatRate: Ratio | null;
+  resolutionMedianHours: number | null;
+  /** Repairs over the mean repairs per group (1 = average). */
+  countToMean: Ratio;
+  farAboveMean: boolean;
 }
 
 /** What the data told the core; absent datasets simply leave criteria to their claims. */

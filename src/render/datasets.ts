@@ -10,6 +10,7 @@ import {
   RECORD_TYPE_LABELS,
   deadlineText,
   ds,
+  followUpLines,
   metricLabel,
   excludedMessage,
   recordProblemMessage,
@@ -165,9 +166,7 @@ export function renderRecordsTerminal(a: RecordsAnalysis, lang: Lang, hasCommitm
     out.push(
       '',
       ds('followUp', lang, { on: ds(f.joinedOn === 'id' ? 'followUpOnId' : 'followUpOnOrder', lang) }),
-      `  ${ds('followUpShare', lang, { share: pct(f.share), n: f.followedUp, closed: f.closed })}`,
-      `  ${ds('followUpDelay', lang, { median: f.delayMedianHours ?? '—', within: pct(f.within24h.share), count: f.within24h.count, n: f.followUps })}`,
-      `  ${ds('followUpOther', lang, { unmatched: f.unmatched, before: f.beforeClose, dateOnly: f.dateOnly })}`,
+      ...followUpLines(f, lang).map((l) => `  ${l}`),
     );
   }
   if (a.columns.unused.length) out.push('', `${ds('unusedColumns', lang)}: ${safeText(a.columns.unused.join(', '))}`);
