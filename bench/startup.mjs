@@ -140,7 +140,7 @@ Long texts (1 MiB evidence file, median of ${LONG_RUNS}, whole command; peak RSS
 
 // Datasets: a million survey responses and a million service records (BENCH_DATA_ROWS), made by
 // scripts/make-example-data.mjs; wall time of the whole command and its peak memory (aim: ≤ 5 s and ≤ 300 MB).
-// BENCH_10M=1 also runs ten million rows once (about 0.9 GB each; it must finish).
+// BENCH_10M=1 also runs ten million rows once (about 0.9 GB each; records within 2× a plain read and ≤ 400 MB).
 const ROWS = Number(process.env.BENCH_DATA_ROWS ?? 1000000);
 if (process.env.BENCH_SKIP_DATA) process.exit(0);
 const dataRun = (rows, runs) => {
@@ -169,6 +169,26 @@ const dataRun = (rows, runs) => {
         .toFixed(0)
         .padStart(6)} MB peak   ${mb.toFixed(1)} MB input   ${rows > 1000000 ? 'finished' : ok ? 'OK' : 'ABOVE AIM'}`,
     );
+    if (name === 'records') {
+      // The yardstick (issue 22: records within 2× of it): a plain streaming read of the same file, same runs.
+      const plain = [];
+      const plainRss = [];
+      for (let i = 0; i < runs; i++) {
+        const t0 = process.hrtime.bigint();
+        const r = spawnSync(process.execPath, [join(root, 'bench/plainRead.mjs'), join(dir, 'tickets-2026Q3.csv')], { stdio: ['ignore', 'pipe', 'pipe'] });
+        if (r.status !== 0) throw new Error(`plain read exited ${r.status}: ${r.stderr}`);
+        plain.push(Number(process.hrtime.bigint() - t0) / 1e6);
+        plainRss.push(Number(/maxrss-kb (\d+)/.exec(String(r.stderr))?.[1] ?? 0) / 1024);
+      }
+      const ratio = median(xs) / median(plain);
+      console.log(
+        `${'plain read'.padEnd(12)} ${median(plain).toFixed(0).padStart(7)} ms ${Math.max(...plainRss)
+          .toFixed(0)
+          .padStart(
+            6,
+          )} MB peak   records / plain read = ${ratio.toFixed(2)}x (aim ≤ 2x, ≤ 400 MB at 10 M rows): ${ratio <= 2 && (rows < 10000000 || Math.max(...rss) <= 400) ? 'OK' : 'ABOVE AIM'}`,
+      );
+    }
   }
 };
 dataRun(ROWS, 3);

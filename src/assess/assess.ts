@@ -84,7 +84,12 @@ async function loadDatasets(tree: FileTree, evidence: EvidenceFile, asOf: string
       throw new InputError([diag('mapping-not-found', { file: refs.mapping, state: fact.state }, { file: tree.label, line: 0, column: 0 })]);
     mapping = loadMappingSource(tree.localCopy(refs.mapping)!, refs.mapping);
   }
-  for (const name of ['survey', 'records'] as const) {
+  // Both declared: the records first, keeping each closed ticket's close time, so that the survey's responses
+  // are joined with them on the order number as they stream by (followUp.ts).
+  const { CloseIndex, FollowUpJoin } = await import('../datasets/followUp.js');
+  const closes = refs.survey && refs.records ? new CloseIndex() : undefined;
+  let followUp: InstanceType<typeof FollowUpJoin> | undefined;
+  for (const name of closes ? (['records', 'survey'] as const) : (['survey', 'records'] as const)) {
     const ref = refs[name];
     if (!ref) continue;
     const fact = tree.fact(ref, false);
@@ -96,7 +101,7 @@ async function loadDatasets(tree: FileTree, evidence: EvidenceFile, asOf: string
     try {
       const summary =
         name === 'survey'
-          ? surveySummary(await analyzeSurveyFile(path, { mapping, label: ref }), ref)
+          ? surveySummary(await analyzeSurveyFile(path, { mapping, label: ref, followUp: (followUp = closes && new FollowUpJoin(closes)) }), ref)
           : recordsSummary(
               await analyzeRecordsFile(path, {
                 commitments: commitmentsOf(evidence),
@@ -105,6 +110,7 @@ async function loadDatasets(tree: FileTree, evidence: EvidenceFile, asOf: string
                 mapping,
                 label: ref,
                 industry: kpiRequest(industry),
+                closes,
               }),
               ref,
             );
@@ -115,6 +121,11 @@ async function loadDatasets(tree: FileTree, evidence: EvidenceFile, asOf: string
       out.unavailable.push({ name, file: ref, reason: 'unreadable' });
     }
   }
+  const records = out.datasets.find((d) => d.name === 'records');
+  const joined = records && out.datasets.some((d) => d.name === 'survey') ? followUp?.finish() : null;
+  if (records?.digest.kind === 'records' && joined) records.digest = { ...records.digest, followUp: joined };
+  // Survey first, as declared in the evidence file's order of reading.
+  out.datasets.sort((a, b) => (a.name === b.name ? 0 : a.name === 'survey' ? -1 : 1));
   return out;
 }
 

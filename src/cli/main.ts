@@ -253,6 +253,7 @@ function buildProgram(edge: Edge, setExit: (code: ExitCode) => void): Command {
     .option('--as-of <date>', h('the analysis date for open items (default: the evidence assessment date; required without --evidence)'))
     .option('--holidays <file>', h('YAML holiday calendar replacing the bundled State Council notices'))
     .option('--repeat-window <days>', h('a repeat repair is a new repair ticket for the same order within this many days'), String(30))
+    .option('--survey <file>', h('survey export joined on the order number: closed tickets followed up by a response, delay, share within 24 h'))
     .option('--mapping <file>', h('YAML column mapping for exports with other headers'))
     .option('--encoding <enc>', h('CSV encoding: utf-8, gb18030, utf-16le (default: detected)'))
     .action(async (file: string, opts: RecordsOptions) => {

@@ -3,6 +3,7 @@ import themeData from '../generated/survey-themes.json' with { type: 'json' };
 import type { KpiRequest } from '../model/data.js';
 import type { Commitments } from '../model/evidence.js';
 import { loadChineseText } from './chineseText.js';
+import type { CloseIndex, FollowUpJoin } from './followUp.js';
 import { RECORD_COLUMNS, SURVEY_COLUMNS, headerScorer } from './columns.js';
 import { streamTable, type Encoding } from './readTable.js';
 import { RecordsAccumulator, type RecordsAnalysis, type RecordType } from './records.js';
@@ -21,12 +22,14 @@ export interface SurveyOptions {
   rules?: Partial<SurveyRules> | undefined;
   /** The name reported for the file (defaults to the path). */
   label?: string | undefined;
+  /** Closed tickets to join the responses with (records analysed first with `closes`). */
+  followUp?: FollowUpJoin | undefined;
 }
 
 /** Streams a survey export through the analysis: memory does not grow with the number of rows. */
 export async function analyzeSurveyFile(file: string, o: SurveyOptions = {}): Promise<SurveyAnalysis> {
   await loadChineseText();
-  const acc = new SurveyAccumulator(o.label ?? file, compileThemes(BUNDLED_THEMES, o.themes), { ...SURVEY_RULES, ...o.rules }, o.mapping);
+  const acc = new SurveyAccumulator(o.label ?? file, compileThemes(BUNDLED_THEMES, o.themes), { ...SURVEY_RULES, ...o.rules }, o.mapping, o.followUp);
   const info = await streamTable(file, acc.sink, { encoding: o.encoding, headerScore: headerScorer(SURVEY_COLUMNS, o.mapping) });
   return acc.finish({ ...info, file: o.label ?? file });
 }
@@ -42,6 +45,8 @@ export interface RecordsOptions {
   label?: string | undefined;
   /** The KPIs of the industry profile `company.industry` selected (none without one). */
   industry?: KpiRequest | undefined;
+  /** Collects every closed ticket's close time, for joining a survey (memory: an entry per closed ticket). */
+  closes?: CloseIndex | undefined;
   /** Called for each valid ticket, in the export's order (the mock audit's draws). */
   onValid?: ((type: RecordType, id: string, line: number) => void) | undefined;
 }

@@ -1,5 +1,5 @@
-import type { DataMetric, DataMetricId, DatasetSummary, RecordsDigest, SurveyDigest } from '../model/data.js';
-import type { RecordsAnalysis, Within } from './records.js';
+import type { DataMetric, DataMetricId, DatasetSummary, RecordsDigest, RepairGroupDigest, SurveyDigest } from '../model/data.js';
+import type { RecordsAnalysis, RepairGroup, Within } from './records.js';
 import type { SurveyAnalysis } from './survey.js';
 
 /** Pure: analyses -> the metric table the scoring core reads, with each dataset's provenance. */
@@ -46,6 +46,20 @@ export function surveySummary(a: SurveyAnalysis, file: string): DatasetSummary {
   };
 }
 
+/** The largest groups (already sorted by repairs), flagged ones always kept: documents stay short. */
+function top(list: RepairGroup[] | null): RepairGroupDigest[] | null {
+  if (!list) return null;
+  const keep = list.filter((g, i) => i < 20 || g.farAboveMean);
+  return keep.map((g) => ({
+    group: g.group,
+    repairs: g.repairs,
+    repeatRate: g.repeatRate,
+    resolutionMedianHours: g.resolutionMedianHours,
+    countToMean: g.countToMean,
+    farAboveMean: g.farAboveMean,
+  }));
+}
+
 export function recordsSummary(a: RecordsAnalysis, file: string): DatasetSummary {
   const metrics: Partial<Record<DataMetricId, DataMetric>> = {};
   const measured = (w: Within | undefined) => (w ? w.within + w.late + w.overdueOpen : 0);
@@ -85,6 +99,7 @@ export function recordsSummary(a: RecordsAnalysis, file: string): DatasetSummary
     }),
     // Counts and shares only; fault-class names are masked where the analysis made them.
     ...(a.industryKpis ? { industryKpis: a.industryKpis } : {}),
+    ...(a.repairs ? { repairs: { byModel: top(a.repairs.byModel), byFaultClass: top(a.repairs.byFaultClass), rule: a.repairs.rule } } : {}),
   };
   return {
     name: 'records',

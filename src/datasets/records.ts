@@ -3,10 +3,11 @@ import type { Ratio } from '../model/units.js';
 import { roundTo } from '../model/units.js';
 import { fold } from './chineseText.js';
 import { RECORD_COLUMNS, RECORD_REQUIRED, mapColumns, type RecordField } from './columns.js';
-import { ChunkedList, HASH, HashIndex, MinuteHistogram, hash64 } from './compact.js';
+import { ChunkedList, HASH, IdIndex, MinuteHistogram, hash64 } from './compact.js';
 import { IndustryKpiAccumulator, recordsSoFar } from './industryKpis.js';
 import type { IndustryKpis, KpiRequest } from '../model/data.js';
 import type { RawCell, RowSink, TableInfo } from './table.js';
+import type { CloseIndex, FollowUp } from './followUp.js';
 import { maskPersonalData } from './themes.js';
 import { dayOf, isPlaceholder, parseCount, parseDateTime, text, type WallMinutes } from './values.js';
 import { coveredYear, workingDaysBetween, type WorkCalendar } from './workCalendar.js';
@@ -145,6 +146,8 @@ export interface RecordsAnalysis {
   repairs?: RepairBreakdown;
   /** With an industry profile selected: its KPIs from these records (src/datasets/industryKpis.ts). */
   industryKpis?: IndustryKpis;
+  /** Closed tickets followed up by a survey response (`records --survey FILE`, followUp.ts). */
+  followUp?: FollowUp;
 }
 
 type Outcome = 'within' | 'late' | 'overdue' | 'pending' | 'not-measured';
@@ -224,7 +227,7 @@ export class RecordsAccumulator {
   private unused: string[] = [];
   private valid = 0;
   private invalid = { rows: 0, problems: 0, items: [] as RecordProblem[] };
-  private ids = new HashIndex();
+  private ids = new IdIndex();
   private typeCache = new Map<string, RecordType>();
   private types = new Map<RecordType, TypeState>();
   private asOfEnd: WallMinutes;
@@ -259,6 +262,8 @@ export class RecordsAccumulator {
       mapping?: Partial<Record<string, string>> | undefined;
       repeatWindowDays?: number | undefined;
       industry?: KpiRequest | undefined;
+      /** Filled with each closed ticket's close time when a survey is to be joined (followUp.ts). */
+      closes?: CloseIndex | undefined;
       /** Each valid ticket as it is counted (the mock audit's draws): its type, id and line. */
       onValid?: ((type: RecordType, id: string, line: number) => void) | undefined;
     },
@@ -437,6 +442,10 @@ export class RecordsAccumulator {
     if (times.onSite !== null && (type === 'repair' || type === 'installation')) s.onSite.push(times.onSite - times.opened);
     if (times.resolved !== null) s.resolution.push(times.resolved - times.opened);
 
+    if (this.o.closes && times.resolved !== null) {
+      const order = this.cols.order === undefined ? '' : text(this.cell(cells, 'order'));
+      this.o.closes.add(id, order === '' || isPlaceholder(order) ? null : order, times.resolved);
+    }
     const region = this.cols.region === undefined ? '' : text(this.cell(cells, 'region'));
     const remote = region !== '' && REMOTE.test(region);
     if (type === 'complaint' && !coveredYear(times.opened, this.o.calendar)) this.complaintsOutside++;
@@ -652,8 +661,9 @@ const GROUP_KEY = 2 ** 27;
 
 /**
  * The indices of the entries with an order hash other than (0, 0), ordered by (hash, opened, index): a
- * stable radix sort, 16 bits a pass from the least significant key up (six passes, linear time, two
- * Int32Arrays), where a comparison sort of millions of indices through a callback took seconds.
+ * stable radix sort on the hash's upper half, 16 bits a pass (two passes, linear time, two Int32Arrays),
+ * then the few runs sharing an upper half (the same order, or one chance pair in 2³² per pair) sorted by
+ * (lower half, opened, index). A comparison sort of millions of indices through a callback took seconds.
  */
 export function sortByOrder(hi: ChunkedList<Uint32Array>, lo: ChunkedList<Uint32Array>, opened: ChunkedList<Int32Array>): Int32Array {
   let m = 0;
@@ -663,25 +673,24 @@ export function sortByOrder(hi: ChunkedList<Uint32Array>, lo: ChunkedList<Uint32
   m = 0;
   for (let i = 0; i < hi.length; i++) if (hi.get(i) !== 0 || lo.get(i) !== 0) idx[m++] = i;
   const count = new Int32Array(65537);
-  const keys: Array<[ChunkedList<Uint32Array | Int32Array>, number]> = [
-    [opened, 0],
-    [opened, 16],
-    [lo, 0],
-    [lo, 16],
-    [hi, 0],
-    [hi, 16],
-  ];
-  for (const [list, shift] of keys) {
+  for (const shift of [0, 16]) {
     count.fill(0);
-    for (let k = 0; k < m; k++) count[((list.get(idx[k]!) >>> shift) & 0xffff) + 1]!++;
+    for (let k = 0; k < m; k++) count[((hi.get(idx[k]!) >>> shift) & 0xffff) + 1]!++;
     for (let d = 1; d <= 65536; d++) count[d]! += count[d - 1]!;
     for (let k = 0; k < m; k++) {
       const i = idx[k]!;
-      tmp[count[(list.get(i) >>> shift) & 0xffff]!++] = i;
+      tmp[count[(hi.get(i) >>> shift) & 0xffff]!++]! = i;
     }
     const t = idx;
     idx = tmp;
     tmp = t;
+  }
+  const byRest = (a: number, b: number) => lo.get(a) - lo.get(b) || opened.get(a) - opened.get(b) || a - b;
+  for (let a = 0; a < m; ) {
+    let b = a + 1;
+    while (b < m && hi.get(idx[b]!) === hi.get(idx[a]!)) b++;
+    if (b - a > 1) idx.set(Array.from(idx.subarray(a, b)).sort(byRest), a);
+    a = b;
   }
   return idx;
 }

@@ -4,6 +4,7 @@ import { roundTo } from '../model/units.js';
 import { fold } from './chineseText.js';
 import { SURVEY_COLUMNS, SURVEY_REQUIRED, mapColumns, type SurveyField } from './columns.js';
 import { HashIndex } from './compact.js';
+import type { FollowUpJoin } from './followUp.js';
 import type { RawCell, RowSink, TableInfo } from './table.js';
 import { maskPersonalData, matchThemes, THEME_CLASSES, type CompiledThemes, type ThemeClass } from './themes.js';
 import { safeText } from '../shared/safeText.js';
@@ -86,6 +87,11 @@ const SUMMARY_LABELS = new Set([
  * time of a million-row survey).
  */
 const SUMMARY_HINT = /[均计計汇匯]|[aAａＡ][vVｖＶ]|[mMｍＭ][eEｅＥ]|[tTｔＴ][oOｏＯ]|[sSｓＳ][uUｕＵ]/u;
+/** A response date without a time of day: text with no hour in it, or a spreadsheet date at midnight. */
+function isDateOnly(raw: RawCell, t: number): boolean {
+  return typeof raw === 'string' ? !/\d[:：时時点點]|T\d/.test(raw) : t % 1440 === 0;
+}
+
 /** The summary label of a row, if one of its text cells is one. */
 function summaryLabel(cells: RawCell[]): string | null {
   for (const c of cells) {
@@ -231,6 +237,8 @@ export class SurveyAccumulator {
     private themes: CompiledThemes,
     private rules: SurveyRules = SURVEY_RULES,
     private mapping?: Partial<Record<string, string>>,
+    /** Closed tickets of the records, joined on the order number (followUp.ts). */
+    private followUp?: FollowUpJoin,
   ) {
     this.file = file;
     for (const t of themes.themes) {
@@ -296,8 +304,9 @@ export class SurveyAccumulator {
       this.exclude(line, { code: 'no-overall' });
       return;
     }
+    let order = '';
     if (cols.order !== undefined) {
-      const order = text(cells[cols.order] ?? null);
+      order = text(cells[cols.order] ?? null);
       if (order !== '' && !isPlaceholder(order)) {
         const first = this.orders.getOrInsert(order, line);
         if (first >= 0) {
@@ -320,6 +329,7 @@ export class SurveyAccumulator {
       const t = parseDateTime(raw);
       if (t === 'unreadable' || t === 'implausible') this.issue(line, cols.date, t === 'unreadable' ? 'date-unreadable' : 'date-implausible', raw);
       else if (t !== null) {
+        if (this.followUp && order !== '' && !isPlaceholder(order)) this.followUp.response(order, t, isDateOnly(raw, t));
         const day = dayOf(t);
         if (this.minDay === null || day < this.minDay) this.minDay = day;
         if (this.maxDay === null || day > this.maxDay) this.maxDay = day;

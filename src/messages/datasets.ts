@@ -2,6 +2,7 @@ import { interpolate } from '../shared/interpolate.js';
 import { percent } from './numbers.js';
 import type { DataMetricId } from '../model/data.js';
 import type { Lang } from '../model/localized.js';
+import type { FollowUp } from '../model/followUp.js';
 import type { Dimension, ExcludedReason, Grouping, ValueIssue } from '../datasets/survey.js';
 import type { RecordProblem, RecordType, Within } from '../datasets/records.js';
 import type { RecordField } from '../datasets/columns.js';
@@ -187,6 +188,24 @@ export const DS = {
     en: 'Repairs by product model (a model with {ratio}× the mean count and at least {min} repairs goes to the product team)',
   },
   byFaultClass: { 'zh-CN': '维修工单按故障类别', en: 'Repairs by fault class' },
+  followUp: {
+    'zh-CN': '已关闭工单回访（调查按{on}关联）',
+    en: 'Follow-up of closed tickets (survey joined on the {on})',
+  },
+  modelCol: { 'zh-CN': '产品型号', en: 'Product model' },
+  faultCol: { 'zh-CN': '故障类别', en: 'Fault class' },
+  repairsCol: { 'zh-CN': '维修单', en: 'Repairs' },
+  followUpOnId: { 'zh-CN': '工单号', en: 'ticket id' },
+  followUpOnOrder: { 'zh-CN': '订单号', en: 'order number' },
+  followUpShare: { 'zh-CN': '已回访 {share}（{n}/{closed} 单）', en: 'followed up {share} ({n} of {closed} closed tickets)' },
+  followUpDelay: {
+    'zh-CN': '关闭到回访中位 {median} 小时 · 24 小时内 {within}（{count}/{n}）',
+    en: 'median {median} h from close to response · within 24 h {within} ({count} of {n})',
+  },
+  followUpOther: {
+    'zh-CN': '未匹配工单的回访 {unmatched} 份 · 早于关闭 {before} 份 · 仅有日期 {dateOnly} 份（按当日 23:59 计）',
+    en: 'responses matching no closed ticket {unmatched} · before the close {before} · date without time {dateOnly} (read as 23:59)',
+  },
   repeatShort: { 'zh-CN': '返修率', en: 'repeat' },
   resolutionShort: { 'zh-CN': '办结中位（小时）', en: 'median h to resolve' },
   farAboveMean: { 'zh-CN': '均值的 {ratio} 倍，反馈产品团队', en: '{ratio}× the mean: to the product team' },
@@ -256,4 +275,13 @@ export function dataRuleText(d: { rule: string; atLeast: number | null; minSampl
   if (d.minSample !== null) parts.push(zh ? `至少 ${d.minSample} 条（推定）` : `at least ${d.minSample} rows (derived)`);
   if (d.maxAgeMonths !== null) parts.push(zh ? `最新数据在 ${d.maxAgeMonths} 个月内` : `newest data within ${d.maxAgeMonths} months`);
   return parts.join(zh ? '；' : '; ');
+}
+
+/** The follow-up figures in words, one line each (terminal, PDF and HTML say the same). */
+export function followUpLines(f: FollowUp, lang: Lang): string[] {
+  return [
+    ds('followUpShare', lang, { share: percent(f.share), n: f.followedUp, closed: f.closed }),
+    ds('followUpDelay', lang, { median: f.delayMedianHours ?? '—', within: percent(f.within24h.share), count: f.within24h.count, n: f.followUps }),
+    ds('followUpOther', lang, { unmatched: f.unmatched, before: f.beforeClose, dateOnly: f.dateOnly }),
+  ];
 }

@@ -80,6 +80,8 @@ const ZH: Record<string, string> = {
     '判断未结工单的分析日期（默认取证据文件的评估日期；无 --evidence 时必填）',
   'YAML holiday calendar replacing the bundled State Council notices': '代替内置国务院通知的 YAML 节假日日历',
   'a repeat repair is a new repair ticket for the same order within this many days': '同一订单在此天数内再次报修即计为返修',
+  'survey export joined on the order number: closed tickets followed up by a response, delay, share within 24 h':
+    '与工单按单号关联的满意度调查导出：已关闭工单的回访比例、回访间隔、24 小时内回访比例',
   'print the rubric as a tree (ids, titles, points)': '以树形列出评分规则（编号、名称、分值）',
   'with what an auditor expects and the action for each criterion': '同时列出每个评价项的审核期望与改进措施',
   'check a rubric file: schema, sums, ids, levels, references': '检查评分规则文件：格式、分值合计、编号、等级、引用',

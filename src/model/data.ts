@@ -1,4 +1,5 @@
 import type { Localized } from './localized.js';
+import type { FollowUp } from './followUp.js';
 import type { Ratio } from './units.js';
 
 /** Metrics computed from referenced datasets; rubric criteria name them in their `data` rule. */
@@ -83,6 +84,15 @@ export interface RecordsDigest {
   }>;
   /** With `company.industry`: the profile's KPIs from these records. */
   industryKpis?: IndustryKpis;
+  /** Closed tickets followed up by the survey, when the evidence declares both and they share order numbers. */
+  followUp?: FollowUp;
+  /** Repairs by product model and fault class (the largest 20 groups of each), when the export has those columns. */
+  repairs?: {
+    byModel: RepairGroupDigest[] | null;
+    byFaultClass: RepairGroupDigest[] | null;
+    /** A model with `flagRatio` times the mean repairs per model and at least `flagMin` repairs is flagged. */
+    rule: { flagRatio: number; flagMin: number };
+  };
 }
 
 /** The KPIs of the industry profile `company.industry` selected, to be computed from the records. */
@@ -118,6 +128,15 @@ export interface IndustryKpis {
   profile: string;
   name: Localized;
   kpis: IndustryKpiResult[];
+}
+export interface RepairGroupDigest {
+  group: string;
+  repairs: number;
+  repeatRate: Ratio | null;
+  resolutionMedianHours: number | null;
+  /** Repairs over the mean repairs per group (1 = average). */
+  countToMean: Ratio;
+  farAboveMean: boolean;
 }
 
 /** What the data told the core; absent datasets simply leave criteria to their claims. */

@@ -12,6 +12,7 @@ import {
   RECORD_TYPE_LABELS,
   deadlineText,
   ds,
+  followUpLines,
   metricLabel,
   excludedMessage,
   recordProblemMessage,
@@ -163,6 +164,14 @@ export function renderRecordsTerminal(a: RecordsAnalysis, lang: Lang, hasCommitm
     }
   }
   if (a.industryKpis) out.push('', ...industryKpiLines(a.industryKpis, lang));
+  const f = a.followUp;
+  if (f) {
+    out.push(
+      '',
+      ds('followUp', lang, { on: ds(f.joinedOn === 'id' ? 'followUpOnId' : 'followUpOnOrder', lang) }),
+      ...followUpLines(f, lang).map((l) => `  ${l}`),
+    );
+  }
   if (a.columns.unused.length) out.push('', `${ds('unusedColumns', lang)}: ${safeText(a.columns.unused.join(', '))}`);
   out.push(
     ...listed(

@@ -192,3 +192,29 @@ describe('survey and records commands', () => {
     expect(cli(['survey', join(d, 'bad.csv')]).stderr).toMatch(/bad\.csv:\d+:0: error: CSV 无法解析/);
   });
 });
+
+describe('score: survey and records declared together are joined on the order number', () => {
+  it('the records digest carries the follow-up of closed tickets (figures worked out in test/unit/followUp.test.ts)', () => {
+    const d = mkdtempSync(join(tmpdir(), 'asa-follow-'));
+    try {
+      cpSync(join(ROOT, 'examples/with-data'), d, { recursive: true });
+      cpSync(join(ROOT, 'test/fixtures/followup/tickets.csv'), join(d, 'data/tickets-2026Q3.csv'));
+      cpSync(join(ROOT, 'test/fixtures/followup/survey-orders.csv'), join(d, 'data/survey-2026Q3.csv'));
+      const r = json([join(d, 'company.yaml')]);
+      expect(r.datasets.map((x: { name: string }) => x.name)).toEqual(['survey', 'records']);
+      // 4 of 6 closed tickets followed up; median (23 + 39.4833) / 2 = 31.24 h; 2 of 4 within 24 h.
+      expect(r.datasets[1].digest.followUp).toMatchObject({
+        joinedOn: 'order',
+        closed: 6,
+        followedUp: 4,
+        share: 0.6667,
+        delayMedianHours: 31.24,
+        within24h: { count: 2, share: 0.5 },
+      });
+      // The example's own exports share no order number (S… and SN…): no follow-up is claimed.
+      expect(json([WITH_DATA]).datasets[1].digest.followUp).toBeUndefined();
+    } finally {
+      rmSync(d, { recursive: true, force: true });
+    }
+  });
+});

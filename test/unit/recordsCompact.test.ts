@@ -4,7 +4,7 @@
 // lists of hours. The naive side below is that computation written out again, independent of the code.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ChunkedList, HashIndex, MinuteHistogram, percentile } from '../../src/datasets/compact.js';
+import { ChunkedList, HashIndex, IdIndex, MinuteHistogram, percentile } from '../../src/datasets/compact.js';
 import { RecordsAccumulator, sortByOrder } from '../../src/datasets/records.js';
 import { buildCalendar } from '../../src/datasets/workCalendar.js';
 import { loadChineseText } from '../../src/datasets/chineseText.js';
@@ -52,6 +52,37 @@ describe('HashIndex and ChunkedList', () => {
       }),
       { numRuns: 60 },
     );
+  });
+  it('IdIndex answers as a Map of first payloads: sequential, prefixed, zero-padded, sparse (moved to the hash) and other ids', () => {
+    const id = fc.oneof(
+      fc.integer({ min: 0, max: 20_000 }).map((n) => `T${String(n).padStart(7, '0')}`),
+      fc.integer({ min: 0, max: 20_000 }).map((n) => `T${n}`),
+      fc.integer({ min: 0, max: 9_000 }).map((n) => `GD20260701${String(n).padStart(5, '0')}`),
+      fc.integer({ min: 0, max: 99 }).map(String),
+      // Sparse numbers: hundreds of nearly empty pages, so the index gives paging up part-way.
+      fc.integer({ min: 0, max: 2 ** 40 }).map((n) => `R${n}`),
+      fc.constantFrom('', 'A', '0', '00', '000', '1234567890123456', '12345678901234567', 'X1234567890123456', '单号７', 'a\u00001'),
+      fc.string({ maxLength: 5 }),
+    );
+    fc.assert(
+      fc.property(fc.array(id, { maxLength: 1500 }), (keys) => {
+        const idx = new IdIndex();
+        const m = new Map<string, number>();
+        keys.forEach((k, i) => {
+          expect(idx.getOrInsert(k, i)).toBe(m.get(k) ?? -1);
+          if (!m.has(k)) m.set(k, i);
+        });
+        expect(idx.size).toBe(m.size);
+      }),
+      { numRuns: 80 },
+    );
+  });
+  it('IdIndex moves to the hash when pages are sparse and keeps every first payload', () => {
+    const idx = new IdIndex();
+    // 300 ids 2³⁰ apart: 300 pages holding one id each, far below 1/16 full.
+    for (let i = 0; i < 300; i++) expect(idx.getOrInsert(`R${i * 2 ** 30}`, i)).toBe(-1);
+    for (let i = 0; i < 300; i++) expect(idx.getOrInsert(`R${i * 2 ** 30}`, 9999)).toBe(i);
+    expect(idx.size).toBe(300);
   });
   it('ChunkedList keeps values across chunk boundaries', () => {
     const l = new ChunkedList(Int32Array);

@@ -16,19 +16,22 @@ export interface RecordsOptions {
   repeatWindow?: string;
   mapping?: string;
   encoding?: string;
+  survey?: string;
 }
 
 /** `records FILE`: service and complaint records analysed against the evidence file's commitments. */
 export async function recordsCommand(file: string, opts: RecordsOptions): Promise<ExitCode> {
   const ds = await import('../../datasets/options.js');
-  const { analyzeRecordsFile, workCalendar } = await import('../../datasets/analyze.js');
+  const { analyzeRecordsFile, analyzeSurveyFile, workCalendar } = await import('../../datasets/analyze.js');
   const { kpiRequest } = await import('../../datasets/industryKpis.js');
   const evidence = opts.evidence ? (await loadAnyEvidenceFile(opts.evidence, (await loadBundledRubric()).rubric)).evidence : undefined;
   // Never the clock: a report must come out the same tomorrow.
   const asOf = parseDate('--as-of', opts.asOf) ?? evidence?.assessment.date;
   if (asOf === undefined) throw new UsageError('records-needs-date', {});
   const commitments = ds.commitmentsOf(evidence);
-  const a = await analyzeRecordsFile(file, {
+  const { CloseIndex, FollowUpJoin } = await import('../../datasets/followUp.js');
+  const closes = opts.survey ? new CloseIndex() : undefined;
+  const records = await analyzeRecordsFile(file, {
     commitments,
     calendar: workCalendar(ds.loadHolidays(opts.holidays), evidence?.commitments),
     asOf,
@@ -36,7 +39,16 @@ export async function recordsCommand(file: string, opts: RecordsOptions): Promis
     encoding: parseEncoding(opts.encoding),
     repeatWindowDays: parseCount('--repeat-window', opts.repeatWindow, 1, 3650),
     industry: kpiRequest(typeof evidence?.company.industry === 'string' ? findIndustry(evidence.company.industry) : undefined),
+    closes,
   });
+  let a = records;
+  if (opts.survey && closes) {
+    // The survey read only for its order numbers and response times; its own figures are the `survey` command's.
+    const followUp = new FollowUpJoin(closes);
+    await analyzeSurveyFile(opts.survey, { mapping: ds.loadMapping(opts.mapping), encoding: parseEncoding(opts.encoding), followUp });
+    const f = followUp.finish();
+    if (f) a = { ...records, followUp: f };
+  }
   if (opts.format === 'json') process.stdout.write(safeJson(a, undefined, 2) + '\n');
   else process.stdout.write((await import('../../render/datasets.js')).renderRecordsTerminal(a, opts.lang, Object.keys(commitments).length > 0));
   return EXIT.ok;

@@ -1,6 +1,7 @@
 import { interpolate } from '../../shared/interpolate.js';
 import { CAUSE_LABELS, sidesLabel } from '../../messages/changes.js';
-import { DIMENSION_LABELS, GROUPING_LABELS, RECORD_TYPE_LABELS, dataRuleText, ds, metricLabel } from '../../messages/datasets.js';
+import { DIMENSION_LABELS, GROUPING_LABELS, RECORD_TYPE_LABELS, dataRuleText, ds, followUpLines, metricLabel } from '../../messages/datasets.js';
+import type { RecordsDigest } from '../../model/data.js';
 import { findingMessage } from '../../messages/findings.js';
 import { html, htmlTemplate } from '../../messages/html.js';
 import { percent, points, signedPoints } from '../../messages/numbers.js';
@@ -524,12 +525,42 @@ ${each(
   (x) =>
     `<tr><td>${esc(RECORD_TYPE_LABELS[x.type as keyof typeof RECORD_TYPE_LABELS]?.[lang] ?? x.type)}</td><td class="num">${x.count}</td><td class="num">${x.responseMedianHours ?? '—'} / ${x.responseP90Hours ?? '—'}</td><td class="num">${percent(x.withinCommitment)}</td><td class="num">${percent(x.withinBenchmark)}</td><td class="num">${percent(x.firstTimeFix)}</td><td class="num${x.overdueOpen ? ' s-bad' : ''}">${x.overdueOpen}</td></tr>`,
 )}
-</tbody></table></div>${g.industryKpis ? this.industryKpis(g.industryKpis) : ''}`;
+</tbody></table></div>${this.repairGroups(g)}${this.followUp(g)}${g.industryKpis ? this.industryKpis(g.industryKpis) : ''}`;
     });
     return `<section aria-labelledby="${this.p}data">
 ${this.chapterHead('data', 'dataAnalysis')}
 ${parts.join('\n')}
 </section>`;
+  }
+
+  private repairGroups(g: RecordsDigest): string {
+    const lang = this.lang;
+    const rule = g.repairs?.rule;
+    if (!rule) return '';
+    return (
+      [
+        ['byModel', 'modelCol', g.repairs?.byModel],
+        ['byFaultClass', 'faultCol', g.repairs?.byFaultClass],
+      ] as const
+    )
+      .filter(([, , list]) => list?.length)
+      .map(
+        ([key, col, list]) => `
+<h4>${esc(ds(key, lang, { ratio: rule.flagRatio, min: rule.flagMin }))}</h4>
+<div class="scroll"><table><thead><tr><th scope="col">${esc(ds(col, lang))}</th><th scope="col" class="num">${esc(ds('repairsCol', lang))}</th><th scope="col" class="num">${esc(ds('repeatShort', lang))}</th><th scope="col" class="num">${esc(ds('resolutionShort', lang))}</th><th scope="col"><span class="skip">${esc(this.t('note'))}</span></th></tr></thead><tbody>
+${each(list!, (x) => `<tr><td>${x.farAboveMean ? `<strong>${esc(x.group)}</strong>` : esc(x.group)}</td><td class="num">${x.repairs}</td><td class="num">${percent(x.repeatRate)}</td><td class="num">${x.resolutionMedianHours ?? '—'}</td><td>${x.farAboveMean ? `<span class="s-bad">${esc(ds('farAboveMean', lang, { ratio: x.countToMean.toFixed(1) }))}</span>` : ''}</td></tr>`)}
+</tbody></table></div>`,
+      )
+      .join('');
+  }
+
+  private followUp(g: RecordsDigest): string {
+    const f = g.followUp;
+    if (!f) return '';
+    const lang = this.lang;
+    return `
+<h4>${esc(ds('followUp', lang, { on: ds(f.joinedOn === 'id' ? 'followUpOnId' : 'followUpOnOrder', lang) }))}</h4>
+<ul>${each(followUpLines(f, lang), (l) => `<li>${esc(l)}</li>`)}</ul>`;
   }
 
   private method(): string {

@@ -8,7 +8,7 @@ import type { IndustryKpis } from '../../model/data.js';
 import { COLON, inParens, FIX_TAGS, OUTCOME_LABELS, UI, ui } from '../../messages/ui.js';
 import { readReport, type Reading } from '../reading.js';
 import { CAUSE_LABELS, sidesLabel } from '../../messages/changes.js';
-import { DIMENSION_LABELS, GROUPING_LABELS, RECORD_TYPE_LABELS, dataRuleText, ds, metricLabel } from '../../messages/datasets.js';
+import { DIMENSION_LABELS, GROUPING_LABELS, RECORD_TYPE_LABELS, dataRuleText, ds, followUpLines, metricLabel } from '../../messages/datasets.js';
 import type { Lang } from '../../model/localized.js';
 import type { CriterionResult, EvidenceResult, Report } from '../../model/report.js';
 import { bonusLines, deductionsUnder, disagreements, evidenceIndex, expiringEvidence, methodRules, shownFindings, specialDeductions } from '../reportFacts.js';
@@ -711,6 +711,37 @@ function dataAnalysis(L: Layout, r: Report, t: T, n: T): void {
         ]),
         { size: 8.5 },
       );
+      for (const [key, col, list] of [
+        ['byModel', 'modelCol', g.repairs?.byModel],
+        ['byFaultClass', 'faultCol', g.repairs?.byFaultClass],
+      ] as const) {
+        if (!list?.length || !g.repairs) continue;
+        L.space(6);
+        L.text(ds(key, lang, { ratio: g.repairs.rule.flagRatio, min: g.repairs.rule.flagMin }), { size: 9, bold: true });
+        L.table(
+          [
+            { header: ds(col, lang), width: 130 },
+            { header: ds('repairsCol', lang), width: 55, align: 'right' },
+            { header: ds('repeatShort', lang), width: 60, align: 'right' },
+            { header: ds('resolutionShort', lang), width: 95, align: 'right' },
+            { header: '', width: CONTENT_WIDTH - 340 },
+          ],
+          list.map((x) => [
+            { text: x.group, bold: x.farAboveMean },
+            { text: String(x.repairs) },
+            { text: pct(x.repeatRate) },
+            { text: String(x.resolutionMedianHours ?? '—') },
+            { text: x.farAboveMean ? ds('farAboveMean', lang, { ratio: x.countToMean.toFixed(1) }) : '', color: COLOR.bad, bold: x.farAboveMean },
+          ]),
+          { size: 8.5 },
+        );
+      }
+      const f = g.followUp;
+      if (f) {
+        L.space(6);
+        L.text(ds('followUp', lang, { on: ds(f.joinedOn === 'id' ? 'followUpOnId' : 'followUpOnOrder', lang) }), { size: 9, bold: true });
+        for (const line of followUpLines(f, lang)) L.text(line, { size: 9 });
+      }
       if (g.industryKpis) industryKpiTable(L, g.industryKpis, lang);
     }
   }
