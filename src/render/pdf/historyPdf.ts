@@ -207,7 +207,7 @@ function trend(L: Layout, h: History, lang: Lang, t: (k: Key, v?: Record<string,
           .undash(),
     ]);
   // Every band named with its threshold, also those too narrow to carry their name in the chart.
-  g.bands.forEach((b, i) =>
+  for (const [i, b] of g.bands.entries())
     legend.push([
       `${b.name} ${i === 0 ? `< ${g.bands[1]?.minScore ?? 100}` : `≥ ${b.minScore}`}`,
       (x, y) =>
@@ -215,8 +215,7 @@ function trend(L: Layout, h: History, lang: Lang, t: (k: Key, v?: Record<string,
           .rect(x + 2, y - 4, 12, 8)
           .lineWidth(0.5)
           .fillAndStroke(BAND_FILL[b.shade % BAND_FILL.length]!, COLOR.rule),
-    ]),
-  );
+    ]);
   let x = PAGE.left;
   let y = L.y;
   for (const [words, mark] of legend) {
