@@ -40,11 +40,11 @@ export declare const ${exportName}: { (data: unknown): boolean; errors?: ErrorOb
   );
 }
 
-// Reference data (survey complaint themes and answer scales, the holiday calendar) is authored as YAML and bundled as JSON:
+// Reference data (survey complaint themes and answer scales, the holiday calendar, how record values are read) is authored as YAML and bundled as JSON:
 // no YAML parse at run time, and a malformed edit fails the build here.
 {
   const { parse } = await import('yaml');
-  for (const name of ['survey-themes', 'survey-scales', 'cn-work-calendar']) {
+  for (const name of ['survey-themes', 'survey-scales', 'cn-work-calendar', 'record-values']) {
     const data = parse(readFileSync(join(root, 'reference', `${name}.yaml`), 'utf8'), { schema: 'core' });
     if (name === 'survey-scales') {
       // A scale with a score missing or out of range would rate answers silently wrong.
@@ -68,6 +68,14 @@ export declare const ${exportName}: { (data: unknown): boolean; errors?: ErrorOb
         for (const x of [...(t.supersedes ?? []), ...(t.carriesOver ?? [])])
           if (!ids.has(x)) throw new Error(`reference/${name}.yaml: theme ${t.id}: no theme ${x}`);
       }
+    } else if (name === 'record-values') {
+      // A bad pattern or a class without a label would misread every row of an export.
+      for (const c of data.resolutionChannels.classes) {
+        if (!c.label?.['zh-CN'] || !c.label?.en) throw new Error(`reference/${name}.yaml: channel ${c.id} needs a label in both languages`);
+        for (const p of c.patterns) new RegExp(p, 'i');
+      }
+      if (!data.resolutionChannels.classes.some((c) => c.id === 'remote')) throw new Error(`reference/${name}.yaml: no "remote" channel`);
+      for (const p of data.partsShortage.patterns) new RegExp(p, 'i');
     } else {
       for (const [year, y] of Object.entries(data.years)) {
         for (const d of [...(y.holidays ?? []), ...(y.workdays ?? [])]) {

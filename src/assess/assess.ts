@@ -8,6 +8,7 @@ import { DEFAULT_MAX_BYTES } from '../load/readSource.js';
 import type { DataInput } from '../model/data.js';
 import { InputError, type Diagnostic, diag } from '../model/diagnostic.js';
 import type { EvidenceFile } from '../model/evidence.js';
+import type { IndustryProfile } from '../model/industry.js';
 import type { FileFacts } from '../model/facts.js';
 import type { Lang } from '../model/localized.js';
 import type { Report } from '../model/report.js';
@@ -44,8 +45,8 @@ export async function assess(tree: FileTree, opts: AssessmentOptions): Promise<A
   const evidenceFile = { path: source.file.split('\\').join('/'), sha256: createHash('sha256').update(source.bytes).digest('hex') };
   const pinned = pinnedFiles(evidence);
   const facts: FileFacts = new Map(citedFiles(evidence).map((f) => [f, tree.fact(f, pinned.has(f))]));
-  const data = evidence.datasets ? await loadDatasets(tree, evidence, opts.asOf ?? evidence.assessment.date) : undefined;
   const industry = typeof evidence.company.industry === 'string' ? findIndustry(evidence.company.industry) : undefined;
+  const data = evidence.datasets ? await loadDatasets(tree, evidence, opts.asOf ?? evidence.assessment.date, industry) : undefined;
   const common = { tool: opts.tool, ...(data ? { data } : {}), ...(industry ? { industry } : {}) };
   // The language is the reader's, not the score's: added here, never decided by the core.
   const report = {
@@ -68,9 +69,10 @@ export async function assess(tree: FileTree, opts: AssessmentOptions): Promise<A
  * The survey and records the evidence file references, analysed. A dataset that is missing, cannot be
  * read or holds no valid row is reported as unavailable: its criteria then earn nothing from data.
  */
-async function loadDatasets(tree: FileTree, evidence: EvidenceFile, asOf: string): Promise<DataInput> {
+async function loadDatasets(tree: FileTree, evidence: EvidenceFile, asOf: string, industry: IndustryProfile | undefined): Promise<DataInput> {
   const { analyzeSurveyFile, analyzeRecordsFile, workCalendar } = await import('../datasets/analyze.js');
   const { loadMappingSource, commitmentsOf } = await import('../datasets/options.js');
+  const { kpiRequest } = await import('../datasets/industryKpis.js');
   const { surveySummary, recordsSummary } = await import('../datasets/metrics.js');
   const out: DataInput = { datasets: [], unavailable: [] };
   const refs = evidence.datasets ?? {};
@@ -102,6 +104,7 @@ async function loadDatasets(tree: FileTree, evidence: EvidenceFile, asOf: string
                 asOf,
                 mapping,
                 label: ref,
+                industry: kpiRequest(industry),
               }),
               ref,
             );

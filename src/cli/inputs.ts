@@ -11,7 +11,7 @@ export interface RefusedEntry {
 }
 
 /**
- * Evidence files named on the command line: files as given; directories searched for YAML files that
+ * Evidence files named on the command line: files as given; directories searched for YAML files (and company.xlsx workbooks) that
  * look like evidence files (a top-level `schemaVersion`, `company`, `assessment` or `criteria` key), so workflow and config YAML is passed over;
  * glob patterns expanded. Order is stable: as given, then sorted within each expansion.
  */
@@ -55,7 +55,11 @@ export async function expandInputs(args: readonly string[]): Promise<{ files: st
     // scored twice and counted twice in the portfolio) and never lists a FIFO or a dangling link named *.yaml, so
     // they were passed over in silence. Such entries are reported, each with its reason.
     const below = yamlBelow(arg);
-    out.push(...below.files.filter(looksLikeEvidence));
+    const evidence = below.files.filter(looksLikeEvidence);
+    // company.xlsx (what `init --xlsx` writes) is the folder's evidence unless a company.yaml beside it is: after
+    // `convert` both hold the same company, which is then scored once, from the YAML.
+    const yamlCompany = new Set(evidence.filter((f) => COMPANY_YAML.test(f)).map((f) => f.replace(COMPANY_YAML, '')));
+    out.push(...evidence.filter((f) => !COMPANY_BOOK.test(f) || !yamlCompany.has(f.replace(COMPANY_BOOK, ''))));
     refused.push(
       ...below.unnamable.map((file) => ({ file, code: 'name-not-utf8' as const })),
       ...below.unreadable.map((file) => ({ file, code: 'folder-entry-not-a-file' as const })),
@@ -65,6 +69,10 @@ export async function expandInputs(args: readonly string[]): Promise<{ files: st
 }
 
 const YAML_NAME = /\.ya?ml$/i;
+/** In a folder, the evidence workbook is picked up by its name only: a folder also holds survey and records XLSX. */
+const BOOK_NAME = /^company\.xlsx$/i;
+const COMPANY_YAML = /(^|\/)company\.ya?ml$/i;
+const COMPANY_BOOK = /(^|\/)company\.xlsx$/i;
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /**
@@ -131,7 +139,7 @@ function yamlBelow(dir: string): { files: string[]; unreadable: string[]; unnama
         walk(child, file, ok);
         continue;
       }
-      if (!YAML_NAME.test(raw.toString('latin1'))) continue;
+      if (!YAML_NAME.test(raw.toString('latin1')) && !BOOK_NAME.test(raw.toString('latin1'))) continue;
       if (!ok) {
         unnamable.push(file);
         continue;
@@ -167,6 +175,7 @@ function globBase(pattern: string): { dir: string; depth: number } {
 }
 
 const SLASH = Buffer.from('/');
+const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 const NODE_MODULES = Buffer.from('node_modules');
 
 function isUtf8(b: Buffer): boolean {
@@ -205,6 +214,8 @@ function looksLikeEvidence(file: string): boolean {
     try {
       const head = Buffer.alloc(Math.min(size, 64 * 1024));
       readSync(fd, head, 0, head.length, 0);
+      // company.xlsx: a zip (its sheets are checked when it is read, each problem named by sheet and cell).
+      if (COMPANY_BOOK.test(file)) return head.subarray(0, 4).equals(ZIP_MAGIC);
       return /^(schemaVersion|company|assessment|criteria):/m.test(head.toString('utf8'));
     } finally {
       closeSync(fd);

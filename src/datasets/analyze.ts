@@ -1,5 +1,6 @@
 import calendarData from '../generated/cn-work-calendar.json' with { type: 'json' };
 import themeData from '../generated/survey-themes.json' with { type: 'json' };
+import type { KpiRequest } from '../model/data.js';
 import type { Commitments } from '../model/evidence.js';
 import { loadChineseText } from './chineseText.js';
 import { RECORD_COLUMNS, SURVEY_COLUMNS, headerScorer } from './columns.js';
@@ -39,6 +40,8 @@ export interface RecordsOptions {
   asOf: string;
   repeatWindowDays?: number | undefined;
   label?: string | undefined;
+  /** The KPIs of the industry profile `company.industry` selected (none without one). */
+  industry?: KpiRequest | undefined;
   /** Called for each valid ticket, in the export's order (the mock audit's draws). */
   onValid?: ((type: RecordType, id: string, line: number) => void) | undefined;
 }

@@ -124,6 +124,35 @@ export const RECORD_COLUMNS = {
   model: ['产品型号', '型号', '机型', '产品机型', 'product model', 'model'],
   faultClass: ['故障类型', '故障分类', '故障类别', '故障大类', '故障原因分类', 'fault type', 'fault class', 'fault category'],
   order: ['订单号', '产品序列号', '序列号', '机身编号', '产品编号', 'sn', 'serial number', 'order', 'order id', 'product serial'],
+  // Industry KPIs (src/datasets/industryKpis.ts): how a repair was resolved, and whether it waited for parts.
+  channel: [
+    '处理方式',
+    '解决方式',
+    '服务方式',
+    '维修方式',
+    '处理渠道',
+    '解决渠道',
+    'resolution method',
+    'resolution channel',
+    'service mode',
+    'service method',
+    'fix method',
+  ],
+  partsWaiting: [
+    '缺件',
+    '是否缺件',
+    '缺料',
+    '待料',
+    '是否待料',
+    '等待配件',
+    '配件缺货',
+    '缺件情况',
+    'parts shortage',
+    'waiting for parts',
+    'parts waiting',
+    'stock-out',
+    'stock out',
+  ],
 } as const;
 export const RECORD_REQUIRED = ['id', 'type', 'opened'] as const;
 

@@ -83,6 +83,8 @@ export function recordsSummary(a: RecordsAnalysis, file: string): DatasetSummary
         pending: c?.pending ?? 0,
       };
     }),
+    // Counts and shares only; fault-class names are masked where the analysis made them.
+    ...(a.industryKpis ? { industryKpis: a.industryKpis } : {}),
   };
   return {
     name: 'records',

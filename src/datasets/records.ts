@@ -4,6 +4,8 @@ import { roundTo } from '../model/units.js';
 import { fold } from './chineseText.js';
 import { RECORD_COLUMNS, RECORD_REQUIRED, mapColumns, type RecordField } from './columns.js';
 import { ChunkedList, HASH, HashIndex, MinuteHistogram, hash64 } from './compact.js';
+import { IndustryKpiAccumulator, recordsSoFar } from './industryKpis.js';
+import type { IndustryKpis, KpiRequest } from '../model/data.js';
 import type { RawCell, RowSink, TableInfo } from './table.js';
 import { maskPersonalData } from './themes.js';
 import { dayOf, isPlaceholder, parseCount, parseDateTime, text, type WallMinutes } from './values.js';
@@ -141,6 +143,8 @@ export interface RecordsAnalysis {
   types: TypeStats[];
   /** Repairs by product model and by fault class, when the export has those columns. */
   repairs?: RepairBreakdown;
+  /** With an industry profile selected: its KPIs from these records (src/datasets/industryKpis.ts). */
+  industryKpis?: IndustryKpis;
 }
 
 type Outcome = 'within' | 'late' | 'overdue' | 'pending' | 'not-measured';
@@ -244,6 +248,7 @@ export class RecordsAccumulator {
   private rFault = new ChunkedList(Int16Array);
   private modelNames = new Map<string, number>();
   private faultNames = new Map<string, number>();
+  private kpis: IndustryKpiAccumulator | null;
 
   constructor(
     private file: string,
@@ -253,10 +258,12 @@ export class RecordsAccumulator {
       asOf: string;
       mapping?: Partial<Record<string, string>> | undefined;
       repeatWindowDays?: number | undefined;
+      industry?: KpiRequest | undefined;
       /** Each valid ticket as it is counted (the mock audit's draws): its type, id and line. */
       onValid?: ((type: RecordType, id: string, line: number) => void) | undefined;
     },
   ) {
+    this.kpis = o.industry ? new IndustryKpiAccumulator(o.industry, o) : null;
     this.asOfEnd = Date.parse(`${o.asOf}T00:00:00Z`) / 60000 + 1439;
     this.sink = { header: (cells, line) => this.onHeader(cells, line), row: (line, cells) => this.onRow(line, cells) };
   }
@@ -266,6 +273,7 @@ export class RecordsAccumulator {
     const m = mapColumns<RecordField>(this.file, cells, line, RECORD_COLUMNS, RECORD_REQUIRED, this.o.mapping);
     this.cols = m.index;
     this.unused = m.unused;
+    this.kpis?.header(m.index);
   }
 
   private problem(p: RecordProblem): void {
@@ -466,6 +474,7 @@ export class RecordsAccumulator {
       }
       if (this.cols.model !== undefined) this.rModel.push(groupIndex(this.modelNames, text(this.cell(cells, 'model'))));
       if (this.cols.faultClass !== undefined) this.rFault.push(groupIndex(this.faultNames, faultClassOf(text(this.cell(cells, 'faultClass')))));
+      this.kpis?.repair(cells, times.opened, times.resolved);
     }
   }
 
@@ -530,6 +539,7 @@ export class RecordsAccumulator {
       repeatWindowDays: window,
       types,
       ...(breakdown ? { repairs: breakdown } : {}),
+      ...(this.kpis ? { industryKpis: this.kpis.finish(recordsSoFar(types, breakdown)) } : {}),
     };
   }
 

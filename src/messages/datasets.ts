@@ -47,6 +47,8 @@ export const RECORD_FIELD_LABELS: Record<RecordField, L> = {
   order: { 'zh-CN': '订单号/序列号', en: 'order / serial' },
   model: { 'zh-CN': '产品型号', en: 'product model' },
   faultClass: { 'zh-CN': '故障类别', en: 'fault class' },
+  channel: { 'zh-CN': '处理方式', en: 'resolution method' },
+  partsWaiting: { 'zh-CN': '缺件', en: 'parts shortage' },
 };
 
 /** Plain names of the dataset metrics, for every report a client reads (never the ids). */

@@ -1,4 +1,7 @@
-import type { Localized } from '../model/localized.js';
+import type { IndustryProfile } from '../model/industry.js';
+import type { Lang, Localized } from '../model/localized.js';
+import { interpolate } from '../shared/interpolate.js';
+import { inParens, ui } from './ui.js';
 
 /** The instructions sheet of company.xlsx, in both languages (the report language's first). */
 export const WORKBOOK_INSTRUCTIONS: { 'zh-CN': string[]; en: string[] } = {
@@ -44,3 +47,54 @@ export const WORKBOOK_UI: Record<'initCreated', Localized> = {
     en: 'created {target} (every criterion listed, none answered yet) and {docs}/\nnext: fill in the Criteria and Evidence sheets, then run `aftersales-assess validate {target}`',
   },
 };
+
+const INDUSTRY_LINES = {
+  head: {
+    'zh-CN':
+      '【行业】本工作簿按“{name}”行业档案生成（公司表 company.industry = {id}）。评价项表“行业期望与典型证据”列给出该行业审核员的期望与典型证据（锁定，写明来源）；未列出的评价项只适用通用期望。',
+    en: 'Industry: made with the "{name}" profile (Company sheet: company.industry = {id}). The Criteria sheet\'s column "In this industry: expectation and typical evidence" gives what an auditor expects in this industry and its typical evidence (locked, with its source); a criterion left blank has the generic guidance only.',
+  },
+  commitments: { 'zh-CN': '  {label}：{list}', en: '  {label}: {list}' },
+  kpis: {
+    'zh-CN': '  {label}：{list}（在数据表填写服务记录文件后，records 与 score 按服务记录计算；免费再修期填在 commitments.freeRepairDays）',
+    en: '  {label}: {list} (computed from the service records by records and score once the Data sheet names the records file; the free re-repair period goes in commitments.freeRepairDays)',
+  },
+  cell: { 'zh-CN': '{expects}\n{evidenceLabel}：{evidence}\n（来源：{source}）', en: '{expects}\n{evidenceLabel}: {evidence}\n(source: {source})' },
+} as const;
+
+/**
+ * What `init --xlsx --industry NAME` (and converting a file whose company.industry names a profile) adds to the
+ * workbook: the industry column's cell per criterion, and lines on the instructions sheet in both languages
+ * with the industry's typical commitments and KPIs.
+ */
+export function industryWorkbookText(p: IndustryProfile): { industryColumn: Record<string, Localized>; instructions: Record<Lang, string[]> } {
+  const both = <T>(f: (lang: Lang) => T): Record<Lang, T> => ({ 'zh-CN': f('zh-CN'), en: f('en') });
+  const industryColumn = Object.fromEntries(
+    Object.entries(p.criteria).map(([id, g]) => [
+      id,
+      both((lang) =>
+        interpolate(INDUSTRY_LINES.cell[lang], {
+          expects: g.expects[lang],
+          evidenceLabel: ui('typicalEvidence', lang),
+          evidence: g.evidence[lang],
+          source: g.source,
+        }),
+      ),
+    ]),
+  );
+  const instructions = both((lang) => [
+    interpolate(INDUSTRY_LINES.head[lang], { name: p.name[lang], id: p.id }),
+    interpolate(INDUSTRY_LINES.commitments[lang], {
+      label: ui('industryCommitments', lang),
+      list: p.commitments.map((c) => `${c.text[lang]}${inParens(c.source, lang)}`).join(ui('listSep', lang)),
+    }),
+    interpolate(INDUSTRY_LINES.kpis[lang], { label: ui('industryKpis', lang), list: p.kpis.map((k) => k.title[lang]).join(ui('listSep', lang)) }),
+  ]);
+  return { industryColumn, instructions };
+}
+
+/** The instructions sheet with the industry's lines after each language's own. */
+export function withIndustryInstructions(extra: Record<Lang, string[]> | undefined): Record<Lang, string[]> {
+  if (!extra) return WORKBOOK_INSTRUCTIONS;
+  return { 'zh-CN': [...WORKBOOK_INSTRUCTIONS['zh-CN'], ...extra['zh-CN']], en: [...WORKBOOK_INSTRUCTIONS.en, ...extra.en] };
+}

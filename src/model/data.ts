@@ -1,3 +1,4 @@
+import type { Localized } from './localized.js';
 import type { Ratio } from './units.js';
 
 /** Metrics computed from referenced datasets; rubric criteria name them in their `data` rule. */
@@ -80,6 +81,43 @@ export interface RecordsDigest {
     overdueOpen: number;
     pending: number;
   }>;
+  /** With `company.industry`: the profile's KPIs from these records. */
+  industryKpis?: IndustryKpis;
+}
+
+/** The KPIs of the industry profile `company.industry` selected, to be computed from the records. */
+export interface KpiRequest {
+  profile: string;
+  name: Localized;
+  kpis: Array<{ id: string; title: Localized; source: string }>;
+}
+
+/**
+ * One industry KPI from the service records. `measured`: `value` is the headline ratio (null when nothing
+ * could be counted, or for a mix, which has only `parts`), `count` of `n`; `not-measurable`: the export or
+ * the evidence file lacks what it needs (`needs`: record fields and/or a commitment); `not-computed`: a KPI
+ * this build does not compute.
+ */
+export interface IndustryKpiResult {
+  id: string;
+  title: Localized;
+  source: string;
+  status: 'measured' | 'not-measurable' | 'not-computed';
+  value?: Ratio | null;
+  count?: number | null;
+  n?: number;
+  /** A breakdown: resolution channels (remote, on-site, unclassified, not-recorded) or fault classes. */
+  parts?: Array<{ id: string; count: number; share: Ratio | null }>;
+  /** The free re-repair period in days, and resolved repairs whose period runs past the analysis date (not yet repeated). */
+  days?: number;
+  stillInPeriod?: number;
+  needs?: { columns: string[]; commitment?: 'freeRepairDays' | 'any' };
+}
+
+export interface IndustryKpis {
+  profile: string;
+  name: Localized;
+  kpis: IndustryKpiResult[];
 }
 
 /** What the data told the core; absent datasets simply leave criteria to their claims. */

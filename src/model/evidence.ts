@@ -49,6 +49,8 @@ export interface Commitments {
   complaintReplyHours?: number;
   /** Calendar hours (seed 003: 48小时内给出解决方案); used instead of the working days when given. */
   complaintResolutionHours?: number;
+  /** Days after a repair within which a repeat repair of the same product is free (seed 004: 免费再次维修). */
+  freeRepairDays?: number;
 }
 
 export interface Bonus {

@@ -33,7 +33,7 @@ ${
   s.items.length === 0
     ? ''
     : `<table class="plan"><thead><tr><th>#</th><th>${esc(r.columns.item)}</th><th>${esc(r.columns.checked)}</th><th>${esc(r.columns.conforming)}</th><th>${esc(r.columns.note)}</th></tr></thead>
-<tbody>${each(s.items, (item, i) => `<tr><td>${i + 1}</td><td>${esc(item)}</td><td>☐</td><td>☐</td><td></td></tr>`)}
+<tbody>${each(s.items, (item, i) => `<tr><td>${i + 1}</td><td>${esc(item)}</td><td>□</td><td>□</td><td></td></tr>`)}
 <tr><td></td><td>${esc(r.columns.total)}</td><td>____</td><td>____</td><td></td></tr></tbody></table>`
 }
 </section>`,

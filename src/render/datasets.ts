@@ -1,5 +1,7 @@
 import { percent } from '../messages/numbers.js';
-import { ui } from '../messages/ui.js';
+import { kpiRows, kpiText } from '../messages/industryKpis.js';
+import type { IndustryKpis } from '../model/data.js';
+import { COLON, ui } from '../messages/ui.js';
 import { displayWidth as stringWidth } from '../shared/width.js';
 import { DIMENSIONS, GROUPINGS, type SurveyAnalysis, type SurveyComparison } from '../datasets/survey.js';
 import type { RecordsAnalysis, Within } from '../datasets/records.js';
@@ -160,6 +162,7 @@ export function renderRecordsTerminal(a: RecordsAnalysis, lang: Lang, hasCommitm
       );
     }
   }
+  if (a.industryKpis) out.push('', ...industryKpiLines(a.industryKpis, lang));
   if (a.columns.unused.length) out.push('', `${ds('unusedColumns', lang)}: ${safeText(a.columns.unused.join(', '))}`);
   out.push(
     ...listed(
@@ -171,4 +174,14 @@ export function renderRecordsTerminal(a: RecordsAnalysis, lang: Lang, hasCommitm
     ),
   );
   return out.join('\n') + '\n';
+}
+
+/** The industry profile's KPIs, one line each with its breakdown or what it needs (terminal). */
+export function industryKpiLines(k: IndustryKpis, lang: Lang): string[] {
+  return [
+    kpiText('title', lang, { name: k.name[lang] }),
+    ...kpiRows(k, lang).map(
+      (r) => `  ${r.measured ? '' : '· '}${safeText(r.title)}${COLON[lang]}${safeText(r.value)}${r.detail ? ` — ${safeText(r.detail)}` : ''}  [${r.source}]`,
+    ),
+  ];
 }

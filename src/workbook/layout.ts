@@ -48,6 +48,27 @@ export const CRITERIA_COLUMNS: readonly Column[] = [
   { key: 'effort', header: h('工作量（工作日）', 'Effort (working days)'), kind: 'number', width: 12 },
 ];
 
+/**
+ * 评价项 with an industry profile (`init --xlsx --industry NAME`, or converting a file whose company.industry
+ * names one): the industry's expectation and typical evidence beside the generic one, locked like it. Only
+ * the writer adds it; the reader finds columns by header and reads no locked column, so a workbook with or
+ * without it gives the same evidence.
+ */
+export const INDUSTRY_COLUMN: Column = {
+  key: 'industryExpects',
+  header: h('行业期望与典型证据', 'In this industry: expectation and typical evidence'),
+  kind: 'text',
+  width: 60,
+  locked: true,
+};
+
+/** The criteria sheet's columns as written: with the industry column right after 审核员期望 when a profile is given. */
+export function criteriaColumns(withIndustry: boolean): readonly Column[] {
+  if (!withIndustry) return CRITERIA_COLUMNS;
+  const at = CRITERIA_COLUMNS.findIndex((c) => c.key === 'expects') + 1;
+  return [...CRITERIA_COLUMNS.slice(0, at), INDUSTRY_COLUMN, ...CRITERIA_COLUMNS.slice(at)];
+}
+
 /** 证据: one row per evidence item, keyed by what it supports (a criterion id, 扣分1, 加分1). */
 export const EVIDENCE_COLUMNS: readonly Column[] = [
   { key: 'for', header: h('所属', 'For'), kind: 'ref', width: 10 },
@@ -135,6 +156,11 @@ export const DATA_FIELDS: ReadonlyArray<{ field: string; label: Localized; kind:
     field: 'commitments.complaintResolutionHours',
     label: h('承诺：投诉办结（小时，优先于工作日）', 'Commitment: complaint resolved (hours; wins over working days)'),
     kind: 'number',
+  },
+  {
+    field: 'commitments.freeRepairDays',
+    label: h('承诺：维修后免费再修期（天）', 'Commitment: free re-repair period after a repair (days)'),
+    kind: 'integer',
   },
   { field: 'commitments.holidays', label: h('公司自定假日（一行一个）', 'Company holidays (one per row)'), kind: 'date' },
   { field: 'commitments.extraWorkdays', label: h('调休上班日（一行一个）', 'Make-up working days (one per row)'), kind: 'date' },

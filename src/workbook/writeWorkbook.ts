@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { unzipSync, zipSync } from 'fflate';
 import type { EvidenceFile, EvidenceItem } from '../model/evidence.js';
-import type { Lang } from '../model/localized.js';
+import type { Lang, Localized } from '../model/localized.js';
 import type { Rubric } from '../model/rubric.js';
 import { criteriaOf } from '../model/criteriaOf.js';
 import {
@@ -13,6 +13,7 @@ import {
   FIELD_COLUMNS,
   SHEETS,
   STATUS_WORDS,
+  criteriaColumns,
   type CellKind,
   type SheetId,
 } from './layout.js';
@@ -22,6 +23,11 @@ export interface WorkbookText {
   instructions: { 'zh-CN': string[]; en: string[] };
   /** A sheet added after the evidence sheets (the mock audit's checklist): the reader passes over it. */
   extraSheet?: ExtraSheet;
+  /**
+   * With an industry profile: per criterion id, its expectation and typical evidence in the industry (worded in
+   * messages/), written in a locked column beside 审核员期望. Criteria the profile does not speak to stay blank.
+   */
+  industryColumn?: Record<string, Localized>;
 }
 
 /** A plain sheet laid out elsewhere (render/): rows of cells; `heading` rows bold, `fill` cells left open to type in. */
@@ -79,7 +85,8 @@ export async function writeWorkbook(rubric: Rubric, evidence: EvidenceFile, lang
   fieldRows(company, companyRows);
 
   // 评价项
-  const criteria = sheet(wb, 'criteria', lang);
+  const ccols = criteriaColumns(text.industryColumn !== undefined);
+  const criteria = sheet(wb, 'criteria', lang, ccols);
   const statusList = `"${Object.values(STATUS_WORDS)
     .map((w) => w[lang])
     .join(',')}"`;
@@ -90,6 +97,7 @@ export async function writeWorkbook(rubric: Rubric, evidence: EvidenceFile, lang
       title: c.title[lang],
       points: c.points,
       expects: c.expects[lang],
+      industryExpects: text.industryColumn?.[c.id]?.[lang] ?? null,
       status: e.status ? STATUS_WORDS[e.status][lang] : null,
       checked: e.sample?.checked ?? null,
       conforming: e.sample?.conforming ?? null,
@@ -99,7 +107,7 @@ export async function writeWorkbook(rubric: Rubric, evidence: EvidenceFile, lang
       due: toDate(e.due),
       effort: e.effort ?? null,
     });
-    styleRow(row, SHEETS.criteria.columns);
+    styleRow(row, ccols);
     row.getCell('status').dataValidation = {
       type: 'list',
       allowBlank: true,
@@ -209,10 +217,10 @@ export function stableZip(bytes: Uint8Array, isoDate: string): Buffer {
   return Buffer.from(zipSync(Object.fromEntries(Object.entries(files).map(([name, data]) => [name, [data, { mtime }]])), { level: 6 }));
 }
 
-function sheet(wb: ExcelJS.Workbook, id: SheetId, lang: Lang): ExcelJS.Worksheet {
+function sheet(wb: ExcelJS.Workbook, id: SheetId, lang: Lang, columns: readonly Column[] = SHEETS[id].columns): ExcelJS.Worksheet {
   const layout = SHEETS[id];
   const ws = wb.addWorksheet(layout.name[lang], { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.columns = layout.columns.map((c) => ({ header: c.header[lang], key: c.key, width: c.width }));
+  ws.columns = columns.map((c) => ({ header: c.header[lang], key: c.key, width: c.width }));
   const head = ws.getRow(1);
   head.font = { bold: true };
   head.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF5' } };

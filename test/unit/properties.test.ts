@@ -287,7 +287,7 @@ describe('working days', () => {
 });
 
 describe('the command line on generated evidence files', () => {
-  it('exit code 0, 1 or 2, never a stack trace, the same output twice', async () => {
+  it('exit code 0, 1 or 2, never a stack trace, the same output twice', { timeout: 120_000 }, async () => {
     const { cli } = await import('../cli/run.js');
     fc.assert(
       fc.property(evidenceLike, fc.constantFrom('json', 'terminal', 'sarif'), (e, format) => {

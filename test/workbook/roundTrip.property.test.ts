@@ -95,6 +95,7 @@ const evidenceFile: fc.Arbitrary<EvidenceFile> = fc
         {
           repairResponseHours: fc.integer({ min: 1, max: 72 }),
           complaintReplyWorkingDays: fc.integer({ min: 0, max: 10 }),
+          freeRepairDays: fc.integer({ min: 1, max: 3650 }),
           holidays: fc.array(date, { minLength: 1, maxLength: 3 }),
         },
         { requiredKeys: [] },

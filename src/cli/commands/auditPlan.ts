@@ -9,9 +9,10 @@ import { writeOutput } from '../io.js';
 import { MAX_BYTES_CEILING, parseCount } from '../options.js';
 import { TOOL } from '../version.js';
 import { loadWorkbookWriter } from '../workbookWriter.js';
+import { loadPdfRenderer } from '../pdfRenderer.js';
 import type { CommandContext } from './context.js';
 
-export const AUDIT_FORMATS = ['terminal', 'json', 'xlsx', 'html'] as const;
+export const AUDIT_FORMATS = ['terminal', 'json', 'xlsx', 'html', 'pdf'] as const;
 
 export interface AuditPlanCliOptions {
   seed?: string;
@@ -21,6 +22,8 @@ export interface AuditPlanCliOptions {
   lang: Lang;
   root?: string;
   maxBytes?: string;
+  font?: string;
+  fontBold?: string;
 }
 
 const MAX_SEED = 2 ** 32 - 1;
@@ -57,6 +60,25 @@ export async function auditPlanCommand(file: string, opts: AuditPlanCliOptions, 
     case 'html': {
       const { renderAuditHtml } = await import('../../render/auditHtml.js');
       writeOutput(renderAuditHtml(plan, opts.lang, file), opts.out, [file]);
+      break;
+    }
+    case 'pdf': {
+      if ((opts.out === undefined || opts.out === '-') && process.stdout.isTTY) throw new UsageError('pdf-to-terminal', {});
+      const { resolvePdfFonts, fontUsageError } = await import('../pdfFonts.js');
+      const fonts = resolvePdfFonts(opts.font, opts.fontBold);
+      const pdf = await loadPdfRenderer();
+      const { pdfDate } = await import('./score.js');
+      let out: import('../../render/pdf/renderPdf.js').PdfResult;
+      try {
+        out = await pdf.renderAuditPdf(plan, opts.lang, file, fonts, pdfDate(plan.assessmentDate));
+      } catch (e) {
+        if (e instanceof pdf.FontError) throw fontUsageError(e, opts.font, opts.fontBold);
+        throw e;
+      }
+      if (out.missingGlyphs.length)
+        process.stderr.write(`aftersales-assess: warning: ${out.missingGlyphs.length} character(s) have no glyph in the PDF font\n`);
+      const inputs = [file, ...[opts.font, opts.fontBold].filter((f): f is string => f !== undefined).map((f) => f.split('#')[0]!)];
+      writeOutput(out.bytes, opts.out, inputs);
       break;
     }
     case 'xlsx': {

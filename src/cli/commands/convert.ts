@@ -2,7 +2,8 @@ import { lstatSync } from 'node:fs';
 import { readSource } from '../../load/readSource.js';
 import type { Lang } from '../../model/localized.js';
 import { UsageError } from '../../model/usage.js';
-import { WORKBOOK_INSTRUCTIONS } from '../../messages/workbook.js';
+import { industryWorkbookText, withIndustryInstructions } from '../../messages/workbook.js';
+import { findIndustry } from '../../validate/industries.js';
 import { evidenceSource, loadEvidenceSource } from '../../validate/loadEvidence.js';
 import { evidenceYaml } from '../../workbook/evidenceYaml.js';
 import { EXIT, type ExitCode } from '../exitCodes.js';
@@ -36,7 +37,11 @@ export async function convertCommand(file: string, opts: ConvertOptions, ctx: Co
   } else {
     if (opts.out === '-' && process.stdout.isTTY) throw new UsageError('convert-binary-to-terminal', {});
     const { writeWorkbook } = await loadWorkbookWriter();
-    writeOutput(await writeWorkbook(rubric, load.evidence, opts.lang, { instructions: WORKBOOK_INSTRUCTIONS }), out, [file]);
+    // A file whose company.industry names a profile gets the industry's column and lines, as init --industry writes them.
+    const industry = typeof load.evidence.company.industry === 'string' ? findIndustry(load.evidence.company.industry) : undefined;
+    const guidance = industry ? industryWorkbookText(industry) : undefined;
+    const text = { instructions: withIndustryInstructions(guidance?.instructions), ...(guidance ? { industryColumn: guidance.industryColumn } : {}) };
+    writeOutput(await writeWorkbook(rubric, load.evidence, opts.lang, text), out, [file]);
   }
   return EXIT.ok;
 }

@@ -12,7 +12,7 @@ import { scaffoldEvidence } from '../../render/scaffold.js';
 import { evidenceSource, loadEvidenceSource } from '../../validate/loadEvidence.js';
 import { EXIT, type ExitCode } from '../exitCodes.js';
 import { UsageError } from '../../model/usage.js';
-import { WORKBOOK_INSTRUCTIONS, WORKBOOK_UI } from '../../messages/workbook.js';
+import { WORKBOOK_UI, industryWorkbookText, withIndustryInstructions } from '../../messages/workbook.js';
 import { interpolate } from '../../shared/interpolate.js';
 import { sourceFromBytes } from '../../load/readSource.js';
 import { loadWorkbookWriter } from '../workbookWriter.js';
@@ -27,7 +27,7 @@ export interface InitOptions {
 }
 
 export async function initCommand(dir: string, opts: InitOptions, rubric: Rubric, industry?: IndustryProfile): Promise<ExitCode> {
-  if (opts.xlsx) return initWorkbook(dir, { ...opts, file: opts.file === 'company.yaml' ? 'company.xlsx' : opts.file }, rubric);
+  if (opts.xlsx) return initWorkbook(dir, { ...opts, file: opts.file === 'company.yaml' ? 'company.xlsx' : opts.file }, rubric, industry);
   const target = join(dir, opts.file);
   const existing = statSync(dir, { throwIfNoEntry: false });
   if (existing && !existing.isDirectory()) throw new UsageError('init-dir-is-file', { dir });
@@ -65,7 +65,7 @@ export async function initCommand(dir: string, opts: InitOptions, rubric: Rubric
 }
 
 /** `init --xlsx`: the same checks as the YAML scaffold, then the workbook made from the rubric. */
-async function initWorkbook(dir: string, opts: InitOptions, rubric: Rubric): Promise<ExitCode> {
+async function initWorkbook(dir: string, opts: InitOptions, rubric: Rubric, industry: IndustryProfile | undefined): Promise<ExitCode> {
   const target = join(dir, opts.file);
   const existing = statSync(dir, { throwIfNoEntry: false });
   if (existing && !existing.isDirectory()) throw new UsageError('init-dir-is-file', { dir });
@@ -75,9 +75,14 @@ async function initWorkbook(dir: string, opts: InitOptions, rubric: Rubric): Pro
   if (/[\\/\p{Cc}]/u.test(opts.file) || opts.file.trim() === '' || opts.file === '.' || opts.file === '..')
     throw new UsageError('init-bad-file', { file: JSON.stringify(opts.file) });
   const { writeWorkbook } = await loadWorkbookWriter();
-  const bytes = await writeWorkbook(rubric, { schemaVersion: 1, company: { name: company }, assessment: { date } }, opts.lang, {
-    instructions: WORKBOOK_INSTRUCTIONS,
-  });
+  // With --industry: company.industry set, the industry's guidance in a locked column, its commitments and KPIs on 说明.
+  const guidance = industry ? industryWorkbookText(industry) : undefined;
+  const bytes = await writeWorkbook(
+    rubric,
+    { schemaVersion: 1, company: { name: company, ...(industry ? { industry: industry.id } : {}) }, assessment: { date } },
+    opts.lang,
+    { instructions: withIndustryInstructions(guidance?.instructions), ...(guidance ? { industryColumn: guidance.industryColumn } : {}) },
+  );
   // What init writes, validate must accept: read back as validate reads it, before anything is written.
   loadEvidenceSource(await evidenceSource(sourceFromBytes(target, bytes, bytes.length)), rubric);
   const parent = statSync(dirname(resolve(dir)), { throwIfNoEntry: false });

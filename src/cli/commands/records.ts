@@ -2,6 +2,7 @@ import type { Lang } from '../../model/localized.js';
 import { UsageError } from '../../model/usage.js';
 import { safeJson } from '../../shared/safeText.js';
 import { loadBundledRubric } from '../../validate/bundledRubric.js';
+import { findIndustry } from '../../validate/industries.js';
 import { loadAnyEvidenceFile } from '../../validate/loadEvidence.js';
 import { EXIT, type ExitCode } from '../exitCodes.js';
 import { parseCount, parseDate, parseEncoding } from '../options.js';
@@ -21,6 +22,7 @@ export interface RecordsOptions {
 export async function recordsCommand(file: string, opts: RecordsOptions): Promise<ExitCode> {
   const ds = await import('../../datasets/options.js');
   const { analyzeRecordsFile, workCalendar } = await import('../../datasets/analyze.js');
+  const { kpiRequest } = await import('../../datasets/industryKpis.js');
   const evidence = opts.evidence ? (await loadAnyEvidenceFile(opts.evidence, (await loadBundledRubric()).rubric)).evidence : undefined;
   // Never the clock: a report must come out the same tomorrow.
   const asOf = parseDate('--as-of', opts.asOf) ?? evidence?.assessment.date;
@@ -33,6 +35,7 @@ export async function recordsCommand(file: string, opts: RecordsOptions): Promis
     mapping: ds.loadMapping(opts.mapping),
     encoding: parseEncoding(opts.encoding),
     repeatWindowDays: parseCount('--repeat-window', opts.repeatWindow, 1, 3650),
+    industry: kpiRequest(typeof evidence?.company.industry === 'string' ? findIndustry(evidence.company.industry) : undefined),
   });
   if (opts.format === 'json') process.stdout.write(safeJson(a, undefined, 2) + '\n');
   else process.stdout.write((await import('../../render/datasets.js')).renderRecordsTerminal(a, opts.lang, Object.keys(commitments).length > 0));

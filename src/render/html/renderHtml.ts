@@ -4,12 +4,14 @@ import { DIMENSION_LABELS, GROUPING_LABELS, RECORD_TYPE_LABELS, dataRuleText, ds
 import { findingMessage } from '../../messages/findings.js';
 import { html, htmlTemplate } from '../../messages/html.js';
 import { percent, points, signedPoints } from '../../messages/numbers.js';
+import { kpiRows, kpiText } from '../../messages/industryKpis.js';
 import { PLANNING, planning } from '../../messages/planning.js';
 import { CONFIDENCE, EVIDENCE_STATE, PDF, chapterHeading, noteText, sourceLabel } from '../../messages/pdf.js';
 import { COLON, inParens, FIX_TAGS, OUTCOME_LABELS, UI, ui } from '../../messages/ui.js';
 import { readReport, type Reading } from '../reading.js';
 import { LANGS, type Lang } from '../../model/localized.js';
 import type { CriterionResult, EvidenceResult, Report } from '../../model/report.js';
+import type { IndustryKpis } from '../../model/data.js';
 import { OUTCOMES, type Outcome } from '../../model/outcome.js';
 import {
   allCriteria,
@@ -459,6 +461,18 @@ ${body}
 </section>`;
   }
 
+  /** The industry profile's KPIs from the records: result, breakdown or what is missing, source. */
+  private industryKpis(k: IndustryKpis): string {
+    const lang = this.lang;
+    const t = (key: Parameters<typeof kpiText>[0], vars: Record<string, string | number> = {}) => esc(kpiText(key, lang, vars));
+    return `
+<h4>${t('title', { name: k.name[lang] })}</h4>
+<p class="muted">${t('intro')}</p>
+<div class="scroll"><table><thead><tr><th scope="col">${t('colKpi')}</th><th scope="col" class="num">${t('colValue')}</th><th scope="col">${t('colDetail')}</th><th scope="col">${t('colSource')}</th></tr></thead><tbody>
+${each(kpiRows(k, lang), (r) => `<tr><td>${esc(r.title)}</td><td class="num${r.measured ? '' : ' muted'}">${esc(r.value)}</td><td${r.measured ? '' : ' class="muted"'}>${esc(r.detail)}</td><td class="id">${esc(r.source)}</td></tr>`)}
+</tbody></table></div>`;
+  }
+
   private data(): string {
     const lang = this.lang;
     const parts = this.r.datasets.map((d) => {
@@ -510,7 +524,7 @@ ${each(
   (x) =>
     `<tr><td>${esc(RECORD_TYPE_LABELS[x.type as keyof typeof RECORD_TYPE_LABELS]?.[lang] ?? x.type)}</td><td class="num">${x.count}</td><td class="num">${x.responseMedianHours ?? '—'} / ${x.responseP90Hours ?? '—'}</td><td class="num">${percent(x.withinCommitment)}</td><td class="num">${percent(x.withinBenchmark)}</td><td class="num">${percent(x.firstTimeFix)}</td><td class="num${x.overdueOpen ? ' s-bad' : ''}">${x.overdueOpen}</td></tr>`,
 )}
-</tbody></table></div>`;
+</tbody></table></div>${g.industryKpis ? this.industryKpis(g.industryKpis) : ''}`;
     });
     return `<section aria-labelledby="${this.p}data">
 ${this.chapterHead('data', 'dataAnalysis')}

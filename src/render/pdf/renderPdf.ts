@@ -3,6 +3,8 @@ import { percent, points, signedPoints } from '../../messages/numbers.js';
 import { findingMessage } from '../../messages/findings.js';
 import { CONFIDENCE, EVIDENCE_STATE, PDF, chapterHeading, noteText, sourceLabel } from '../../messages/pdf.js';
 import { PLANNING, planning } from '../../messages/planning.js';
+import { kpiRows, kpiText } from '../../messages/industryKpis.js';
+import type { IndustryKpis } from '../../model/data.js';
 import { COLON, inParens, FIX_TAGS, OUTCOME_LABELS, UI, ui } from '../../messages/ui.js';
 import { readReport, type Reading } from '../reading.js';
 import { CAUSE_LABELS, sidesLabel } from '../../messages/changes.js';
@@ -32,6 +34,7 @@ export class LogoError extends Error {}
 
 export { FontError };
 export { renderHistoryPdf } from './historyPdf.js';
+export { renderAuditPdf } from './auditPdf.js';
 
 export interface PdfResult {
   bytes: Buffer;
@@ -708,8 +711,33 @@ function dataAnalysis(L: Layout, r: Report, t: T, n: T): void {
         ]),
         { size: 8.5 },
       );
+      if (g.industryKpis) industryKpiTable(L, g.industryKpis, lang);
     }
   }
+}
+
+/** The industry profile's KPIs from the records: result, breakdown or what is missing, source (wording from messages). */
+function industryKpiTable(L: Layout, k: IndustryKpis, lang: Lang): void {
+  L.space(6);
+  L.ensure(L.height(kpiText('title', lang, { name: k.name[lang] }), { size: 10.5, bold: true }) + 90);
+  L.text(kpiText('title', lang, { name: k.name[lang] }), { size: 10.5, bold: true, color: COLOR.ink });
+  L.text(kpiText('intro', lang), { size: 8.5, color: COLOR.muted });
+  L.space(2);
+  L.table(
+    [
+      { header: kpiText('colKpi', lang), width: 120 },
+      { header: kpiText('colValue', lang), width: 80, align: 'right' },
+      { header: kpiText('colDetail', lang), width: CONTENT_WIDTH - 300 },
+      { header: kpiText('colSource', lang), width: 100 },
+    ],
+    kpiRows(k, lang).map((r) => [
+      { text: r.title, bold: true },
+      { text: r.value, ...(r.measured ? {} : { color: COLOR.muted }) },
+      { text: r.detail, ...(r.measured ? {} : { color: COLOR.bad }) },
+      { text: r.source, color: COLOR.muted },
+    ]),
+    { size: 8.5 },
+  );
 }
 
 function runningHeadAndFoot(L: Layout, r: Report, d: ReportDocument, t: T, pages: number): void {
