@@ -455,7 +455,7 @@ describe('the history trend page (history --format html)', () => {
       'https://git.example.com/org/repo/commit/{sha}',
     ]);
     expect(r.code, r.stderr).toBe(0);
-  });
+  }, 60_000);
 
   it('draws the trend, its bands, the gap and the projection; fetches nothing; links each commit', async () => {
     const { page, problems, requests, close } = await open(pathToFileURL(trend).href);
