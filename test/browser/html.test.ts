@@ -34,7 +34,7 @@ beforeAll(async () => {
   if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install chromium (.ci/run does), or set CHROMIUM_PATH`);
   mkdirSync(ARTIFACTS, { recursive: true });
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
-}, 60_000);
+}, 180_000);
 afterAll(async () => {
   await browser?.close();
 });
@@ -304,7 +304,7 @@ describe('accessibility (axe-core)', () => {
     expect(cli(['score', join(ROOT, 'examples/*/company.yaml'), '--format', 'html', '--out-dir', site]).code).toBe(0);
     expect(await axeViolations(pathToFileURL(join(site, 'examples-three-star-company.html')).href)).toEqual([]);
     // Three axe runs over pages of four embedded reports: ~15 s on a quiet two-core machine.
-  }, 60_000);
+  }, 180_000);
 });
 
 describe('hostile text in the HTML report', () => {
@@ -455,7 +455,7 @@ describe('the history trend page (history --format html)', () => {
       'https://git.example.com/org/repo/commit/{sha}',
     ]);
     expect(r.code, r.stderr).toBe(0);
-  }, 60_000);
+  }, 180_000);
 
   it('draws the trend, its bands, the gap and the projection; fetches nothing; links each commit', async () => {
     const { page, problems, requests, close } = await open(pathToFileURL(trend).href);

@@ -36,7 +36,7 @@ function run(dir: string, args: string[], env: Record<string, string> = {}): Run
     cwd: ROOT,
     encoding: 'utf8',
     // A FIFO opened for reading blocks until a writer comes: the timeout turns a hang into a failure.
-    timeout: 15_000,
+    timeout: 180_000,
     killSignal: 'SIGKILL',
     env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, GITHUB_ACTIONS: undefined, ...env } as NodeJS.ProcessEnv,
   });

@@ -52,7 +52,7 @@ describe('PDF fonts', () => {
     const r = pdf(d, '--font', `${ttc}#NotoSansSC-Regular`, '--font-bold', `${ttc}#NotoSansSC-Bold`);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-  }, 60_000);
+  }, 180_000);
 
   it('a truncated or damaged font is "font unusable", naming the file, for --font and --font-bold', () => {
     const d = tmp();

@@ -100,7 +100,7 @@ describe('the evidence schema in a real editor (yaml-language-server over LSP)',
     });
     lsp.notify('initialized', {});
     lsp.notify('workspace/didChangeConfiguration', { settings: SETTINGS });
-  }, 30000);
+  }, 180_000);
 
   afterAll(() => server?.kill());
 
@@ -125,7 +125,7 @@ describe('the evidence schema in a real editor (yaml-language-server over LSP)',
     expect(items.filter((i) => /^5\.\d\.\d\.\d/.test(String(i.label))).length).toBe(34);
     const doc = typeof item.documentation === 'string' ? item.documentation : item.documentation?.value;
     expect(`${doc} ${item.detail ?? ''}`).toContain('售后服务部门与岗位职责');
-  }, 30000);
+  }, 180_000);
 
   it('diagnoses an id the rubric does not have, file and url together, and an impossible date', async () => {
     const text = [
@@ -155,5 +155,5 @@ describe('the evidence schema in a real editor (yaml-language-server over LSP)',
     expect(on(5)).toContain('5.9.9.9');
     expect(on(9)).toContain('file 和 url 只能选一个');
     expect(on(10)).toContain('YYYY-MM-DD');
-  }, 30000);
+  }, 180_000);
 });

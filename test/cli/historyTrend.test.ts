@@ -34,7 +34,7 @@ beforeAll(() => {
 const run = (...args: string[]) => cli(['history', repo.file, '--as-of', '2027-01-15', ...args]);
 
 describe('history JSON and JSONL against schema/history.schema.json', () => {
-  it('validates the JSON (scored points, a gap, the projection, the span) and every JSONL line', { timeout: 60_000 }, () => {
+  it('validates the JSON (scored points, a gap, the projection, the span) and every JSONL line', { timeout: 180_000 }, () => {
     const r = run('--format', 'json');
     expect(r.code, r.stderr).toBe(0);
     const h = JSON.parse(r.stdout);
@@ -107,7 +107,7 @@ describe('history --format html', () => {
     expect(html).not.toMatch(/<a href="http/);
   });
 
-  it('links each commit with --commit-url, only to http(s) addresses', { timeout: 60_000 }, () => {
+  it('links each commit with --commit-url, only to http(s) addresses', { timeout: 180_000 }, () => {
     const file = join(out, 'linked.html');
     const r = run('--format', 'html', '--out', file, '--commit-url', 'https://git.example.com/org/repo/-/commit/{sha}');
     expect(r.code, r.stderr).toBe(0);
@@ -169,7 +169,7 @@ describe('history --format pdf', () => {
 });
 
 describe('history html and pdf at the edges', () => {
-  it('one commit with markup in its message: one point, the message shown as text', { timeout: 60_000 }, () => {
+  it('one commit with markup in its message: one point, the message shown as text', { timeout: 180_000 }, () => {
     const one = historyRepo();
     one.commit('<img src=x onerror=alert(1)> & "quotes"', '2026-03-02');
     const file = join(out, 'one.html');
@@ -182,7 +182,7 @@ describe('history html and pdf at the edges', () => {
     expect(cli(['history', one.file, '--format', 'pdf', '--out', join(out, 'one.pdf')]).code).toBe(0);
   });
 
-  it('no commit that can be scored: says so instead of drawing an empty chart', { timeout: 60_000 }, () => {
+  it('no commit that can be scored: says so instead of drawing an empty chart', { timeout: 180_000 }, () => {
     const bad = historyRepo();
     bad.edit('company:', 'company: [');
     bad.commit('broken from the start', '2026-03-02');

@@ -419,7 +419,7 @@ describe('evidence from standard input and pipes', () => {
     const dir = mkdtempSync(join(tmpdir(), 'asa-fifo-'));
     const fifo = join(dir, 'p');
     spawnSync('mkfifo', [fifo]);
-    const r = spawnSync(process.execPath, [join(ROOT, 'bin/aftersales-assess.cjs'), 'score', fifo], { encoding: 'utf8', timeout: 20000 });
+    const r = spawnSync(process.execPath, [join(ROOT, 'bin/aftersales-assess.cjs'), 'score', fifo], { encoding: 'utf8', timeout: 180_000 });
     expect(r.signal).toBeNull();
     expect(r.status).toBe(2);
     const both = feed(['score', '-', 'examples/five-star/company.yaml', '--lang', 'en'], three);

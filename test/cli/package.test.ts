@@ -67,7 +67,7 @@ describe('the published package', () => {
     // The modeline points at the copy beside the evidence file, not into node_modules or a cache.
     expect(readFileSync(join(app, 'newco/company.yaml'), 'utf8').split('\n')[0]).toBe('# yaml-language-server: $schema=./evidence.schema.json');
     expect(existsSync(join(app, 'newco/evidence.schema.json'))).toBe(true);
-  }, 60000);
+  }, 180_000);
 
   it('passes publint', () => {
     const r = spawnSync(
@@ -79,7 +79,7 @@ describe('the published package', () => {
     );
     expect(r.status, r.stdout + r.stderr).toBe(0);
     expect(r.stdout).toContain('All good');
-  }, 60000);
+  }, 180_000);
 });
 
 // The build's code cache must be one this Node accepts for this bundle, or every start pays for compiling

@@ -29,7 +29,7 @@ describe(`${WORKFLOW}: the trend page as an artifact`, () => {
     expect(String(upload?.with?.path).split('\n')).toContain('trend.html');
   });
 
-  it("runs the step's command on the example history (scripts/make-example-history.mjs) and writes the page", { timeout: 60_000 }, () => {
+  it("runs the step's command on the example history (scripts/make-example-history.mjs) and writes the page", { timeout: 180_000 }, () => {
     const dir = join(mkdtempSync(join(tmpdir(), 'asa-workflow-')), 'repo');
     execFileSync(process.execPath, [join(ROOT, 'scripts/make-example-history.mjs'), dir]);
     const run = steps().find((s) => /\baftersales-assess history\b/.test(s.run ?? ''))!.run!;

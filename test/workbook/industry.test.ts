@@ -37,7 +37,7 @@ describe('init --xlsx --industry smart-appliances', () => {
     const company = (await book(file)).getWorksheet('公司')!;
     const rows = (company.getSheetValues() as unknown[][]).filter(Boolean).map((row) => [row[1], row[3]]);
     expect(rows).toContainEqual(['company.industry', 'smart-appliances']);
-  }, 60_000);
+  }, 180_000);
 
   it('puts the industry column, locked, right after 审核员期望, with the profile guidance and its source', async () => {
     const ws = (await book(file)).getWorksheet('评价项')!;
@@ -103,5 +103,5 @@ describe('convert --to xlsx of a file whose company.industry names a profile', (
     // Findings point at a line in the YAML and a cell in the workbook: the rest of each gap is the same.
     const gap = (g: { criterion: string; recoverable: number; effort: unknown; industry?: unknown }) => [g.criterion, g.recoverable, g.effort, g.industry];
     expect(b.gaps.map(gap)).toEqual(a.gaps.map(gap));
-  }, 60_000);
+  }, 180_000);
 });

@@ -48,7 +48,7 @@ describe('init --xlsx', () => {
     const v = cli(['validate', join(dir, 'company.xlsx')]);
     expect(v.code, v.stderr).toBe(0);
     expect(v.stdout).toContain('有效');
-  }, 60_000);
+  }, 180_000);
 
   it('lays out every rubric criterion with locked rubric columns, a status drop-down and frozen headers', async () => {
     const wb = await book(join(dir, 'company.xlsx'));
@@ -95,7 +95,7 @@ describe('init --xlsx', () => {
     const text = (info.getColumn(1).values as unknown[]).join('\n');
     expect(text).toContain('状态：从下拉列表选择');
     expect(text).toContain('Status: pick met / partial / not-met / n/a');
-  }, 60_000);
+  }, 180_000);
 
   it('in English: English sheet names and statuses', async () => {
     const d = join(tmp(), 'en');
@@ -103,13 +103,13 @@ describe('init --xlsx', () => {
     const wb = await book(join(d, 'company.xlsx'));
     expect(wb.worksheets.map((s) => s.name)).toEqual(['Instructions', 'Company', 'Criteria', 'Evidence', 'Data', 'Deductions and bonus']);
     expect(wb.getWorksheet('Criteria')!.getCell('E2').dataValidation.formulae).toEqual(['"met,partial,not-met,n/a"']);
-  }, 60_000);
+  }, 180_000);
 
   it('never overwrites an existing workbook', () => {
     const again = cli(['init', dir, '--xlsx']);
     expect(again.code).toBe(2);
     noStack(again.stderr);
-  }, 60_000);
+  }, 180_000);
 
   it('--rubric: the rows come from that rubric', async () => {
     const d = tmp();
@@ -121,7 +121,7 @@ describe('init --xlsx', () => {
     const r2 = cli(['init', join(d, 'x'), '--xlsx', '--rubric', join(d, 'rubric.yaml'), '--date', '2026-11-01']);
     expect(r2.code, r2.stderr).toBe(0);
     expect((await book(join(d, 'x/company.xlsx'))).getWorksheet('评价项')!.getCell('B2').value).toBe('自定义的第一个评价项');
-  }, 60_000);
+  }, 180_000);
 });
 
 describe('a workbook is scored exactly as its YAML', () => {
@@ -158,7 +158,7 @@ describe('a workbook is scored exactly as its YAML', () => {
       expect(findings).not.toMatch(/"line":/);
       if (name !== 'five-star') expect(findings).toMatch(/"cell":"(评价项|证据|数据|扣分与加分)!/);
       writeFileSync(join(d, 'base.json'), fromYaml.stdout);
-    }, 60_000);
+    }, 180_000);
 
     it(`${name}: validate, diff, --baseline and a batch take the workbook as they take the YAML`, () => {
       const d = example();
@@ -182,7 +182,7 @@ describe('a workbook is scored exactly as its YAML', () => {
         .map((l) => withoutSource(l));
       expect(lines).toHaveLength(2);
       expect(lines[1]).toEqual(lines[0]);
-    }, 60_000);
+    }, 180_000);
   }
 
   it('standard input: a workbook piped in is read the same way', () => {
@@ -196,7 +196,7 @@ describe('a workbook is scored exactly as its YAML', () => {
     });
     expect(r.status, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout).score.final).toBe(81.4);
-  }, 60_000);
+  }, 180_000);
 });
 
 describe('--baseline REV reads the workbook at a git revision', () => {
@@ -223,7 +223,7 @@ describe('--baseline REV reads the workbook at a git revision', () => {
     expect(report.score.final).toBe(83.5);
     expect(report.comparison.diff.base.final).toBe(81.4);
     expect(report.comparison.diff.scoreDelta).toBe(2.1);
-  }, 60_000);
+  }, 180_000);
 });
 
 describe('errors name the sheet and cell, in the report language, with the fix', () => {
@@ -251,7 +251,7 @@ describe('errors name the sheet and cell, in the report language, with the fix',
     const en = cli(['validate', bad, '--lang', 'en']);
     expect(en.stderr).toContain('评价项!E2: error: status "符和" is not one of the choices');
     expect(en.stderr).toContain('Did you mean "符合"?');
-  }, 60_000);
+  }, 180_000);
 
   it('dates typed as text are read; English statuses are read in a Chinese workbook', async () => {
     const ok = await edited(wbFile, join(dir, 'ok.xlsx'), {
@@ -271,7 +271,7 @@ describe('errors name the sheet and cell, in the report language, with the fix',
       due: '2027-03-05',
       evidence: [{ url: 'https://example.com/org', date: '2026-03-01' }],
     });
-  }, 60_000);
+  }, 180_000);
 
   it('a schema error lands on the cell: n/a without a justification, a missing cited file', async () => {
     const naId = allCriteria.find((c) => c.notApplicable)!.id;
@@ -287,7 +287,7 @@ describe('errors name the sheet and cell, in the report language, with the fix',
     expect(m.code).toBe(2);
     expect(m.stderr).toContain('missing.xlsx: 证据!B2: error: the cited file docs/nope.pdf does not exist');
     expect(m.stderr).toContain('docs/nope.pdf');
-  }, 60_000);
+  }, 180_000);
 });
 
 describe('convert', () => {
@@ -298,7 +298,7 @@ describe('convert', () => {
     const back = cli(['convert', join(d, 'company.xlsx'), '--to', 'yaml', '--out', join(d, 'back.yaml')]);
     expect(back.code, back.stderr).toBe(0);
     expect(parse(readFileSync(join(d, 'back.yaml'), 'utf8'))).toEqual(parse(readFileSync(join(d, 'company.yaml'), 'utf8')));
-  }, 60_000);
+  }, 180_000);
 
   it('refuses to replace an existing file unless --out names it, and never writes over its input', () => {
     const d = join(tmp(), 'guard');
@@ -314,5 +314,5 @@ describe('convert', () => {
     writeFileSync(invalid, 'schemaVersion: 1\ncompany: {}\n');
     expect(cli(['convert', invalid, '--to', 'xlsx']).code).toBe(2);
     expect(existsSync(join(d, 'invalid.xlsx'))).toBe(false);
-  }, 60_000);
+  }, 180_000);
 });
