@@ -17,7 +17,7 @@ export function gapAction(g: Gap, lang: Lang): string {
 }
 
 const INDUSTRY_NOTE: Record<Lang, string> = {
-  'zh-CN': '（{industry}行业：{expects}典型证据：{evidence}依据 {source}）',
+  'zh-CN': '（{industry}行业：{expects}典型证据：{evidence}依据{source}）',
   en: ' ({industry}: {expects} Typical evidence: {evidence} Source: {source})',
 };
 

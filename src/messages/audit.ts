@@ -13,7 +13,7 @@ export const AUDIT_TEXT = {
   date: { 'zh-CN': '评价日期', en: 'Assessment date' },
   evidence: { 'zh-CN': '证据文件', en: 'Evidence file' },
   seed: { 'zh-CN': '随机种子', en: 'Seed' },
-  seedFromDigest: { 'zh-CN': '由证据文件的 SHA-256 得出', en: 'derived from the evidence file’s SHA-256' },
+  seedFromDigest: { 'zh-CN': '由企业名称与评估日期得出', en: 'derived from the company name and the assessment date' },
   seedFromOption: { 'zh-CN': '由 --seed 指定', en: 'given with --seed' },
   repeat: { 'zh-CN': '重复本次抽样', en: 'To repeat these draws' },
   ours: { 'zh-CN': '抽样数量（本工具规则，非标准规定）', en: 'Sample sizes (our rule, not the standard’s)' },
@@ -57,7 +57,7 @@ const RECORD_TYPE: Record<string, Localized> = {
 };
 
 /** Where N came from, in a sentence: the records dataset's tickets of a type, a metric, or what to add. */
-export function populationSource(c: AuditCriterion, lang: Lang): string {
+export function populationSource(c: AuditCriterion, lang: Lang, recordsUnusable = false): string {
   const s = c.population.source;
   const type = (t: string) => RECORD_TYPE[t]?.[lang] ?? t;
   switch (s.kind) {
@@ -74,6 +74,10 @@ export function populationSource(c: AuditCriterion, lang: Lang): string {
           : []),
         ...(s.metric ? [`metrics.${s.metric}`] : []),
       ];
+      if (s.records && recordsUnusable)
+        return lang === 'en'
+          ? 'unknown: the records dataset is declared but could not be used (see above)'
+          : '未知：已声明服务记录（datasets.records），但无法使用（见上）';
       if (ways.length === 0)
         return lang === 'en'
           ? 'unknown: this rubric’s criterion has no population in reference/audit-sampling.yaml'
@@ -100,9 +104,25 @@ export function recordsLine(plan: AuditPlan, lang: Lang): string | null {
   const r = plan.records;
   if (r === null) return null;
   if (r.read) return lang === 'en' ? `Records: ${r.file}, ${r.valid} valid tickets` : `服务记录：${r.file}，有效工单 ${r.valid} 条`;
+  const why = RECORDS_UNUSABLE[r.reason as keyof typeof RECORDS_UNUSABLE]?.[lang] ?? r.reason;
   return lang === 'en'
-    ? `Records: ${r.file} could not be used (${r.reason}): its populations are numbered slots or unknown`
-    : `服务记录：${r.file} 无法使用（${r.reason}），相应总体按编号或未知处理`;
+    ? `Records: ${r.file} could not be used (${why}); fix datasets.records and run again — until then nothing is drawn from the records`
+    : `服务记录：${r.file} 无法使用（${why}）；请修正 datasets.records 后重新运行——在此之前不从服务记录抽样`;
+}
+
+/** Why a declared records dataset was not read, in words (the file facts' states and the reader's outcomes). */
+export const RECORDS_UNUSABLE = {
+  missing: { 'zh-CN': '文件不存在', en: 'the file does not exist' },
+  'not-a-file': { 'zh-CN': '不是普通文件', en: 'not a regular file' },
+  'outside-root': { 'zh-CN': '在证据根目录之外', en: 'outside the evidence root' },
+  unreadable: { 'zh-CN': '无法读取：格式、编码或表头不可识别', en: 'unreadable: format, encoding or header not recognised' },
+  empty: { 'zh-CN': '没有有效工单', en: 'no valid ticket' },
+} satisfies Record<string, Record<Lang, string>>;
+
+/** The records dataset is declared but unusable: said once on standard error, so CI notices. */
+export function recordsWarning(plan: AuditPlan, lang: Lang): string | null {
+  const line = recordsLine(plan, lang);
+  return plan.records && !plan.records.read && line ? `${lang === 'en' ? 'warning' : '警告'}: ${line}` : null;
 }
 
 export function currentLine(c: AuditCriterion, lang: Lang): string | null {
@@ -112,5 +132,12 @@ export function currentLine(c: AuditCriterion, lang: Lang): string | null {
     ...(k.status !== undefined ? [`${lang === 'en' ? 'status ' : '状态 '}${STATUS_WORDS[k.status as keyof typeof STATUS_WORDS]?.[lang] ?? k.status}`] : []),
     ...(k.checked !== undefined ? [lang === 'en' ? `sample ${k.conforming}/${k.checked}` : `抽样 ${k.conforming}/${k.checked}`] : []),
   ];
-  return `${AUDIT_TEXT.current[lang]}${lang === 'en' ? ': ' : '：'}${parts.join(lang === 'en' ? ', ' : '，')}`;
+  // A recorded sample larger than the population is a typing error or a stale population figure.
+  const over =
+    k.checked !== undefined && c.population.size !== null && k.checked > c.population.size
+      ? lang === 'en'
+        ? ` — more samples (${k.checked}) than the population (${c.population.size}): check both figures`
+        : `——抽样数 ${k.checked} 大于总体 ${c.population.size}：请核对两者`
+      : '';
+  return `${AUDIT_TEXT.current[lang]}${lang === 'en' ? ': ' : '：'}${parts.join(lang === 'en' ? ', ' : '，')}${over}`;
 }

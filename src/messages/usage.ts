@@ -240,8 +240,10 @@ export const USAGE: Catalog = {
     en: (a) => `--as-of ${a.asOf} is before the last commit (${a.date}); a projection runs forward from the history: give the audit date`,
   },
   'history-commit-url': {
-    'zh-CN': (a) => `--commit-url 需要以 http:// 或 https:// 开头并含 {sha} 的地址模板，如 https://host/org/repo/commit/{sha}；收到 ${a.value}`,
-    en: (a) => `--commit-url needs an http:// or https:// address template containing {sha}, e.g. https://host/org/repo/commit/{sha}; got ${a.value}`,
+    'zh-CN': (a) =>
+      `--commit-url 需要以 http:// 或 https:// 开头并含 {sha} 的地址模板（不含用户名或密码），如 https://host/org/repo/commit/{sha}；收到 ${a.value}`,
+    en: (a) =>
+      `--commit-url needs an http:// or https:// address template containing {sha} and no user name or password, e.g. https://host/org/repo/commit/{sha}; got ${a.value}`,
   },
   'history-commit-url-format': {
     'zh-CN': () => '--commit-url 仅用于 --format html 或 markdown（为提交加链接）',

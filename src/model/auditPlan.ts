@@ -77,7 +77,7 @@ export interface AuditPlan {
   assessmentDate: string;
   rubric: { id: string; version: string };
   /** The seed the draws came from: `--seed`, or derived from the evidence file's sha256 (printed to repeat it). */
-  seed: { value: number; source: 'option' | 'evidence-digest' };
+  seed: { value: number; source: 'option' | 'company-and-date' };
   rule: AuditSampling['rule'] & { ours: true };
   /** The records dataset the evidence file declares (`datasets.records`): read, or why not (then slots are drawn). */
   records: { file: string; read: true; valid: number } | { file: string; read: false; reason: string } | null;

@@ -40,7 +40,7 @@ export function readAuditPlan(plan: AuditPlan, lang: Lang, file: string): AuditR
       heading: `${c.id} ${c.title[lang]}${lang === 'en' ? ` (${c.points} ${t('points')})` : `（${c.points} ${t('points')}）`}`,
       facts: [
         [t('samples'), c.sampling[lang]],
-        [t('population'), safeText(populationSource(c, lang))],
+        [t('population'), safeText(populationSource(c, lang, plan.records !== null && !plan.records.read))],
         [t('sampleSize'), c.sampleSize === null ? '—' : String(c.sampleSize)],
       ],
       notes,

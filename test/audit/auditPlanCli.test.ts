@@ -110,12 +110,11 @@ describe('draws from the records dataset', () => {
 });
 
 describe('seeds and determinism', () => {
-  it('the default seed is the first 32 bits of the evidence file’s sha256, printed with the command to repeat it', () => {
-    const sha = createHash('sha256')
-      .update(readFileSync(join(ROOT, WITH_DATA)))
-      .digest('hex');
+  it('the default seed is the first 32 bits of sha256(company name, newline, assessment date), printed with the command to repeat it', () => {
+    // examples/with-data: company.name 华东示例电器有限公司, assessment.date 2026-11-01 (README: "The draws").
+    const sha = createHash('sha256').update('华东示例电器有限公司\n2026-11-01').digest('hex');
     const seed = Number.parseInt(sha.slice(0, 8), 16);
-    expect(plan([WITH_DATA]).seed).toEqual({ value: seed, source: 'evidence-digest' });
+    expect(plan([WITH_DATA]).seed).toEqual({ value: seed, source: 'company-and-date' });
     const text = cli(['audit-plan', WITH_DATA]).stdout;
     expect(text).toContain(`--seed ${seed}`);
     expect(text).toContain('本工具规则，非标准规定');
@@ -146,6 +145,25 @@ describe('seeds and determinism', () => {
     expect(html).toContain('data-l="en"');
     expect(html).toContain('本工具规则，非标准规定');
     expect(html).toContain('our rule, not the standard’s');
+  });
+});
+
+describe('the default seed survives the workbook and typed-in results', () => {
+  it('audit-plan of the workbook it wrote, and of the YAML with a sample typed in, draws the same items', () => {
+    const file = companyCopy('sameseed');
+    const out = join(tmp, 'sameseed', 'company.audit.xlsx');
+    expect(cli(['audit-plan', file, '--format', 'xlsx']).code).toBe(0);
+    const draws = (p: Plan) => p.criteria.map((c) => [c.id, c.items.map((i) => i.position)]);
+    const fromYaml = plan([file]);
+    expect(draws(plan([out]))).toEqual(draws(fromYaml));
+    writeFileSync(file, readFileSync(file, 'utf8').replace('serviceStaff: 120\n', 'serviceStaff: 120\n  # results typed in\n'));
+    expect(draws(plan([file]))).toEqual(draws(fromYaml));
+  });
+  it('a recorded sample larger than the population is pointed out', () => {
+    const file = companyCopy('oversample');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('serviceOutlets: 40', 'serviceOutlets: 5'));
+    // The example records 18 of 20 outlet samples conforming; 20 > 5.
+    expect(cli(['audit-plan', file]).stdout).toContain('抽样数 20 大于总体 5：请核对两者');
   });
 });
 
@@ -227,8 +245,15 @@ describe('safety', () => {
   it('a records dataset that is missing: said so, its populations unknown, nothing drawn from it', () => {
     const file = companyCopy('norecords');
     rmSync(join(tmp, 'norecords/data/tickets-2026Q3.csv'));
-    const p = plan([file]);
+    const r = cli(['audit-plan', file, '--format', 'json']);
+    expect(r.code).toBe(0);
+    // Said on standard error in words, so a CI log shows it; the terminal plan says the same, not a code.
+    expect(r.stderr).toContain('警告: 服务记录：data/tickets-2026Q3.csv 无法使用（文件不存在）；请修正 datasets.records 后重新运行');
+    const p = JSON.parse(r.stdout) as Plan;
     expect(p.records).toEqual({ file: 'data/tickets-2026Q3.csv', read: false, reason: 'missing' });
+    const text = cli(['audit-plan', file]).stdout;
+    expect(text).not.toMatch(/（missing）/);
+    expect(text).toContain('未知：已声明服务记录（datasets.records），但无法使用（见上）');
     const repairs = p.criteria.find((c) => c.id === '5.2.4.2')!;
     expect(repairs).toMatchObject({ population: { size: null, source: { kind: 'none', records: 'repair' } }, items: [] });
     // The slots from metrics are still drawn: 40 outlets → 7.

@@ -128,6 +128,7 @@ describe('history --format html', () => {
       'https://[bad/{sha}',
       'https://host/{sha}) [x](javascript:1',
       'https://host/"><script>/{sha}',
+      'https://user:secret@host/{sha}', // credentials would be written into every link
     ]) {
       const b = run('--format', 'html', '--out', join(out, 'bad.html'), '--commit-url', bad);
       expect(b.code, bad).toBe(2);

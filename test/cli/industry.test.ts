@@ -34,9 +34,13 @@ describe('industry profiles', () => {
     expect(j.industry.id).toBe('smart-appliances');
     expect(j.industry.kpis.map((k: { id: string }) => k.id)).toContain('remote-resolution-share');
     const byId = Object.fromEntries(j.gaps.map((g: { criterion: string }) => [g.criterion, g]));
-    expect(byId['5.2.4.3'].industry).toMatchObject({ profile: 'smart-appliances', expects: GUIDANCE, source: 'seed-004 第三章第二节；第四章第一节' });
+    expect(byId['5.2.4.3'].industry).toMatchObject({
+      profile: 'smart-appliances',
+      expects: GUIDANCE,
+      source: '《智能家电售后服务预案》第三章第二节；第四章第一节',
+    });
     expect(byId['5.2.4.3'].expects.en).not.toBe(GUIDANCE.en);
-    expect(byId['5.3.1.4'].industry.source).toBe('seed-004 第七章');
+    expect(byId['5.3.1.4'].industry.source).toBe('《智能家电售后服务预案》第七章');
     // The seed says nothing about take-back: the generic guidance alone.
     expect(byId['5.2.6.1'].industry).toBeUndefined();
     expect(byId['5.2.4.3'].step.en).toContain(GUIDANCE.en);

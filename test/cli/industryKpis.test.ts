@@ -17,14 +17,14 @@ const LINES = {
     '远程解决占比（远程诊断、固件升级）：50.0%（4/8）',
     '硬件 5（45.5%），软件 3（27.3%），网络 2（18.2%），人为损坏 1（9.1%）',
     '免费再修期内的返修率：20.0%（2/10）',
-    '关键配件缺货次数：27.3%（3/11）',
+    '关键配件缺货的维修占比：27.3%（3/11）',
   ],
   en: [
     'Industry KPIs (Smart appliances)',
     'Share resolved remotely (remote diagnosis, firmware upgrade): 50.0% (4 of 8)',
     'hardware 5 (45.5%), software 3 (27.3%), network 2 (18.2%), user damage 1 (9.1%)',
     'Repeat repairs within the free re-repair period: 20.0% (2 of 10)',
-    'Key-part stock-outs: 27.3% (3 of 11)',
+    'Share of repairs that waited for a key part: 27.3% (3 of 11)',
   ],
 } as const;
 
@@ -74,7 +74,7 @@ describe('industry KPIs in the records command and the score report (company.ind
     const zh = cli(['records', join(dir, 't.csv'), '--evidence', join(dir, 'c.yaml')]).stdout;
     expect(zh).toContain('远程解决占比（远程诊断、固件升级）：无法计算 — 需要“处理方式”列（或 解决方式 / 服务方式）');
     expect(zh).toContain('免费再修期内的返修率：无法计算 — 需要“订单号”列（或 产品序列号 / 序列号）；需要在证据文件中填写 commitments.freeRepairDays');
-    expect(zh).toContain('关键配件缺货次数：无法计算 — 需要“缺件”列');
+    expect(zh).toContain('关键配件缺货的维修占比：无法计算 — 需要“缺件”列');
     const en = cli(['records', join(dir, 't.csv'), '--evidence', join(dir, 'c.yaml'), '--lang', 'en']).stdout;
     expect(en).toContain('Share resolved remotely (remote diagnosis, firmware upgrade): not measurable — needs a column "处理方式"');
   });

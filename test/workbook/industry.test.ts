@@ -24,7 +24,7 @@ const textOf = (v: ExcelJS.CellValue): string =>
 // source seed-004 第二章第一节；第九章第二节. The profile says nothing about 5.1.1.1: its cell stays blank.
 const EXPECT_5221 = '电话、网络客服和上门之外，信息平台提供自助服务：在线咨询、故障申报和预约。';
 const EVIDENCE_5221 = '典型证据：自助服务功能截图、各渠道受理量统计。';
-const SOURCE_5221 = '（来源：seed-004 第二章第一节；第九章第二节）';
+const SOURCE_5221 = '（来源：《智能家电售后服务预案》第二章第一节；第九章第二节）';
 
 describe('init --xlsx --industry smart-appliances', () => {
   const dir = join(tmp(), 'acme');
@@ -59,9 +59,9 @@ describe('init --xlsx --industry smart-appliances', () => {
     const lines = (info.getColumn(1).values as unknown[]).map((v) => textOf(v as ExcelJS.CellValue));
     const all = lines.join('\n');
     expect(all).toContain('【行业】本工作簿按“智能家电”行业档案生成（公司表 company.industry = smart-appliances）');
-    expect(all).toContain('本行业常见的服务承诺：维修后一定期限内同一问题免费再修（seed-004 第五章第二节）');
+    expect(all).toContain('本行业常见的服务承诺：维修后一定期限内同一问题免费再修（《智能家电售后服务预案》第五章第二节）');
     expect(all).toContain('本行业常用指标：远程解决占比（远程诊断、固件升级）、故障类别构成');
-    expect(all).toContain('Commitments typical of the industry: Free re-repair of the same fault within a set period (seed-004 第五章第二节)');
+    expect(all).toContain('Commitments typical of the industry: Free re-repair of the same fault within a set period (《智能家电售后服务预案》第五章第二节)');
     expect(all).toContain('Indicators the industry is judged by: Share resolved remotely (remote diagnosis, firmware upgrade)');
   });
 

@@ -4,6 +4,8 @@ import { workingTree } from '../../load/workingTree.js';
 import type { Lang } from '../../model/localized.js';
 import { UsageError } from '../../model/usage.js';
 import { WORKBOOK_INSTRUCTIONS } from '../../messages/workbook.js';
+import { recordsWarning } from '../../messages/audit.js';
+import { safeText } from '../../shared/safeText.js';
 import { EXIT, type ExitCode } from '../exitCodes.js';
 import { writeOutput } from '../io.js';
 import { MAX_BYTES_CEILING, parseCount } from '../options.js';
@@ -46,6 +48,8 @@ export async function auditPlanCommand(file: string, opts: AuditPlanCliOptions, 
   const rubric = await ctx.rubricFrom(opts.rubric);
   const { plan, warnings } = await auditPlan(workingTree(file, opts.root), { rubric, tool: TOOL, seed, maxBytes });
   await ctx.printDiagnostics(warnings);
+  const unusable = recordsWarning(plan, opts.lang);
+  if (unusable) process.stderr.write(`aftersales-assess: ${safeText(unusable)}\n`);
   switch (opts.format) {
     case 'json': {
       const { renderAuditJson } = await import('../../render/auditPlan.js');

@@ -96,7 +96,8 @@ export function commitUrl(template: string | undefined): (commit: string) => str
   if (!/^https?:\/\//i.test(template) || !template.includes('{sha}') || /[\s<>()"'`\\]/.test(template)) throw bad();
   try {
     const u = new URL(template.replaceAll('{sha}', '0'.repeat(40)));
-    if (u.protocol !== 'http:' && u.protocol !== 'https:') throw bad();
+    // user:password@ would be written into every link of a page that is handed on.
+    if ((u.protocol !== 'http:' && u.protocol !== 'https:') || u.username !== '' || u.password !== '') throw bad();
   } catch {
     throw bad();
   }

@@ -36,8 +36,12 @@ export async function renderAuditPdf(plan: AuditPlan, lang: Lang, file: string, 
   if (r.records) L.text(r.records, { size: 9 });
   L.space(8);
   for (const s of r.sections) {
+    // A criterion's heading, facts and notes start a page with the head of its checklist, never alone at a foot.
+    const facts = s.facts.map(([k, v]) => `${k}${sep}${v}`).join(' · ');
+    const lead = L.height(facts, { size: 9.5 }) + s.notes.reduce((h, n) => h + L.height(n, { size: 8.5 }), 0);
+    L.ensure(lead + 40 + (s.items.length > 0 ? 4 * 16 : 0));
     L.heading(s.heading, 2);
-    L.text(s.facts.map(([k, v]) => `${k}${sep}${v}`).join(' · '), { size: 9.5 });
+    L.text(facts, { size: 9.5 });
     for (const n of s.notes) L.text(n, { size: 8.5, color: COLOR.muted });
     L.space(3);
     if (s.items.length > 0) {
