@@ -1,7 +1,6 @@
 import { percent } from '../messages/numbers.js';
-import { kpiRows, kpiText } from '../messages/industryKpis.js';
-import type { IndustryKpis } from '../model/data.js';
-import { COLON, ui } from '../messages/ui.js';
+import { followUpBlock, industryKpiLines } from './recordsDigestLines.js';
+import { ui } from '../messages/ui.js';
 import { displayWidth as stringWidth } from '../shared/width.js';
 import { DIMENSIONS, GROUPINGS, type SurveyAnalysis, type SurveyComparison } from '../datasets/survey.js';
 import type { RecordsAnalysis, Within } from '../datasets/records.js';
@@ -12,7 +11,6 @@ import {
   RECORD_TYPE_LABELS,
   deadlineText,
   ds,
-  followUpLines,
   metricLabel,
   excludedMessage,
   recordProblemMessage,
@@ -164,14 +162,7 @@ export function renderRecordsTerminal(a: RecordsAnalysis, lang: Lang, hasCommitm
     }
   }
   if (a.industryKpis) out.push('', ...industryKpiLines(a.industryKpis, lang));
-  const f = a.followUp;
-  if (f) {
-    out.push(
-      '',
-      ds('followUp', lang, { on: ds(f.joinedOn === 'id' ? 'followUpOnId' : 'followUpOnOrder', lang) }),
-      ...followUpLines(f, lang).map((l) => `  ${l}`),
-    );
-  }
+  if (a.followUp) out.push('', ...followUpBlock(a.followUp, lang));
   if (a.columns.unused.length) out.push('', `${ds('unusedColumns', lang)}: ${safeText(a.columns.unused.join(', '))}`);
   out.push(
     ...listed(
@@ -185,12 +176,4 @@ export function renderRecordsTerminal(a: RecordsAnalysis, lang: Lang, hasCommitm
   return out.join('\n') + '\n';
 }
 
-/** The industry profile's KPIs, one line each with its breakdown or what it needs (terminal). */
-export function industryKpiLines(k: IndustryKpis, lang: Lang): string[] {
-  return [
-    kpiText('title', lang, { name: k.name[lang] }),
-    ...kpiRows(k, lang).map(
-      (r) => `  ${r.measured ? '' : '· '}${safeText(r.title)}${COLON[lang]}${safeText(r.value)}${r.detail ? ` — ${safeText(r.detail)}` : ''}  [${r.source}]`,
-    ),
-  ];
-}
+export { industryKpiLines };

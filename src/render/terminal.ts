@@ -1,6 +1,7 @@
 import type { Lang } from '../model/localized.js';
 import { percent, points, signedPoints } from '../messages/numbers.js';
 import { metricLabel } from '../messages/datasets.js';
+import { recordsDigestLines } from './recordsDigestLines.js';
 import { Chalk, type ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
 import { displayWidth as stringWidth } from '../shared/width.js';
@@ -120,6 +121,7 @@ export function renderTerminal(report: Report, opts: TerminalOptions): string {
       );
       for (const [id, m] of Object.entries(d.metrics))
         lines.push(fitLine(c.dim(`    ${metricLabel(id, lang)}${COLON[lang]}${pct(m.value)} (n=${m.n})`), opts.width, '      '));
+      if (d.digest.kind === 'records') for (const line of recordsDigestLines(d.digest, lang)) lines.push(fitLine(`    ${line}`, opts.width, '      '));
     }
     lines.push('');
   }
