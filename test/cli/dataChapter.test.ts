@@ -72,9 +72,13 @@ describe('the score terminal report says the same under the records dataset', ()
     expect(byModel).toContain('维修工单按产品型号');
     expect(byModel).toContain('⚠ KF-35：8 维修单 · 均值的 2.0 倍，反馈产品团队');
     expect(byModel).not.toContain('⚠ BX-100');
-    const followUp = cli(
-      ['score', evidence('test/fixtures/followup/tickets.csv', 'test/fixtures/followup/survey-orders.csv'), '--no-color', '--lang', 'en'],
-    ).stdout;
+    const followUp = cli([
+      'score',
+      evidence('test/fixtures/followup/tickets.csv', 'test/fixtures/followup/survey-orders.csv'),
+      '--no-color',
+      '--lang',
+      'en',
+    ]).stdout;
     // 4 of 6 closed tickets followed up (66.7 %); within 24 h 2 of 4 (50.0 %).
     expect(followUp).toContain('Follow-up of closed tickets (survey joined on the order number)');
     expect(followUp).toContain('followed up 66.7% (4 of 6 closed tickets)');
