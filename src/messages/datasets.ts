@@ -1,5 +1,5 @@
 import { interpolate } from '../shared/interpolate.js';
-import { percent } from './numbers.js';
+import { hours, percent } from './numbers.js';
 import type { DataMetricId } from '../model/data.js';
 import type { Lang } from '../model/localized.js';
 import type { FollowUp } from '../model/followUp.js';
@@ -281,7 +281,7 @@ export function dataRuleText(d: { rule: string; atLeast: number | null; minSampl
 export function followUpLines(f: FollowUp, lang: Lang): string[] {
   return [
     ds('followUpShare', lang, { share: percent(f.share), n: f.followedUp, closed: f.closed }),
-    ds('followUpDelay', lang, { median: f.delayMedianHours ?? '—', within: percent(f.within24h.share), count: f.within24h.count, n: f.followUps }),
+    ds('followUpDelay', lang, { median: hours(f.delayMedianHours), within: percent(f.within24h.share), count: f.within24h.count, n: f.followUps }),
     ds('followUpOther', lang, { unmatched: f.unmatched, before: f.beforeClose, dateOnly: f.dateOnly }),
   ];
 }

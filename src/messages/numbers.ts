@@ -28,3 +28,8 @@ export function signedPoints(n: number): string {
   if (s === '0.0' || s === '—') return '±0';
   return n > 0 ? `+${s}` : `−${s}`;
 }
+
+/** Hours (response, resolution, delays) in every human format: one decimal, a dash when not measured. */
+export function hours(n: number | null | undefined): string {
+  return n === null || n === undefined ? '—' : points(n);
+}

@@ -1,4 +1,4 @@
-import { percent } from '../messages/numbers.js';
+import { hours, percent } from '../messages/numbers.js';
 import { followUpBlock, industryKpiLines } from './recordsDigestLines.js';
 import { ui } from '../messages/ui.js';
 import { displayWidth as stringWidth } from '../shared/width.js';
@@ -129,7 +129,7 @@ export function renderRecordsTerminal(a: RecordsAnalysis, lang: Lang, hasCommitm
     out.push(`⚠ ${ds('calendarOutside', lang, { n: a.calendar.complaintsOutside, from: a.calendar.years?.from ?? '—', to: a.calendar.years?.to ?? '—' })}`);
   const share = (w: Within) =>
     ds('withinShare', lang, { share: pct(w.share), within: w.within, late: w.late, overdue: w.overdueOpen, pending: w.pending, nm: w.notMeasured });
-  const dist = (d: { median: number | null; p90: number | null; n: number }) => `${d.median ?? '—'} / ${d.p90 ?? '—'}  (n=${d.n})`;
+  const dist = (d: { median: number | null; p90: number | null; n: number }) => `${hours(d.median)} / ${hours(d.p90)}  (n=${d.n})`;
   for (const s of a.types) {
     out.push('', `${RECORD_TYPE_LABELS[s.type][lang]} · ${ds('count', lang)} ${s.count} · ${ds('open', lang)} ${s.open}`);
     out.push(`  ${pad(ds('firstContact', lang), 30)} ${dist(s.firstContactHours)}`);
@@ -157,7 +157,7 @@ export function renderRecordsTerminal(a: RecordsAnalysis, lang: Lang, hasCommitm
     out.push('', ds(key, lang, { ratio: a.repairs!.rule.flagRatio, min: a.repairs!.rule.flagMin }));
     for (const g of list.slice(0, 40)) {
       out.push(
-        `  ${pad(safeText(g.group), 20)} n=${pad(String(g.repairs), 6)} ${ds('repeatShort', lang)} ${padStart(pct(g.repeatRate), 6)}  ${ds('resolutionShort', lang)} ${padStart(String(g.resolutionMedianHours ?? '—'), 7)}${g.farAboveMean ? `  ⚠ ${ds('farAboveMean', lang, { ratio: g.countToMean.toFixed(1) })}` : ''}`,
+        `  ${pad(safeText(g.group), 20)} n=${pad(String(g.repairs), 6)} ${ds('repeatShort', lang)} ${padStart(pct(g.repeatRate), 6)}  ${ds('resolutionShort', lang)} ${padStart(hours(g.resolutionMedianHours), 7)}${g.farAboveMean ? `  ⚠ ${ds('farAboveMean', lang, { ratio: g.countToMean.toFixed(1) })}` : ''}`,
       );
     }
   }

@@ -30,21 +30,21 @@ describe('data chapter: repairs by model and fault class', () => {
   it('the PDF, in Chinese and English, names the flagged model with its figures', () => {
     const zh = render(file, 'pdf', 'zh-CN');
     expect(zh).toContain('维修工单按产品型号');
-    expect(zh).toContain('KF-35825.0%9均值的2.0倍，反馈产品团队');
-    expect(zh).toContain('硬件540.0%6');
-    expect(zh).toContain('BX-100250.0%25');
+    expect(zh).toContain('KF-35825.0%9.0均值的2.0倍，反馈产品团队');
+    expect(zh).toContain('硬件540.0%6.0');
+    expect(zh).toContain('BX-100250.0%25.0');
     const en = render(file, 'pdf', 'en');
     expect(en).toContain('Repairsbyproductmodel');
     // English headers wrap onto two lines, so pdftotext interleaves them with the first row: the row's cells in order.
-    expect(en).toMatch(/KF-35.{0,40}825\.0%.{0,30}92\.0×themean:totheproductteam/);
-    expect(en).toContain('BX-100250.0%25');
+    expect(en).toMatch(/KF-35.{0,40}825\.0%.{0,30}9\.02\.0×themean:totheproductteam/);
+    expect(en).toContain('BX-100250.0%25.0');
     expect(en).toContain('Repairsbyfaultclass');
   });
   it('the HTML, in both languages', () => {
     const en = render(file, 'html', 'en');
-    expect(en).toContain('<tr><td><strong>KF-35</strong></td><td class="num">8</td><td class="num">25.0%</td><td class="num">9</td>');
+    expect(en).toContain('<tr><td><strong>KF-35</strong></td><td class="num">8</td><td class="num">25.0%</td><td class="num">9.0</td>');
     expect(en).toContain('2.0× the mean: to the product team');
-    expect(en).toMatch(/<td>BX-100<\/td><td class="num">2<\/td><td class="num">50.0%<\/td><td class="num">25<\/td><td><\/td>/);
+    expect(en).toMatch(/<td>BX-100<\/td><td class="num">2<\/td><td class="num">50.0%<\/td><td class="num">25.0<\/td><td><\/td>/);
     const zh = render(file, 'html', 'zh-CN');
     expect(zh).toContain('维修工单按故障类别');
     expect(zh).toContain('均值的 2.0 倍，反馈产品团队');
@@ -53,15 +53,15 @@ describe('data chapter: repairs by model and fault class', () => {
 
 describe('data chapter: follow-up of closed tickets', () => {
   const file = evidence('test/fixtures/followup/tickets.csv', 'test/fixtures/followup/survey-orders.csv');
-  // 4 of 6 closed tickets followed up (66.7 %); median 31.24 h; within 24 h 2 of 4 (50.0 %).
+  // 4 of 6 closed tickets followed up (66.7 %); median 31.24 h, shown to one decimal: 31.2; within 24 h 2 of 4 (50.0 %).
   it('PDF and HTML state the share, the median delay and the share within 24 hours', () => {
     const zh = render(file, 'pdf', 'zh-CN');
     expect(zh).toContain('已关闭工单回访（调查按订单号关联）');
     expect(zh).toContain('已回访66.7%（4/6单）');
-    expect(zh).toContain('关闭到回访中位31.24小时·24小时内50.0%（2/4）');
+    expect(zh).toContain('关闭到回访中位31.2小时·24小时内50.0%（2/4）');
     const en = render(file, 'html', 'en');
     expect(en).toContain('<li>followed up 66.7% (4 of 6 closed tickets)</li>');
-    expect(en).toContain('<li>median 31.24 h from close to response · within 24 h 50.0% (2 of 4)</li>');
+    expect(en).toContain('<li>median 31.2 h from close to response · within 24 h 50.0% (2 of 4)</li>');
   });
 });
 

@@ -4,7 +4,7 @@ import { DIMENSION_LABELS, GROUPING_LABELS, RECORD_TYPE_LABELS, dataRuleText, ds
 import type { RecordsDigest } from '../../model/data.js';
 import { findingMessage } from '../../messages/findings.js';
 import { html, htmlTemplate } from '../../messages/html.js';
-import { percent, points, signedPoints } from '../../messages/numbers.js';
+import { hours, percent, points, signedPoints } from '../../messages/numbers.js';
 import { kpiRows, kpiText } from '../../messages/industryKpis.js';
 import { PLANNING, planning } from '../../messages/planning.js';
 import { CONFIDENCE, EVIDENCE_STATE, PDF, chapterHeading, noteText, sourceLabel } from '../../messages/pdf.js';
@@ -523,7 +523,7 @@ ${each(
 ${each(
   g.types,
   (x) =>
-    `<tr><td>${esc(RECORD_TYPE_LABELS[x.type as keyof typeof RECORD_TYPE_LABELS]?.[lang] ?? x.type)}</td><td class="num">${x.count}</td><td class="num">${x.responseMedianHours ?? '—'} / ${x.responseP90Hours ?? '—'}</td><td class="num">${percent(x.withinCommitment)}</td><td class="num">${percent(x.withinBenchmark)}</td><td class="num">${percent(x.firstTimeFix)}</td><td class="num${x.overdueOpen ? ' s-bad' : ''}">${x.overdueOpen}</td></tr>`,
+    `<tr><td>${esc(RECORD_TYPE_LABELS[x.type as keyof typeof RECORD_TYPE_LABELS]?.[lang] ?? x.type)}</td><td class="num">${x.count}</td><td class="num">${hours(x.responseMedianHours)} / ${hours(x.responseP90Hours)}</td><td class="num">${percent(x.withinCommitment)}</td><td class="num">${percent(x.withinBenchmark)}</td><td class="num">${percent(x.firstTimeFix)}</td><td class="num${x.overdueOpen ? ' s-bad' : ''}">${x.overdueOpen}</td></tr>`,
 )}
 </tbody></table></div>${this.repairGroups(g)}${this.followUp(g)}${g.industryKpis ? this.industryKpis(g.industryKpis) : ''}`;
     });
@@ -548,7 +548,7 @@ ${parts.join('\n')}
         ([key, col, list]) => `
 <h4>${esc(ds(key, lang, { ratio: rule.flagRatio, min: rule.flagMin }))}</h4>
 <div class="scroll"><table><thead><tr><th scope="col">${esc(ds(col, lang))}</th><th scope="col" class="num">${esc(ds('repairsCol', lang))}</th><th scope="col" class="num">${esc(ds('repeatShort', lang))}</th><th scope="col" class="num">${esc(ds('resolutionShort', lang))}</th><th scope="col"><span class="skip">${esc(this.t('note'))}</span></th></tr></thead><tbody>
-${each(list!, (x) => `<tr><td>${x.farAboveMean ? `<strong>${esc(x.group)}</strong>` : esc(x.group)}</td><td class="num">${x.repairs}</td><td class="num">${percent(x.repeatRate)}</td><td class="num">${x.resolutionMedianHours ?? '—'}</td><td>${x.farAboveMean ? `<span class="s-bad">${esc(ds('farAboveMean', lang, { ratio: x.countToMean.toFixed(1) }))}</span>` : ''}</td></tr>`)}
+${each(list!, (x) => `<tr><td>${x.farAboveMean ? `<strong>${esc(x.group)}</strong>` : esc(x.group)}</td><td class="num">${x.repairs}</td><td class="num">${percent(x.repeatRate)}</td><td class="num">${hours(x.resolutionMedianHours)}</td><td>${x.farAboveMean ? `<span class="s-bad">${esc(ds('farAboveMean', lang, { ratio: x.countToMean.toFixed(1) }))}</span>` : ''}</td></tr>`)}
 </tbody></table></div>`,
       )
       .join('');

@@ -1,5 +1,5 @@
 import { interpolate } from '../../shared/interpolate.js';
-import { percent, points, signedPoints } from '../../messages/numbers.js';
+import { hours, percent, points, signedPoints } from '../../messages/numbers.js';
 import { findingMessage } from '../../messages/findings.js';
 import { CONFIDENCE, EVIDENCE_STATE, PDF, chapterHeading, noteText, sourceLabel } from '../../messages/pdf.js';
 import { PLANNING, planning } from '../../messages/planning.js';
@@ -703,7 +703,7 @@ function dataAnalysis(L: Layout, r: Report, t: T, n: T): void {
         g.types.map((x) => [
           { text: RECORD_TYPE_LABELS[x.type as keyof typeof RECORD_TYPE_LABELS]?.[lang] ?? x.type },
           { text: String(x.count) },
-          { text: `${x.responseMedianHours ?? '—'} / ${x.responseP90Hours ?? '—'}` },
+          { text: `${hours(x.responseMedianHours)} / ${hours(x.responseP90Hours)}` },
           { text: pct(x.withinCommitment) },
           { text: pct(x.withinBenchmark) },
           { text: pct(x.firstTimeFix) },
@@ -730,7 +730,7 @@ function dataAnalysis(L: Layout, r: Report, t: T, n: T): void {
             { text: x.group, bold: x.farAboveMean },
             { text: String(x.repairs) },
             { text: pct(x.repeatRate) },
-            { text: String(x.resolutionMedianHours ?? '—') },
+            { text: hours(x.resolutionMedianHours) },
             { text: x.farAboveMean ? ds('farAboveMean', lang, { ratio: x.countToMean.toFixed(1) }) : '', color: COLOR.bad, bold: x.farAboveMean },
           ]),
           { size: 8.5 },
