@@ -639,7 +639,7 @@ function dataAnalysis(L: Layout, r: Report, t: T, n: T): void {
           [
             { header: ds('themeClass', lang), width: 200 },
             { header: t('mentions'), width: 60, align: 'right' },
-            { header: '%', width: 60, align: 'right' },
+            { header: t('shareCol'), width: 60, align: 'right' },
           ],
           g.themeClasses.map((c) => [{ text: c.label[lang], bold: true }, { text: String(c.mentions) }, { text: pct(c.share) }]),
           { size: 8.5 },
@@ -651,7 +651,7 @@ function dataAnalysis(L: Layout, r: Report, t: T, n: T): void {
             { header: t('themeCol'), width: 200 },
             { header: t('mentions'), width: 60, align: 'right' },
             { header: t('shareCol'), width: 60, align: 'right' },
-            { header: '', width: CONTENT_WIDTH - 320 },
+            { header: t('note'), width: CONTENT_WIDTH - 320 },
           ],
           g.themes.map((th) => [
             { text: th.label[lang] },
@@ -668,7 +668,7 @@ function dataAnalysis(L: Layout, r: Report, t: T, n: T): void {
             { header: t('group'), width: 200 },
             { header: t('sampleCol'), width: 50, align: 'right' },
             { header: metricLabel('survey.satisfactionRate', lang), width: 120, align: 'right' },
-            { header: '', width: CONTENT_WIDTH - 370 },
+            { header: t('note'), width: CONTENT_WIDTH - 370 },
           ],
           g.groups.map((x) => [
             { text: `${GROUPING_LABELS[x.grouping][lang]} · ${x.group}` },
@@ -724,7 +724,7 @@ function dataAnalysis(L: Layout, r: Report, t: T, n: T): void {
             { header: ds('repairsCol', lang), width: 55, align: 'right' },
             { header: ds('repeatShort', lang), width: 60, align: 'right' },
             { header: ds('resolutionShort', lang), width: 95, align: 'right' },
-            { header: '', width: CONTENT_WIDTH - 340 },
+            { header: t('note'), width: CONTENT_WIDTH - 340 },
           ],
           list.map((x) => [
             { text: x.group, bold: x.farAboveMean },
