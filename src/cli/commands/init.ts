@@ -28,17 +28,7 @@ export interface InitOptions {
 
 export async function initCommand(dir: string, opts: InitOptions, rubric: Rubric, industry?: IndustryProfile): Promise<ExitCode> {
   if (opts.xlsx) return initWorkbook(dir, { ...opts, file: opts.file === 'company.yaml' ? 'company.xlsx' : opts.file }, rubric, industry);
-  const target = join(dir, opts.file);
-  const existing = statSync(dir, { throwIfNoEntry: false });
-  if (existing && !existing.isDirectory()) throw new UsageError('init-dir-is-file', { dir });
-  // Never overwrite what the user wrote (a dangling symlink counts: writing through it would create a file elsewhere).
-  if (lstatSync(target, { throwIfNoEntry: false })) throw new UsageError('init-exists', { target });
-  // The clock only as a default the user sees and can change in the file: scoring never reads it.
-  const date = parseDate('--date', opts.date) ?? new Date().toISOString().slice(0, 10);
-  const company = companyName(opts.company);
-  // Blank or with control characters, a name nobody can type back (or see) in the next command.
-  if (/[\\/\p{Cc}]/u.test(opts.file) || opts.file.trim() === '' || opts.file === '.' || opts.file === '..')
-    throw new UsageError('init-bad-file', { file: JSON.stringify(opts.file) });
+  const { target, date, company, existing } = initTarget(dir, opts);
   const schemaPath = `./${SCHEMA_FILE}`;
   const text = scaffoldEvidence(rubric, { company, date, schemaPath, lang: opts.lang, ...(industry ? { industry } : {}) });
   // What init writes, validate must accept: checked as validate would read it, before anything is written.
@@ -66,14 +56,7 @@ export async function initCommand(dir: string, opts: InitOptions, rubric: Rubric
 
 /** `init --xlsx`: the same checks as the YAML scaffold, then the workbook made from the rubric. */
 async function initWorkbook(dir: string, opts: InitOptions, rubric: Rubric, industry: IndustryProfile | undefined): Promise<ExitCode> {
-  const target = join(dir, opts.file);
-  const existing = statSync(dir, { throwIfNoEntry: false });
-  if (existing && !existing.isDirectory()) throw new UsageError('init-dir-is-file', { dir });
-  if (lstatSync(target, { throwIfNoEntry: false })) throw new UsageError('init-exists', { target });
-  const date = parseDate('--date', opts.date) ?? new Date().toISOString().slice(0, 10);
-  const company = companyName(opts.company);
-  if (/[\\/\p{Cc}]/u.test(opts.file) || opts.file.trim() === '' || opts.file === '.' || opts.file === '..')
-    throw new UsageError('init-bad-file', { file: JSON.stringify(opts.file) });
+  const { target, date, company, existing } = initTarget(dir, opts);
   const { writeWorkbook } = await loadWorkbookWriter();
   // With --industry: company.industry set, the industry's guidance in a locked column, its commitments and KPIs on 说明.
   const guidance = industry ? industryWorkbookText(industry) : undefined;
@@ -133,4 +116,20 @@ function writeSchema(file: string, rubric: Rubric): 'initSchemaWritten' | 'initS
   }
   writeOutput(schemaText(rubric), file, []);
   return 'initSchemaWritten';
+}
+
+/** The checks every scaffold makes before writing (YAML or workbook): where, for whom, dated when. */
+function initTarget(dir: string, opts: InitOptions): { target: string; date: string; company: string; existing: boolean } {
+  const target = join(dir, opts.file);
+  const existing = statSync(dir, { throwIfNoEntry: false });
+  if (existing && !existing.isDirectory()) throw new UsageError('init-dir-is-file', { dir });
+  // Never overwrite what the user wrote (a dangling symlink counts: writing through it would create a file elsewhere).
+  if (lstatSync(target, { throwIfNoEntry: false })) throw new UsageError('init-exists', { target });
+  // The clock only as a default the user sees and can change in the file: scoring never reads it.
+  const date = parseDate('--date', opts.date) ?? new Date().toISOString().slice(0, 10);
+  const company = companyName(opts.company);
+  // Blank or with control characters, a name nobody can type back (or see) in the next command.
+  if (/[\\/\p{Cc}]/u.test(opts.file) || opts.file.trim() === '' || opts.file === '.' || opts.file === '..')
+    throw new UsageError('init-bad-file', { file: JSON.stringify(opts.file) });
+  return { target, date, company, existing: existing !== undefined };
 }
